@@ -1,0 +1,180 @@
+/*
+ * Syntax of mp: the Python 3 subset it supports. No actions: the runtime's resolver and node builder walk the
+ * parse tree. Parameter order and assignment-target validity are checked there, with Python's messages.
+ */
+parser grammar MpParser;
+
+options { tokenVocab = MpLexer; }
+
+// Entry points: a module, one interactive statement (the REPL), and an expression (f-string fields, eval).
+file_input   : ( NEWLINE | stmt )* EOF ;
+single_input : NEWLINE EOF? | simple_stmts EOF? | compound_stmt NEWLINE* EOF ;
+eval_input   : testlist NEWLINE* EOF ;
+
+stmt : simple_stmts | compound_stmt ;
+
+simple_stmts : simple_stmt ( ';' simple_stmt )* ';'? NEWLINE ;
+
+simple_stmt
+  : expr_stmt
+  | del_stmt
+  | pass_stmt
+  | flow_stmt
+  | import_stmt
+  | global_stmt
+  | nonlocal_stmt
+  | assert_stmt
+  ;
+
+expr_stmt
+  : testlist_star_expr ':' test ( '=' assign_value )?                # annAssignStmt
+  | testlist_star_expr augassign ( yield_expr | testlist )            # augAssignStmt
+  | testlist_star_expr ( '=' assign_value )+                          # assignStmt
+  | ( yield_expr | testlist_star_expr )                               # exprStmt
+  ;
+assign_value : yield_expr | testlist_star_expr ;
+
+augassign
+  : '+=' | '-=' | '*=' | '@=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '**=' | '//='
+  ;
+
+del_stmt      : 'del' exprlist ;
+pass_stmt     : 'pass' ;
+flow_stmt
+  : 'break'                                   # breakStmt
+  | 'continue'                                # continueStmt
+  | 'return' testlist_star_expr?              # returnStmt
+  | 'raise' ( test ( 'from' test )? )?        # raiseStmt
+  | yield_expr                                # yieldStmt
+  ;
+import_stmt
+  : 'import' dotted_as_name ( ',' dotted_as_name )*                                  # importName
+  | 'from' import_level dotted_name? 'import' ( '*' | '(' import_as_names ')' | import_as_names )   # importFrom
+  ;
+import_level    : ( '.' | '...' )* ;
+import_as_name  : NAME ( 'as' NAME )? ;
+dotted_as_name  : dotted_name ( 'as' NAME )? ;
+import_as_names : import_as_name ( ',' import_as_name )* ','? ;
+dotted_name     : NAME ( '.' NAME )* ;
+global_stmt     : 'global' NAME ( ',' NAME )* ;
+nonlocal_stmt   : 'nonlocal' NAME ( ',' NAME )* ;
+assert_stmt     : 'assert' test ( ',' test )? ;
+
+compound_stmt
+  : if_stmt
+  | while_stmt
+  | for_stmt
+  | try_stmt
+  | with_stmt
+  | funcdef
+  | classdef
+  | decorated
+  ;
+
+if_stmt    : 'if' namedexpr_test ':' block ( 'elif' namedexpr_test ':' block )* ( 'else' ':' block )? ;
+while_stmt : 'while' namedexpr_test ':' block ( 'else' ':' block )? ;
+for_stmt   : 'for' exprlist 'in' testlist ':' block ( 'else' ':' block )? ;
+try_stmt
+  : 'try' ':' block ( except_clause ':' block )+ ( 'else' ':' block )? ( 'finally' ':' block )?
+  | 'try' ':' block 'finally' ':' block
+  ;
+except_clause : 'except' ( test ( 'as' NAME )? )? ;
+with_stmt     : 'with' with_item ( ',' with_item )* ':' block ;
+with_item     : test ( 'as' expr )? ;
+
+block : simple_stmts | NEWLINE INDENT stmt+ DEDENT ;
+
+decorator  : '@' namedexpr_test NEWLINE ;
+decorated  : decorator+ ( classdef | funcdef ) ;
+funcdef    : 'def' NAME '(' paramlist? ')' ( '->' test )? ':' block ;
+classdef   : 'class' NAME ( '(' arglist? ')' )? ':' block ;
+
+paramlist : param ( ',' param )* ','? ;
+param
+  : NAME ( ':' test )? ( '=' test )?     # plainParam
+  | '*' ( NAME ( ':' test )? )?          # starParam
+  | '**' NAME ( ':' test )?              # kwStarParam
+  | '/'                                  # slashParam
+  ;
+lambdef     : 'lambda' lambda_params? ':' test ;
+lambda_params : lambda_param ( ',' lambda_param )* ','? ;
+lambda_param
+  : NAME ( '=' test )?                   # lambdaPlainParam
+  | '*' NAME?                            # lambdaStarParam
+  | '**' NAME                            # lambdaKwStarParam
+  | '/'                                  # lambdaSlashParam
+  ;
+
+// Expressions, loosest first.
+namedexpr_test : test ( ':=' test )? ;
+test
+  : or_test ( 'if' or_test 'else' test )?
+  | lambdef
+  ;
+or_test    : and_test ( 'or' and_test )* ;
+and_test   : not_test ( 'and' not_test )* ;
+not_test   : 'not' not_test | comparison ;
+comparison : expr ( comp_op expr )* ;
+comp_op    : '<' | '>' | '==' | '>=' | '<=' | '<>' | '!=' | 'in' | 'not' 'in' | 'is' | 'is' 'not' ;
+star_expr  : '*' expr ;
+
+// Binary and unary arithmetic: earlier alternatives bind tighter, so -2**2 == -(2**2) as in Python.
+expr
+  : atom_expr                                              # primaryExpr
+  | <assoc=right> expr '**' expr                           # powerExpr
+  | op=( '+' | '-' | '~' ) expr                            # unaryExpr
+  | expr op=( '*' | '@' | '/' | '%' | '//' ) expr          # binaryExpr
+  | expr op=( '+' | '-' ) expr                             # binaryExpr
+  | expr op=( '<<' | '>>' ) expr                           # binaryExpr
+  | expr op='&' expr                                       # binaryExpr
+  | expr op='^' expr                                       # binaryExpr
+  | expr op='|' expr                                       # binaryExpr
+  ;
+
+atom_expr : 'await'? atom trailer* ;
+atom
+  : '(' ( yield_expr | testlist_comp )? ')'     # parenAtom
+  | '[' testlist_comp? ']'                      # listAtom
+  | '{' dictorsetmaker? '}'                     # braceAtom
+  | NAME                                        # nameAtom
+  | number                                      # numberAtom
+  | STRING+                                     # stringAtom
+  | '...'                                       # ellipsisAtom
+  | 'None'                                      # noneAtom
+  | 'True'                                      # trueAtom
+  | 'False'                                     # falseAtom
+  ;
+number : DECIMAL_INTEGER | OCT_INTEGER | HEX_INTEGER | BIN_INTEGER | FLOAT_NUMBER | IMAG_NUMBER ;
+
+testlist_comp : ( namedexpr_test | star_expr ) ( comp_for | ( ',' ( namedexpr_test | star_expr ) )* ','? ) ;
+trailer
+  : '(' arglist? ')'              # callTrailer
+  | '[' subscriptlist ']'         # subscriptTrailer
+  | '.' NAME                      # attributeTrailer
+  ;
+subscriptlist : subscript ( ',' subscript )* ','? ;
+subscript
+  : test                                          # indexSubscript
+  | lower=test? ':' upper=test? ( ':' step=test? )?   # sliceSubscript
+  ;
+exprlist : ( expr | star_expr ) ( ',' ( expr | star_expr ) )* ','? ;
+testlist : test ( ',' test )* ','? ;
+testlist_star_expr : ( test | star_expr ) ( ',' ( test | star_expr ) )* ','? ;
+
+dictorsetmaker
+  : dict_item ( comp_for | ( ',' dict_item )* ','? )                                  # dictMaker
+  | ( test | star_expr ) ( comp_for | ( ',' ( test | star_expr ) )* ','? )              # setMaker
+  ;
+dict_item : test ':' test | '**' expr ;
+
+arglist  : argument ( ',' argument )* ','? ;
+argument
+  : test comp_for?            # positionalArgument
+  | NAME '=' test             # keywordArgument
+  | '**' test                 # kwStarArgument
+  | '*' test                  # starArgument
+  ;
+
+comp_for : ( 'for' exprlist 'in' or_test ( 'if' or_test )* )+ ;
+
+yield_expr : 'yield' ( 'from' test | testlist_star_expr )? ;

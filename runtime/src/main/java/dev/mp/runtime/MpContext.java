@@ -1,0 +1,94 @@
+package dev.mp.runtime;
+
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.TruffleLanguage.ContextReference;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.mp.runtime.modules.ModuleLoader;
+import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PModule;
+
+/**
+ * The state of one mp context: its modules, its streams, the exceptions being handled and the call depth.
+ * A context is used by one thread at a time, as polyglot requires.
+ */
+public final class MpContext {
+    private static final ContextReference<MpContext> REFERENCE = ContextReference.create(MpLanguage.class);
+
+    private final MpLanguage language;
+    private final TruffleLanguage.Env env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ModuleLoader modules;
+    private final Deque<PBaseException> handled = new ArrayDeque<>();
+    /** Python call depth, for RecursionError. */
+    public int depth;
+    public int recursionLimit = 1000;
+
+    MpContext(MpLanguage language, TruffleLanguage.Env env) {
+        this.language = language;
+        this.env = env;
+        this.out = new PrintStream(env.out(), false, java.nio.charset.StandardCharsets.UTF_8);
+        this.err = new PrintStream(env.err(), false, java.nio.charset.StandardCharsets.UTF_8);
+        this.modules = new ModuleLoader(this);
+    }
+
+    public static MpContext get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    public MpLanguage language() {
+        return language;
+    }
+
+    public TruffleLanguage.Env env() {
+        return env;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public ModuleLoader modules() {
+        return modules;
+    }
+
+    public PModule builtins() {
+        return modules.builtins();
+    }
+
+    public PModule mainModule() {
+        return modules.mainModule();
+    }
+
+    private java.io.BufferedReader stdinReader;
+
+    /** The reader over the context's standard input, made on first use. */
+    public java.io.BufferedReader stdinReader(java.util.function.Supplier<java.io.BufferedReader> factory) {
+        if (stdinReader == null) {
+            stdinReader = factory.get();
+        }
+        return stdinReader;
+    }
+
+    public void pushHandled(PBaseException e) {
+        handled.push(e);
+    }
+
+    public void popHandled() {
+        handled.pop();
+    }
+
+    /** The exception of the innermost running {@code except} or {@code finally} block, or null. */
+    public PBaseException currentHandled() {
+        return handled.peek();
+    }
+}

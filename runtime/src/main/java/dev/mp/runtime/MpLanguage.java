@@ -1,0 +1,85 @@
+package dev.mp.runtime;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.Option;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.Source;
+
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+
+import dev.mp.runtime.builtins.BuiltinTypes;
+import dev.mp.runtime.parser.SourceParser;
+
+/**
+ * The mp language: Python 3 syntax and semantics for the subset it supports, with real multiprocessing.
+ *
+ * <p>Evaluating a source runs it as module code in {@code __main__} and returns the value of its last
+ * expression statement. With the option {@code mp.Main}, the source is the program's main module: an
+ * uncaught exception is printed as a traceback and the context exits with Python's exit status.
+ */
+@TruffleLanguage.Registration(id = MpLanguage.ID, name = "mp", version = MpLanguage.VERSION, defaultMimeType = MpLanguage.MIME_TYPE,
+        characterMimeTypes = MpLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+        fileTypeDetectors = MpFileTypeDetector.class, website = "https://github.com/mp-lang/mp")
+public final class MpLanguage extends TruffleLanguage<MpContext> {
+    public static final String ID = "mp";
+    public static final String VERSION = "0.1.0";
+    public static final String MIME_TYPE = "application/x-mp";
+
+    @Option(help = "Run sources as the program's main module: print uncaught exceptions as tracebacks, exit with Python's status.",
+            category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> Main = new OptionKey<>(false);
+
+    static {
+        BuiltinTypes.install();
+    }
+
+    @Override
+    protected MpContext createContext(Env env) {
+        return new MpContext(this, env);
+    }
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new MpLanguageOptionDescriptors();
+    }
+
+    @Override
+    protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
+        return singleThreaded;
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        Source source = request.getSource();
+        CallTarget module = SourceParser.parseModule(this, source);
+        return new RunMainRoot(this, module, source).getCallTarget();
+    }
+
+    /** Runs parsed module code in {@code __main__}, or as the program's main module with {@code mp.Main}. */
+    private static final class RunMainRoot extends RootNode {
+        private final CallTarget module;
+        private final Source source;
+
+        RunMainRoot(MpLanguage language, CallTarget module, Source source) {
+            super(language, new FrameDescriptor());
+            this.module = module;
+            this.source = source;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            MpContext context = MpContext.get(this);
+            if (context.env().getOptions().get(Main)) {
+                return MainProgram.run(context, this, module, source);
+            }
+            Object result = module.call(context.mainModule());
+            return result == null ? dev.mp.runtime.objects.PNone.NONE : result;
+        }
+    }
+}

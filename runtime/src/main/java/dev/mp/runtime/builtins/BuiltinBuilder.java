@@ -1,0 +1,59 @@
+package dev.mp.runtime.builtins;
+
+import dev.mp.runtime.objects.PBuiltinFunction;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PClassMethod;
+import dev.mp.runtime.objects.PGetSet;
+import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.objects.PStaticMethod;
+
+/** Defines builtin functions, methods of builtin types and module functions from {@link ParamSpec} strings. */
+public final class BuiltinBuilder {
+    private BuiltinBuilder() {
+    }
+
+    public static PBuiltinFunction function(String name, String params, PBuiltinFunction.Body body) {
+        ParamSpec spec = ParamSpec.parse(params);
+        return new PBuiltinFunction(name, null, spec.signature(), spec.defaults(), spec.kwDefaults(), body);
+    }
+
+    /** A method of {@code cls}; the first parameter in {@code params} is {@code self}. */
+    public static PBuiltinFunction method(PClass cls, String name, String params, PBuiltinFunction.Body body) {
+        ParamSpec spec = ParamSpec.parse(params);
+        PBuiltinFunction f = new PBuiltinFunction(name, cls.name(), spec.signature(), spec.defaults(), spec.kwDefaults(), body);
+        cls.dict().put(name, f);
+        return f;
+    }
+
+    /** A class method of {@code cls}; the first parameter in {@code params} is {@code cls}. */
+    public static void classMethod(PClass cls, String name, String params, PBuiltinFunction.Body body) {
+        ParamSpec spec = ParamSpec.parse(params);
+        cls.dict().put(name, new PClassMethod(new PBuiltinFunction(name, null, spec.signature(), spec.defaults(), spec.kwDefaults(), body)));
+    }
+
+    public static void staticMethod(PClass cls, String name, String params, PBuiltinFunction.Body body) {
+        cls.dict().put(name, new PStaticMethod(function(name, params, body)));
+    }
+
+    /** {@code __new__} of a builtin type: the first parameter is the class being instantiated. */
+    public static void constructor(PClass cls, String params, PBuiltinFunction.Body body) {
+        ParamSpec spec = ParamSpec.parse(params);
+        cls.dict().put("__new__", new PBuiltinFunction("__new__", null, spec.signature(), spec.defaults(), spec.kwDefaults(), body));
+    }
+
+    public static void attribute(PClass cls, String name, java.util.function.Function<Object, Object> getter) {
+        cls.dict().put(name, new PGetSet(name, getter, null));
+    }
+
+    public static void attribute(PClass cls, String name, java.util.function.Function<Object, Object> getter,
+                                 java.util.function.BiConsumer<Object, Object> setter) {
+        cls.dict().put(name, new PGetSet(name, getter, setter));
+    }
+
+    /** A function of a module implemented in Java. */
+    public static PBuiltinFunction moduleFunction(PModule module, String name, String params, PBuiltinFunction.Body body) {
+        PBuiltinFunction f = function(name, params, body);
+        module.dict().put(name, f);
+        return f;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.mp.runtime.builtins;
+
+import static dev.mp.runtime.builtins.BuiltinBuilder.attribute;
+import static dev.mp.runtime.builtins.BuiltinBuilder.constructor;
+import static dev.mp.runtime.builtins.BuiltinBuilder.method;
+
+import java.math.BigInteger;
+
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PClassMethod;
+import dev.mp.runtime.objects.PFunction;
+import dev.mp.runtime.objects.PGenerator;
+import dev.mp.runtime.objects.PInstance;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PProperty;
+import dev.mp.runtime.objects.PSingleton;
+import dev.mp.runtime.objects.PStaticMethod;
+import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.Comparisons;
+import dev.mp.runtime.ops.Conversions;
+import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Exceptions;
+import dev.mp.runtime.ops.Generators;
+import dev.mp.runtime.ops.Identity;
+import dev.mp.runtime.ops.Types;
+
+/**
+ * Fills in the methods of the builtin types. The container and text types have classes of their own
+ * ({@link StrType}, {@link ListType}, ...); object, type, the exceptions and the descriptors are here.
+ */
+public final class BuiltinTypes {
+    private BuiltinTypes() {
+    }
+
+    private static boolean installed;
+
+    public static synchronized void install() {
+        if (installed) {
+            return;
+        }
+        installed = true;
+        objectType();
+        exceptionTypes();
+        descriptorTypes();
+        generatorType();
+        NumberTypes.install();
+        StrType.install();
+        ContainerTypes.install();
+    }
+
+    private static void objectType() {
+        PClass o = BuiltinClasses.OBJECT;
+        constructor(o, "cls, *args, **kwargs", a -> {
+            PClass cls = (PClass) a[0];
+            if (cls.layout() == PClass.Layout.EXCEPTION) {
+                return Exceptions.create(cls, (PTuple) a[1]);
+            }
+            if (cls.isBuiltin() && cls != o) {
+                throw Errors.typeError("object.__new__(%s) is not safe, use %s.__new__()", cls.name(), cls.name());
+            }
+            return new PInstance(cls);
+        });
+        method(o, "__init__", "self, *args, **kwargs", a -> PNone.NONE);
+        method(o, "__repr__", "self", a -> Conversions.repr(a[0]));
+        method(o, "__str__", "self", a -> Conversions.str(a[0]));
+        method(o, "__eq__", "self, other", a -> a[0] == a[1] ? Boolean.TRUE : PSingleton.NOT_IMPLEMENTED);
+        method(o, "__ne__", "self, other", a -> a[0] == a[1] ? Boolean.FALSE : PSingleton.NOT_IMPLEMENTED);
+        method(o, "__hash__", "self", a -> Identity.id(a[0]) >> 4);
+        method(o, "__setattr__", "self, name, value", a -> {
+            if (a[0] instanceof PInstance inst) {
+                inst.dict().put(a[1], a[2]);
+                return PNone.NONE;
+            }
+            dev.mp.runtime.ops.Attributes.set(a[0], (String) a[1], a[2]);
+            return PNone.NONE;
+        });
+        method(o, "__getattribute__", "self, name", a -> dev.mp.runtime.ops.Attributes.get(a[0], (String) a[1]));
+        method(o, "__format__", "self, spec", a -> {
+            if (!((String) a[1]).isEmpty()) {
+                throw Errors.typeError("unsupported format string passed to %s.__format__", Types.typeName(a[0]));
+            }
+            return Conversions.str(a[0]);
+        });
+        method(o, "__dir__", "self", a -> Dir.of(a[0]));
+        BuiltinBuilder.classMethod(o, "__init_subclass__", "cls", a -> PNone.NONE);
+
+        PClass t = BuiltinClasses.TYPE;
+        constructor(t, "cls, name, bases=?, namespace=?", a -> {
+            if (a[2] == null) {
+                return Types.typeOf(a[1]);
+            }
+            PTuple bases = (PTuple) a[2];
+            dev.mp.runtime.objects.PDict ns = (dev.mp.runtime.objects.PDict) a[3];
+            Object module = ns.get("__module__");
+            return dev.mp.runtime.ops.Classes.create((String) a[1], (String) a[1], module instanceof String s ? s : "__main__", bases.items(), ns);
+        });
+        method(t, "mro", "self", a -> new PList(((PClass) a[0]).mro()));
+        method(t, "__subclasses__", "self", a -> new PList());
+    }
+
+    private static void exceptionTypes() {
+        PClass b = BuiltinClasses.BASE_EXCEPTION;
+        constructor(b, "cls, *args, **kwargs", a -> Exceptions.create((PClass) a[0], (PTuple) a[1]));
+        method(b, "__init__", "self, *args, **kwargs", a -> {
+            ((PBaseException) a[0]).setArgs((PTuple) a[1]);
+            return PNone.NONE;
+        });
+        method(b, "__str__", "self", a -> Exceptions.str((PBaseException) a[0]));
+        method(b, "__repr__", "self", a -> Conversions.repr(a[0]));
+        method(b, "with_traceback", "self, tb", a -> a[0]);
+        attribute(b, "args", o -> ((PBaseException) o).args(), (o, v) -> ((PBaseException) o).setArgs(new PTuple(dev.mp.runtime.ops.Iteration.toArray(v))));
+        attribute(b, "__cause__", o -> ((PBaseException) o).cause(), (o, v) -> ((PBaseException) o).setCause(v));
+        attribute(b, "__context__", o -> ((PBaseException) o).context(), (o, v) -> ((PBaseException) o).setContext(v));
+        attribute(b, "__suppress_context__", o -> ((PBaseException) o).suppressContext(),
+                (o, v) -> ((PBaseException) o).setSuppressContext(Conversions.isTrue(v)));
+        attribute(b, "__traceback__", o -> PNone.NONE);
+        PClass stop = BuiltinClasses.exception("StopIteration");
+        attribute(stop, "value", o -> {
+            Object v = ((PBaseException) o).firstArg();
+            return v == null ? PNone.NONE : v;
+        });
+        attribute(BuiltinClasses.exception("SystemExit"), "code", o -> {
+            PTuple args = ((PBaseException) o).args();
+            return args.size() == 0 ? PNone.NONE : args.size() == 1 ? args.get(0) : args;
+        });
+        PClass os = BuiltinClasses.exception("OSError");
+        attribute(os, "errno", o -> argOrNone(o, 0, 2));
+        attribute(os, "strerror", o -> argOrNone(o, 1, 2));
+        attribute(os, "filename", o -> argOrNone(o, 2, 3));
+        PClass key = BuiltinClasses.exception("KeyError");
+        method(key, "__str__", "self", a -> Exceptions.str((PBaseException) a[0]));
+        PClass name = BuiltinClasses.exception("NameError");
+        attribute(name, "name", o -> PNone.NONE);
+        PClass imp = BuiltinClasses.exception("ImportError");
+        attribute(imp, "name", o -> PNone.NONE);
+    }
+
+    private static Object argOrNone(Object exc, int index, int minArgs) {
+        PTuple args = ((PBaseException) exc).args();
+        return args.size() >= minArgs && args.size() > index ? args.get(index) : PNone.NONE;
+    }
+
+    private static void descriptorTypes() {
+        PClass p = BuiltinClasses.PROPERTY;
+        constructor(p, "cls, fget=None, fset=None, fdel=None, doc=None", a -> new PProperty(a[1], a[2], a[3], a[4]));
+        method(p, "getter", "self, f", a -> new PProperty(a[1], ((PProperty) a[0]).fset, ((PProperty) a[0]).fdel, ((PProperty) a[0]).doc));
+        method(p, "setter", "self, f", a -> new PProperty(((PProperty) a[0]).fget, a[1], ((PProperty) a[0]).fdel, ((PProperty) a[0]).doc));
+        method(p, "deleter", "self, f", a -> new PProperty(((PProperty) a[0]).fget, ((PProperty) a[0]).fset, a[1], ((PProperty) a[0]).doc));
+        attribute(p, "fget", o -> ((PProperty) o).fget);
+        attribute(p, "__doc__", o -> {
+            PProperty prop = (PProperty) o;
+            return prop.doc != PNone.NONE ? prop.doc : prop.fget instanceof PFunction f ? f.doc() : PNone.NONE;
+        });
+        constructor(BuiltinClasses.STATICMETHOD, "cls, f", a -> new PStaticMethod(a[1]));
+        constructor(BuiltinClasses.CLASSMETHOD, "cls, f", a -> new PClassMethod(a[1]));
+        constructor(BuiltinClasses.SUPER, "cls, type, obj", a -> new dev.mp.runtime.objects.PSuper((PClass) a[1], a[2]));
+        PClass f = BuiltinClasses.FUNCTION;
+        attribute(f, "__name__", o -> ((PFunction) o).name());
+        attribute(f, "__qualname__", o -> ((PFunction) o).qualname(), (o, v) -> ((PFunction) o).setQualname((String) v));
+        attribute(f, "__module__", o -> ((PFunction) o).module().name());
+        attribute(f, "__doc__", o -> ((PFunction) o).doc(), (o, v) -> ((PFunction) o).setDoc(v));
+        attribute(f, "__defaults__", o -> {
+            Object[] d = ((PFunction) o).defaults();
+            return d.length == 0 ? PNone.NONE : new PTuple(d.clone());
+        });
+        method(f, "__get__", "self, obj, type=None", a -> a[1] == PNone.NONE ? a[0] : new dev.mp.runtime.objects.PMethod(a[1], a[0]));
+        PClass bf = BuiltinClasses.BUILTIN_FUNCTION;
+        attribute(bf, "__name__", o -> o instanceof dev.mp.runtime.objects.PBuiltinFunction b ? b.name()
+                : ((dev.mp.runtime.objects.PBuiltinFunction) ((dev.mp.runtime.objects.PMethod) o).function).name());
+        PClass m = BuiltinClasses.METHOD;
+        attribute(m, "__self__", o -> ((dev.mp.runtime.objects.PMethod) o).self);
+        attribute(m, "__func__", o -> ((dev.mp.runtime.objects.PMethod) o).function);
+        attribute(m, "__name__", o -> dev.mp.runtime.ops.Attributes.get(((dev.mp.runtime.objects.PMethod) o).function, "__name__"));
+        attribute(m, "__qualname__", o -> dev.mp.runtime.ops.Attributes.get(((dev.mp.runtime.objects.PMethod) o).function, "__qualname__"));
+        attribute(BuiltinClasses.MODULE, "__name__", o -> ((dev.mp.runtime.objects.PModule) o).name());
+    }
+
+    private static void generatorType() {
+        PClass g = BuiltinClasses.GENERATOR;
+        method(g, "__iter__", "self", a -> a[0]);
+        method(g, "__next__", "self", a -> next((PGenerator) a[0], null, null));
+        method(g, "send", "self, value", a -> next((PGenerator) a[0], a[1], null));
+        method(g, "throw", "self, typ, val=None, tb=None", a -> {
+            Object exc = a[1];
+            if (exc instanceof PClass cls) {
+                exc = a[2] == null || a[2] == PNone.NONE ? Calls.call(cls) : Calls.call(cls, a[2]);
+            }
+            if (!(exc instanceof PBaseException)) {
+                throw Errors.typeError("exceptions must derive from BaseException");
+            }
+            return next((PGenerator) a[0], null, exc);
+        });
+        method(g, "close", "self", a -> {
+            Generators.close((PGenerator) a[0]);
+            return PNone.NONE;
+        });
+        attribute(g, "__name__", o -> ((PGenerator) o).name);
+        attribute(g, "__qualname__", o -> ((PGenerator) o).qualname);
+    }
+
+    private static Object next(PGenerator g, Object sent, Object thrown) {
+        Object v = Generators.resume(g, sent, thrown);
+        if (v == null) {
+            throw Generators.stopIteration(g);
+        }
+        return v;
+    }
+
+    static boolean eq(Object a, Object b) {
+        return Comparisons.eq(a, b);
+    }
+
+    static BigInteger big(Object o) {
+        return Conversions.asBig(o);
+    }
+}

@@ -1,0 +1,424 @@
+package dev.mp.runtime.builtins;
+
+import static dev.mp.runtime.builtins.BuiltinBuilder.constructor;
+import static dev.mp.runtime.builtins.BuiltinBuilder.method;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PIterator;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PRange;
+import dev.mp.runtime.objects.PSet;
+import dev.mp.runtime.objects.PSlice;
+import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.Comparisons;
+import dev.mp.runtime.ops.Conversions;
+import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Iteration;
+import dev.mp.runtime.ops.Sequences;
+
+/** list, tuple, dict (with its views), set, frozenset, range and slice. */
+final class ContainerTypes {
+    private ContainerTypes() {
+    }
+
+    private static final Object NONE = PNone.NONE;
+
+    static void install() {
+        list();
+        tuple();
+        dict();
+        sets();
+        PClass r = BuiltinClasses.RANGE;
+        constructor(r, "cls, start, stop=?, step=?", a -> {
+            long start = a[2] == null ? 0 : Conversions.asLong(a[1]);
+            long stop = a[2] == null ? Conversions.asLong(a[1]) : Conversions.asLong(a[2]);
+            long step = a[3] == null ? 1 : Conversions.asLong(a[3]);
+            if (step == 0) {
+                throw Errors.valueError("range() arg 3 must not be zero");
+            }
+            return new PRange(start, stop, step);
+        });
+        method(r, "index", "self, value", a -> {
+            PRange rg = (PRange) a[0];
+            if (!Comparisons.contains(rg, a[1])) {
+                throw Errors.valueError("%s is not in range", Conversions.repr(a[1]));
+            }
+            return (Conversions.asLong(a[1]) - rg.start) / rg.step;
+        });
+        method(r, "count", "self, value", a -> Comparisons.contains(a[0], a[1]) ? 1L : 0L);
+        BuiltinBuilder.attribute(r, "start", o -> ((PRange) o).start);
+        BuiltinBuilder.attribute(r, "stop", o -> ((PRange) o).stop);
+        BuiltinBuilder.attribute(r, "step", o -> ((PRange) o).step);
+        PClass sl = BuiltinClasses.SLICE;
+        constructor(sl, "cls, start, stop=?, step=None", a -> a[2] == null ? new PSlice(NONE, a[1], NONE) : new PSlice(a[1], a[2], a[3]));
+        BuiltinBuilder.attribute(sl, "start", o -> ((PSlice) o).start);
+        BuiltinBuilder.attribute(sl, "stop", o -> ((PSlice) o).stop);
+        BuiltinBuilder.attribute(sl, "step", o -> ((PSlice) o).step);
+        method(sl, "indices", "self, length", a -> {
+            long[] ix = Sequences.sliceIndices((PSlice) a[0], Conversions.asLong(a[1]));
+            return PTuple.of(ix[0], ix[1], ix[2]);
+        });
+        for (PClass it : new PClass[] {BuiltinClasses.LIST_ITERATOR, BuiltinClasses.TUPLE_ITERATOR, BuiltinClasses.STR_ITERATOR,
+                BuiltinClasses.RANGE_ITERATOR, BuiltinClasses.SET_ITERATOR, BuiltinClasses.BYTES_ITERATOR, BuiltinClasses.DICT_KEY_ITERATOR,
+                BuiltinClasses.DICT_VALUE_ITERATOR, BuiltinClasses.DICT_ITEM_ITERATOR, BuiltinClasses.ENUMERATE, BuiltinClasses.ZIP,
+                BuiltinClasses.MAP, BuiltinClasses.FILTER, BuiltinClasses.REVERSED, BuiltinClasses.CALLABLE_ITERATOR, BuiltinClasses.ITERATOR}) {
+            method(it, "__iter__", "self", a -> a[0]);
+            method(it, "__next__", "self", a -> {
+                Object v = ((PIterator) a[0]).next();
+                if (v == null) {
+                    throw Errors.raise(BuiltinClasses.exception("StopIteration"));
+                }
+                return v;
+            });
+        }
+    }
+
+    private static void list() {
+        PClass l = BuiltinClasses.LIST;
+        constructor(l, "cls, iterable=?, /", a -> a[1] == null ? new PList() : new PList(Iteration.toList(a[1])));
+        method(l, "append", "self, object, /", a -> {
+            ((PList) a[0]).add(a[1]);
+            return NONE;
+        });
+        method(l, "extend", "self, iterable, /", a -> {
+            ((PList) a[0]).items().addAll(Iteration.toList(a[1]));
+            return NONE;
+        });
+        method(l, "insert", "self, index, object, /", a -> {
+            List<Object> items = ((PList) a[0]).items();
+            long i = Conversions.asLong(a[1]);
+            if (i < 0) {
+                i = Math.max(0, i + items.size());
+            }
+            items.add((int) Math.min(i, items.size()), a[2]);
+            return NONE;
+        });
+        method(l, "pop", "self, index=-1, /", a -> {
+            List<Object> items = ((PList) a[0]).items();
+            if (items.isEmpty()) {
+                throw Errors.indexError("pop from empty list");
+            }
+            long i = Conversions.asLong(a[1]);
+            if (i < 0) {
+                i += items.size();
+            }
+            if (i < 0 || i >= items.size()) {
+                throw Errors.indexError("pop index out of range");
+            }
+            return items.remove((int) i);
+        });
+        method(l, "remove", "self, value, /", a -> {
+            List<Object> items = ((PList) a[0]).items();
+            for (int i = 0; i < items.size(); i++) {
+                if (Comparisons.eq(items.get(i), a[1])) {
+                    items.remove(i);
+                    return NONE;
+                }
+            }
+            throw Errors.valueError("list.remove(x): x not in list");
+        });
+        method(l, "index", "self, value, start=0, stop=9223372036854775807, /", a -> {
+            List<Object> items = ((PList) a[0]).items();
+            long start = Conversions.asLong(a[2]);
+            long stop = Conversions.asLong(a[3]);
+            if (start < 0) {
+                start = Math.max(0, start + items.size());
+            }
+            if (stop < 0) {
+                stop += items.size();
+            }
+            for (long i = start; i < Math.min(stop, items.size()); i++) {
+                if (Comparisons.eq(items.get((int) i), a[1])) {
+                    return i;
+                }
+            }
+            throw Errors.valueError("%s is not in list", Conversions.repr(a[1]));
+        });
+        method(l, "count", "self, value, /", a -> ((PList) a[0]).items().stream().filter(o -> Comparisons.eq(o, a[1])).count());
+        method(l, "sort", "self, *, key=None, reverse=False", a -> {
+            Sorting.sort(((PList) a[0]).items(), a[1], Conversions.isTrue(a[2]));
+            return NONE;
+        });
+        method(l, "reverse", "self", a -> {
+            java.util.Collections.reverse(((PList) a[0]).items());
+            return NONE;
+        });
+        method(l, "copy", "self", a -> new PList(((PList) a[0]).items()));
+        method(l, "clear", "self", a -> {
+            ((PList) a[0]).items().clear();
+            return NONE;
+        });
+        method(l, "__len__", "self", a -> (long) ((PList) a[0]).size());
+        method(l, "__getitem__", "self, index", a -> Sequences.getItem(a[0], a[1]));
+        method(l, "__setitem__", "self, index, value", a -> {
+            Sequences.setItem(a[0], a[1], a[2]);
+            return NONE;
+        });
+        method(l, "__contains__", "self, value", a -> Comparisons.contains(a[0], a[1]));
+        method(l, "__iter__", "self", a -> Iteration.iter(a[0]));
+    }
+
+    private static void tuple() {
+        PClass t = BuiltinClasses.TUPLE;
+        constructor(t, "cls, iterable=?, /", a -> a[1] == null ? PTuple.EMPTY : a[1] instanceof PTuple tp ? tp : new PTuple(Iteration.toArray(a[1])));
+        method(t, "index", "self, value, /", a -> {
+            Object[] items = ((PTuple) a[0]).items();
+            for (int i = 0; i < items.length; i++) {
+                if (Comparisons.eq(items[i], a[1])) {
+                    return (long) i;
+                }
+            }
+            throw Errors.valueError("tuple.index(x): x not in tuple");
+        });
+        method(t, "count", "self, value, /", a -> java.util.Arrays.stream(((PTuple) a[0]).items()).filter(o -> Comparisons.eq(o, a[1])).count());
+        method(t, "__len__", "self", a -> (long) ((PTuple) a[0]).size());
+        method(t, "__getitem__", "self, index", a -> Sequences.getItem(a[0], a[1]));
+        method(t, "__contains__", "self, value", a -> Comparisons.contains(a[0], a[1]));
+    }
+
+    private static void dict() {
+        PClass d = BuiltinClasses.DICT;
+        constructor(d, "cls, iterable=?, /, **kwargs", a -> {
+            PDict r = new PDict();
+            if (a[1] != null) {
+                update(r, a[1]);
+            }
+            for (PDict.Entry e : ((PDict) a[2]).entries()) {
+                r.put(e.key, e.value);
+            }
+            return r;
+        });
+        method(d, "get", "self, key, default=None, /", a -> {
+            Object v = ((PDict) a[0]).get(a[1]);
+            return v == null ? a[2] : v;
+        });
+        method(d, "keys", "self", a -> new DictView((PDict) a[0], BuiltinClasses.DICT_KEYS));
+        method(d, "values", "self", a -> new DictView((PDict) a[0], BuiltinClasses.DICT_VALUES));
+        method(d, "items", "self", a -> new DictView((PDict) a[0], BuiltinClasses.DICT_ITEMS));
+        method(d, "pop", "self, key, default=?, /", a -> {
+            Object v = ((PDict) a[0]).remove(a[1]);
+            if (v == null) {
+                if (a[2] == null) {
+                    throw Errors.keyError(a[1]);
+                }
+                return a[2];
+            }
+            return v;
+        });
+        method(d, "popitem", "self", a -> {
+            PDict.Entry e = ((PDict) a[0]).popLast();
+            if (e == null) {
+                throw Errors.make("KeyError", "popitem(): dictionary is empty");
+            }
+            return PTuple.of(e.key, e.value);
+        });
+        method(d, "setdefault", "self, key, default=None, /", a -> {
+            PDict dict = (PDict) a[0];
+            Object v = dict.get(a[1]);
+            if (v == null) {
+                dict.put(a[1], a[2]);
+                return a[2];
+            }
+            return v;
+        });
+        method(d, "update", "self, other=?, /, **kwargs", a -> {
+            if (a[1] != null) {
+                update((PDict) a[0], a[1]);
+            }
+            for (PDict.Entry e : ((PDict) a[2]).entries()) {
+                ((PDict) a[0]).put(e.key, e.value);
+            }
+            return NONE;
+        });
+        method(d, "copy", "self", a -> ((PDict) a[0]).copy());
+        method(d, "clear", "self", a -> {
+            ((PDict) a[0]).clear();
+            return NONE;
+        });
+        BuiltinBuilder.classMethod(d, "fromkeys", "cls, iterable, value=None, /", a -> {
+            PDict r = new PDict();
+            Iteration.forEach(a[1], k -> r.put(k, a[2]));
+            return r;
+        });
+        method(d, "__len__", "self", a -> (long) ((PDict) a[0]).size());
+        method(d, "__getitem__", "self, key", a -> Sequences.getItem(a[0], a[1]));
+        method(d, "__setitem__", "self, key, value", a -> {
+            ((PDict) a[0]).put(a[1], a[2]);
+            return NONE;
+        });
+        method(d, "__contains__", "self, key", a -> ((PDict) a[0]).containsKey(a[1]));
+        method(d, "__iter__", "self", a -> Iteration.iter(a[0]));
+        for (PClass v : new PClass[] {BuiltinClasses.DICT_KEYS, BuiltinClasses.DICT_VALUES, BuiltinClasses.DICT_ITEMS}) {
+            method(v, "__iter__", "self", a -> ((DictView) a[0]).iterator());
+            method(v, "__len__", "self", a -> (long) ((DictView) a[0]).dict.size());
+            method(v, "__repr__", "self", a -> ((DictView) a[0]).repr());
+            method(v, "__contains__", "self, x", a -> ((DictView) a[0]).contains(a[1]));
+        }
+    }
+
+    static void update(PDict target, Object source) {
+        if (source instanceof PDict other) {
+            for (PDict.Entry e : new ArrayList<>(other.entries())) {
+                target.put(e.key, e.value);
+            }
+            return;
+        }
+        if (dev.mp.runtime.ops.Types.typeOf(source).lookup("keys") != null && !(source instanceof PList)) {
+            for (Object k : Iteration.toList(Calls.callMethod(source, "keys"))) {
+                target.put(k, Sequences.getItem(source, k));
+            }
+            return;
+        }
+        int i = 0;
+        for (Object item : Iteration.toList(source)) {
+            List<Object> pair;
+            try {
+                pair = Iteration.toList(item);
+            } catch (MpException e) {
+                throw Errors.typeError("cannot convert dictionary update sequence element #%d to a sequence", i);
+            }
+            if (pair.size() != 2) {
+                throw Errors.valueError("dictionary update sequence element #%d has length %d; 2 is required", i, pair.size());
+            }
+            target.put(pair.get(0), pair.get(1));
+            i++;
+        }
+    }
+
+    private static void sets() {
+        for (PClass c : new PClass[] {BuiltinClasses.SET, BuiltinClasses.FROZENSET}) {
+            boolean frozen = c == BuiltinClasses.FROZENSET;
+            constructor(c, "cls, iterable=?, /", a -> {
+                PSet s = new PSet(frozen);
+                if (a[1] != null) {
+                    Iteration.forEach(a[1], s::add);
+                }
+                return s;
+            });
+            method(c, "union", "self, *others", a -> combine(a, dev.mp.runtime.ops.Arithmetic.BinOp.OR));
+            method(c, "intersection", "self, *others", a -> combine(a, dev.mp.runtime.ops.Arithmetic.BinOp.AND));
+            method(c, "difference", "self, *others", a -> combine(a, dev.mp.runtime.ops.Arithmetic.BinOp.SUB));
+            method(c, "symmetric_difference", "self, other, /", a -> dev.mp.runtime.ops.Sets.operator(dev.mp.runtime.ops.Arithmetic.BinOp.XOR,
+                    (PSet) a[0], toSet(a[1])));
+            method(c, "issubset", "self, other, /", a -> Comparisons.compare(a[0], toSet(a[1]), Comparisons.Op.LE));
+            method(c, "issuperset", "self, other, /", a -> Comparisons.compare(a[0], toSet(a[1]), Comparisons.Op.GE));
+            method(c, "isdisjoint", "self, other, /", a -> toSet(a[1]).values().stream().noneMatch(((PSet) a[0])::contains));
+            method(c, "copy", "self", a -> ((PSet) a[0]).copy(frozen));
+            method(c, "__len__", "self", a -> (long) ((PSet) a[0]).size());
+            method(c, "__contains__", "self, x", a -> ((PSet) a[0]).contains(a[1]));
+        }
+        PClass s = BuiltinClasses.SET;
+        method(s, "add", "self, element, /", a -> {
+            ((PSet) a[0]).add(a[1]);
+            return NONE;
+        });
+        method(s, "remove", "self, element, /", a -> {
+            if (!((PSet) a[0]).remove(a[1])) {
+                throw Errors.keyError(a[1]);
+            }
+            return NONE;
+        });
+        method(s, "discard", "self, element, /", a -> {
+            ((PSet) a[0]).remove(a[1]);
+            return NONE;
+        });
+        method(s, "pop", "self", a -> {
+            Object v = ((PSet) a[0]).popFirst();
+            if (v == null) {
+                throw Errors.make("KeyError", "pop from an empty set");
+            }
+            return v;
+        });
+        method(s, "clear", "self", a -> {
+            ((PSet) a[0]).clear();
+            return NONE;
+        });
+        method(s, "update", "self, *others", a -> {
+            for (Object o : ((PTuple) a[1]).items()) {
+                Iteration.forEach(o, ((PSet) a[0])::add);
+            }
+            return NONE;
+        });
+        method(s, "difference_update", "self, *others", a -> {
+            for (Object o : ((PTuple) a[1]).items()) {
+                Iteration.forEach(o, ((PSet) a[0])::remove);
+            }
+            return NONE;
+        });
+    }
+
+    private static PSet toSet(Object o) {
+        if (o instanceof PSet s) {
+            return s;
+        }
+        PSet s = new PSet(true);
+        Iteration.forEach(o, s::add);
+        return s;
+    }
+
+    private static Object combine(Object[] a, dev.mp.runtime.ops.Arithmetic.BinOp op) {
+        PSet r = (PSet) a[0];
+        for (Object o : ((PTuple) a[1]).items()) {
+            r = dev.mp.runtime.ops.Sets.operator(op, r, toSet(o));
+        }
+        return r == a[0] ? r.copy(r.isFrozen()) : r;
+    }
+
+    /** dict.keys(), values() and items(): live views of a dict. */
+    static final class DictView extends dev.mp.runtime.objects.PObject {
+        final PDict dict;
+        private final PClass cls;
+
+        DictView(PDict dict, PClass cls) {
+            this.dict = dict;
+            this.cls = cls;
+        }
+
+        @Override
+        public PClass getPythonClass() {
+            return cls;
+        }
+
+        Object iterator() {
+            if (cls == BuiltinClasses.DICT_KEYS) {
+                return Iteration.dictIterator(dict, BuiltinClasses.DICT_KEY_ITERATOR, e -> e.key);
+            }
+            if (cls == BuiltinClasses.DICT_VALUES) {
+                return Iteration.dictIterator(dict, BuiltinClasses.DICT_VALUE_ITERATOR, e -> e.value);
+            }
+            return Iteration.dictIterator(dict, BuiltinClasses.DICT_ITEM_ITERATOR, e -> PTuple.of(e.key, e.value));
+        }
+
+        boolean contains(Object x) {
+            if (cls == BuiltinClasses.DICT_KEYS) {
+                return dict.containsKey(x);
+            }
+            Object it = iterator();
+            for (Object o = Iteration.next(it); o != null; o = Iteration.next(it)) {
+                if (Comparisons.eq(o, x)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String repr() {
+            StringBuilder sb = new StringBuilder(cls.name()).append("([");
+            Object it = iterator();
+            boolean first = true;
+            for (Object o = Iteration.next(it); o != null; o = Iteration.next(it)) {
+                sb.append(first ? "" : ", ").append(Conversions.repr(o));
+                first = false;
+            }
+            return sb.append("])").toString();
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.mp.runtime.builtins;
+
+import static dev.mp.runtime.builtins.BuiltinBuilder.constructor;
+import static dev.mp.runtime.builtins.BuiltinBuilder.method;
+
+import java.math.BigInteger;
+
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PByteArray;
+import dev.mp.runtime.objects.PBytes;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PFunction;
+import dev.mp.runtime.objects.PInstance;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.Conversions;
+import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.FloatFormat;
+import dev.mp.runtime.ops.StringRepr;
+import dev.mp.runtime.ops.Types;
+
+/** int, bool and float: constructors and methods. */
+final class NumberTypes {
+    private NumberTypes() {
+    }
+
+    static void install() {
+        PClass i = BuiltinClasses.INT;
+        constructor(i, "cls, x=0, base=?", a -> toInt(a[1], a[2]));
+        method(i, "bit_length", "self", a -> (long) Conversions.asBig(a[0]).abs().bitLength());
+        method(i, "__index__", "self", a -> Conversions.index(a[0]));
+        method(i, "__int__", "self", a -> Conversions.index(a[0]));
+        method(i, "__float__", "self", a -> Conversions.asDouble(a[0]));
+        method(i, "__repr__", "self", a -> Conversions.repr(a[0]));
+        method(i, "__format__", "self, spec", a -> dev.mp.runtime.ops.StringFormatting.format(a[0], (String) a[1]));
+        method(i, "to_bytes", "self, length=1, byteorder='big', *, signed=False", a -> toBytes(a));
+        BuiltinBuilder.classMethod(i, "from_bytes", "cls, bytes, byteorder='big', *, signed=False", a -> {
+            byte[] b = dev.mp.runtime.ops.Sequences.bytesOf(a[1]).clone();
+            if ("little".equals(a[2])) {
+                for (int k = 0; k < b.length / 2; k++) {
+                    byte t = b[k];
+                    b[k] = b[b.length - 1 - k];
+                    b[b.length - 1 - k] = t;
+                }
+            }
+            BigInteger v = b.length == 0 ? BigInteger.ZERO : Conversions.isTrue(a[3]) ? new BigInteger(b) : new BigInteger(1, b);
+            return Conversions.normalize(v);
+        });
+        BuiltinBuilder.attribute(i, "real", o -> Conversions.index(o));
+        BuiltinBuilder.attribute(i, "imag", o -> 0L);
+        method(i, "conjugate", "self", a -> Conversions.index(a[0]));
+        method(i, "is_integer", "self", a -> Boolean.TRUE);
+
+        PClass b = BuiltinClasses.BOOL;
+        constructor(b, "cls, x=False", a -> Conversions.isTrue(a[1]));
+        method(b, "__repr__", "self", a -> Conversions.repr(a[0]));
+
+        PClass f = BuiltinClasses.FLOAT;
+        constructor(f, "cls, x=0.0", a -> toFloat(a[1]));
+        method(f, "is_integer", "self", a -> {
+            double d = (Double) a[0];
+            return !Double.isInfinite(d) && d == Math.rint(d);
+        });
+        method(f, "__repr__", "self", a -> FloatFormat.repr((Double) a[0]));
+        method(f, "__format__", "self, spec", a -> dev.mp.runtime.ops.StringFormatting.format(a[0], (String) a[1]));
+        method(f, "__float__", "self", a -> a[0]);
+        method(f, "__int__", "self", a -> truncate((Double) a[0]));
+        method(f, "hex", "self", a -> Double.toHexString((Double) a[0]));
+        method(f, "as_integer_ratio", "self", a -> {
+            java.math.BigDecimal d = new java.math.BigDecimal((Double) a[0]);
+            BigInteger num = d.unscaledValue();
+            BigInteger den = BigInteger.TEN.pow(Math.max(0, d.scale()));
+            if (d.scale() < 0) {
+                num = num.multiply(BigInteger.TEN.pow(-d.scale()));
+            }
+            BigInteger g = num.gcd(den);
+            return PTuple.of(Conversions.normalize(num.divide(g)), Conversions.normalize(den.divide(g)));
+        });
+        BuiltinBuilder.attribute(f, "real", o -> o);
+        BuiltinBuilder.attribute(f, "imag", o -> 0.0);
+    }
+
+    static Object truncate(double d) {
+        if (Double.isNaN(d)) {
+            throw Errors.valueError("cannot convert float NaN to integer");
+        }
+        if (Double.isInfinite(d)) {
+            throw Errors.overflowError("cannot convert float infinity to integer");
+        }
+        if (Math.abs(d) < 9.2e18) {
+            return (long) d;
+        }
+        return Conversions.normalize(new java.math.BigDecimal(d).toBigInteger());
+    }
+
+    static Object toInt(Object x, Object base) {
+        if (base == null) {
+            if (x instanceof Long || x instanceof BigInteger) {
+                return x;
+            }
+            if (x instanceof Boolean v) {
+                return v ? 1L : 0L;
+            }
+            if (x instanceof Double d) {
+                return truncate(d);
+            }
+            if (x instanceof String s) {
+                return parseInt(s, 10, x);
+            }
+            if (x instanceof PBytes || x instanceof PByteArray) {
+                return parseInt(new String(dev.mp.runtime.ops.Sequences.bytesOf(x), java.nio.charset.StandardCharsets.ISO_8859_1), 10, x);
+            }
+            if (x instanceof PInstance inst) {
+                for (String m : new String[] {"__int__", "__index__", "__trunc__"}) {
+                    if (inst.getPythonClass().lookup(m) instanceof PFunction fn) {
+                        return Calls.call(fn, x);
+                    }
+                }
+            }
+            throw Errors.typeError("int() argument must be a string, a bytes-like object or a real number, not '%s'", Types.typeName(x));
+        }
+        long radix = Conversions.asLong(base);
+        if (!(x instanceof String s)) {
+            throw Errors.typeError("int() can't convert non-string with explicit base");
+        }
+        if (radix != 0 && (radix < 2 || radix > 36)) {
+            throw Errors.valueError("int() base must be >= 2 and <= 36, or 0");
+        }
+        return parseInt(s, (int) radix, x);
+    }
+
+    static Object parseInt(String text, int radix, Object original) {
+        String s = text.strip();
+        boolean negative = false;
+        String body = s;
+        if (body.startsWith("+") || body.startsWith("-")) {
+            negative = body.startsWith("-");
+            body = body.substring(1);
+        }
+        String lower = body.toLowerCase();
+        int r = radix;
+        if ((r == 16 || r == 0) && lower.startsWith("0x")) {
+            r = 16;
+            body = body.substring(2);
+        } else if ((r == 8 || r == 0) && lower.startsWith("0o")) {
+            r = 8;
+            body = body.substring(2);
+        } else if ((r == 2 || r == 0) && lower.startsWith("0b")) {
+            r = 2;
+            body = body.substring(2);
+        } else if (r == 0) {
+            r = 10;
+            if (body.length() > 1 && body.startsWith("0") && !body.replace("_", "").chars().allMatch(c -> c == '0')) {
+                throw invalidLiteral(radix, original);
+            }
+        }
+        if (body.isEmpty() || body.startsWith("_") || body.endsWith("_") || body.contains("__")) {
+            throw invalidLiteral(radix, original);
+        }
+        try {
+            BigInteger v = new BigInteger(body.replace("_", ""), r);
+            return Conversions.normalize(negative ? v.negate() : v);
+        } catch (NumberFormatException e) {
+            throw invalidLiteral(radix, original);
+        }
+    }
+
+    private static RuntimeException invalidLiteral(int radix, Object original) {
+        return Errors.valueError("invalid literal for int() with base %d: %s", radix, original instanceof String s ? StringRepr.repr(s)
+                : Conversions.repr(original));
+    }
+
+    static double toFloat(Object x) {
+        if (x instanceof Double d) {
+            return d;
+        }
+        if (Types.isInt(x)) {
+            return Conversions.asDouble(x);
+        }
+        if (x instanceof String s) {
+            String t = s.strip().replace("_", "").toLowerCase();
+            switch (t) {
+                case "inf", "+inf", "infinity", "+infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-inf", "-infinity":
+                    return Double.NEGATIVE_INFINITY;
+                case "nan", "+nan", "-nan":
+                    return Double.NaN;
+                default:
+                    break;
+            }
+            try {
+                if (t.isEmpty() || t.endsWith("d") || t.endsWith("f") || t.startsWith("0x")) {
+                    throw new NumberFormatException();
+                }
+                return Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                throw Errors.valueError("could not convert string to float: %s", StringRepr.repr(s));
+            }
+        }
+        if (x instanceof PInstance inst && inst.getPythonClass().lookup("__float__") instanceof PFunction fn) {
+            return (Double) Calls.call(fn, x);
+        }
+        throw Errors.typeError("float() argument must be a string or a real number, not '%s'", Types.typeName(x));
+    }
+
+    private static Object toBytes(Object[] a) {
+        BigInteger v = Conversions.asBig(a[0]);
+        int length = (int) Conversions.asLong(a[1]);
+        boolean signed = Conversions.isTrue(a[3]);
+        if (!signed && v.signum() < 0) {
+            throw Errors.overflowError("can't convert negative int to unsigned");
+        }
+        byte[] raw = v.toByteArray();
+        byte[] out = new byte[length];
+        byte fill = (byte) (v.signum() < 0 ? 0xff : 0);
+        java.util.Arrays.fill(out, fill);
+        int start = raw.length > length ? raw.length - length : 0;
+        if (raw.length - start > length || (start > 0 && !(raw[0] == 0 && start == 1 && !signed))) {
+            if (!(raw.length == length + 1 && raw[0] == 0 && !signed)) {
+                throw Errors.overflowError("int too big to convert");
+            }
+        }
+        System.arraycopy(raw, start, out, length - (raw.length - start), raw.length - start);
+        if ("little".equals(a[2])) {
+            for (int k = 0; k < out.length / 2; k++) {
+                byte t = out[k];
+                out[k] = out[out.length - 1 - k];
+                out[out.length - 1 - k] = t;
+            }
+        }
+        return new PBytes(out);
+    }
+
+}

@@ -1,0 +1,536 @@
+package dev.mp.runtime.builtins;
+
+import static dev.mp.runtime.builtins.BuiltinBuilder.constructor;
+import static dev.mp.runtime.builtins.BuiltinBuilder.method;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PByteArray;
+import dev.mp.runtime.objects.PBytes;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.ops.Conversions;
+import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Iteration;
+import dev.mp.runtime.ops.Sequences;
+import dev.mp.runtime.ops.StringFormatting;
+import dev.mp.runtime.ops.Types;
+
+/** str, bytes and bytearray: constructors and methods. */
+final class StrType {
+    private StrType() {
+    }
+
+    static void install() {
+        PClass s = BuiltinClasses.STR;
+        constructor(s, "cls, object='', encoding=?, errors=?", a -> {
+            if (a[2] != null && (a[1] instanceof PBytes || a[1] instanceof PByteArray)) {
+                return decode(Sequences.bytesOf(a[1]), (String) a[2], a[3]);
+            }
+            return Conversions.str(a[1]);
+        });
+        method(s, "join", "self, iterable, /", a -> {
+            StringBuilder sb = new StringBuilder();
+            int i = 0;
+            for (Object o : Iteration.toList(a[1])) {
+                if (!(o instanceof String str)) {
+                    throw Errors.typeError("sequence item %d: expected str instance, %s found", i, Types.typeName(o));
+                }
+                if (i++ > 0) {
+                    sb.append((String) a[0]);
+                }
+                sb.append(str);
+            }
+            return sb.toString();
+        });
+        method(s, "split", "self, sep=None, maxsplit=-1", a -> split((String) a[0], a[1], Conversions.asLong(a[2]), false));
+        method(s, "rsplit", "self, sep=None, maxsplit=-1", a -> split((String) a[0], a[1], Conversions.asLong(a[2]), true));
+        method(s, "strip", "self, chars=None, /", a -> strip((String) a[0], a[1], true, true));
+        method(s, "lstrip", "self, chars=None, /", a -> strip((String) a[0], a[1], true, false));
+        method(s, "rstrip", "self, chars=None, /", a -> strip((String) a[0], a[1], false, true));
+        method(s, "upper", "self", a -> ((String) a[0]).toUpperCase(java.util.Locale.ROOT));
+        method(s, "lower", "self", a -> ((String) a[0]).toLowerCase(java.util.Locale.ROOT));
+        method(s, "title", "self", a -> title((String) a[0]));
+        method(s, "capitalize", "self", a -> {
+            String str = (String) a[0];
+            return str.isEmpty() ? str : str.substring(0, 1).toUpperCase() + str.substring(1).toLowerCase();
+        });
+        method(s, "swapcase", "self", a -> {
+            StringBuilder sb = new StringBuilder();
+            ((String) a[0]).codePoints().forEach(c -> sb.appendCodePoint(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c)));
+            return sb.toString();
+        });
+        method(s, "replace", "self, old, new, count=-1, /", a -> {
+            String str = (String) a[0];
+            String old = checkStr(a[1]);
+            String rep = checkStr(a[2]);
+            long count = Conversions.asLong(a[3]);
+            if (count < 0) {
+                return old.isEmpty() ? insertEverywhere(str, rep) : str.replace(old, rep);
+            }
+            StringBuilder sb = new StringBuilder();
+            int from = 0;
+            for (long n = 0; n < count; n++) {
+                int idx = str.indexOf(old, from);
+                if (idx < 0) {
+                    break;
+                }
+                sb.append(str, from, idx).append(rep);
+                from = idx + old.length();
+                if (old.isEmpty()) {
+                    if (from < str.length()) {
+                        sb.append(str.charAt(from));
+                    }
+                    from++;
+                }
+            }
+            if (from <= str.length()) {
+                sb.append(str.substring(Math.min(from, str.length())));
+            }
+            return sb.toString();
+        });
+        method(s, "startswith", "self, prefix, start=None, end=None", a -> affix((String) a[0], a[1], a[2], a[3], true));
+        method(s, "endswith", "self, suffix, start=None, end=None", a -> affix((String) a[0], a[1], a[2], a[3], false));
+        method(s, "find", "self, sub, start=None, end=None", a -> (long) find((String) a[0], checkStr(a[1]), a[2], a[3], false));
+        method(s, "rfind", "self, sub, start=None, end=None", a -> (long) find((String) a[0], checkStr(a[1]), a[2], a[3], true));
+        method(s, "index", "self, sub, start=None, end=None", a -> {
+            int i = find((String) a[0], checkStr(a[1]), a[2], a[3], false);
+            if (i < 0) {
+                throw Errors.valueError("substring not found");
+            }
+            return (long) i;
+        });
+        method(s, "rindex", "self, sub, start=None, end=None", a -> {
+            int i = find((String) a[0], checkStr(a[1]), a[2], a[3], true);
+            if (i < 0) {
+                throw Errors.valueError("substring not found");
+            }
+            return (long) i;
+        });
+        method(s, "count", "self, sub, start=None, end=None", a -> {
+            String str = (String) a[0];
+            String sub = checkStr(a[1]);
+            if (sub.isEmpty()) {
+                return Sequences.len(str) + 1;
+            }
+            long n = 0;
+            for (int i = str.indexOf(sub); i >= 0; i = str.indexOf(sub, i + sub.length())) {
+                n++;
+            }
+            return n;
+        });
+        method(s, "center", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], (String) a[2], 0));
+        method(s, "ljust", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], (String) a[2], -1));
+        method(s, "rjust", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], (String) a[2], 1));
+        method(s, "zfill", "self, width, /", a -> {
+            String str = (String) a[0];
+            int w = (int) Conversions.asLong(a[1]);
+            if (str.length() >= w) {
+                return str;
+            }
+            String sign = str.startsWith("-") || str.startsWith("+") ? str.substring(0, 1) : "";
+            return sign + "0".repeat(w - str.length()) + str.substring(sign.length());
+        });
+        method(s, "format", "self, *args, **kwargs", a -> StringFormatting.strFormat((String) a[0], ((PTuple) a[1]).items(), (PDict) a[2]));
+        method(s, "format_map", "self, mapping, /", a -> StringFormatting.strFormat((String) a[0], new Object[0], (PDict) a[1]));
+        method(s, "__format__", "self, spec", a -> StringFormatting.format(a[0], (String) a[1]));
+        method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], (String) a[1])));
+        method(s, "isdigit", "self", a -> test((String) a[0], Character::isDigit));
+        method(s, "isdecimal", "self", a -> test((String) a[0], Character::isDigit));
+        method(s, "isnumeric", "self", a -> test((String) a[0], c -> Character.isDigit(c) || Character.getNumericValue(c) >= 0));
+        method(s, "isalpha", "self", a -> test((String) a[0], Character::isLetter));
+        method(s, "isalnum", "self", a -> test((String) a[0], Character::isLetterOrDigit));
+        method(s, "isspace", "self", a -> test((String) a[0], Character::isWhitespace));
+        method(s, "isupper", "self", a -> cased((String) a[0], true));
+        method(s, "islower", "self", a -> cased((String) a[0], false));
+        method(s, "isidentifier", "self", a -> {
+            String str = (String) a[0];
+            return !str.isEmpty() && (Character.isLetter(str.codePointAt(0)) || str.charAt(0) == '_')
+                    && str.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+        });
+        method(s, "isprintable", "self", a -> ((String) a[0]).codePoints().allMatch(dev.mp.runtime.ops.StringRepr::isPrintable));
+        method(s, "istitle", "self", a -> !((String) a[0]).isEmpty() && title((String) a[0]).equals(a[0]) && cased((String) a[0], null));
+        method(s, "splitlines", "self, keepends=False", a -> splitlines((String) a[0], Conversions.isTrue(a[1])));
+        method(s, "partition", "self, sep, /", a -> partition((String) a[0], checkStr(a[1]), false));
+        method(s, "rpartition", "self, sep, /", a -> partition((String) a[0], checkStr(a[1]), true));
+        method(s, "removeprefix", "self, prefix, /", a -> ((String) a[0]).startsWith((String) a[1]) ? ((String) a[0]).substring(((String) a[1]).length()) : a[0]);
+        method(s, "removesuffix", "self, suffix, /", a -> ((String) a[0]).endsWith((String) a[1]) && !((String) a[1]).isEmpty()
+                ? ((String) a[0]).substring(0, ((String) a[0]).length() - ((String) a[1]).length()) : a[0]);
+        method(s, "expandtabs", "self, tabsize=8", a -> {
+            StringBuilder sb = new StringBuilder();
+            int col = 0;
+            int ts = (int) Conversions.asLong(a[1]);
+            for (char c : ((String) a[0]).toCharArray()) {
+                if (c == '\t') {
+                    int n = ts > 0 ? ts - col % ts : 0;
+                    sb.append(" ".repeat(n));
+                    col += n;
+                } else {
+                    sb.append(c);
+                    col = c == '\n' || c == '\r' ? 0 : col + 1;
+                }
+            }
+            return sb.toString();
+        });
+        method(s, "__len__", "self", a -> Sequences.len(a[0]));
+        method(s, "__contains__", "self, x", a -> dev.mp.runtime.ops.Comparisons.contains(a[0], a[1]));
+        method(s, "__getitem__", "self, i", a -> Sequences.getItem(a[0], a[1]));
+        method(s, "__add__", "self, other", a -> dev.mp.runtime.ops.Arithmetic.binary(dev.mp.runtime.ops.Arithmetic.BinOp.ADD, a[0], a[1]));
+        method(s, "__mod__", "self, other", a -> StringFormatting.percent((String) a[0], a[1]));
+        BuiltinBuilder.staticMethod(s, "maketrans", "x, y=?, z=?", a -> {
+            PDict d = new PDict();
+            if (a[1] == null) {
+                for (PDict.Entry e : ((PDict) a[0]).entries()) {
+                    d.put(e.key instanceof String k ? (long) k.codePointAt(0) : e.key, e.value);
+                }
+                return d;
+            }
+            String x = (String) a[0];
+            String y = (String) a[1];
+            for (int i = 0; i < x.length(); i++) {
+                d.put((long) x.charAt(i), (long) y.charAt(i));
+            }
+            if (a[2] != null) {
+                for (char c : ((String) a[2]).toCharArray()) {
+                    d.put((long) c, PNone.NONE);
+                }
+            }
+            return d;
+        });
+        method(s, "translate", "self, table, /", a -> {
+            StringBuilder sb = new StringBuilder();
+            ((String) a[0]).codePoints().forEach(c -> {
+                Object r;
+                try {
+                    r = Sequences.getItem(a[1], (long) c);
+                } catch (dev.mp.runtime.MpException e) {
+                    r = null;
+                }
+                if (r == null) {
+                    sb.appendCodePoint(c);
+                } else if (r instanceof String str) {
+                    sb.append(str);
+                } else if (r != PNone.NONE) {
+                    sb.appendCodePoint((int) Conversions.asLong(r));
+                }
+            });
+            return sb.toString();
+        });
+        BytesTypes.install();
+    }
+
+    static String checkStr(Object o) {
+        if (o instanceof String str) {
+            return str;
+        }
+        throw Errors.typeError("must be str, not %s", Types.typeName(o));
+    }
+
+    private static String insertEverywhere(String str, String rep) {
+        StringBuilder sb = new StringBuilder(rep);
+        for (char c : str.toCharArray()) {
+            sb.append(c).append(rep);
+        }
+        return sb.toString();
+    }
+
+    static Charset charset(String encoding) {
+        String e = encoding.toLowerCase().replace('_', '-');
+        return switch (e) {
+            case "utf-8", "utf8", "u8" -> StandardCharsets.UTF_8;
+            case "ascii", "us-ascii" -> StandardCharsets.US_ASCII;
+            case "latin-1", "latin1", "iso-8859-1", "iso8859-1" -> StandardCharsets.ISO_8859_1;
+            case "utf-16" -> StandardCharsets.UTF_16;
+            default -> {
+                try {
+                    yield Charset.forName(encoding);
+                } catch (Exception ex) {
+                    throw Errors.make("LookupError", "unknown encoding: %s", encoding);
+                }
+            }
+        };
+    }
+
+    static byte[] encode(String s, String encoding) {
+        Charset cs = charset(encoding);
+        var encoder = cs.newEncoder();
+        for (int i = 0; i < s.length(); i++) {
+            if (!encoder.canEncode(s.charAt(i))) {
+                throw Errors.make("UnicodeEncodeError", "'%s' codec can't encode character %s in position %d: ordinal not in range(%d)",
+                        cs == StandardCharsets.US_ASCII ? "ascii" : encoding, dev.mp.runtime.builtins.AsciiRepr.ascii(dev.mp.runtime.ops.StringRepr.repr(String.valueOf(s.charAt(i)))), i,
+                        cs == StandardCharsets.US_ASCII ? 128 : 256);
+            }
+        }
+        return s.getBytes(cs);
+    }
+
+    static String decode(byte[] bytes, String encoding, Object errors) {
+        Charset cs = charset(encoding);
+        var decoder = cs.newDecoder();
+        if (errors instanceof String e && (e.equals("replace") || e.equals("ignore"))) {
+            decoder.onMalformedInput(e.equals("replace") ? java.nio.charset.CodingErrorAction.REPLACE : java.nio.charset.CodingErrorAction.IGNORE);
+        }
+        try {
+            return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException ex) {
+            int pos = 0;
+            if (cs == StandardCharsets.UTF_8) {
+                for (; pos < bytes.length; pos++) {
+                    if (bytes[pos] < 0) {
+                        break;
+                    }
+                }
+                return errorDecode("utf-8", bytes, pos, "invalid start byte");
+            }
+            for (; pos < bytes.length && bytes[pos] >= 0; pos++) {
+                // find the first non-ASCII byte
+            }
+            return errorDecode(encoding, bytes, pos, "ordinal not in range(128)");
+        }
+    }
+
+    private static String errorDecode(String codec, byte[] bytes, int pos, String reason) {
+        throw Errors.make("UnicodeDecodeError", "'%s' codec can't decode byte 0x%02x in position %d: %s", codec,
+                pos < bytes.length ? bytes[pos] & 0xff : 0, pos, reason);
+    }
+
+    private static boolean test(String s, java.util.function.IntPredicate p) {
+        return !s.isEmpty() && s.codePoints().allMatch(p);
+    }
+
+    private static boolean cased(String s, Boolean upper) {
+        boolean any = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (Boolean.FALSE.equals(upper)) {
+                    return false;
+                }
+                any = true;
+            } else if (Character.isLowerCase(c)) {
+                if (Boolean.TRUE.equals(upper)) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    static String title(String s) {
+        StringBuilder sb = new StringBuilder();
+        boolean prevCased = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(prevCased ? Character.toLowerCase(c) : Character.toTitleCase(c));
+            prevCased = Character.isLetter(c);
+        }
+        return sb.toString();
+    }
+
+    static PList split(String s, Object sep, long maxsplit, boolean fromRight) {
+        List<Object> out = new ArrayList<>();
+        if (sep == PNone.NONE) {
+            List<String> words = new ArrayList<>();
+            int i = 0;
+            int n = s.length();
+            if (!fromRight) {
+                while (i < n) {
+                    while (i < n && Character.isWhitespace(s.charAt(i))) {
+                        i++;
+                    }
+                    if (i >= n) {
+                        break;
+                    }
+                    if (maxsplit >= 0 && words.size() == maxsplit) {
+                        words.add(s.substring(i).stripTrailing());
+                        break;
+                    }
+                    int j = i;
+                    while (j < n && !Character.isWhitespace(s.charAt(j))) {
+                        j++;
+                    }
+                    words.add(s.substring(i, j));
+                    i = j;
+                }
+                out.addAll(words);
+            } else {
+                int j = n;
+                while (j > 0) {
+                    while (j > 0 && Character.isWhitespace(s.charAt(j - 1))) {
+                        j--;
+                    }
+                    if (j <= 0) {
+                        break;
+                    }
+                    if (maxsplit >= 0 && words.size() == maxsplit) {
+                        words.add(s.substring(0, j).stripLeading());
+                        break;
+                    }
+                    int k = j;
+                    while (k > 0 && !Character.isWhitespace(s.charAt(k - 1))) {
+                        k--;
+                    }
+                    words.add(s.substring(k, j));
+                    j = k;
+                }
+                java.util.Collections.reverse(words);
+                out.addAll(words);
+            }
+            return new PList(out);
+        }
+        String sp = checkStr(sep);
+        if (sp.isEmpty()) {
+            throw Errors.valueError("empty separator");
+        }
+        if (!fromRight) {
+            int from = 0;
+            while (maxsplit < 0 || out.size() < maxsplit) {
+                int idx = s.indexOf(sp, from);
+                if (idx < 0) {
+                    break;
+                }
+                out.add(s.substring(from, idx));
+                from = idx + sp.length();
+            }
+            out.add(s.substring(from));
+        } else {
+            int to = s.length();
+            while (maxsplit < 0 || out.size() < maxsplit) {
+                int idx = s.lastIndexOf(sp, to - sp.length());
+                if (idx < 0 || to - sp.length() < 0) {
+                    break;
+                }
+                out.add(s.substring(idx + sp.length(), to));
+                to = idx;
+            }
+            out.add(s.substring(0, to));
+            java.util.Collections.reverse(out);
+        }
+        return new PList(out);
+    }
+
+    static String strip(String s, Object chars, boolean left, boolean right) {
+        int start = 0;
+        int end = s.length();
+        if (chars == PNone.NONE) {
+            while (left && start < end && Character.isWhitespace(s.charAt(start))) {
+                start++;
+            }
+            while (right && end > start && Character.isWhitespace(s.charAt(end - 1))) {
+                end--;
+            }
+        } else {
+            String cs = checkStr(chars);
+            while (left && start < end && cs.indexOf(s.charAt(start)) >= 0) {
+                start++;
+            }
+            while (right && end > start && cs.indexOf(s.charAt(end - 1)) >= 0) {
+                end--;
+            }
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean affix(String s, Object fix, Object start, Object end, boolean prefix) {
+        int[] r = range(s, start, end);
+        String sub = s.substring(r[0], Math.max(r[0], r[1]));
+        if (r[0] > s.length()) {
+            return false;
+        }
+        if (fix instanceof PTuple t) {
+            for (Object o : t.items()) {
+                if (prefix ? sub.startsWith(checkStr(o)) : sub.endsWith(checkStr(o))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!(fix instanceof String f)) {
+            throw Errors.typeError("%s first arg must be str or a tuple of str, not %s", prefix ? "startswith" : "endswith", Types.typeName(fix));
+        }
+        return prefix ? sub.startsWith(f) : sub.endsWith(f);
+    }
+
+    private static int[] range(String s, Object start, Object end) {
+        int n = s.length();
+        long st = start == PNone.NONE ? 0 : Conversions.asLong(start);
+        long en = end == PNone.NONE ? n : Conversions.asLong(end);
+        if (st < 0) {
+            st = Math.max(0, st + n);
+        }
+        if (en < 0) {
+            en = Math.max(0, en + n);
+        }
+        return new int[] {(int) Math.min(st, n + 1), (int) Math.min(en, n)};
+    }
+
+    private static int find(String s, String sub, Object start, Object end, boolean last) {
+        int[] r = range(s, start, end);
+        if (r[0] > r[1]) {
+            return -1;
+        }
+        String region = s.substring(r[0], r[1]);
+        int i = last ? region.lastIndexOf(sub) : region.indexOf(sub);
+        return i < 0 ? -1 : i + r[0];
+    }
+
+    private static String pad(String s, Object width, String fill, int align) {
+        int w = (int) Conversions.asLong(width);
+        int len = (int) Sequences.len(s);
+        if (fill.codePointCount(0, fill.length()) != 1) {
+            throw Errors.typeError("The fill character must be exactly one character long");
+        }
+        if (len >= w) {
+            return s;
+        }
+        int total = w - len;
+        int left = align < 0 ? 0 : align > 0 ? total : total / 2 + (total & w & 1);
+        return fill.repeat(left) + s + fill.repeat(total - left);
+    }
+
+    private static PList splitlines(String s, boolean keepends) {
+        List<Object> out = new ArrayList<>();
+        int i = 0;
+        int start = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            int eol = -1;
+            if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                eol = i + 2;
+            } else if (c == '\n' || c == '\r' || c == '\u000b' || c == '\u000c' || c == '\u001c' || c == '\u001d' || c == '\u001e'
+                    || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                eol = i + 1;
+            }
+            if (eol >= 0) {
+                out.add(s.substring(start, keepends ? eol : i));
+                start = eol;
+                i = eol;
+            } else {
+                i++;
+            }
+        }
+        if (start < s.length()) {
+            out.add(s.substring(start));
+        }
+        return new PList(out);
+    }
+
+    private static PTuple partition(String s, String sep, boolean last) {
+        if (sep.isEmpty()) {
+            throw Errors.valueError("empty separator");
+        }
+        int i = last ? s.lastIndexOf(sep) : s.indexOf(sep);
+        if (i < 0) {
+            return last ? PTuple.of("", "", s) : PTuple.of(s, "", "");
+        }
+        return PTuple.of(s.substring(0, i), sep, s.substring(i + sep.length()));
+    }
+}

@@ -1,0 +1,415 @@
+package dev.mp.runtime.modules;
+
+import static dev.mp.runtime.builtins.BuiltinBuilder.moduleFunction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mp.runtime.MpContext;
+import dev.mp.runtime.builtins.AsciiRepr;
+import dev.mp.runtime.builtins.Dir;
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PIterator;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PSingleton;
+import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.ops.Arithmetic;
+import dev.mp.runtime.ops.Attributes;
+import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.Comparisons;
+import dev.mp.runtime.ops.Conversions;
+import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Identity;
+import dev.mp.runtime.ops.Iteration;
+import dev.mp.runtime.ops.Sequences;
+import dev.mp.runtime.ops.StringFormatting;
+import dev.mp.runtime.ops.Types;
+
+/** The {@code builtins} module: the builtin functions, types, exceptions and constants. */
+final class BuiltinsModule {
+    private BuiltinsModule() {
+    }
+
+    static void populate(PModule m, MpContext context) {
+        PDict d = m.dict();
+        for (PClass c : new PClass[] {BuiltinClasses.OBJECT, BuiltinClasses.TYPE, BuiltinClasses.INT, BuiltinClasses.BOOL, BuiltinClasses.FLOAT,
+                BuiltinClasses.STR, BuiltinClasses.BYTES, BuiltinClasses.BYTEARRAY, BuiltinClasses.LIST, BuiltinClasses.TUPLE, BuiltinClasses.DICT,
+                BuiltinClasses.SET, BuiltinClasses.FROZENSET, BuiltinClasses.RANGE, BuiltinClasses.SLICE, BuiltinClasses.PROPERTY,
+                BuiltinClasses.STATICMETHOD, BuiltinClasses.CLASSMETHOD, BuiltinClasses.SUPER}) {
+            d.put(c.name(), c);
+        }
+        BuiltinClasses.exceptions().forEach(d::put);
+        d.put("EnvironmentError", BuiltinClasses.exception("OSError"));
+        d.put("IOError", BuiltinClasses.exception("OSError"));
+        d.put("None", PNone.NONE);
+        d.put("Ellipsis", PSingleton.ELLIPSIS);
+        d.put("NotImplemented", PSingleton.NOT_IMPLEMENTED);
+        d.put("__name__", "builtins");
+
+        moduleFunction(m, "print", "*args, sep=None, end=None, file=None, flush=False", a -> {
+            String sep = a[1] == PNone.NONE ? " " : checkStrOrNone(a[1], "sep");
+            String end = a[2] == PNone.NONE ? "\n" : checkStrOrNone(a[2], "end");
+            StringBuilder sb = new StringBuilder();
+            Object[] items = ((PTuple) a[0]).items();
+            for (int i = 0; i < items.length; i++) {
+                if (i > 0) {
+                    sb.append(sep);
+                }
+                sb.append(Conversions.str(items[i]));
+            }
+            sb.append(end);
+            if (a[3] == PNone.NONE) {
+                Streams.writeStdout(context, sb.toString());
+            } else {
+                Calls.callMethod(a[3], "write", sb.toString());
+                if (Conversions.isTrue(a[4])) {
+                    Calls.callMethod(a[3], "flush");
+                }
+            }
+            return PNone.NONE;
+        });
+        moduleFunction(m, "input", "prompt='', /", a -> Streams.input(context, Conversions.str(a[0])));
+        moduleFunction(m, "len", "obj, /", a -> Sequences.len(a[0]));
+        moduleFunction(m, "repr", "obj, /", a -> Conversions.repr(a[0]));
+        moduleFunction(m, "ascii", "obj, /", a -> AsciiRepr.ascii(Conversions.repr(a[0])));
+        moduleFunction(m, "format", "value, format_spec='', /", a -> StringFormatting.format(a[0], (String) a[1]));
+        moduleFunction(m, "isinstance", "obj, class_or_tuple, /", a -> isInstance(a[0], a[1]));
+        moduleFunction(m, "issubclass", "cls, class_or_tuple, /", a -> {
+            if (!(a[0] instanceof PClass c)) {
+                throw Errors.typeError("issubclass() arg 1 must be a class");
+            }
+            return subclass(c, a[1]);
+        });
+        moduleFunction(m, "hasattr", "obj, name, /", a -> Attributes.lookup(a[0], attrName(a[1])) != null);
+        moduleFunction(m, "getattr", "object, name, default=?, /", a -> {
+            if (a[2] == null) {
+                return Attributes.get(a[0], attrName(a[1]));
+            }
+            Object v = Attributes.lookup(a[0], attrName(a[1]));
+            return v == null ? a[2] : v;
+        });
+        moduleFunction(m, "setattr", "obj, name, value, /", a -> {
+            Attributes.set(a[0], attrName(a[1]), a[2]);
+            return PNone.NONE;
+        });
+        moduleFunction(m, "delattr", "obj, name, /", a -> {
+            Attributes.delete(a[0], attrName(a[1]));
+            return PNone.NONE;
+        });
+        moduleFunction(m, "callable", "obj, /", a -> Calls.isCallable(a[0]));
+        moduleFunction(m, "id", "obj, /", a -> Identity.id(a[0]));
+        moduleFunction(m, "hash", "obj, /", a -> Conversions.hash(a[0]));
+        moduleFunction(m, "iter", "object, sentinel=?, /", a -> {
+            if (a[1] == null) {
+                return Iteration.iter(a[0]);
+            }
+            Object fn = a[0];
+            Object sentinel = a[1];
+            return new PIterator(BuiltinClasses.CALLABLE_ITERATOR) {
+                private boolean done;
+
+                @Override
+                public Object next() {
+                    if (done) {
+                        return null;
+                    }
+                    Object v = Calls.call(fn);
+                    if (Comparisons.eq(v, sentinel)) {
+                        done = true;
+                        return null;
+                    }
+                    return v;
+                }
+            };
+        });
+        moduleFunction(m, "next", "iterator, default=?, /", a -> {
+            if (!(a[0] instanceof PIterator) && !(a[0] instanceof dev.mp.runtime.objects.PGenerator)
+                    && Types.typeOf(a[0]).lookup("__next__") == null) {
+                throw Errors.typeError("'%s' object is not an iterator", Types.typeName(a[0]));
+            }
+            if (a[0] instanceof dev.mp.runtime.objects.PGenerator g && a[1] == null) {
+                Object v = dev.mp.runtime.ops.Generators.resume(g, null, null);
+                if (v == null) {
+                    throw dev.mp.runtime.ops.Generators.stopIteration(g);
+                }
+                return v;
+            }
+            if (a[1] == null && !(a[0] instanceof PIterator)) {
+                return Calls.callMethod(a[0], "__next__");
+            }
+            Object v = Iteration.next(a[0]);
+            if (v == null) {
+                if (a[1] == null) {
+                    throw Errors.raise(BuiltinClasses.exception("StopIteration"));
+                }
+                return a[1];
+            }
+            return v;
+        });
+        moduleFunction(m, "abs", "x, /", a -> {
+            Object x = a[0];
+            if (x instanceof Double v) {
+                return Math.abs(v);
+            }
+            if (Types.isInt(x)) {
+                return Comparisons.compare(x, 0L, Comparisons.Op.LT) == Boolean.TRUE ? Arithmetic.negate(x) : Arithmetic.positive(x);
+            }
+            return Calls.callMethod(x, "__abs__");
+        });
+        moduleFunction(m, "divmod", "x, y, /", a -> PTuple.of(Arithmetic.binary(Arithmetic.BinOp.FLOORDIV, a[0], a[1]),
+                Arithmetic.binary(Arithmetic.BinOp.MOD, a[0], a[1])));
+        moduleFunction(m, "pow", "base, exp, mod=None", a -> {
+            if (a[2] != PNone.NONE) {
+                java.math.BigInteger r = Conversions.asBig(a[0]).modPow(Conversions.asBig(a[1]), Conversions.asBig(a[2]));
+                return Conversions.normalize(r);
+            }
+            return Arithmetic.binary(Arithmetic.BinOp.POW, a[0], a[1]);
+        });
+        moduleFunction(m, "round", "number, ndigits=None", a -> Rounding.round(a[0], a[1]));
+        moduleFunction(m, "sum", "iterable, /, start=0", a -> {
+            Object acc = a[1];
+            Object it = Iteration.iter(a[0]);
+            for (Object o = Iteration.next(it); o != null; o = Iteration.next(it)) {
+                acc = Arithmetic.binary(Arithmetic.BinOp.ADD, acc, o);
+            }
+            return acc;
+        });
+        moduleFunction(m, "min", "*args, key=None, default=?", a -> extreme(a, Comparisons.Op.LT, "min"));
+        moduleFunction(m, "max", "*args, key=None, default=?", a -> extreme(a, Comparisons.Op.GT, "max"));
+        moduleFunction(m, "any", "iterable, /", a -> {
+            Object it = Iteration.iter(a[0]);
+            for (Object o = Iteration.next(it); o != null; o = Iteration.next(it)) {
+                if (Conversions.isTrue(o)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        moduleFunction(m, "all", "iterable, /", a -> {
+            Object it = Iteration.iter(a[0]);
+            for (Object o = Iteration.next(it); o != null; o = Iteration.next(it)) {
+                if (!Conversions.isTrue(o)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        moduleFunction(m, "sorted", "iterable, /, *, key=None, reverse=False", a -> {
+            PList l = new PList(Iteration.toList(a[0]));
+            dev.mp.runtime.ops.Calls.call(Attributes.get(l, "sort"), new Object[] {a[1], a[2]}, new String[] {"key", "reverse"});
+            return l;
+        });
+        moduleFunction(m, "reversed", "sequence, /", a -> {
+            Object seq = a[0];
+            if (Types.typeOf(seq).lookup("__reversed__") instanceof dev.mp.runtime.objects.PFunction f) {
+                return Calls.call(f, seq);
+            }
+            List<Object> items = seq instanceof dev.mp.runtime.objects.PDict dict ? Iteration.toList(dict) : Iteration.toList(seq);
+            java.util.Collections.reverse(items);
+            return Iteration.arrayIterator(BuiltinClasses.REVERSED, items.toArray());
+        });
+        moduleFunction(m, "enumerate", "iterable, start=0", a -> {
+            Object it = Iteration.iter(a[0]);
+            Object[] counter = {a[1]};
+            return new PIterator(BuiltinClasses.ENUMERATE) {
+                @Override
+                public Object next() {
+                    Object v = Iteration.next(it);
+                    if (v == null) {
+                        return null;
+                    }
+                    Object i = counter[0];
+                    counter[0] = Arithmetic.binary(Arithmetic.BinOp.ADD, i, 1L);
+                    return PTuple.of(i, v);
+                }
+            };
+        });
+        moduleFunction(m, "zip", "*iterables, strict=False", a -> {
+            Object[] its = ((PTuple) a[0]).items().clone();
+            for (int i = 0; i < its.length; i++) {
+                its[i] = Iteration.iter(its[i]);
+            }
+            boolean strict = Conversions.isTrue(a[1]);
+            return new PIterator(BuiltinClasses.ZIP) {
+                @Override
+                public Object next() {
+                    if (its.length == 0) {
+                        return null;
+                    }
+                    Object[] row = new Object[its.length];
+                    for (int i = 0; i < its.length; i++) {
+                        row[i] = Iteration.next(its[i]);
+                        if (row[i] == null) {
+                            if (strict && (i > 0 || Iteration.next(its[1 % its.length]) != null) && its.length > 1) {
+                                throw Errors.valueError("zip() argument %d is shorter than argument%s %d", i + 1, i == 1 ? "" : "s", i);
+                            }
+                            return null;
+                        }
+                    }
+                    return new PTuple(row);
+                }
+            };
+        });
+        moduleFunction(m, "map", "function, iterable, *iterables", a -> {
+            List<Object> its = new ArrayList<>();
+            its.add(Iteration.iter(a[1]));
+            for (Object o : ((PTuple) a[2]).items()) {
+                its.add(Iteration.iter(o));
+            }
+            Object fn = a[0];
+            return new PIterator(BuiltinClasses.MAP) {
+                @Override
+                public Object next() {
+                    Object[] args = new Object[its.size()];
+                    for (int i = 0; i < args.length; i++) {
+                        args[i] = Iteration.next(its.get(i));
+                        if (args[i] == null) {
+                            return null;
+                        }
+                    }
+                    return Calls.call(fn, args);
+                }
+            };
+        });
+        moduleFunction(m, "filter", "function, iterable, /", a -> {
+            Object it = Iteration.iter(a[1]);
+            Object fn = a[0];
+            return new PIterator(BuiltinClasses.FILTER) {
+                @Override
+                public Object next() {
+                    for (Object v = Iteration.next(it); v != null; v = Iteration.next(it)) {
+                        if (Conversions.isTrue(fn == PNone.NONE ? v : Calls.call(fn, v))) {
+                            return v;
+                        }
+                    }
+                    return null;
+                }
+            };
+        });
+        moduleFunction(m, "chr", "i, /", a -> {
+            long i = Conversions.asLong(a[0]);
+            if (i < 0 || i > 0x10ffff) {
+                throw Errors.valueError("chr() arg not in range(0x110000)");
+            }
+            return new String(Character.toChars((int) i));
+        });
+        moduleFunction(m, "ord", "c, /", a -> {
+            if (a[0] instanceof String s && s.codePointCount(0, s.length()) == 1) {
+                return (long) s.codePointAt(0);
+            }
+            if (a[0] instanceof String s) {
+                throw Errors.typeError("ord() expected a character, but string of length %d found", s.codePointCount(0, s.length()));
+            }
+            if (a[0] instanceof dev.mp.runtime.objects.PBytes b && b.bytes().length == 1) {
+                return (long) (b.bytes()[0] & 0xff);
+            }
+            throw Errors.typeError("ord() expected string of length 1, but %s found", Types.typeName(a[0]));
+        });
+        moduleFunction(m, "hex", "number, /", a -> radix(a[0], 16, "0x"));
+        moduleFunction(m, "oct", "number, /", a -> radix(a[0], 8, "0o"));
+        moduleFunction(m, "bin", "number, /", a -> radix(a[0], 2, "0b"));
+        moduleFunction(m, "dir", "obj=?, /", a -> a[0] == null ? Dir.of(context.mainModule()) : Dir.of(a[0]));
+        moduleFunction(m, "vars", "obj=?, /", a -> {
+            PDict dict = a[0] == null ? context.mainModule().dict() : a[0] instanceof PModule mod ? mod.dict() : Attributes.instanceDict(a[0]);
+            if (dict == null) {
+                throw Errors.typeError("vars() argument must have __dict__ attribute");
+            }
+            return dict;
+        });
+        moduleFunction(m, "globals", "", a -> context.mainModule().dict());
+        moduleFunction(m, "locals", "", a -> context.mainModule().dict());
+        moduleFunction(m, "open", "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True",
+                a -> FileObjects.open(context, a));
+        moduleFunction(m, "exit", "code=None", a -> {
+            throw Errors.raise(BuiltinClasses.exception("SystemExit"), a[0]);
+        });
+        d.put("quit", d.get("exit"));
+        moduleFunction(m, "__import__", "name, globals=None, locals=None, fromlist=(), level=0", a -> context.modules().importModule(
+                (String) a[0], a[1] instanceof PDict g ? g : context.mainModule().dict(), Conversions.isTrue(a[3]), (int) Conversions.asLong(a[4])));
+    }
+
+    private static String checkStrOrNone(Object o, String what) {
+        if (o instanceof String s) {
+            return s;
+        }
+        throw Errors.typeError("%s must be None or a string, not %s", what, Types.typeName(o));
+    }
+
+    private static String attrName(Object o) {
+        if (o instanceof String s) {
+            return s;
+        }
+        throw Errors.typeError("attribute name must be string, not '%s'", Types.typeName(o));
+    }
+
+    static boolean isInstance(Object obj, Object spec) {
+        if (spec instanceof PClass c) {
+            return Types.isInstance(obj, c);
+        }
+        if (spec instanceof PTuple t) {
+            for (Object o : t.items()) {
+                if (isInstance(obj, o)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        throw Errors.typeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+    }
+
+    private static boolean subclass(PClass c, Object spec) {
+        if (spec instanceof PClass s) {
+            return c.isSubclassOf(s);
+        }
+        if (spec instanceof PTuple t) {
+            for (Object o : t.items()) {
+                if (subclass(c, o)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        throw Errors.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    }
+
+    private static Object extreme(Object[] a, Comparisons.Op op, String name) {
+        Object[] args = ((PTuple) a[0]).items();
+        List<Object> items;
+        if (args.length == 1) {
+            items = Iteration.toList(args[0]);
+        } else if (args.length == 0) {
+            throw Errors.typeError("%s expected at least 1 argument, got 0", name);
+        } else {
+            if (a[2] != null) {
+                throw Errors.typeError("Cannot specify a default for %s() with multiple positional arguments", name);
+            }
+            items = List.of(args);
+        }
+        if (items.isEmpty()) {
+            if (a[2] != null) {
+                return a[2];
+            }
+            throw Errors.valueError("%s() arg is an empty sequence", name);
+        }
+        Object best = items.get(0);
+        Object bestKey = a[1] == PNone.NONE ? best : Calls.call(a[1], best);
+        for (int i = 1; i < items.size(); i++) {
+            Object v = items.get(i);
+            Object k = a[1] == PNone.NONE ? v : Calls.call(a[1], v);
+            if (Conversions.isTrue(Comparisons.compare(k, bestKey, op))) {
+                best = v;
+                bestKey = k;
+            }
+        }
+        return best;
+    }
+
+    private static String radix(Object n, int radix, String prefix) {
+        java.math.BigInteger v = Conversions.asBig(Conversions.index(n));
+        return (v.signum() < 0 ? "-" : "") + prefix + v.abs().toString(radix);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.mp.runtime.modules;
+
+/** The list of modules implemented in Java, by import name. */
+final class JavaModules {
+    private JavaModules() {
+    }
+
+    static void registerAll() {
+        ModuleLoader.register("sys", SysModule::populate);
+        ModuleLoader.register("json", (m, c) -> JsonModule.populate(m));
+    }
+}

@@ -1,0 +1,284 @@
+package dev.mp.runtime.modules;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.TruffleFile;
+import com.oracle.truffle.api.source.Source;
+
+import dev.mp.runtime.MpContext;
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.MpLanguage;
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Exceptions;
+import dev.mp.runtime.parser.SourceParser;
+
+/**
+ * The import system of one context: {@code sys.modules}, the modules implemented in Java, and {@code .mp}
+ * modules and packages found on {@code sys.path} (the script's directory, then {@code MP_PATH}).
+ */
+public final class ModuleLoader {
+
+    /** Fills in a module implemented in Java. */
+    @FunctionalInterface
+    public interface ModuleDefinition {
+        void populate(PModule module, MpContext context);
+    }
+
+    private static final Map<String, ModuleDefinition> JAVA_MODULES = new LinkedHashMap<>();
+
+    /** Registers a Java module; called from {@link JavaModules}. */
+    static void register(String name, ModuleDefinition definition) {
+        JAVA_MODULES.put(name, definition);
+    }
+
+    static {
+        JavaModules.registerAll();
+    }
+
+    private final MpContext context;
+    private final PDict sysModules = new PDict();
+    private final PList path = new PList();
+    private final PModule builtins;
+    private final PModule main;
+    private final List<Object> exitHooks = new ArrayList<>();
+
+    public ModuleLoader(MpContext context) {
+        this.context = context;
+        this.builtins = new PModule("builtins");
+        BuiltinsModule.populate(builtins, context);
+        sysModules.put("builtins", builtins);
+        this.main = new PModule("__main__");
+        main.dict().put("__builtins__", builtins);
+        main.dict().put("__package__", PNone.NONE);
+        sysModules.put("__main__", main);
+        path.add(context.env().getCurrentWorkingDirectory() == null ? "" : "");
+        String mpPath = System.getenv("MP_PATH");
+        if (mpPath != null) {
+            for (String p : mpPath.split(java.io.File.pathSeparator)) {
+                if (!p.isEmpty()) {
+                    path.add(p);
+                }
+            }
+        }
+    }
+
+    public PModule builtins() {
+        return builtins;
+    }
+
+    public PModule mainModule() {
+        return main;
+    }
+
+    public PDict sysModules() {
+        return sysModules;
+    }
+
+    public PList path() {
+        return path;
+    }
+
+    /** Sets {@code sys.path[0]}, the directory of the main script. */
+    public void setScriptDirectory(String directory) {
+        path.items().set(0, directory);
+    }
+
+    /** Adds a callable run when the main program ends (multiprocessing joins its children there). */
+    public void addExitHook(Object callable) {
+        exitHooks.add(callable);
+    }
+
+    /** Runs the exit hooks, last registered first; an exception in one is printed and makes the status 1. */
+    public int runExitHooks(int status) {
+        for (int i = exitHooks.size() - 1; i >= 0; i--) {
+            try {
+                Calls.call(exitHooks.get(i));
+            } catch (MpException e) {
+                if (Exceptions.matches(e, "SystemExit")) {
+                    continue;
+                }
+                dev.mp.runtime.TracebackPrinter.print(e.pythonException(), context.err());
+                status = status == 0 ? 1 : status;
+            }
+        }
+        exitHooks.clear();
+        return status;
+    }
+
+    /**
+     * {@code __import__(name, globals, fromlist, level)}: loads the module and its parent packages.
+     *
+     * @return the top-level package when {@code fromlist} is empty, else the named module itself
+     */
+    public Object importModule(String name, PDict globals, boolean hasFromList, int level) {
+        String absolute = level > 0 ? resolveRelative(name, globals, level) : name;
+        if (absolute.isEmpty()) {
+            throw Errors.make("ValueError", "Empty module name");
+        }
+        String[] parts = absolute.split("\\.");
+        PModule top = null;
+        PModule current = null;
+        StringBuilder qualified = new StringBuilder();
+        for (String part : parts) {
+            if (!qualified.isEmpty()) {
+                qualified.append('.');
+            }
+            qualified.append(part);
+            current = load(qualified.toString(), current);
+            if (top == null) {
+                top = current;
+            }
+        }
+        return hasFromList ? current : (level > 0 ? current : top);
+    }
+
+    /** Loads a submodule {@code parent.name} for {@code from parent import name}; null when there is none. */
+    public PModule importSubmodule(PModule parent, String name) {
+        String qualified = parent.name() + "." + name;
+        Object existing = sysModules.get(qualified);
+        if (existing instanceof PModule m) {
+            return m;
+        }
+        if (!(parent.dict().get("__path__") instanceof PList)) {
+            return null;
+        }
+        try {
+            return load(qualified, parent);
+        } catch (MpException e) {
+            if (Exceptions.matches(e, "ModuleNotFoundError")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private String resolveRelative(String name, PDict globals, int level) {
+        Object pkg = globals.get("__package__");
+        String packageName;
+        if (pkg instanceof String s && !s.isEmpty()) {
+            packageName = s;
+        } else {
+            Object modName = globals.get("__name__");
+            boolean isPackage = globals.get("__path__") != null;
+            String n = modName instanceof String s ? s : "";
+            packageName = isPackage ? n : (n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : "");
+        }
+        if (packageName.isEmpty()) {
+            throw Errors.make("ImportError", "attempted relative import with no known parent package");
+        }
+        String base = packageName;
+        for (int i = 1; i < level; i++) {
+            int dot = base.lastIndexOf('.');
+            if (dot < 0) {
+                throw Errors.make("ImportError", "attempted relative import beyond top-level package");
+            }
+            base = base.substring(0, dot);
+        }
+        return name.isEmpty() ? base : base + "." + name;
+    }
+
+    private PModule load(String qualified, PModule parent) {
+        Object existing = sysModules.get(qualified);
+        if (existing instanceof PModule m) {
+            return m;
+        }
+        ModuleDefinition java = JAVA_MODULES.get(qualified);
+        if (java != null) {
+            PModule m = new PModule(qualified);
+            sysModules.put(qualified, m);
+            java.populate(m, context);
+            bindInParent(parent, qualified, m);
+            return m;
+        }
+        List<String> searchPath = new ArrayList<>();
+        if (parent == null) {
+            for (Object p : path.items()) {
+                searchPath.add(p instanceof String s ? s : "");
+            }
+        } else if (parent.dict().get("__path__") instanceof PList pp) {
+            for (Object p : pp.items()) {
+                searchPath.add((String) p);
+            }
+        } else {
+            throw Errors.make("ModuleNotFoundError", "No module named '%s'; '%s' is not a package", qualified, parent.name());
+        }
+        String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
+        for (String dir : searchPath) {
+            TruffleFile base = file(dir.isEmpty() ? "." : dir);
+            TruffleFile packageDir = base.resolve(simple);
+            if (packageDir.isDirectory()) {
+                TruffleFile init = packageDir.resolve("__init__.mp");
+                return execute(qualified, init.exists() ? init : null, packageDir, parent);
+            }
+            TruffleFile moduleFile = base.resolve(simple + ".mp");
+            if (moduleFile.isRegularFile()) {
+                return execute(qualified, moduleFile, null, parent);
+            }
+        }
+        throw Errors.make("ModuleNotFoundError", "No module named '%s'", qualified);
+    }
+
+    private TruffleFile file(String path) {
+        return context.env().getPublicTruffleFile(path);
+    }
+
+    private PModule execute(String qualified, TruffleFile code, TruffleFile packageDir, PModule parent) {
+        PModule m = new PModule(qualified);
+        m.dict().put("__builtins__", builtins);
+        if (packageDir != null) {
+            PList pkgPath = new PList();
+            pkgPath.add(packageDir.getPath());
+            m.dict().put("__path__", pkgPath);
+            m.dict().put("__package__", qualified);
+        } else {
+            m.dict().put("__package__", qualified.contains(".") ? qualified.substring(0, qualified.lastIndexOf('.')) : "");
+        }
+        if (code != null) {
+            m.dict().put("__file__", code.getPath());
+        }
+        sysModules.put(qualified, m);
+        try {
+            if (code != null) {
+                Source source = Source.newBuilder(MpLanguage.ID, code).build();
+                CallTarget target = SourceParser.parseModule(context.language(), source);
+                target.call(m);
+            }
+        } catch (IOException e) {
+            sysModules.remove(qualified);
+            throw Errors.osError(2, "No such file or directory", code.getPath());
+        } catch (MpException e) {
+            sysModules.remove(qualified);
+            throw e;
+        }
+        bindInParent(parent, qualified, m);
+        return m;
+    }
+
+    private static void bindInParent(PModule parent, String qualified, PModule m) {
+        if (parent != null) {
+            parent.dict().put(qualified.substring(qualified.lastIndexOf('.') + 1), m);
+        }
+    }
+
+    /** Runs source code as a fresh module named {@code name} (used for {@code __mp_main__} in child processes). */
+    public PModule runAsModule(String name, Source source) {
+        PModule m = new PModule(name);
+        m.dict().put("__builtins__", builtins);
+        if (source.getPath() != null) {
+            m.dict().put("__file__", source.getPath());
+        }
+        sysModules.put(name, m);
+        SourceParser.parseModule(context.language(), source).call(m);
+        return m;
+    }
+}

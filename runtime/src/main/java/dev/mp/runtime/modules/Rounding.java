@@ -1,0 +1,44 @@
+package dev.mp.runtime.modules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.Conversions;
+import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Types;
+
+/** {@code round(number, ndigits)}: round-half-even on the exact binary value, as CPython. */
+final class Rounding {
+    private Rounding() {
+    }
+
+    static Object round(Object number, Object ndigits) {
+        if (number instanceof Double d) {
+            if (ndigits == PNone.NONE) {
+                if (Double.isNaN(d)) {
+                    throw Errors.valueError("cannot convert float NaN to integer");
+                }
+                if (Double.isInfinite(d)) {
+                    throw Errors.overflowError("cannot convert float infinity to integer");
+                }
+                return Conversions.normalize(new BigDecimal(d).setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact());
+            }
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return d;
+            }
+            int n = (int) Conversions.asLong(ndigits);
+            return new BigDecimal(d).setScale(n, RoundingMode.HALF_EVEN).doubleValue();
+        }
+        if (Types.isInt(number)) {
+            if (ndigits == PNone.NONE || Conversions.asLong(ndigits) >= 0) {
+                return Conversions.index(number);
+            }
+            int n = (int) -Conversions.asLong(ndigits);
+            BigDecimal v = new BigDecimal(Conversions.asBig(number)).setScale(-n, RoundingMode.HALF_EVEN);
+            return Conversions.normalize(v.toBigInteger());
+        }
+        return ndigits == PNone.NONE ? Calls.callMethod(number, "__round__") : Calls.callMethod(number, "__round__", ndigits);
+    }
+}

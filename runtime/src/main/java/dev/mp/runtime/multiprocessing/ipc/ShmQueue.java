@@ -1,0 +1,177 @@
+package dev.mp.runtime.multiprocessing.ipc;
+
+import dev.mp.runtime.multiprocessing.shm.SharedRegion;
+
+/**
+ * A cross-process multi-producer multi-consumer FIFO of byte[] messages in shared memory, the transport behind
+ * Python's {@code multiprocessing.Queue}.
+ *
+ * <p>Messages are copied into a shared ring in the calling thread (there is no feeder thread), so
+ * {@link #joinThread()} and {@link #cancelJoinThread()} are no-ops: once {@code put} returned, the message is in
+ * shared memory and survives the exit of this process. A message larger than the ring is streamed through it in
+ * chunks while a reader drains it (such a put therefore needs a concurrent reader in another thread or process).
+ * Any process may be SIGKILLed at any instant without corrupting the queue for the others; see {@link Ring}.
+ *
+ * <p>Descriptor format: {@code mpq1:<kind>:<shm region name>} with kind {@code Q} (Queue), {@code J}
+ * (JoinableQueue) or {@code S} (SimpleQueue). {@link #attach(String)} returns an object of the matching class.
+ *
+ * <p>Timeouts are in nanoseconds; {@code timeoutNanos < 0} means wait forever. Thread interruption while waiting
+ * for a queue lock ends the wait like a timeout (the interrupt flag stays set).
+ */
+public class ShmQueue implements AutoCloseable {
+    /** Default ring size used by {@link #create(int)}: 1 MiB. */
+    public static final int DEFAULT_RING_BYTES = 1 << 20;
+
+    static final int KIND_QUEUE = 1, KIND_JOINABLE = 2, KIND_SIMPLE = 3;
+    private static final String PREFIX = "mpq1:";
+
+    private final SharedRegion region; // keeps the mapping alive
+    final Ring ring;
+    private final String descriptor;
+    private volatile boolean closed;
+
+    ShmQueue(SharedRegion region, int kind) {
+        this.region = region;
+        this.ring = new Ring(region.segment(), 0, region.name());
+        if (ring.kind() != kind) throw new IllegalArgumentException("shared queue " + region.name() + " has kind " + ring.kind() + ", expected " + kind);
+        this.descriptor = PREFIX + kindChar(kind) + ":" + region.name();
+    }
+
+    static SharedRegion newRegion(int maxsize, int ringBytes, int kind) {
+        int cap = Ring.roundCapacity(ringBytes);
+        SharedRegion r = SharedRegion.create(Ring.sizeFor(cap));
+        Ring.init(r.segment(), 0, cap, maxsize, kind);
+        return r;
+    }
+
+    /** A queue holding at most {@code maxsize} items (≤ 0: unbounded) with a {@link #DEFAULT_RING_BYTES} ring. */
+    public static ShmQueue create(int maxsize) {
+        return create(maxsize, DEFAULT_RING_BYTES);
+    }
+
+    /**
+     * A queue holding at most {@code maxsize} items (≤ 0: unbounded count, yet put still blocks while the ring has
+     * no room). {@code ringBytes} is rounded up to a power of two in [128, 2^30].
+     */
+    public static ShmQueue create(int maxsize, int ringBytes) {
+        return new ShmQueue(newRegion(maxsize, ringBytes, KIND_QUEUE), KIND_QUEUE);
+    }
+
+    /** Reconstructs a queue (of the class that created it) from {@link #descriptor()} in any process. */
+    public static ShmQueue attach(String descriptor) {
+        if (descriptor == null || !descriptor.startsWith(PREFIX) || descriptor.length() < PREFIX.length() + 3
+                || descriptor.charAt(PREFIX.length() + 1) != ':') {
+            throw new IllegalArgumentException("not a shared queue descriptor: " + descriptor);
+        }
+        char k = descriptor.charAt(PREFIX.length());
+        String name = descriptor.substring(PREFIX.length() + 2);
+        return switch (k) {
+            case 'Q' -> new ShmQueue(SharedRegion.open(name), KIND_QUEUE);
+            case 'J' -> new ShmJoinableQueue(SharedRegion.open(name));
+            case 'S' -> new ShmSimpleQueue(SharedRegion.open(name));
+            default -> throw new IllegalArgumentException("not a shared queue descriptor: " + descriptor);
+        };
+    }
+
+    private static char kindChar(int kind) {
+        return switch (kind) {
+            case KIND_JOINABLE -> 'J';
+            case KIND_SIMPLE -> 'S';
+            default -> 'Q';
+        };
+    }
+
+    /** Small string from which {@link #attach(String)} rebuilds this queue in another process. */
+    public String descriptor() {
+        return descriptor;
+    }
+
+    /**
+     * Puts a message. Returns false when the queue is full (maxsize reached or no room in the ring) and
+     * {@code block} is false or the timeout elapsed: the binder raises {@code queue.Full}. For a message larger
+     * than the ring the timeout also bounds the streaming; a stream that times out is discarded by the readers.
+     *
+     * @throws IllegalStateException if this handle was {@link #close() closed} (Python ValueError)
+     */
+    public boolean put(byte[] msg, boolean block, long timeoutNanos) {
+        if (closed) throw new IllegalStateException("Queue is closed");
+        return ring.put(msg, Mem.deadline(block, timeoutNanos), null);
+    }
+
+    /** Blocking put without timeout. */
+    public void put(byte[] msg) {
+        put(msg, true, -1);
+    }
+
+    /**
+     * Takes the oldest message. Returns null when the queue is empty and {@code block} is false or the timeout
+     * elapsed: the binder raises {@code queue.Empty}.
+     *
+     * @throws HandleClosedException if this handle was {@link #close() closed} (Python OSError)
+     */
+    public byte[] get(boolean block, long timeoutNanos) {
+        if (closed) throw new HandleClosedException();
+        return ring.get(Mem.deadline(block, timeoutNanos), null);
+    }
+
+    /** Blocking get without timeout. */
+    public byte[] get() {
+        return get(true, -1);
+    }
+
+    /** Approximate number of complete messages in the queue. */
+    public int qsize() {
+        return ring.qsize();
+    }
+
+    public boolean empty() {
+        return ring.qsize() == 0;
+    }
+
+    /** True if maxsize &gt; 0 and that many messages are queued (never true for unbounded queues). */
+    public boolean full() {
+        return ring.maxsize() > 0 && ring.qsize() >= ring.maxsize();
+    }
+
+    /** Maximum item count, 0 for unbounded. */
+    public int maxsize() {
+        return ring.maxsize();
+    }
+
+    /** Ring capacity in bytes (after rounding). */
+    public int ringBytes() {
+        return ring.capacity();
+    }
+
+    /**
+     * This process will not use the handle any more: further put raises IllegalStateException, get raises
+     * {@link HandleClosedException}. Messages already put stay in the queue for other processes. Idempotent.
+     * The mapping itself is released at process exit (the region file is removed by the shm ResourceTracker).
+     */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** No-op: there is no feeder thread, put() already copied the message into shared memory. */
+    public void joinThread() {
+    }
+
+    /** No-op: there is no feeder thread, so nothing can block process exit. */
+    public void cancelJoinThread() {
+    }
+
+    /** Name of the backing shared-memory region. */
+    public String regionName() {
+        return region.name();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + descriptor + "]";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.mp.runtime.nodes;
+
+import com.oracle.truffle.api.frame.Frame;
+
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PFunction;
+import dev.mp.runtime.objects.PModule;
+
+/**
+ * The frame-argument layout shared by every root: argument 0 is the running {@link PFunction}, or the
+ * {@link PModule} for module code; a class body gets its namespace dict as argument 1.
+ */
+public final class Frames {
+    private Frames() {
+    }
+
+    public static PModule module(Frame frame) {
+        Object a0 = frame.getArguments()[0];
+        return a0 instanceof PFunction f ? f.module() : (PModule) a0;
+    }
+
+    public static PDict globals(Frame frame) {
+        return module(frame).dict();
+    }
+
+    public static PFunction function(Frame frame) {
+        Object a0 = frame.getArguments()[0];
+        return a0 instanceof PFunction f ? f : null;
+    }
+
+    public static PDict classNamespace(Frame frame) {
+        return (PDict) frame.getArguments()[1];
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mp.runtime.nodes.controlflow;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.MpRootNode;
+import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.function.GeneratorState;
+import dev.mp.runtime.objects.TracebackEntry;
+
+/**
+ * A sequence of statements. It records the traceback line of an exception raised by one of its statements
+ * (see MpException). In a generator it keeps the index of the running statement in a frame slot so a
+ * resumption continues there.
+ */
+public final class BlockNode extends MpStatementNode {
+    @Children private final MpStatementNode[] statements;
+    private final int generatorSlot;
+    private final int indexSlot;
+
+    public BlockNode(MpStatementNode[] statements, int generatorSlot, int indexSlot) {
+        this.statements = statements;
+        this.generatorSlot = generatorSlot;
+        this.indexSlot = indexSlot;
+    }
+
+    @Override
+    public void execute(VirtualFrame frame) {
+        int i = 0;
+        if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot)) {
+            i = GeneratorState.savedInt(frame, indexSlot);
+        }
+        try {
+            for (; i < statements.length; i++) {
+                if (generatorSlot >= 0) {
+                    frame.setObject(indexSlot, i);
+                }
+                statements[i].execute(frame);
+            }
+        } catch (MpException e) {
+            record(e, statements[i]);
+            throw e;
+        }
+    }
+
+    /** Runs the block; returns the value of its last statement if that is an expression, else null. */
+    public Object executeWithResult(VirtualFrame frame) {
+        int last = statements.length - 1;
+        int i = 0;
+        try {
+            for (; i < last; i++) {
+                statements[i].execute(frame);
+            }
+            if (last >= 0 && statements[last] instanceof ExpressionStatementNode expr) {
+                return expr.executeValue(frame);
+            }
+            if (last >= 0) {
+                statements[last].execute(frame);
+            }
+            return null;
+        } catch (MpException e) {
+            record(e, statements[i]);
+            throw e;
+        }
+    }
+
+    private void record(MpException e, MpStatementNode statement) {
+        if (e.needsFrameEntry() && getRootNode() instanceof MpRootNode root) {
+            e.recordFrame(new TracebackEntry(root.source(), statement.line(), root.getName()));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mp.runtime.nodes.controlflow;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.function.GeneratorState;
+
+/** {@code if test: then else: otherwise} ({@code elif} chains nest). In a generator it remembers the branch. */
+public final class IfNode extends MpStatementNode {
+    @Child private MpExpressionNode test;
+    @Child private MpStatementNode then;
+    @Child private MpStatementNode otherwise;
+    private final int generatorSlot;
+    private final int branchSlot;
+
+    public IfNode(MpExpressionNode test, MpStatementNode then, MpStatementNode otherwise, int generatorSlot, int branchSlot) {
+        this.test = test;
+        this.then = then;
+        this.otherwise = otherwise;
+        this.generatorSlot = generatorSlot;
+        this.branchSlot = branchSlot;
+    }
+
+    @Override
+    public void execute(VirtualFrame frame) {
+        boolean taken;
+        if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot)) {
+            taken = GeneratorState.savedInt(frame, branchSlot) == 1;
+        } else {
+            taken = test.executeCondition(frame);
+            if (generatorSlot >= 0) {
+                frame.setObject(branchSlot, taken ? 1 : 2);
+            }
+        }
+        if (taken) {
+            then.execute(frame);
+        } else if (otherwise != null) {
+            otherwise.execute(frame);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mp.runtime.nodes.controlflow;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.MpContext;
+import dev.mp.runtime.nodes.Frames;
+import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.local.AssignTargetNode;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.ops.Attributes;
+import dev.mp.runtime.ops.Errors;
+
+/** {@code import a.b as c} and {@code from .a import b as c, d} (and {@code *}). */
+public final class ImportNode extends MpStatementNode {
+    private final String module;
+    private final int level;
+    /** Names imported with {@code from}; null for a plain import; {@code ["*"]} for a star import. */
+    private final String[] names;
+    /** Whether a plain import has an {@code as} name (then the module itself is bound, not its top package). */
+    private final boolean aliased;
+    @Children private final AssignTargetNode[] targets;
+
+    public ImportNode(String module, int level, String[] names, boolean aliased, AssignTargetNode[] targets) {
+        this.module = module;
+        this.level = level;
+        this.names = names;
+        this.aliased = aliased;
+        this.targets = targets;
+    }
+
+    @Override
+    public void execute(VirtualFrame frame) {
+        MpContext ctx = MpContext.get(this);
+        if (names == null) {
+            Object m = ctx.modules().importModule(module, Frames.globals(frame), aliased, level);
+            targets[0].assign(frame, m);
+            return;
+        }
+        PModule m = (PModule) ctx.modules().importModule(module, Frames.globals(frame), true, level);
+        if (names.length == 1 && names[0].equals("*")) {
+            Object all = m.dict().get("__all__");
+            if (all instanceof PList || all instanceof PTuple) {
+                for (Object n : dev.mp.runtime.ops.Iteration.toArray(all)) {
+                    Frames.globals(frame).put(n, Attributes.get(m, (String) n));
+                }
+            } else {
+                for (var e : m.dict().entries()) {
+                    if (e.key instanceof String k && !k.startsWith("_")) {
+                        Frames.globals(frame).put(k, e.value);
+                    }
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < names.length; i++) {
+            Object v = m.dict().get(names[i]);
+            if (v == null) {
+                v = ctx.modules().importSubmodule(m, names[i]);
+            }
+            if (v == null) {
+                Object file = m.dict().get("__file__");
+                throw Errors.make("ImportError", "cannot import name '%s' from '%s' (%s)", names[i], m.name(),
+                        file instanceof String f ? f : "unknown location");
+            }
+            targets[i].assign(frame, v);
+        }
+    }
+}

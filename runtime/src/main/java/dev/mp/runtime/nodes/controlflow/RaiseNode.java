@@ -1,0 +1,61 @@
+package dev.mp.runtime.nodes.controlflow;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.MpContext;
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.Errors;
+
+/** {@code raise}, {@code raise exc} and {@code raise exc from cause}. */
+public final class RaiseNode extends MpStatementNode {
+    @Child private MpExpressionNode exception;
+    @Child private MpExpressionNode cause;
+
+    public RaiseNode(MpExpressionNode exception, MpExpressionNode cause) {
+        this.exception = exception;
+        this.cause = cause;
+    }
+
+    @Override
+    public void execute(VirtualFrame frame) {
+        MpContext ctx = MpContext.get(this);
+        if (exception == null) {
+            PBaseException handled = ctx.currentHandled();
+            if (handled == null) {
+                throw Errors.runtimeError("No active exception to reraise");
+            }
+            MpException e = handled.javaException();
+            e.reraiseBare();
+            throw e;
+        }
+        PBaseException exc = toException(exception.execute(frame), "exceptions must derive from BaseException");
+        if (cause != null) {
+            Object c = cause.execute(frame);
+            exc.setCause(c == PNone.NONE ? PNone.NONE : toException(c, "exception causes must derive from BaseException"));
+        }
+        PBaseException handled = ctx.currentHandled();
+        if (handled != null && handled != exc && exc.context() == PNone.NONE) {
+            exc.setContext(handled);
+        }
+        MpException e = exc.javaException();
+        e.reraiseHere();
+        throw e;
+    }
+
+    static PBaseException toException(Object value, String message) {
+        if (value instanceof PClass cls && cls.isSubclassOf(BuiltinClasses.BASE_EXCEPTION)) {
+            value = Calls.call(cls);
+        }
+        if (value instanceof PBaseException e) {
+            return e;
+        }
+        throw Errors.typeError(message);
+    }
+}

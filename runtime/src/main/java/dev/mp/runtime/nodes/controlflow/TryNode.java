@@ -1,0 +1,189 @@
+package dev.mp.runtime.nodes.controlflow;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ControlFlowException;
+
+import dev.mp.runtime.MpContext;
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.function.GeneratorState;
+import dev.mp.runtime.nodes.function.YieldException;
+import dev.mp.runtime.nodes.local.AssignTargetNode;
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.ops.Errors;
+
+/**
+ * {@code try/except/else/finally}. While a handler runs, its exception is the context's handled exception
+ * (for bare {@code raise} and implicit chaining). A yield passes through without running {@code finally};
+ * in a generator the section being run is kept in a frame slot so a resumption re-enters it.
+ */
+public final class TryNode extends MpStatementNode {
+    @Child private MpStatementNode body;
+    @Children private final MpExpressionNode[] handlerTypes;
+    @Children private final AssignTargetNode[] handlerNames;
+    @Children private final MpStatementNode[] handlers;
+    @Child private MpStatementNode orelse;
+    @Child private MpStatementNode finallyBody;
+    private final int generatorSlot;
+    /** Generator state: the section (0 body, k+1 handler k, -1 else, -2 finally), the exception, a pending throwable. */
+    private final int stateSlot;
+
+    public TryNode(MpStatementNode body, MpExpressionNode[] handlerTypes, AssignTargetNode[] handlerNames, MpStatementNode[] handlers,
+                   MpStatementNode orelse, MpStatementNode finallyBody, int generatorSlot, int stateSlot) {
+        this.body = body;
+        this.handlerTypes = handlerTypes;
+        this.handlerNames = handlerNames;
+        this.handlers = handlers;
+        this.orelse = orelse;
+        this.finallyBody = finallyBody;
+        this.generatorSlot = generatorSlot;
+        this.stateSlot = stateSlot;
+    }
+
+    private boolean inGenerator() {
+        return generatorSlot >= 0;
+    }
+
+    private void save(VirtualFrame frame, int section) {
+        if (inGenerator()) {
+            frame.setObject(stateSlot, section);
+        }
+    }
+
+    @Override
+    public void execute(VirtualFrame frame) {
+        boolean resume = inGenerator() && GeneratorState.resuming(frame, generatorSlot);
+        int section = resume ? GeneratorState.savedInt(frame, stateSlot) : 0;
+        if (section == -2) {
+            runFinally(frame, (RuntimeException) frame.getObject(stateSlot + 2));
+            return;
+        }
+        if (finallyBody == null) {
+            runTryExcept(frame, section);
+            return;
+        }
+        RuntimeException pending = null;
+        try {
+            runTryExcept(frame, section);
+        } catch (YieldException y) {
+            throw y;
+        } catch (MpException | ControlFlowException t) {
+            pending = t;
+        }
+        runFinally(frame, pending);
+    }
+
+    private void runFinally(VirtualFrame frame, RuntimeException pending) {
+        if (inGenerator()) {
+            save(frame, -2);
+            frame.setObject(stateSlot + 2, pending);
+        }
+        MpContext ctx = pending instanceof MpException e ? MpContext.get(this) : null;
+        if (ctx != null) {
+            ctx.pushHandled(((MpException) pending).pythonException());
+        }
+        try {
+            finallyBody.execute(frame);
+        } catch (MpException inner) {
+            if (pending instanceof MpException e) {
+                chain(inner, e.pythonException());
+            }
+            throw inner;
+        } finally {
+            if (ctx != null) {
+                ctx.popHandled();
+            }
+        }
+        if (pending != null) {
+            throw pending;
+        }
+    }
+
+    private void runTryExcept(VirtualFrame frame, int section) {
+        if (section >= 1) {
+            runHandler(frame, section - 1, (PBaseException) frame.getObject(stateSlot + 1));
+            return;
+        }
+        if (section == 0) {
+            save(frame, 0);
+            try {
+                body.execute(frame);
+            } catch (MpException e) {
+                PBaseException exc = e.pythonException();
+                for (int k = 0; k < handlers.length; k++) {
+                    if (handlerTypes[k] == null || matches(exc, handlerTypes[k].execute(frame))) {
+                        save(frame, k + 1);
+                        if (inGenerator()) {
+                            frame.setObject(stateSlot + 1, exc);
+                        }
+                        if (handlerNames[k] != null) {
+                            handlerNames[k].assign(frame, exc);
+                        }
+                        runHandler(frame, k, exc);
+                        return;
+                    }
+                }
+                throw e;
+            }
+        }
+        if (orelse != null) {
+            save(frame, -1);
+            orelse.execute(frame);
+        }
+    }
+
+    private void runHandler(VirtualFrame frame, int k, PBaseException exc) {
+        MpContext ctx = MpContext.get(this);
+        ctx.pushHandled(exc);
+        try {
+            handlers[k].execute(frame);
+        } catch (MpException inner) {
+            chain(inner, exc);
+            throw inner;
+        } finally {
+            ctx.popHandled();
+        }
+        if (handlerNames[k] != null) {
+            try {
+                handlerNames[k].delete(frame);
+            } catch (MpException alreadyGone) {
+                // the handler deleted the name itself
+            }
+        }
+    }
+
+    /** Implicit chaining: an exception raised while handling another gets it as its context. */
+    static void chain(MpException raised, PBaseException handled) {
+        PBaseException r = raised.pythonException();
+        if (r != handled && r.context() == PNone.NONE) {
+            r.setContext(handled);
+        }
+    }
+
+    private static boolean matches(PBaseException exc, Object type) {
+        if (type instanceof PClass cls) {
+            checkCatchable(cls);
+            return exc.getPythonClass().isSubclassOf(cls);
+        }
+        if (type instanceof PTuple t) {
+            for (Object o : t.items()) {
+                if (matches(exc, o)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        throw Errors.typeError("catching classes that do not inherit from BaseException is not allowed");
+    }
+
+    private static void checkCatchable(PClass cls) {
+        if (!cls.isSubclassOf(BuiltinClasses.BASE_EXCEPTION)) {
+            throw Errors.typeError("catching classes that do not inherit from BaseException is not allowed");
+        }
+    }
+}

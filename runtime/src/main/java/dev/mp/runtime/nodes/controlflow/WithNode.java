@@ -1,0 +1,84 @@
+package dev.mp.runtime.nodes.controlflow;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ControlFlowException;
+
+import dev.mp.runtime.MpContext;
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.function.GeneratorState;
+import dev.mp.runtime.nodes.function.YieldException;
+import dev.mp.runtime.nodes.local.AssignTargetNode;
+import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.Conversions;
+import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Types;
+
+/** {@code with manager as target: body} for one item (several items nest). */
+public final class WithNode extends MpStatementNode {
+    @Child private MpExpressionNode manager;
+    @Child private AssignTargetNode target;
+    @Child private MpStatementNode body;
+    private final int generatorSlot;
+    /** In a generator: holds the manager while the body runs. */
+    private final int managerSlot;
+
+    public WithNode(MpExpressionNode manager, AssignTargetNode target, MpStatementNode body, int generatorSlot, int managerSlot) {
+        this.manager = manager;
+        this.target = target;
+        this.body = body;
+        this.generatorSlot = generatorSlot;
+        this.managerSlot = managerSlot;
+    }
+
+    @Override
+    public void execute(VirtualFrame frame) {
+        Object mgr;
+        if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot)) {
+            mgr = frame.getObject(managerSlot);
+        } else {
+            mgr = manager.execute(frame);
+            Object enter = Types.typeOf(mgr).lookup("__enter__");
+            if (enter == null || Types.typeOf(mgr).lookup("__exit__") == null) {
+                throw Errors.typeError("'%s' object does not support the context manager protocol", Types.typeName(mgr));
+            }
+            Object value = Calls.callDescriptor(enter, mgr);
+            if (generatorSlot >= 0) {
+                frame.setObject(managerSlot, mgr);
+            }
+            if (target != null) {
+                target.assign(frame, value);
+            }
+        }
+        Object exit = Types.typeOf(mgr).lookup("__exit__");
+        try {
+            body.execute(frame);
+        } catch (YieldException y) {
+            throw y;
+        } catch (MpException e) {
+            PBaseException exc = e.pythonException();
+            MpContext ctx = MpContext.get(this);
+            ctx.pushHandled(exc);
+            Object suppress;
+            try {
+                suppress = Calls.callDescriptor(exit, mgr, exc.getPythonClass(), exc, PNone.NONE);
+            } catch (MpException inner) {
+                TryNode.chain(inner, exc);
+                throw inner;
+            } finally {
+                ctx.popHandled();
+            }
+            if (!Conversions.isTrue(suppress)) {
+                throw e;
+            }
+            return;
+        } catch (ControlFlowException c) {
+            Calls.callDescriptor(exit, mgr, PNone.NONE, PNone.NONE, PNone.NONE);
+            throw c;
+        }
+        Calls.callDescriptor(exit, mgr, PNone.NONE, PNone.NONE, PNone.NONE);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.mp.runtime.nodes.expression;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.ops.Attributes;
+
+/** {@code obj.name}. */
+public final class AttributeNode extends MpExpressionNode {
+    @Child private MpExpressionNode object;
+    private final String name;
+
+    public AttributeNode(MpExpressionNode object, String name) {
+        this.object = object;
+        this.name = name;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        return Attributes.get(object.execute(frame), name);
+    }
+}

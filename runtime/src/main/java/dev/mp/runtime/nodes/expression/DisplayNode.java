@@ -1,0 +1,73 @@
+package dev.mp.runtime.nodes.expression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+
+import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PSet;
+import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.ops.Iteration;
+
+/** A list, tuple or set display such as {@code [a, *b, c]}. */
+public final class DisplayNode extends MpExpressionNode {
+    /** What the display builds. */
+    public enum Kind { LIST, TUPLE, SET }
+
+    private final Kind kind;
+    @Children private final MpExpressionNode[] elements;
+    /** Which elements are {@code *iterable} and are spliced in. */
+    private final boolean[] starred;
+    private final boolean anyStarred;
+
+    public DisplayNode(Kind kind, MpExpressionNode[] elements, boolean[] starred) {
+        this.kind = kind;
+        this.elements = elements;
+        this.starred = starred;
+        boolean any = false;
+        for (boolean s : starred) {
+            any |= s;
+        }
+        this.anyStarred = any;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object execute(VirtualFrame frame) {
+        if (!anyStarred) {
+            Object[] values = new Object[elements.length];
+            for (int i = 0; i < elements.length; i++) {
+                values[i] = elements[i].execute(frame);
+            }
+            return build(values);
+        }
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < elements.length; i++) {
+            Object v = elements[i].execute(frame);
+            if (starred[i]) {
+                Iteration.forEach(v, values::add);
+            } else {
+                values.add(v);
+            }
+        }
+        return build(values.toArray());
+    }
+
+    private Object build(Object[] values) {
+        switch (kind) {
+            case LIST:
+                return new PList(values);
+            case TUPLE:
+                return values.length == 0 ? PTuple.EMPTY : new PTuple(values);
+            default:
+                PSet s = new PSet(false);
+                for (Object v : values) {
+                    s.add(v);
+                }
+                return s;
+        }
+    }
+}

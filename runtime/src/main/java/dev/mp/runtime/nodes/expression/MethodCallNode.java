@@ -1,0 +1,69 @@
+package dev.mp.runtime.nodes.expression;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.objects.PBuiltinFunction;
+import dev.mp.runtime.objects.PFunction;
+import dev.mp.runtime.objects.PInstance;
+import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.ops.Attributes;
+import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.HostInterop;
+import dev.mp.runtime.ops.Types;
+
+/**
+ * {@code obj.name(args)}: when {@code name} is a plain method of the type, calls it with {@code obj} as
+ * the first argument without making a bound-method object.
+ */
+public final class MethodCallNode extends CallNode {
+    @Child private MpExpressionNode receiver;
+    private final String name;
+
+    public MethodCallNode(MpExpressionNode receiver, String name, MpExpressionNode[] positional, boolean[] starred,
+                          String[] keywordNames, MpExpressionNode[] keywordValues, MpExpressionNode[] kwStarred) {
+        super(null, positional, starred, keywordNames, keywordValues, kwStarred);
+        this.receiver = receiver;
+        this.name = name;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        Object self = receiver.execute(frame);
+        Object method = plainMethod(self);
+        if (method == null) {
+            Object bound = Attributes.get(self, name);
+            if (isSimple()) {
+                return Calls.call(bound, evaluatePositional(frame), null);
+            }
+            Arguments a = evaluate(frame, null);
+            return Calls.call(bound, a.values(), a.names());
+        }
+        if (isSimple()) {
+            Object[] args = new Object[positional.length + 1];
+            args[0] = self;
+            for (int i = 0; i < positional.length; i++) {
+                args[i + 1] = positional[i].execute(frame);
+            }
+            return Calls.call(method, args, null);
+        }
+        Arguments a = evaluate(frame, self);
+        return Calls.call(method, a.values(), a.names());
+    }
+
+    /** The function to call with self prepended, or null when normal attribute lookup must decide. */
+    private Object plainMethod(Object self) {
+        if (self instanceof PModule || self instanceof PClass || HostInterop.isForeign(self)) {
+            return null;
+        }
+        if (self instanceof PInstance inst && inst.dict().size() > 0 && inst.dict().get(name) != null) {
+            return null;
+        }
+        Object descr = Types.typeOf(self).lookup(name);
+        if (descr instanceof PFunction || (descr instanceof PBuiltinFunction b && b.isMethod())) {
+            return descr;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mp.runtime.nodes.function;
+
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.source.Source;
+
+import dev.mp.runtime.MpContext;
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.MpRootNode;
+import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.controlflow.ReturnException;
+import dev.mp.runtime.objects.PCell;
+import dev.mp.runtime.objects.PFunction;
+import dev.mp.runtime.objects.PGenerator;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.ops.Errors;
+
+/**
+ * The code of a function. Arguments are {@code [function, parameters...]}; parameter i lives in slot i.
+ * The prologue wraps cell variables in fresh cells and copies the closure's cells into their slots. A
+ * generator function returns a {@link PGenerator} over its frame instead of running the body.
+ */
+public final class FunctionRootNode extends MpRootNode {
+    private final int parameterCount;
+    /** Slots of this function's own cell variables. */
+    private final int[] cellSlots;
+    /** Slots receiving the closure cells, in closure order. */
+    private final int[] freeSlots;
+    @Child private MpStatementNode body;
+    /** For generator functions: the slot holding the generator, and the body's call target; else -1/null. */
+    private final int generatorSlot;
+    private final com.oracle.truffle.api.RootCallTarget generatorBody;
+
+    public FunctionRootNode(TruffleLanguage<?> language, FrameDescriptor descriptor, String name, Source source, int parameterCount,
+                            int[] cellSlots, int[] freeSlots, MpStatementNode body, int generatorSlot,
+                            com.oracle.truffle.api.RootCallTarget generatorBody) {
+        super(language, descriptor, name, source);
+        this.parameterCount = parameterCount;
+        this.cellSlots = cellSlots;
+        this.freeSlots = freeSlots;
+        this.body = body;
+        this.generatorSlot = generatorSlot;
+        this.generatorBody = generatorBody;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        Object[] args = frame.getArguments();
+        PFunction fn = (PFunction) args[0];
+        for (int i = 0; i < parameterCount; i++) {
+            frame.setObject(i, args[i + 1]);
+        }
+        for (int slot : cellSlots) {
+            frame.setObject(slot, new PCell(frame.getObject(slot)));
+        }
+        PCell[] closure = fn.closure();
+        for (int i = 0; i < freeSlots.length; i++) {
+            frame.setObject(freeSlots[i], closure[i]);
+        }
+        if (generatorSlot >= 0) {
+            PGenerator gen = new PGenerator(frame.materialize(), generatorBody, fn.name(), fn.qualname());
+            frame.setObject(generatorSlot, gen);
+            return gen;
+        }
+        MpContext ctx = MpContext.get(this);
+        if (++ctx.depth > ctx.recursionLimit) {
+            ctx.depth--;
+            throw Errors.make("RecursionError", "maximum recursion depth exceeded");
+        }
+        try {
+            body.execute(frame);
+            return PNone.NONE;
+        } catch (ReturnException r) {
+            return r.value;
+        } catch (MpException e) {
+            e.leaveFrame();
+            throw e;
+        } catch (StackOverflowError e) {
+            throw Errors.make("RecursionError", "maximum recursion depth exceeded");
+        } finally {
+            ctx.depth--;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.mp.runtime.nodes.function;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.objects.PGenerator;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.ops.Exceptions;
+import dev.mp.runtime.ops.Generators;
+import dev.mp.runtime.ops.Iteration;
+
+/** {@code yield from iterable}: yields each item; evaluates to the sub-generator's return value. */
+public final class YieldFromNode extends MpExpressionNode {
+    private final int id;
+    private final int generatorSlot;
+    /** Holds the iterator being delegated to. */
+    private final int iteratorSlot;
+    @Child private MpExpressionNode iterable;
+
+    public YieldFromNode(int id, int generatorSlot, int iteratorSlot, MpExpressionNode iterable) {
+        this.id = id;
+        this.generatorSlot = generatorSlot;
+        this.iteratorSlot = iteratorSlot;
+        this.iterable = iterable;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        PGenerator gen = GeneratorState.generator(frame, generatorSlot);
+        Object it;
+        Object sent = PNone.NONE;
+        if (gen.resuming && gen.suspendedAt == id) {
+            gen.resuming = false;
+            it = frame.getObject(iteratorSlot);
+            if (gen.thrown != null) {
+                Object thrown = gen.thrown;
+                gen.thrown = null;
+                if (it instanceof PGenerator sub) {
+                    return step(frame, gen, () -> Generators.throwInto(sub, thrown));
+                }
+                throw ((dev.mp.runtime.objects.PBaseException) thrown).javaException();
+            }
+            sent = gen.sent == null ? PNone.NONE : gen.sent;
+            gen.sent = null;
+        } else {
+            it = Iteration.iter(iterable.execute(frame));
+            frame.setObject(iteratorSlot, it);
+        }
+        Object iterator = it;
+        Object toSend = sent;
+        return step(frame, gen, () -> iterator instanceof PGenerator sub && toSend != PNone.NONE
+                ? Generators.send(sub, toSend) : Iteration.next(iterator));
+    }
+
+    private Object step(VirtualFrame frame, PGenerator gen, java.util.function.Supplier<Object> advance) {
+        Object v;
+        try {
+            v = advance.get();
+        } catch (MpException e) {
+            if (Exceptions.matches(e, "StopIteration")) {
+                frame.setObject(iteratorSlot, null);
+                Object value = e.pythonException().firstArg();
+                return value == null ? PNone.NONE : value;
+            }
+            throw e;
+        }
+        if (v == null) {
+            Object it = frame.getObject(iteratorSlot);
+            frame.setObject(iteratorSlot, null);
+            return it instanceof PGenerator sub ? Generators.returnValue(sub) : PNone.NONE;
+        }
+        gen.suspendedAt = id;
+        throw new YieldException(v);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.mp.runtime.nodes.function;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PGenerator;
+import dev.mp.runtime.objects.PNone;
+
+/** {@code yield value}: suspends the generator; on resumption evaluates to the value sent in. */
+public final class YieldNode extends MpExpressionNode {
+    private final int id;
+    private final int generatorSlot;
+    @Child private MpExpressionNode value;
+
+    public YieldNode(int id, int generatorSlot, MpExpressionNode value) {
+        this.id = id;
+        this.generatorSlot = generatorSlot;
+        this.value = value;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        PGenerator gen = GeneratorState.generator(frame, generatorSlot);
+        if (gen.resuming && gen.suspendedAt == id) {
+            gen.resuming = false;
+            return resumeValue(gen);
+        }
+        Object v = value == null ? PNone.NONE : value.execute(frame);
+        gen.suspendedAt = id;
+        throw new YieldException(v);
+    }
+
+    static Object resumeValue(PGenerator gen) {
+        Object thrown = gen.thrown;
+        if (thrown != null) {
+            gen.thrown = null;
+            MpException e = ((PBaseException) thrown).javaException();
+            e.reraiseHere();
+            throw e;
+        }
+        Object sent = gen.sent;
+        gen.sent = null;
+        return sent == null ? PNone.NONE : sent;
+    }
+}

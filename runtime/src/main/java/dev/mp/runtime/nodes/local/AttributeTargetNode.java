@@ -1,0 +1,27 @@
+package dev.mp.runtime.nodes.local;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.ops.Attributes;
+
+/** {@code obj.name = value}. */
+public final class AttributeTargetNode extends AssignTargetNode {
+    @Child private MpExpressionNode object;
+    private final String name;
+
+    public AttributeTargetNode(MpExpressionNode object, String name) {
+        this.object = object;
+        this.name = name;
+    }
+
+    @Override
+    public void assign(VirtualFrame frame, Object value) {
+        Attributes.set(object.execute(frame), name, value);
+    }
+
+    @Override
+    public void delete(VirtualFrame frame) {
+        Attributes.delete(object.execute(frame), name);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.mp.runtime.nodes.local;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.nodes.Frames;
+import dev.mp.runtime.nodes.MpExpressionNode;
+
+/** Reads a name in a class body: the class namespace first, then the enclosing scope's lookup. */
+public final class ReadClassNameNode extends MpExpressionNode {
+    private final String name;
+    @Child private MpExpressionNode fallback;
+
+    public ReadClassNameNode(String name, MpExpressionNode fallback) {
+        this.name = name;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        Object v = Frames.classNamespace(frame).get(name);
+        return v != null ? v : fallback.execute(frame);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mp.runtime.objects;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mp.runtime.MpException;
+
+/**
+ * An instance of BaseException or a subclass. {@link #traceback()} lists frames innermost first; a frame is
+ * added as the exception leaves the statement that raised it in each function (see MpException).
+ */
+public class PBaseException extends PInstance {
+    private PTuple args;
+    private Object cause = PNone.NONE;
+    private Object context = PNone.NONE;
+    private boolean suppressContext;
+    private final List<TracebackEntry> traceback = new ArrayList<>();
+    private MpException javaException;
+
+    public PBaseException(PClass cls, PTuple args) {
+        super(cls);
+        this.args = args;
+    }
+
+    public PTuple args() {
+        return args;
+    }
+
+    public void setArgs(PTuple args) {
+        this.args = args;
+    }
+
+    public Object cause() {
+        return cause;
+    }
+
+    /** {@code raise ... from cause}: also suppresses the implicit context in the printed traceback. */
+    public void setCause(Object cause) {
+        this.cause = cause;
+        this.suppressContext = true;
+    }
+
+    public Object context() {
+        return context;
+    }
+
+    public void setContext(Object context) {
+        this.context = context;
+    }
+
+    public boolean suppressContext() {
+        return suppressContext;
+    }
+
+    public void setSuppressContext(boolean suppressContext) {
+        this.suppressContext = suppressContext;
+    }
+
+    public List<TracebackEntry> traceback() {
+        return traceback;
+    }
+
+    /** The Java throwable that carries this exception, made on first raise and reused on re-raise. */
+    public MpException javaException() {
+        if (javaException == null) {
+            javaException = new MpException(this);
+        }
+        return javaException;
+    }
+
+    /** The first argument, or null when there are none. */
+    public Object firstArg() {
+        return args.size() > 0 ? args.get(0) : null;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.mp.runtime.objects;
+
+/**
+ * A function implemented in Java: a builtin, a module function, or a method of a builtin type (then the
+ * first parameter is {@code self} and finding it on an instance binds it).
+ */
+public final class PBuiltinFunction extends PObject {
+
+    /** The implementation; receives the arguments bound to the signature (absent optional ones are null). */
+    @FunctionalInterface
+    public interface Body {
+        Object call(Object[] args);
+    }
+
+    private final String name;
+    private final String ownerType;
+    private final Signature signature;
+    private final Object[] defaults;
+    private final Object[] kwDefaults;
+    private final Body body;
+
+    /**
+     * @param ownerType the type whose method this is, or null for a plain function
+     * @param defaults  defaults of the last positional parameters; a trailing parameter without one is required
+     */
+    public PBuiltinFunction(String name, String ownerType, Signature signature, Object[] defaults, Body body) {
+        this(name, ownerType, signature, defaults, null, body);
+    }
+
+    /** @param kwDefaults defaults of the keyword-only parameters (null entries: absent gives null, not an error) */
+    public PBuiltinFunction(String name, String ownerType, Signature signature, Object[] defaults, Object[] kwDefaults, Body body) {
+        this.name = name;
+        this.ownerType = ownerType;
+        this.signature = signature;
+        this.defaults = defaults;
+        this.kwDefaults = kwDefaults == null ? new Object[signature.kwOnlyCount()] : kwDefaults;
+        this.body = body;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String ownerType() {
+        return ownerType;
+    }
+
+    public boolean isMethod() {
+        return ownerType != null;
+    }
+
+    public Signature signature() {
+        return signature;
+    }
+
+    public Object[] defaults() {
+        return defaults;
+    }
+
+    public Object[] kwDefaults() {
+        return kwDefaults;
+    }
+
+    public Body body() {
+        return body;
+    }
+
+    /** The name used in argument errors, as CPython prints it. */
+    public String displayName() {
+        return ownerType == null ? name : ownerType + "." + name;
+    }
+
+    @Override
+    public PClass getPythonClass() {
+        return BuiltinClasses.BUILTIN_FUNCTION;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.mp.runtime.objects;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mp.runtime.ops.Errors;
+
+/**
+ * A Python class: a builtin type or a class made by a {@code class} statement.
+ *
+ * <p>Attribute lookup walks {@link #mro()}, computed by C3 linearization when the class is made. The
+ * namespace {@link #dict()} keeps definition order, as {@code type.__dict__} does.
+ */
+public final class PClass extends PObject {
+
+    /** How instances of a class are laid out in Java; inherited from the nearest builtin base. */
+    public enum Layout {
+        /** Plain {@link PInstance}. */
+        OBJECT,
+        /** {@link PBaseException}. */
+        EXCEPTION,
+        /** A builtin type whose instances are made by its own constructor, not subclassable here. */
+        BUILTIN
+    }
+
+    private final String name;
+    private String qualname;
+    private String module;
+    private final PClass[] bases;
+    private PClass[] mro;
+    private final Map<String, Object> dict = new LinkedHashMap<>();
+    private final boolean builtin;
+    private final Layout layout;
+
+    public PClass(String name, String module, PClass[] bases, boolean builtin, Layout layout) {
+        this.name = name;
+        this.qualname = name;
+        this.module = module;
+        this.bases = bases;
+        this.builtin = builtin;
+        this.layout = layout;
+        this.mro = computeMro(this, bases);
+    }
+
+    /** Makes a class from a {@code class} statement; raises TypeError on an inconsistent hierarchy. */
+    public static PClass create(String name, String qualname, String module, PClass[] bases) {
+        Layout layout = Layout.OBJECT;
+        for (PClass base : bases) {
+            if (base.layout == Layout.EXCEPTION) {
+                layout = Layout.EXCEPTION;
+            } else if (base.layout == Layout.BUILTIN && base != BuiltinClasses.OBJECT) {
+                throw Errors.typeError("type '%s' is not an acceptable base type", base.name);
+            }
+        }
+        PClass cls = new PClass(name, module, bases.length == 0 ? new PClass[] {BuiltinClasses.OBJECT} : bases, false, layout);
+        cls.qualname = qualname;
+        return cls;
+    }
+
+    private static PClass[] computeMro(PClass cls, PClass[] bases) {
+        List<PClass> result = new ArrayList<>();
+        result.add(cls);
+        List<List<PClass>> seqs = new ArrayList<>();
+        for (PClass base : bases) {
+            seqs.add(new ArrayList<>(List.of(base.mro)));
+        }
+        seqs.add(new ArrayList<>(List.of(bases)));
+        while (true) {
+            seqs.removeIf(List::isEmpty);
+            if (seqs.isEmpty()) {
+                return result.toArray(new PClass[0]);
+            }
+            PClass candidate = null;
+            for (List<PClass> seq : seqs) {
+                PClass head = seq.get(0);
+                boolean inTail = false;
+                for (List<PClass> other : seqs) {
+                    if (other.indexOf(head) > 0) {
+                        inTail = true;
+                        break;
+                    }
+                }
+                if (!inTail) {
+                    candidate = head;
+                    break;
+                }
+            }
+            if (candidate == null) {
+                StringBuilder names = new StringBuilder();
+                for (PClass base : bases) {
+                    names.append(names.isEmpty() ? "" : ", ").append(base.name);
+                }
+                throw Errors.typeError("Cannot create a consistent method resolution\norder (MRO) for bases %s", names);
+            }
+            result.add(candidate);
+            for (List<PClass> seq : seqs) {
+                if (seq.get(0) == candidate) {
+                    seq.remove(0);
+                }
+            }
+        }
+    }
+
+    /** Finds {@code name} along the MRO, or returns null. */
+    public Object lookup(String attr) {
+        for (PClass c : mro) {
+            Object v = c.dict.get(attr);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    public boolean isSubclassOf(PClass other) {
+        for (PClass c : mro) {
+            if (c == other) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String qualname() {
+        return qualname;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public void setModule(String module) {
+        this.module = module;
+    }
+
+    public PClass[] bases() {
+        return bases;
+    }
+
+    public PClass[] mro() {
+        return mro;
+    }
+
+    public Map<String, Object> dict() {
+        return dict;
+    }
+
+    public boolean isBuiltin() {
+        return builtin;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    @Override
+    public PClass getPythonClass() {
+        return BuiltinClasses.TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return module == null || module.equals("builtins") ? "<class '" + qualname + "'>" : "<class '" + module + "." + qualname + "'>";
+    }
+}

@@ -1,0 +1,107 @@
+package dev.mp.runtime.objects;
+
+import com.oracle.truffle.api.RootCallTarget;
+
+/**
+ * A function made by {@code def} or {@code lambda}: code plus defaults, closure cells and globals.
+ *
+ * <p>Its call target takes the arguments {@code [function, bound parameters...]} in {@link Signature} order.
+ */
+public final class PFunction extends PObject {
+    private final String name;
+    private String qualname;
+    private final Signature signature;
+    private final Object[] defaults;
+    private final Object[] kwDefaults;
+    private final PCell[] closure;
+    private final PModule module;
+    private final RootCallTarget callTarget;
+    private final boolean generator;
+    private Object doc = PNone.NONE;
+    private PClass definingClass;
+    private PDict attributes;
+
+    public PFunction(String name, String qualname, Signature signature, Object[] defaults, Object[] kwDefaults, PCell[] closure,
+                    PModule module, RootCallTarget callTarget, boolean generator) {
+        this.name = name;
+        this.qualname = qualname;
+        this.signature = signature;
+        this.defaults = defaults;
+        this.kwDefaults = kwDefaults;
+        this.closure = closure;
+        this.module = module;
+        this.callTarget = callTarget;
+        this.generator = generator;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String qualname() {
+        return qualname;
+    }
+
+    public void setQualname(String qualname) {
+        this.qualname = qualname;
+    }
+
+    public Signature signature() {
+        return signature;
+    }
+
+    /** Defaults of the last {@code defaults.length} positional parameters. */
+    public Object[] defaults() {
+        return defaults;
+    }
+
+    /** Defaults of the keyword-only parameters, null where one is required. */
+    public Object[] kwDefaults() {
+        return kwDefaults;
+    }
+
+    public PCell[] closure() {
+        return closure;
+    }
+
+    public PModule module() {
+        return module;
+    }
+
+    public RootCallTarget callTarget() {
+        return callTarget;
+    }
+
+    public boolean isGenerator() {
+        return generator;
+    }
+
+    public Object doc() {
+        return doc;
+    }
+
+    public void setDoc(Object doc) {
+        this.doc = doc;
+    }
+
+    /** The class whose body defined this function, for zero-argument {@code super()}. */
+    public PClass definingClass() {
+        return definingClass;
+    }
+
+    public void setDefiningClass(PClass definingClass) {
+        this.definingClass = definingClass;
+    }
+
+    public PDict attributes() {
+        if (attributes == null) {
+            attributes = new PDict();
+        }
+        return attributes;
+    }
+
+    @Override
+    public PClass getPythonClass() {
+        return BuiltinClasses.FUNCTION;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.mp.runtime.objects;
+
+import dev.mp.runtime.ops.Comparisons;
+import dev.mp.runtime.ops.Conversions;
+
+/**
+ * An instance of a class made by a {@code class} statement, with its attribute dictionary.
+ *
+ * <p>Java {@link #equals} and {@link #hashCode} follow the class's {@code __eq__} and {@code __hash__}, so
+ * instances work as dict keys and set members.
+ */
+public class PInstance extends PObject {
+    private PClass cls;
+    private final PDict dict = new PDict();
+
+    public PInstance(PClass cls) {
+        this.cls = cls;
+    }
+
+    @Override
+    public PClass getPythonClass() {
+        return cls;
+    }
+
+    public void setPythonClass(PClass cls) {
+        this.cls = cls;
+    }
+
+    public PDict dict() {
+        return dict;
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        if (this == obj) {
+            return true;
+        }
+        return cls.lookup("__eq__") != BuiltinClasses.OBJECT.dict().get("__eq__") && Comparisons.eq(this, obj);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(Conversions.hash(this));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mp.runtime.objects;
+
+import java.util.Arrays;
+
+import dev.mp.runtime.ops.Comparisons;
+import dev.mp.runtime.ops.Conversions;
+
+/** A Python tuple. Its Java equality and hash follow Python's, so tuples work as dict keys. */
+public final class PTuple extends PObject {
+    public static final PTuple EMPTY = new PTuple(new Object[0]);
+
+    private final Object[] items;
+
+    public PTuple(Object[] items) {
+        this.items = items;
+    }
+
+    public static PTuple of(Object... items) {
+        return new PTuple(items);
+    }
+
+    /** The elements; callers must not modify the array. */
+    public Object[] items() {
+        return items;
+    }
+
+    public int size() {
+        return items.length;
+    }
+
+    public Object get(int i) {
+        return items[i];
+    }
+
+    @Override
+    public PClass getPythonClass() {
+        return BuiltinClasses.TUPLE;
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        if (this == obj) {
+            return true;
+        }
+        if (!(obj instanceof PTuple other) || other.items.length != items.length) {
+            return false;
+        }
+        for (int i = 0; i < items.length; i++) {
+            if (!Comparisons.eq(items[i], other.items[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(Conversions.hash(this));
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(items);
+    }
+}

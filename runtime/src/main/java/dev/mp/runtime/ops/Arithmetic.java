@@ -1,0 +1,518 @@
+package dev.mp.runtime.ops;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mp.runtime.objects.PByteArray;
+import dev.mp.runtime.objects.PBytes;
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PFunction;
+import dev.mp.runtime.objects.PInstance;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PSet;
+import dev.mp.runtime.objects.PSingleton;
+import dev.mp.runtime.objects.PTuple;
+
+/** Binary and unary arithmetic with Python's numeric tower, sequence operators and operator overloading. */
+public final class Arithmetic {
+    private Arithmetic() {
+    }
+
+    /** The binary operators, with their symbols and special-method names. */
+    public enum BinOp {
+        ADD("+", "add"), SUB("-", "sub"), MUL("*", "mul"), TRUEDIV("/", "truediv"), FLOORDIV("//", "floordiv"),
+        MOD("%", "mod"), POW("**", "pow"), LSHIFT("<<", "lshift"), RSHIFT(">>", "rshift"), AND("&", "and"),
+        OR("|", "or"), XOR("^", "xor"), MATMUL("@", "matmul");
+
+        public final String symbol;
+        final String method;
+        final String reflected;
+        final String inplace;
+
+        BinOp(String symbol, String name) {
+            this.symbol = symbol;
+            this.method = "__" + name + "__";
+            this.reflected = "__r" + name + "__";
+            this.inplace = "__i" + name + "__";
+        }
+
+        public static BinOp fromSymbol(String s) {
+            for (BinOp op : values()) {
+                if (op.symbol.equals(s)) {
+                    return op;
+                }
+            }
+            throw new IllegalArgumentException(s);
+        }
+    }
+
+    public static Object binary(BinOp op, Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return longOp(op, x, y);
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return doubleOp(op, x, y);
+        }
+        Object r = userBinary(op, a, b);
+        if (r != PSingleton.NOT_IMPLEMENTED) {
+            return r;
+        }
+        r = builtinBinary(op, a, b);
+        if (r != PSingleton.NOT_IMPLEMENTED) {
+            return r;
+        }
+        if (op == BinOp.POW) {
+            throw Errors.typeError("unsupported operand type(s) for ** or pow(): '%s' and '%s'", Types.typeName(a), Types.typeName(b));
+        }
+        throw Errors.unsupportedBinary(op.symbol, a, b);
+    }
+
+    /** {@code a op= b}: the in-place method if there is one (lists extend in place), else the binary op. */
+    public static Object inplace(BinOp op, Object a, Object b) {
+        if (a instanceof PList l && op == BinOp.ADD) {
+            if (b instanceof PList other) {
+                l.items().addAll(new ArrayList<>(other.items()));
+            } else {
+                Iteration.forEach(b, l::add);
+            }
+            return l;
+        }
+        if (a instanceof PList l && op == BinOp.MUL && Types.isInt(b)) {
+            List<Object> copy = new ArrayList<>(l.items());
+            long n = Conversions.asLong(b);
+            l.items().clear();
+            for (long i = 0; i < n; i++) {
+                l.items().addAll(copy);
+            }
+            return l;
+        }
+        if (a instanceof PSet s && !s.isFrozen() && b instanceof PSet other) {
+            switch (op) {
+                case OR -> other.values().forEach(s::add);
+                case AND -> s.values().removeIf(v -> !other.contains(v));
+                case SUB -> other.values().forEach(s::remove);
+                case XOR -> {
+                    for (Object v : new ArrayList<>(other.values())) {
+                        if (!s.remove(v)) {
+                            s.add(v);
+                        }
+                    }
+                }
+                default -> {
+                    return binary(op, a, b);
+                }
+            }
+            return s;
+        }
+        if (a instanceof PDict d && op == BinOp.OR && b instanceof PDict other) {
+            for (PDict.Entry e : other.entries()) {
+                d.put(e.key, e.value);
+            }
+            return d;
+        }
+        if (a instanceof PByteArray ba && op == BinOp.ADD) {
+            ba.append(Sequences.bytesOf(b));
+            return ba;
+        }
+        if (a instanceof PInstance inst) {
+            Object m = inst.getPythonClass().lookup(op.inplace);
+            if (m instanceof PFunction) {
+                Object r = Calls.call(m, a, b);
+                if (r != PSingleton.NOT_IMPLEMENTED) {
+                    return r;
+                }
+            }
+        }
+        try {
+            return binary(op, a, b);
+        } catch (dev.mp.runtime.MpException e) {
+            String prefix = "unsupported operand type(s) for " + op.symbol + ":";
+            if (Exceptions.matches(e, "TypeError") && Exceptions.str(e.pythonException()).startsWith(prefix)) {
+                throw Errors.typeError("unsupported operand type(s) for %s=: '%s' and '%s'", op.symbol, Types.typeName(a), Types.typeName(b));
+            }
+            throw e;
+        }
+    }
+
+    private static Object userBinary(BinOp op, Object a, Object b) {
+        boolean aUser = a instanceof PInstance;
+        boolean bUser = b instanceof PInstance;
+        if (!aUser && !bUser) {
+            return PSingleton.NOT_IMPLEMENTED;
+        }
+        boolean rightFirst = bUser && Types.typeOf(b) != Types.typeOf(a) && Types.typeOf(b).isSubclassOf(Types.typeOf(a));
+        if (rightFirst) {
+            Object r = callIf(b, op.reflected, a);
+            if (r != PSingleton.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
+        if (aUser) {
+            Object r = callIf(a, op.method, b);
+            if (r != PSingleton.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
+        if (bUser && !rightFirst && Types.typeOf(b) != Types.typeOf(a)) {
+            return callIf(b, op.reflected, a);
+        }
+        return PSingleton.NOT_IMPLEMENTED;
+    }
+
+    private static Object callIf(Object self, String method, Object other) {
+        if (self instanceof PInstance inst && inst.getPythonClass().lookup(method) instanceof PFunction f) {
+            return Calls.call(f, self, other);
+        }
+        return PSingleton.NOT_IMPLEMENTED;
+    }
+
+    private static Object builtinBinary(BinOp op, Object a, Object b) {
+        if (Types.isNumber(a) && Types.isNumber(b)) {
+            if (a instanceof Double || b instanceof Double) {
+                return doubleOp(op, Conversions.asDouble(a), Conversions.asDouble(b));
+            }
+            if (a instanceof BigInteger || b instanceof BigInteger) {
+                return bigOp(op, Conversions.asBig(a), Conversions.asBig(b));
+            }
+            return longOp(op, Conversions.asLong(a), Conversions.asLong(b));
+        }
+        switch (op) {
+            case ADD:
+                if (a instanceof String s && b instanceof String t) {
+                    return s.concat(t);
+                }
+                if (a instanceof PList x && b instanceof PList y) {
+                    PList r = new PList(x.items());
+                    r.items().addAll(y.items());
+                    return r;
+                }
+                if (a instanceof PTuple x && b instanceof PTuple y) {
+                    Object[] r = new Object[x.size() + y.size()];
+                    System.arraycopy(x.items(), 0, r, 0, x.size());
+                    System.arraycopy(y.items(), 0, r, x.size(), y.size());
+                    return new PTuple(r);
+                }
+                if ((a instanceof PBytes || a instanceof PByteArray) && (b instanceof PBytes || b instanceof PByteArray)) {
+                    byte[] x = Sequences.bytesOf(a);
+                    byte[] y = Sequences.bytesOf(b);
+                    byte[] r = new byte[x.length + y.length];
+                    System.arraycopy(x, 0, r, 0, x.length);
+                    System.arraycopy(y, 0, r, x.length, y.length);
+                    return a instanceof PBytes ? new PBytes(r) : new PByteArray(r);
+                }
+                if (a instanceof String && !(b instanceof String)) {
+                    throw Errors.typeError("can only concatenate str (not \"%s\") to str", Types.typeName(b));
+                }
+                if (a instanceof PList && !(b instanceof PList)) {
+                    throw Errors.typeError("can only concatenate list (not \"%s\") to list", Types.typeName(b));
+                }
+                if (a instanceof PTuple && !(b instanceof PTuple)) {
+                    throw Errors.typeError("can only concatenate tuple (not \"%s\") to tuple", Types.typeName(b));
+                }
+                break;
+            case MUL:
+                if (Types.isInt(b) && !Types.isInt(a)) {
+                    Object r = Sequences.repeat(a, b);
+                    if (r != null) {
+                        return r;
+                    }
+                }
+                if (Types.isInt(a) && !Types.isInt(b)) {
+                    Object r = Sequences.repeat(b, a);
+                    if (r != null) {
+                        return r;
+                    }
+                }
+                if ((a instanceof String || a instanceof PList || a instanceof PTuple) && !Types.isInt(b)) {
+                    throw Errors.typeError("can't multiply sequence by non-int of type '%s'", Types.typeName(b));
+                }
+                break;
+            case MOD:
+                if (a instanceof String s) {
+                    return StringFormatting.percent(s, b);
+                }
+                if (a instanceof PBytes bytes) {
+                    return new PBytes(StringFormatting.percent(new String(bytes.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1), b)
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+                break;
+            case OR:
+            case AND:
+            case SUB:
+            case XOR:
+                if (a instanceof PSet x && b instanceof PSet y) {
+                    return Sets.operator(op, x, y);
+                }
+                if (op == BinOp.OR && a instanceof PDict x && b instanceof PDict y) {
+                    PDict r = x.copy();
+                    for (PDict.Entry e : y.entries()) {
+                        r.put(e.key, e.value);
+                    }
+                    return r;
+                }
+                break;
+            default:
+                break;
+        }
+        return PSingleton.NOT_IMPLEMENTED;
+    }
+
+    static Object longOp(BinOp op, long x, long y) {
+        switch (op) {
+            case ADD: {
+                long r = x + y;
+                if (((x ^ r) & (y ^ r)) < 0) {
+                    return BigInteger.valueOf(x).add(BigInteger.valueOf(y));
+                }
+                return r;
+            }
+            case SUB: {
+                long r = x - y;
+                if (((x ^ y) & (x ^ r)) < 0) {
+                    return BigInteger.valueOf(x).subtract(BigInteger.valueOf(y));
+                }
+                return r;
+            }
+            case MUL: {
+                long hi = Math.multiplyHigh(x, y);
+                long lo = x * y;
+                if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+                    return lo;
+                }
+                return BigInteger.valueOf(x).multiply(BigInteger.valueOf(y));
+            }
+            case TRUEDIV:
+                if (y == 0) {
+                    throw Errors.zeroDivision("division by zero");
+                }
+                if (Math.abs(x) < (1L << 53) && Math.abs(y) < (1L << 53)) {
+                    return (double) x / (double) y;
+                }
+                return trueDivide(BigInteger.valueOf(x), BigInteger.valueOf(y));
+            case FLOORDIV:
+                if (y == 0) {
+                    throw Errors.zeroDivision("integer division or modulo by zero");
+                }
+                if (x == Long.MIN_VALUE && y == -1) {
+                    return BigInteger.valueOf(x).negate();
+                }
+                return Math.floorDiv(x, y);
+            case MOD:
+                if (y == 0) {
+                    throw Errors.zeroDivision("integer division or modulo by zero");
+                }
+                return Math.floorMod(x, y);
+            case POW:
+                if (y < 0) {
+                    if (x == 0) {
+                        throw Errors.zeroDivision("0.0 cannot be raised to a negative power");
+                    }
+                    return Math.pow(x, y);
+                }
+                return Conversions.normalize(BigInteger.valueOf(x).pow(checkedExponent(y)));
+            case LSHIFT:
+                if (y < 0) {
+                    throw Errors.valueError("negative shift count");
+                }
+                if (y < 63 && (x == 0 || Long.numberOfLeadingZeros(Math.abs(x)) > y + 1)) {
+                    return x << y;
+                }
+                return Conversions.normalize(BigInteger.valueOf(x).shiftLeft(checkedExponent(y)));
+            case RSHIFT:
+                if (y < 0) {
+                    throw Errors.valueError("negative shift count");
+                }
+                return x >> Math.min(y, 63);
+            case AND:
+                return x & y;
+            case OR:
+                return x | y;
+            case XOR:
+                return x ^ y;
+            default:
+                throw Errors.unsupportedBinary(op.symbol, x, y);
+        }
+    }
+
+    private static int checkedExponent(long y) {
+        if (y > Integer.MAX_VALUE) {
+            throw Errors.make("MemoryError", "");
+        }
+        return (int) y;
+    }
+
+    private static Object bigOp(BinOp op, BigInteger x, BigInteger y) {
+        switch (op) {
+            case ADD:
+                return Conversions.normalize(x.add(y));
+            case SUB:
+                return Conversions.normalize(x.subtract(y));
+            case MUL:
+                return Conversions.normalize(x.multiply(y));
+            case TRUEDIV:
+                if (y.signum() == 0) {
+                    throw Errors.zeroDivision("division by zero");
+                }
+                return trueDivide(x, y);
+            case FLOORDIV: {
+                if (y.signum() == 0) {
+                    throw Errors.zeroDivision("integer division or modulo by zero");
+                }
+                BigInteger[] qr = x.divideAndRemainder(y);
+                BigInteger q = qr[0];
+                if (qr[1].signum() != 0 && (qr[1].signum() != y.signum())) {
+                    q = q.subtract(BigInteger.ONE);
+                }
+                return Conversions.normalize(q);
+            }
+            case MOD: {
+                if (y.signum() == 0) {
+                    throw Errors.zeroDivision("integer division or modulo by zero");
+                }
+                BigInteger r = x.mod(y.abs());
+                if (y.signum() < 0 && r.signum() != 0) {
+                    r = r.add(y);
+                }
+                return Conversions.normalize(r);
+            }
+            case POW:
+                if (y.signum() < 0) {
+                    return Math.pow(x.doubleValue(), y.doubleValue());
+                }
+                return Conversions.normalize(x.pow(checkedExponent(y.longValueExact())));
+            case LSHIFT:
+                if (y.signum() < 0) {
+                    throw Errors.valueError("negative shift count");
+                }
+                return Conversions.normalize(x.shiftLeft(checkedExponent(y.longValueExact())));
+            case RSHIFT:
+                if (y.signum() < 0) {
+                    throw Errors.valueError("negative shift count");
+                }
+                return Conversions.normalize(x.shiftRight(y.bitLength() > 31 ? Integer.MAX_VALUE : y.intValue()));
+            case AND:
+                return Conversions.normalize(x.and(y));
+            case OR:
+                return Conversions.normalize(x.or(y));
+            case XOR:
+                return Conversions.normalize(x.xor(y));
+            default:
+                throw Errors.unsupportedBinary(op.symbol, x, y);
+        }
+    }
+
+    private static double trueDivide(BigInteger x, BigInteger y) {
+        double r = new java.math.BigDecimal(x).divide(new java.math.BigDecimal(y), java.math.MathContext.DECIMAL64).doubleValue();
+        if (Double.isInfinite(r)) {
+            throw Errors.overflowError("integer division result too large for a float");
+        }
+        return r;
+    }
+
+    static Object doubleOp(BinOp op, double x, double y) {
+        switch (op) {
+            case ADD:
+                return x + y;
+            case SUB:
+                return x - y;
+            case MUL:
+                return x * y;
+            case TRUEDIV:
+                if (y == 0) {
+                    throw Errors.zeroDivision("float division by zero");
+                }
+                return x / y;
+            case FLOORDIV:
+                if (y == 0) {
+                    throw Errors.zeroDivision("float floor division by zero");
+                }
+                return Math.floor(x / y) == x / y ? Math.floor(x / y) : floorDivFloat(x, y);
+            case MOD: {
+                if (y == 0) {
+                    throw Errors.zeroDivision("float modulo");
+                }
+                double m = x % y;
+                if (m != 0 && ((m < 0) != (y < 0))) {
+                    m += y;
+                } else if (m == 0) {
+                    m = Math.copySign(0.0, y);
+                }
+                return m;
+            }
+            case POW:
+                if (x == 0 && y < 0) {
+                    throw Errors.zeroDivision("0.0 cannot be raised to a negative power");
+                }
+                if (x < 0 && y != Math.rint(y)) {
+                    throw Errors.valueError("math domain error");
+                }
+                double r = Math.pow(x, y);
+                if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
+                    throw Errors.overflowError("(34, 'Numerical result out of range')");
+                }
+                return r;
+            default:
+                throw Errors.typeError("unsupported operand type(s) for %s: 'float' and 'float'", op.symbol);
+        }
+    }
+
+    private static double floorDivFloat(double x, double y) {
+        double mod = x % y;
+        double div = (x - mod) / y;
+        if (mod != 0 && ((y < 0) != (mod < 0))) {
+            div -= 1.0;
+        }
+        double floordiv = Math.floor(div);
+        if (div - floordiv > 0.5) {
+            floordiv += 1.0;
+        }
+        return floordiv;
+    }
+
+    public static Object negate(Object a) {
+        if (a instanceof Long l) {
+            return l == Long.MIN_VALUE ? BigInteger.valueOf(l).negate() : (Object) (-l);
+        }
+        if (a instanceof Double d) {
+            return -d;
+        }
+        if (a instanceof Boolean b) {
+            return b ? -1L : 0L;
+        }
+        if (a instanceof BigInteger b) {
+            return Conversions.normalize(b.negate());
+        }
+        return unaryUser(a, "__neg__", "-");
+    }
+
+    public static Object positive(Object a) {
+        if (a instanceof Long || a instanceof Double || a instanceof BigInteger) {
+            return a;
+        }
+        if (a instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        return unaryUser(a, "__pos__", "+");
+    }
+
+    public static Object invert(Object a) {
+        if (a instanceof Long l) {
+            return ~l;
+        }
+        if (a instanceof Boolean b) {
+            return b ? -2L : -1L;
+        }
+        if (a instanceof BigInteger b) {
+            return Conversions.normalize(b.not());
+        }
+        return unaryUser(a, "__invert__", "~");
+    }
+
+    private static Object unaryUser(Object a, String method, String symbol) {
+        if (a instanceof PInstance inst && inst.getPythonClass().lookup(method) instanceof PFunction f) {
+            return Calls.call(f, a);
+        }
+        throw Errors.typeError("bad operand type for unary %s: '%s'", symbol, Types.typeName(a));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.mp.runtime.ops;
+
+import dev.mp.runtime.objects.PBuiltinFunction;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PFunction;
+import dev.mp.runtime.objects.PInstance;
+import dev.mp.runtime.objects.PMethod;
+import dev.mp.runtime.objects.PNone;
+
+/** Calling any callable with Python semantics. Arguments are vectorcall-style (see {@link ArgumentBinder}). */
+public final class Calls {
+    private Calls() {
+    }
+
+    public static Object call(Object callee, Object... args) {
+        return call(callee, args, null);
+    }
+
+    public static Object call(Object callee, Object[] args, String[] kwnames) {
+        if (callee instanceof PFunction f) {
+            return callFunction(f, args, kwnames);
+        }
+        if (callee instanceof PBuiltinFunction b) {
+            return callBuiltin(b, args, kwnames);
+        }
+        if (callee instanceof PMethod m) {
+            return call(m.function, prepend(m.self, args), kwnames);
+        }
+        if (callee instanceof PClass c) {
+            return Classes.instantiate(c, args, kwnames);
+        }
+        if (callee instanceof PInstance inst) {
+            Object method = inst.getPythonClass().lookup("__call__");
+            if (method != null && method != PNone.NONE) {
+                return call(method, prepend(callee, args), kwnames);
+            }
+        }
+        if (HostInterop.isHostCallable(callee)) {
+            return HostInterop.call(callee, args, kwnames);
+        }
+        throw Errors.typeError("'%s' object is not callable", Types.typeName(callee));
+    }
+
+    public static Object callFunction(PFunction f, Object[] args, String[] kwnames) {
+        Object[] frameArgs = ArgumentBinder.bind(f.qualname(), f.signature(), f.defaults(), f.kwDefaults(), args, kwnames, 1, false);
+        frameArgs[0] = f;
+        return f.callTarget().call(frameArgs);
+    }
+
+    public static Object callBuiltin(PBuiltinFunction b, Object[] args, String[] kwnames) {
+        Object[] bound = ArgumentBinder.bind(b.displayName(), b.signature(), b.defaults(), b.kwDefaults(), args, kwnames, 0, true);
+        return b.body().call(bound);
+    }
+
+    /** Calls {@code obj.name(args)}, looking the method up on the type (special-method lookup). */
+    public static Object callMethod(Object obj, String name, Object... args) {
+        Object method = Types.typeOf(obj).lookup(name);
+        if (method == null) {
+            throw Errors.attributeError("'%s' object has no attribute '%s'", Types.typeName(obj), name);
+        }
+        return callDescriptor(method, obj, args);
+    }
+
+    /** Calls a function found on the type of {@code self} as a method of {@code self}. */
+    public static Object callDescriptor(Object method, Object self, Object... args) {
+        if (method instanceof PFunction || method instanceof PBuiltinFunction) {
+            return call(method, prepend(self, args), null);
+        }
+        return call(Attributes.bind(method, self, Types.typeOf(self)), args, null);
+    }
+
+    public static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    public static boolean isCallable(Object o) {
+        if (o instanceof PFunction || o instanceof PBuiltinFunction || o instanceof PMethod || o instanceof PClass) {
+            return true;
+        }
+        if (o instanceof PInstance inst) {
+            return inst.getPythonClass().lookup("__call__") != null;
+        }
+        return HostInterop.isHostCallable(o);
+    }
+}

@@ -1,0 +1,437 @@
+package dev.mp.runtime.ops;
+
+import java.math.BigInteger;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PBuiltinFunction;
+import dev.mp.runtime.objects.PByteArray;
+import dev.mp.runtime.objects.PBytes;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PClassMethod;
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PFunction;
+import dev.mp.runtime.objects.PInstance;
+import dev.mp.runtime.objects.PIterator;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PMethod;
+import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PObject;
+import dev.mp.runtime.objects.PProperty;
+import dev.mp.runtime.objects.PRange;
+import dev.mp.runtime.objects.PSet;
+import dev.mp.runtime.objects.PSingleton;
+import dev.mp.runtime.objects.PSlice;
+import dev.mp.runtime.objects.PStaticMethod;
+import dev.mp.runtime.objects.PTuple;
+
+/** repr, str, truth value, hash and numeric coercions, with Python's rules and messages. */
+public final class Conversions {
+    private Conversions() {
+    }
+
+    /** Containers being printed on this thread, to print a recursive reference as {@code [...]}. */
+    private static final ThreadLocal<Map<Object, Boolean>> REPR_IN_PROGRESS = ThreadLocal.withInitial(IdentityHashMap::new);
+
+    public static String repr(Object o) {
+        if (o instanceof String s) {
+            return StringRepr.repr(s);
+        }
+        if (o instanceof Long || o instanceof BigInteger) {
+            return o.toString();
+        }
+        if (o instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (o instanceof Double d) {
+            return FloatFormat.repr(d);
+        }
+        if (o instanceof PInstance inst) {
+            Object method = inst.getPythonClass().lookup("__repr__");
+            if (method instanceof PFunction) {
+                return checkStr(Calls.call(method, o), "__repr__");
+            }
+            if (o instanceof PBaseException e) {
+                return exceptionRepr(e);
+            }
+            return "<" + qualifiedName(inst.getPythonClass()) + " object at " + Identity.hexId(o) + ">";
+        }
+        if (o instanceof PObject) {
+            return builtinRepr(o);
+        }
+        return String.valueOf(o);
+    }
+
+    private static String checkStr(Object result, String method) {
+        if (result instanceof String s) {
+            return s;
+        }
+        throw Errors.typeError("%s returned non-string (type %s)", method, Types.typeName(result));
+    }
+
+    static String qualifiedName(PClass cls) {
+        String module = cls.module();
+        return module == null || module.equals("builtins") ? cls.qualname() : module + "." + cls.qualname();
+    }
+
+    private static String exceptionRepr(PBaseException e) {
+        PTuple args = e.args();
+        String name = e.getPythonClass().name();
+        if (args.size() == 1) {
+            return name + "(" + repr(args.get(0)) + ")";
+        }
+        return name + repr(args);
+    }
+
+    private static String builtinRepr(Object o) {
+        if (o instanceof PList || o instanceof PTuple || o instanceof PDict || o instanceof PSet) {
+            Map<Object, Boolean> active = REPR_IN_PROGRESS.get();
+            if (active.containsKey(o)) {
+                return o instanceof PList ? "[...]" : o instanceof PDict ? "{...}" : "(...)";
+            }
+            active.put(o, Boolean.TRUE);
+            try {
+                return containerRepr(o);
+            } finally {
+                active.remove(o);
+            }
+        }
+        if (o == PNone.NONE || o instanceof PSingleton) {
+            return o.toString();
+        }
+        if (o instanceof PBytes b) {
+            return BytesRepr.repr(b.bytes(), b.bytes().length);
+        }
+        if (o instanceof PByteArray b) {
+            return "bytearray(" + BytesRepr.repr(b.toBytes(), b.length()) + ")";
+        }
+        if (o instanceof PRange r) {
+            return r.step == 1 ? "range(" + r.start + ", " + r.stop + ")" : "range(" + r.start + ", " + r.stop + ", " + r.step + ")";
+        }
+        if (o instanceof PSlice s) {
+            return "slice(" + repr(s.start) + ", " + repr(s.stop) + ", " + repr(s.step) + ")";
+        }
+        if (o instanceof PClass c) {
+            return c.toString();
+        }
+        if (o instanceof PFunction f) {
+            return "<function " + f.qualname() + " at " + Identity.hexId(o) + ">";
+        }
+        if (o instanceof PBuiltinFunction f) {
+            return f.isMethod() ? "<method '" + f.name() + "' of '" + f.ownerType() + "' objects>" : "<built-in function " + f.name() + ">";
+        }
+        if (o instanceof PMethod m) {
+            if (m.function instanceof PBuiltinFunction f) {
+                return "<built-in method " + f.name() + " of " + Types.typeName(m.self) + " object at " + Identity.hexId(m.self) + ">";
+            }
+            String qn = m.function instanceof PFunction f ? f.qualname() : "?";
+            return "<bound method " + qn + " of " + repr(m.self) + ">";
+        }
+        if (o instanceof PModule m) {
+            Object file = m.dict().get("__file__");
+            return file instanceof String f ? "<module '" + m.name() + "' from '" + f + "'>" : "<module '" + m.name() + "' (built-in)>";
+        }
+        if (o instanceof PProperty || o instanceof PStaticMethod || o instanceof PClassMethod || o instanceof PIterator) {
+            return "<" + Types.typeName(o) + " object at " + Identity.hexId(o) + ">";
+        }
+        PClass cls = Types.typeOf(o);
+        Object method = cls.lookup("__repr__");
+        if (method instanceof PBuiltinFunction || method instanceof PFunction) {
+            Object r = Calls.call(method, o);
+            if (r instanceof String s) {
+                return s;
+            }
+        }
+        return "<" + cls.name() + " object at " + Identity.hexId(o) + ">";
+    }
+
+    private static String containerRepr(Object o) {
+        StringBuilder sb = new StringBuilder();
+        if (o instanceof PList l) {
+            sb.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(repr(l.get(i)));
+            }
+            return sb.append(']').toString();
+        }
+        if (o instanceof PTuple t) {
+            sb.append('(');
+            for (int i = 0; i < t.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(repr(t.get(i)));
+            }
+            if (t.size() == 1) {
+                sb.append(',');
+            }
+            return sb.append(')').toString();
+        }
+        if (o instanceof PDict d) {
+            sb.append('{');
+            boolean first = true;
+            for (PDict.Entry e : d.entries()) {
+                if (!first) {
+                    sb.append(", ");
+                }
+                first = false;
+                sb.append(repr(e.key)).append(": ").append(repr(e.value));
+            }
+            return sb.append('}').toString();
+        }
+        PSet s = (PSet) o;
+        if (s.size() == 0) {
+            return s.isFrozen() ? "frozenset()" : "set()";
+        }
+        sb.append(s.isFrozen() ? "frozenset({" : "{");
+        boolean first = true;
+        for (Object v : s.values()) {
+            if (!first) {
+                sb.append(", ");
+            }
+            first = false;
+            sb.append(repr(v));
+        }
+        return sb.append(s.isFrozen() ? "})" : "}").toString();
+    }
+
+    public static String str(Object o) {
+        if (o instanceof String s) {
+            return s;
+        }
+        if (o instanceof PInstance inst) {
+            Object method = inst.getPythonClass().lookup("__str__");
+            if (method instanceof PFunction) {
+                return checkStr(Calls.call(method, o), "__str__");
+            }
+            if (o instanceof PBaseException e) {
+                return Exceptions.str(e);
+            }
+        }
+        return repr(o);
+    }
+
+    /** "TypeError: message" (or just the class name when the message is empty), as a traceback ends. */
+    public static String formatExceptionLine(PBaseException e) {
+        PClass cls = e.getPythonClass();
+        String name = cls.module() == null || cls.module().equals("builtins") || cls.module().equals("__main__")
+                ? cls.qualname() : cls.module() + "." + cls.qualname();
+        String msg;
+        try {
+            msg = str(e);
+        } catch (MpException inner) {
+            msg = "<exception str() failed>";
+        }
+        return msg.isEmpty() ? name : name + ": " + msg;
+    }
+
+    public static boolean isTrue(Object o) {
+        if (o instanceof Boolean b) {
+            return b;
+        }
+        if (o == PNone.NONE) {
+            return false;
+        }
+        if (o instanceof Long l) {
+            return l != 0;
+        }
+        if (o instanceof String s) {
+            return !s.isEmpty();
+        }
+        if (o instanceof Double d) {
+            return d != 0.0;
+        }
+        if (o instanceof PList l) {
+            return l.size() != 0;
+        }
+        if (o instanceof PTuple t) {
+            return t.size() != 0;
+        }
+        if (o instanceof PDict d) {
+            return d.size() != 0;
+        }
+        if (o instanceof PSet s) {
+            return s.size() != 0;
+        }
+        if (o instanceof BigInteger) {
+            return true;
+        }
+        if (o instanceof PBytes b) {
+            return b.bytes().length != 0;
+        }
+        if (o instanceof PByteArray b) {
+            return b.length() != 0;
+        }
+        if (o instanceof PRange r) {
+            return r.length() != 0;
+        }
+        if (o instanceof PInstance inst) {
+            PClass cls = inst.getPythonClass();
+            Object bool = cls.lookup("__bool__");
+            if (bool instanceof PFunction) {
+                Object r = Calls.call(bool, o);
+                if (r instanceof Boolean b) {
+                    return b;
+                }
+                throw Errors.typeError("__bool__ should return bool, returned %s", Types.typeName(r));
+            }
+            Object len = cls.lookup("__len__");
+            if (len instanceof PFunction) {
+                return Sequences.len(o) != 0;
+            }
+        }
+        return true;
+    }
+
+    /** Python's hash(); -1 is never a result, as in CPython. */
+    public static long hash(Object o) {
+        if (o instanceof Long l) {
+            return hashLong(l);
+        }
+        if (o instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (o instanceof String s) {
+            long h = s.hashCode();
+            return h == -1 ? -2 : h;
+        }
+        if (o instanceof Double d) {
+            double v = d;
+            if (v == Math.rint(v) && !Double.isInfinite(v)) {
+                return v >= Long.MIN_VALUE && v <= Long.MAX_VALUE ? hashLong((long) v)
+                        : hash(new java.math.BigDecimal(v).toBigInteger());
+            }
+            long h = Double.hashCode(v);
+            return h == -1 ? -2 : h;
+        }
+        if (o instanceof BigInteger b) {
+            long h = b.mod(BigInteger.valueOf(MODULUS)).longValue();
+            if (b.signum() < 0 && h != 0) {
+                h = -(MODULUS - h);
+            }
+            return h == -1 ? -2 : h;
+        }
+        if (o instanceof PTuple t) {
+            long acc = 0x27D4EB2F165667C5L;
+            for (Object item : t.items()) {
+                acc += hash(item) * 0xC2B2AE3D27D4EB4FL;
+                acc = Long.rotateLeft(acc, 31) * 0x9E3779B185EBCA87L;
+            }
+            acc += t.size() ^ 0x27D4EB2F165667C5L ^ 3527539L;
+            return acc == -1 ? 1546275796 : acc;
+        }
+        if (o instanceof PSet s) {
+            if (!s.isFrozen()) {
+                throw Errors.typeError("unhashable type: 'set'");
+            }
+            long acc = 0;
+            for (Object item : s.values()) {
+                long h = hash(item);
+                acc ^= (h ^ (h << 16) ^ 89869747L) * 3644798167L;
+            }
+            return acc == -1 ? 590923713 : acc;
+        }
+        if (o instanceof PList || o instanceof PDict || o instanceof PByteArray) {
+            throw Errors.typeError("unhashable type: '%s'", Types.typeName(o));
+        }
+        if (o instanceof PBytes b) {
+            return b.hashCode();
+        }
+        if (o instanceof PInstance inst) {
+            Object method = inst.getPythonClass().lookup("__hash__");
+            if (method == PNone.NONE) {
+                throw Errors.typeError("unhashable type: '%s'", Types.typeName(o));
+            }
+            if (method instanceof PFunction) {
+                Object r = Calls.call(method, o);
+                if (!Types.isInt(r)) {
+                    throw Errors.typeError("__hash__ method should return an integer");
+                }
+                return hash(r);
+            }
+        }
+        return Identity.id(o) >> 4;
+    }
+
+    private static final long MODULUS = (1L << 61) - 1;
+
+    private static long hashLong(long l) {
+        long h = l >= 0 ? l % MODULUS : -((-(l + 1)) % MODULUS + 1) % MODULUS;
+        return h == -1 ? -2 : h;
+    }
+
+    /** An integer value as a Java long, via {@code __index__}; raises for non-integers and overflow. */
+    public static long asLong(Object o) {
+        if (o instanceof Long l) {
+            return l;
+        }
+        if (o instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (o instanceof BigInteger) {
+            throw Errors.overflowError("Python int too large to convert to C ssize_t");
+        }
+        Object index = index(o);
+        return asLong(index);
+    }
+
+    /** {@code operator.index(o)}: an int (Long or BigInteger) or TypeError. */
+    public static Object index(Object o) {
+        if (o instanceof Long || o instanceof BigInteger) {
+            return o;
+        }
+        if (o instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (o instanceof PInstance inst && inst.getPythonClass().lookup("__index__") instanceof PFunction f) {
+            return Calls.call(f, o);
+        }
+        throw Errors.typeError("'%s' object cannot be interpreted as an integer", Types.typeName(o));
+    }
+
+    /** A number as a Java double, for float arithmetic; raises TypeError for other types. */
+    public static double asDouble(Object o) {
+        if (o instanceof Double d) {
+            return d;
+        }
+        if (o instanceof Long l) {
+            return l;
+        }
+        if (o instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (o instanceof BigInteger b) {
+            double d = b.doubleValue();
+            if (Double.isInfinite(d)) {
+                throw Errors.overflowError("int too large to convert to float");
+            }
+            return d;
+        }
+        if (o instanceof PInstance inst && inst.getPythonClass().lookup("__float__") instanceof PFunction f) {
+            return asDouble(Calls.call(f, o));
+        }
+        throw Errors.typeError("must be real number, not %s", Types.typeName(o));
+    }
+
+    /** Normalizes an int result: a BigInteger in the long range becomes a Long. */
+    public static Object normalize(BigInteger b) {
+        return b.bitLength() < 64 ? (Object) b.longValue() : b;
+    }
+
+    public static BigInteger asBig(Object o) {
+        if (o instanceof BigInteger b) {
+            return b;
+        }
+        if (o instanceof Boolean b) {
+            return b ? BigInteger.ONE : BigInteger.ZERO;
+        }
+        return BigInteger.valueOf((Long) o);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mp.runtime.ops;
+
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PTuple;
+
+/** Creating exception objects and the behaviour CPython gives particular exception classes. */
+public final class Exceptions {
+    private Exceptions() {
+    }
+
+    /** An instance of an exception class with the given args, without running a user {@code __init__}. */
+    public static PBaseException create(PClass cls, PTuple args) {
+        PBaseException e = new PBaseException(cls, args);
+        if (cls.isSubclassOf(BuiltinClasses.exception("OSError"))) {
+            PClass specific = args.size() >= 2 && args.get(0) instanceof Long errno ? osErrorClassFor(errno.intValue()) : null;
+            if (cls == BuiltinClasses.exception("OSError") && specific != null) {
+                e.setPythonClass(specific);
+            }
+        }
+        return e;
+    }
+
+    /** The OSError subclass for an errno, as CPython maps them. */
+    public static PClass osErrorClassFor(int errno) {
+        String name = switch (errno) {
+            case 2 -> "FileNotFoundError";
+            case 17 -> "FileExistsError";
+            case 21 -> "IsADirectoryError";
+            case 20 -> "NotADirectoryError";
+            case 1, 13 -> "PermissionError";
+            case 3 -> "ProcessLookupError";
+            case 4 -> "InterruptedError";
+            case 10 -> "ChildProcessError";
+            case 11, 114, 115 -> "BlockingIOError";
+            case 32, 108 -> "BrokenPipeError";
+            case 103 -> "ConnectionAbortedError";
+            case 111 -> "ConnectionRefusedError";
+            case 104 -> "ConnectionResetError";
+            case 110 -> "TimeoutError";
+            default -> "OSError";
+        };
+        return BuiltinClasses.exception(name);
+    }
+
+    public static boolean matches(PBaseException e, String className) {
+        return e.getPythonClass().isSubclassOf(BuiltinClasses.exception(className));
+    }
+
+    public static boolean matches(MpException e, String className) {
+        return matches(e.pythonException(), className);
+    }
+
+    /** {@code str(e)} for builtin exception classes (user classes may override {@code __str__}). */
+    public static String str(PBaseException e) {
+        PTuple args = e.args();
+        PClass cls = e.getPythonClass();
+        if (cls.isSubclassOf(BuiltinClasses.exception("KeyError")) && args.size() == 1) {
+            return Conversions.repr(args.get(0));
+        }
+        if (cls.isSubclassOf(BuiltinClasses.exception("OSError")) && args.size() >= 2 && args.size() <= 3) {
+            String s = "[Errno " + Conversions.str(args.get(0)) + "] " + Conversions.str(args.get(1));
+            return args.size() == 3 ? s + ": " + Conversions.repr(args.get(2)) : s;
+        }
+        if (cls.isSubclassOf(BuiltinClasses.exception("SyntaxError")) && args.size() == 2 && args.get(1) instanceof PTuple details
+                && details.size() >= 2) {
+            return Conversions.str(args.get(0)) + " (" + Conversions.str(details.get(0)) + ", line " + Conversions.str(details.get(1)) + ")";
+        }
+        if (args.size() == 0) {
+            return "";
+        }
+        if (args.size() == 1) {
+            return Conversions.str(args.get(0));
+        }
+        return Conversions.str(args);
+    }
+}

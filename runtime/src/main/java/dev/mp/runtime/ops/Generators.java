@@ -1,0 +1,102 @@
+package dev.mp.runtime.ops;
+
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.function.YieldException;
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PGenerator;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PTuple;
+
+/** Running generators: next, send, throw and close, with Python's rules. */
+public final class Generators {
+    private Generators() {
+    }
+
+    /**
+     * Runs the generator until its next yield.
+     *
+     * @return the yielded value, or null when the generator finished (its return value is then in
+     *         {@link PGenerator#returnValue})
+     */
+    public static Object resume(PGenerator g, Object sent, Object thrown) {
+        if (g.finished) {
+            if (thrown != null) {
+                throw ((PBaseException) thrown).javaException();
+            }
+            return null;
+        }
+        if (g.running) {
+            throw Errors.valueError("generator already executing");
+        }
+        if (!g.started) {
+            if (thrown != null) {
+                g.finished = true;
+                throw ((PBaseException) thrown).javaException();
+            }
+            if (sent != null && sent != PNone.NONE) {
+                throw Errors.typeError("can't send non-None value to a just-started generator");
+            }
+        }
+        g.resuming = g.started;
+        g.started = true;
+        g.sent = sent;
+        g.thrown = thrown;
+        g.running = true;
+        try {
+            g.returnValue = g.body.call(g.frame, g);
+            g.finished = true;
+            return null;
+        } catch (YieldException y) {
+            return y.value;
+        } catch (MpException e) {
+            g.finished = true;
+            if (Exceptions.matches(e, "StopIteration")) {
+                PBaseException re = Exceptions.create(BuiltinClasses.exception("RuntimeError"), PTuple.of("generator raised StopIteration"));
+                re.setCause(e.pythonException());
+                throw re.javaException();
+            }
+            throw e;
+        } finally {
+            g.running = false;
+            g.resuming = false;
+        }
+    }
+
+    /** {@code g.send(v)} as used by {@code yield from}: null when finished. */
+    public static Object send(PGenerator g, Object value) {
+        return resume(g, value, null);
+    }
+
+    public static Object throwInto(PGenerator g, Object exception) {
+        return resume(g, null, exception);
+    }
+
+    public static Object returnValue(PGenerator g) {
+        return g.returnValue;
+    }
+
+    /** Raises StopIteration carrying the return value, for the Python-level next/send/throw. */
+    public static MpException stopIteration(PGenerator g) {
+        Object v = g.returnValue;
+        return v == PNone.NONE ? Errors.raise(BuiltinClasses.exception("StopIteration")) : Errors.raise(BuiltinClasses.exception("StopIteration"), v);
+    }
+
+    public static void close(PGenerator g) {
+        if (g.finished || !g.started) {
+            g.finished = true;
+            return;
+        }
+        PBaseException exit = Exceptions.create(BuiltinClasses.exception("GeneratorExit"), PTuple.EMPTY);
+        try {
+            Object v = resume(g, null, exit);
+            if (v != null) {
+                throw Errors.runtimeError("generator ignored GeneratorExit");
+            }
+        } catch (MpException e) {
+            if (!Exceptions.matches(e, "GeneratorExit") && !Exceptions.matches(e, "StopIteration")) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,425 @@
+package dev.mp.runtime.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mp.runtime.objects.PByteArray;
+import dev.mp.runtime.objects.PBytes;
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PFunction;
+import dev.mp.runtime.objects.PInstance;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PRange;
+import dev.mp.runtime.objects.PSet;
+import dev.mp.runtime.objects.PSlice;
+import dev.mp.runtime.objects.PTuple;
+
+/** len, subscription, slicing and repetition of sequences and mappings. Strings index by code point. */
+public final class Sequences {
+    private Sequences() {
+    }
+
+    public static long len(Object o) {
+        if (o instanceof String s) {
+            return s.codePointCount(0, s.length());
+        }
+        if (o instanceof PList l) {
+            return l.size();
+        }
+        if (o instanceof PTuple t) {
+            return t.size();
+        }
+        if (o instanceof PDict d) {
+            return d.size();
+        }
+        if (o instanceof PSet s) {
+            return s.size();
+        }
+        if (o instanceof PBytes b) {
+            return b.bytes().length;
+        }
+        if (o instanceof PByteArray b) {
+            return b.length();
+        }
+        if (o instanceof PRange r) {
+            return r.length();
+        }
+        if (o instanceof PInstance inst && inst.getPythonClass().lookup("__len__") instanceof PFunction f) {
+            Object r = Calls.call(f, o);
+            if (!Types.isInt(r)) {
+                throw Errors.typeError("'%s' object cannot be interpreted as an integer", Types.typeName(r));
+            }
+            long n = Conversions.asLong(r);
+            if (n < 0) {
+                throw Errors.valueError("__len__() should return >= 0");
+            }
+            return n;
+        }
+        Object m = Types.typeOf(o).lookup("__len__");
+        if (m != null) {
+            return Conversions.asLong(Calls.callDescriptor(m, o));
+        }
+        throw Errors.typeError("object of type '%s' has no len()", Types.typeName(o));
+    }
+
+    private static boolean isBmpOnly(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Code points of s, for indexing and slicing strings that are not all BMP. */
+    private static int[] codePoints(String s) {
+        return s.codePoints().toArray();
+    }
+
+    private static long normalizeIndex(Object index, long length, String what) {
+        long i;
+        if (index instanceof Long l) {
+            i = l;
+        } else if (Types.isInt(index) || index instanceof PInstance) {
+            if (index instanceof java.math.BigInteger) {
+                throw Errors.indexError("cannot fit 'int' into an index-sized integer");
+            }
+            i = Conversions.asLong(index);
+        } else {
+            throw Errors.typeError("%s indices must be integers or slices, not %s", what, Types.typeName(index));
+        }
+        if (i < 0) {
+            i += length;
+        }
+        return i;
+    }
+
+    public static Object getItem(Object container, Object index) {
+        if (container instanceof PList l) {
+            if (index instanceof PSlice s) {
+                long[] r = sliceIndices(s, l.size());
+                List<Object> out = new ArrayList<>();
+                for (long i = r[0], n = 0; n < r[3]; i += r[2], n++) {
+                    out.add(l.get((int) i));
+                }
+                return new PList(out);
+            }
+            long i = normalizeIndex(index, l.size(), "list");
+            if (i < 0 || i >= l.size()) {
+                throw Errors.indexError("list index out of range");
+            }
+            return l.get((int) i);
+        }
+        if (container instanceof PDict d) {
+            Object v = d.get(index);
+            if (v == null) {
+                throw Errors.keyError(index);
+            }
+            return v;
+        }
+        if (container instanceof PTuple t) {
+            if (index instanceof PSlice s) {
+                long[] r = sliceIndices(s, t.size());
+                Object[] out = new Object[(int) r[3]];
+                for (int n = 0; n < out.length; n++) {
+                    out[n] = t.get((int) (r[0] + n * r[2]));
+                }
+                return new PTuple(out);
+            }
+            long i = normalizeIndex(index, t.size(), "tuple");
+            if (i < 0 || i >= t.size()) {
+                throw Errors.indexError("tuple index out of range");
+            }
+            return t.get((int) i);
+        }
+        if (container instanceof String str) {
+            boolean bmp = isBmpOnly(str);
+            if (index instanceof PSlice s) {
+                if (bmp) {
+                    long[] r = sliceIndices(s, str.length());
+                    if (r[2] == 1) {
+                        return str.substring((int) r[0], (int) (r[0] + r[3]));
+                    }
+                    StringBuilder sb = new StringBuilder((int) r[3]);
+                    for (int n = 0; n < r[3]; n++) {
+                        sb.append(str.charAt((int) (r[0] + n * r[2])));
+                    }
+                    return sb.toString();
+                }
+                int[] cps = codePoints(str);
+                long[] r = sliceIndices(s, cps.length);
+                StringBuilder sb = new StringBuilder();
+                for (int n = 0; n < r[3]; n++) {
+                    sb.appendCodePoint(cps[(int) (r[0] + n * r[2])]);
+                }
+                return sb.toString();
+            }
+            if (bmp) {
+                long i = normalizeIndex(index, str.length(), "string");
+                if (i < 0 || i >= str.length()) {
+                    throw Errors.indexError("string index out of range");
+                }
+                return String.valueOf(str.charAt((int) i));
+            }
+            int[] cps = codePoints(str);
+            long i = normalizeIndex(index, cps.length, "string");
+            if (i < 0 || i >= cps.length) {
+                throw Errors.indexError("string index out of range");
+            }
+            return new String(cps, (int) i, 1);
+        }
+        if (container instanceof PBytes || container instanceof PByteArray) {
+            byte[] b = bytesOf(container);
+            if (index instanceof PSlice s) {
+                long[] r = sliceIndices(s, b.length);
+                byte[] out = new byte[(int) r[3]];
+                for (int n = 0; n < out.length; n++) {
+                    out[n] = b[(int) (r[0] + n * r[2])];
+                }
+                return container instanceof PBytes ? new PBytes(out) : new PByteArray(out);
+            }
+            long i = normalizeIndex(index, b.length, container instanceof PBytes ? "byte" : "bytearray");
+            if (i < 0 || i >= b.length) {
+                throw Errors.indexError(container instanceof PBytes ? "index out of range" : "bytearray index out of range");
+            }
+            return (long) (b[(int) i] & 0xff);
+        }
+        if (container instanceof PRange r) {
+            if (index instanceof PSlice s) {
+                long[] ix = sliceIndices(s, r.length());
+                long start = r.start + ix[0] * r.step;
+                long step = r.step * ix[2];
+                return new PRange(start, start + ix[3] * step, step);
+            }
+            long i = normalizeIndex(index, r.length(), "range");
+            if (i < 0 || i >= r.length()) {
+                throw Errors.indexError("range object index out of range");
+            }
+            return r.start + i * r.step;
+        }
+        Object m = Types.typeOf(container).lookup("__getitem__");
+        if (m != null) {
+            return Calls.callDescriptor(m, container, index);
+        }
+        if (container instanceof dev.mp.runtime.objects.PClass c && c.lookup("__class_getitem__") != null) {
+            return Calls.call(Attributes.get(c, "__class_getitem__"), index);
+        }
+        throw Errors.typeError("'%s' object is not subscriptable", Types.typeName(container));
+    }
+
+    public static void setItem(Object container, Object index, Object value) {
+        if (container instanceof PList l) {
+            if (index instanceof PSlice s) {
+                setListSlice(l, s, value);
+                return;
+            }
+            long i = normalizeIndex(index, l.size(), "list");
+            if (i < 0 || i >= l.size()) {
+                throw Errors.indexError("list assignment index out of range");
+            }
+            l.items().set((int) i, value);
+            return;
+        }
+        if (container instanceof PDict d) {
+            d.put(index, value);
+            return;
+        }
+        if (container instanceof PByteArray b) {
+            long i = normalizeIndex(index, b.length(), "bytearray");
+            if (i < 0 || i >= b.length()) {
+                throw Errors.indexError("bytearray index out of range");
+            }
+            long v = Conversions.asLong(value);
+            if (v < 0 || v > 255) {
+                throw Errors.valueError("byte must be in range(0, 256)");
+            }
+            b.set((int) i, (byte) v);
+            return;
+        }
+        Object m = Types.typeOf(container).lookup("__setitem__");
+        if (m != null) {
+            Calls.callDescriptor(m, container, index, value);
+            return;
+        }
+        throw Errors.typeError("'%s' object does not support item assignment", Types.typeName(container));
+    }
+
+    private static void setListSlice(PList l, PSlice s, Object value) {
+        List<Object> items = Iteration.toList(value);
+        long[] r = sliceIndices(s, l.size());
+        if (r[2] == 1) {
+            int start = (int) r[0];
+            int stop = (int) Math.max(r[0], r[0] + r[3]);
+            List<Object> target = l.items();
+            target.subList(start, stop).clear();
+            target.addAll(start, items);
+            return;
+        }
+        if (items.size() != r[3]) {
+            throw Errors.valueError("attempt to assign sequence of size %d to extended slice of size %d", items.size(), r[3]);
+        }
+        for (int n = 0; n < r[3]; n++) {
+            l.items().set((int) (r[0] + n * r[2]), items.get(n));
+        }
+    }
+
+    public static void delItem(Object container, Object index) {
+        if (container instanceof PList l) {
+            if (index instanceof PSlice s) {
+                long[] r = sliceIndices(s, l.size());
+                List<Integer> idx = new ArrayList<>();
+                for (int n = 0; n < r[3]; n++) {
+                    idx.add((int) (r[0] + n * r[2]));
+                }
+                idx.sort(java.util.Comparator.reverseOrder());
+                for (int i : idx) {
+                    l.items().remove(i);
+                }
+                return;
+            }
+            long i = normalizeIndex(index, l.size(), "list");
+            if (i < 0 || i >= l.size()) {
+                throw Errors.indexError("list assignment index out of range");
+            }
+            l.items().remove((int) i);
+            return;
+        }
+        if (container instanceof PDict d) {
+            if (d.remove(index) == null) {
+                throw Errors.keyError(index);
+            }
+            return;
+        }
+        Object m = Types.typeOf(container).lookup("__delitem__");
+        if (m != null) {
+            Calls.callDescriptor(m, container, index);
+            return;
+        }
+        throw Errors.typeError("'%s' object doesn't support item deletion", Types.typeName(container));
+    }
+
+    /** Python's slice.indices plus the length: {start, stop, step, count}. */
+    public static long[] sliceIndices(PSlice s, long length) {
+        long step = s.step == PNone.NONE ? 1 : sliceValue(s.step);
+        if (step == 0) {
+            throw Errors.valueError("slice step cannot be zero");
+        }
+        long lower = step < 0 ? -1 : 0;
+        long upper = step < 0 ? length - 1 : length;
+        long start;
+        if (s.start == PNone.NONE) {
+            start = step < 0 ? upper : lower;
+        } else {
+            start = sliceValue(s.start);
+            if (start < 0) {
+                start = Math.max(start + length, lower);
+            } else {
+                start = Math.min(start, upper);
+            }
+        }
+        long stop;
+        if (s.stop == PNone.NONE) {
+            stop = step < 0 ? lower : upper;
+        } else {
+            stop = sliceValue(s.stop);
+            if (stop < 0) {
+                stop = Math.max(stop + length, lower);
+            } else {
+                stop = Math.min(stop, upper);
+            }
+        }
+        long count;
+        if (step > 0) {
+            count = start < stop ? (stop - start - 1) / step + 1 : 0;
+        } else {
+            count = stop < start ? (start - stop - 1) / (-step) + 1 : 0;
+        }
+        return new long[] {start, stop, step, count};
+    }
+
+    private static long sliceValue(Object o) {
+        if (o instanceof java.math.BigInteger b) {
+            return b.signum() < 0 ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
+        }
+        if (!Types.isInt(o) && !(o instanceof PInstance)) {
+            throw Errors.typeError("slice indices must be integers or None or have an __index__ method");
+        }
+        return Conversions.asLong(o);
+    }
+
+    /** {@code seq * n} for str, list, tuple, bytes; null when {@code seq} is not a sequence. */
+    public static Object repeat(Object seq, Object count) {
+        long n = Math.max(0, Conversions.asLong(count));
+        if (seq instanceof String s) {
+            if (n * s.length() > Integer.MAX_VALUE) {
+                throw Errors.make("MemoryError", "");
+            }
+            return s.repeat((int) n);
+        }
+        if (seq instanceof PList l) {
+            List<Object> out = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, n * l.size()));
+            for (long i = 0; i < n; i++) {
+                out.addAll(l.items());
+            }
+            return new PList(out);
+        }
+        if (seq instanceof PTuple t) {
+            Object[] out = new Object[(int) (n * t.size())];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(t.items(), 0, out, i * t.size(), t.size());
+            }
+            return new PTuple(out);
+        }
+        if (seq instanceof PBytes || seq instanceof PByteArray) {
+            byte[] b = bytesOf(seq);
+            byte[] out = new byte[(int) (n * b.length)];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(b, 0, out, i * b.length, b.length);
+            }
+            return seq instanceof PBytes ? new PBytes(out) : new PByteArray(out);
+        }
+        return null;
+    }
+
+    /** The contents of a bytes-like object; TypeError otherwise. */
+    public static byte[] bytesOf(Object o) {
+        if (o instanceof PBytes b) {
+            return b.bytes();
+        }
+        if (o instanceof PByteArray b) {
+            return b.toBytes();
+        }
+        throw Errors.typeError("a bytes-like object is required, not '%s'", Types.typeName(o));
+    }
+
+    static boolean bytesContains(byte[] hay, Object item) {
+        if (Types.isInt(item)) {
+            long v = Conversions.asLong(item);
+            if (v < 0 || v > 255) {
+                throw Errors.valueError("byte must be in range(0, 256)");
+            }
+            for (byte b : hay) {
+                if ((b & 0xff) == v) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        byte[] needle = bytesOf(item);
+        return indexOf(hay, needle, 0, hay.length) >= 0;
+    }
+
+    public static int indexOf(byte[] hay, byte[] needle, int from, int to) {
+        outer:
+        for (int i = Math.max(0, from); i + needle.length <= to; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

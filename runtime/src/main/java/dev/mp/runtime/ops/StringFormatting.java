@@ -1,0 +1,1193 @@
+package dev.mp.runtime.ops;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.objects.PBuiltinFunction;
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PInstance;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PTuple;
+
+/**
+ * printf-style {@code %} formatting, {@code str.format} and the format-spec mini-language, following
+ * CPython 3.11's rules and error messages. Float conversions round the exact binary value half-even, as a
+ * correctly rounded C printf does.
+ */
+public final class StringFormatting {
+    private StringFormatting() {
+    }
+
+    // =====================================================================================================
+    // Float to text (PyOS_double_to_string)
+    // =====================================================================================================
+
+    /**
+     * Formats a float as {@code PyOS_double_to_string} does.
+     *
+     * @param type     one of e E f F g G r ('r' = repr)
+     * @param prec     precision (ignored for 'r')
+     * @param alt      the '#' flag
+     * @param addDot0  add ".0" to integral results in fixed notation (the empty presentation type)
+     * @param noNeg0   the 'z' flag: a negative value that rounds to zero loses its sign
+     * @return the text, with a leading '-' for negative values
+     */
+    static String doubleToString(double d, char type, int prec, boolean alt, boolean addDot0, boolean noNeg0) {
+        boolean upper = Character.isUpperCase(type);
+        char t = Character.toLowerCase(type);
+        String body;
+        boolean negative = !Double.isNaN(d) && (d < 0 || (d == 0 && 1 / d < 0));
+        double a = Math.abs(d);
+        if (Double.isNaN(d)) {
+            body = "nan";
+        } else if (Double.isInfinite(d)) {
+            body = "inf";
+        } else {
+            switch (t) {
+                case 'e' -> body = formatE(a, prec, alt);
+                case 'f' -> body = formatF(a, prec, alt);
+                case 'g' -> body = formatG(a, prec, alt, addDot0);
+                default -> body = FloatFormat.repr(a);
+            }
+            if (negative && noNeg0 && isAllZero(body)) {
+                negative = false;
+            }
+        }
+        if (upper) {
+            body = body.toUpperCase(java.util.Locale.ROOT);
+        }
+        return negative ? "-" + body : body;
+    }
+
+    private static boolean isAllZero(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 'e' || c == 'E') {
+                break;
+            }
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String formatF(double a, int prec, boolean alt) {
+        String s = new BigDecimal(a).setScale(prec, RoundingMode.HALF_EVEN).toPlainString();
+        return alt && prec == 0 ? s + "." : s;
+    }
+
+    /** Rounds {@code a > 0} to {@code digits} significant digits; returns {digit string padded to digits, exponent}. */
+    private static Object[] roundSignificant(double a, int digits) {
+        if (a == 0) {
+            return new Object[] {"0".repeat(digits), 0};
+        }
+        BigDecimal bd = new BigDecimal(a).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        String u = bd.unscaledValue().toString();
+        int exp = u.length() - 1 - bd.scale();
+        if (u.length() < digits) {
+            u = u + "0".repeat(digits - u.length());
+        } else if (u.length() > digits) {
+            u = u.substring(0, digits);
+        }
+        return new Object[] {u, exp};
+    }
+
+    private static String formatE(double a, int prec, boolean alt) {
+        Object[] r = roundSignificant(a, prec + 1);
+        String digits = (String) r[0];
+        int exp = (Integer) r[1];
+        StringBuilder sb = new StringBuilder();
+        sb.append(digits.charAt(0));
+        if (prec > 0 || alt) {
+            sb.append('.');
+        }
+        sb.append(digits, 1, digits.length());
+        appendExponent(sb, exp);
+        return sb.toString();
+    }
+
+    private static void appendExponent(StringBuilder sb, int exp) {
+        sb.append('e').append(exp < 0 ? '-' : '+');
+        int ax = Math.abs(exp);
+        if (ax < 10) {
+            sb.append('0');
+        }
+        sb.append(ax);
+    }
+
+    private static String formatG(double a, int prec, boolean alt, boolean addDot0) {
+        int p = prec == 0 ? 1 : prec;
+        int exp = (Integer) roundSignificant(a, p)[1];
+        int decpt = exp + 1;
+        String s;
+        if (decpt <= -4 || decpt > (addDot0 ? p - 1 : p)) {
+            s = formatE(a, p - 1, alt);
+            if (!alt) {
+                int e = s.indexOf('e');
+                s = stripZeros(s.substring(0, e)) + s.substring(e);
+            }
+        } else {
+            s = formatF(a, p - 1 - exp, alt);
+            if (!alt) {
+                s = stripZeros(s);
+            }
+            if (addDot0 && s.indexOf('.') < 0) {
+                s = s + ".0";
+            }
+        }
+        return s;
+    }
+
+    private static String stripZeros(String s) {
+        if (s.indexOf('.') < 0) {
+            return s;
+        }
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    // =====================================================================================================
+    // The format-spec mini-language (format(value, spec))
+    // =====================================================================================================
+
+    private static final class Spec {
+        int fill = ' ';
+        char align;
+        char sign;
+        boolean noNeg0;
+        boolean alt;
+        int width = -1;
+        char grouping;
+        boolean groupFour;
+        int precision = -1;
+        int type;
+    }
+
+    private static boolean isAlign(int c) {
+        return c == '<' || c == '>' || c == '=' || c == '^';
+    }
+
+    /** Reads decimal digits from {@code cps[pos[0]..]}; returns the count consumed, stores the value in out[0]. */
+    private static int readInt(int[] cps, int[] pos, long[] out) {
+        long acc = 0;
+        int n = 0;
+        while (pos[0] < cps.length) {
+            int dv = Character.digit(cps[pos[0]], 10);
+            if (dv < 0 || !Character.isDigit(cps[pos[0]])) {
+                break;
+            }
+            if (acc > (Long.MAX_VALUE - dv) / 10) {
+                throw Errors.valueError("Too many decimal digits in format string");
+            }
+            acc = acc * 10 + dv;
+            pos[0]++;
+            n++;
+        }
+        out[0] = acc;
+        return n;
+    }
+
+    private static int toIntWidth(long v) {
+        if (v > Integer.MAX_VALUE - 16) {
+            throw Errors.valueError("Too many decimal digits in format string");
+        }
+        return (int) v;
+    }
+
+    private static Spec parseSpec(String specText, Object value, char defaultAlign, int defaultType) {
+        int[] cps = specText.codePoints().toArray();
+        Spec s = new Spec();
+        s.align = defaultAlign;
+        s.type = defaultType;
+        boolean fillSpecified = false;
+        boolean alignSpecified = false;
+        int[] pos = {0};
+        int end = cps.length;
+        if (end - pos[0] >= 2 && isAlign(cps[1])) {
+            s.align = (char) cps[1];
+            s.fill = cps[0];
+            fillSpecified = true;
+            alignSpecified = true;
+            pos[0] = 2;
+        } else if (end >= 1 && isAlign(cps[0])) {
+            s.align = (char) cps[0];
+            alignSpecified = true;
+            pos[0] = 1;
+        }
+        if (pos[0] < end && (cps[pos[0]] == '+' || cps[pos[0]] == '-' || cps[pos[0]] == ' ')) {
+            s.sign = (char) cps[pos[0]++];
+        }
+        if (pos[0] < end && cps[pos[0]] == 'z') {
+            s.noNeg0 = true;
+            pos[0]++;
+        }
+        if (pos[0] < end && cps[pos[0]] == '#') {
+            s.alt = true;
+            pos[0]++;
+        }
+        if (!fillSpecified && pos[0] < end && cps[pos[0]] == '0') {
+            s.fill = '0';
+            if (!alignSpecified && defaultAlign == '>') {
+                s.align = '=';
+            }
+            pos[0]++;
+        }
+        long[] out = new long[1];
+        if (readInt(cps, pos, out) > 0) {
+            s.width = toIntWidth(out[0]);
+        }
+        if (pos[0] < end && cps[pos[0]] == ',') {
+            s.grouping = ',';
+            pos[0]++;
+        }
+        if (pos[0] < end && cps[pos[0]] == '_') {
+            if (s.grouping != 0) {
+                throw Errors.valueError("Cannot specify both ',' and '_'.");
+            }
+            s.grouping = '_';
+            pos[0]++;
+        }
+        if (pos[0] < end && cps[pos[0]] == ',' && s.grouping == '_') {
+            throw Errors.valueError("Cannot specify both ',' and '_'.");
+        }
+        if (pos[0] < end && cps[pos[0]] == '.') {
+            pos[0]++;
+            if (readInt(cps, pos, out) == 0) {
+                throw Errors.valueError("Format specifier missing precision");
+            }
+            s.precision = toIntWidth(out[0]);
+        }
+        if (end - pos[0] > 1) {
+            throw Errors.valueError("Invalid format specifier '%s' for object of type '%s'", specText, Types.typeName(value));
+        }
+        if (end - pos[0] == 1) {
+            s.type = cps[pos[0]];
+        }
+        if (s.grouping != 0) {
+            switch (s.type) {
+                case 'd', 'e', 'f', 'g', 'E', 'G', '%', 'F', 0 -> {
+                }
+                case 'b', 'o', 'x', 'X' -> {
+                    if (s.grouping == '_') {
+                        s.groupFour = true;
+                    } else {
+                        throw invalidSeparator(s);
+                    }
+                }
+                default -> throw invalidSeparator(s);
+            }
+        }
+        return s;
+    }
+
+    private static MpException invalidSeparator(Spec s) {
+        if (s.type > 32 && s.type < 128) {
+            return Errors.valueError("Cannot specify '%c' with '%c'.", s.grouping, (char) s.type);
+        }
+        return Errors.valueError("Cannot specify '%c' with '\\x%x'.", s.grouping, s.type);
+    }
+
+    private static MpException unknownCode(int type, Object value) {
+        if (type > 32 && type < 128) {
+            return Errors.valueError("Unknown format code '%c' for object of type '%s'", (char) type, Types.typeName(value));
+        }
+        return Errors.valueError("Unknown format code '\\x%x' for object of type '%s'", type, Types.typeName(value));
+    }
+
+    /** The builtin {@code format(value, spec)}. */
+    public static String format(Object value, String spec) {
+        if (value instanceof String str) {
+            return spec.isEmpty() ? str : formatStr(str, spec);
+        }
+        if (value instanceof Boolean b) {
+            return spec.isEmpty() ? (b ? "True" : "False") : formatInt(value, spec);
+        }
+        if (value instanceof Long || value instanceof BigInteger) {
+            return spec.isEmpty() ? value.toString() : formatInt(value, spec);
+        }
+        if (value instanceof Double d) {
+            return spec.isEmpty() ? FloatFormat.repr(d) : formatFloat(value, d, spec);
+        }
+        if (value instanceof PInstance inst) {
+            Object method = inst.getPythonClass().lookup("__format__");
+            if (method != null && method != PNone.NONE && !(method instanceof PBuiltinFunction)) {
+                Object r = Calls.callDescriptor(method, value, spec);
+                if (r instanceof String s) {
+                    return s;
+                }
+                throw Errors.typeError("__format__ must return a str, not %s", Types.typeName(r));
+            }
+        }
+        if (spec.isEmpty()) {
+            return Conversions.str(value);
+        }
+        throw Errors.typeError("unsupported format string passed to %s.__format__", Types.typeName(value));
+    }
+
+    private static String formatStr(String value, String specText) {
+        Spec s = parseSpec(specText, value, '<', 's');
+        if (s.type != 's' && s.type != 0) {
+            throw unknownCode(s.type, value);
+        }
+        if (s.sign != 0) {
+            throw Errors.valueError(s.sign == ' ' ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier");
+        }
+        if (s.noNeg0) {
+            throw Errors.valueError("Negative zero coercion (z) not allowed in string format specifier");
+        }
+        if (s.alt) {
+            throw Errors.valueError("Alternate form (#) not allowed in string format specifier");
+        }
+        if (s.align == '=') {
+            throw Errors.valueError("'=' alignment not allowed in string format specifier");
+        }
+        String v = value;
+        int len = v.codePointCount(0, v.length());
+        if (s.precision >= 0 && len > s.precision) {
+            v = v.substring(0, v.offsetByCodePoints(0, s.precision));
+            len = s.precision;
+        }
+        return pad(v, len, s.width, s.align, s.fill);
+    }
+
+    private static String pad(String v, int len, int width, char align, int fill) {
+        if (width <= len) {
+            return v;
+        }
+        int n = width - len;
+        int left = switch (align) {
+            case '>' -> n;
+            case '^' -> n / 2;
+            default -> 0;
+        };
+        StringBuilder sb = new StringBuilder();
+        repeat(sb, fill, left);
+        sb.append(v);
+        repeat(sb, fill, n - left);
+        return sb.toString();
+    }
+
+    private static void repeat(StringBuilder sb, int cp, int n) {
+        for (int i = 0; i < n; i++) {
+            sb.appendCodePoint(cp);
+        }
+    }
+
+    private static String formatInt(Object value, String specText) {
+        Spec s = parseSpec(specText, value, '>', 'd');
+        switch (s.type) {
+            case 'b', 'c', 'd', 'o', 'x', 'X', 'n' -> {
+            }
+            case 'e', 'E', 'f', 'F', 'g', 'G', '%' -> {
+                return formatFloatSpec(value, Conversions.asDouble(value), s);
+            }
+            default -> throw unknownCode(s.type, value);
+        }
+        if (s.precision != -1) {
+            throw Errors.valueError("Precision not allowed in integer format specifier");
+        }
+        if (s.noNeg0) {
+            throw Errors.valueError("Negative zero coercion (z) not allowed in integer format specifier");
+        }
+        BigInteger big = Conversions.asBig(value);
+        if (s.type == 'c') {
+            if (s.sign != 0) {
+                throw Errors.valueError("Sign not allowed with integer format specifier 'c'");
+            }
+            if (s.alt) {
+                throw Errors.valueError("Alternate form (#) not allowed with integer format specifier 'c'");
+            }
+            if (big.bitLength() > 63) {
+                throw Errors.overflowError("Python int too large to convert to C long");
+            }
+            long x = big.longValue();
+            if (x < 0 || x > 0x10ffff) {
+                throw Errors.overflowError("%c arg not in range(0x110000)");
+            }
+            return number(s, false, "", new String(Character.toChars((int) x)), "");
+        }
+        int base = switch (s.type) {
+            case 'b' -> 2;
+            case 'o' -> 8;
+            case 'x', 'X' -> 16;
+            default -> 10;
+        };
+        String digits = big.abs().toString(base);
+        String prefix = "";
+        if (s.alt && base != 10) {
+            prefix = base == 2 ? "0b" : base == 8 ? "0o" : "0x";
+        }
+        if (s.type == 'X') {
+            digits = digits.toUpperCase(java.util.Locale.ROOT);
+            prefix = prefix.toUpperCase(java.util.Locale.ROOT);
+        }
+        return number(s, big.signum() < 0, prefix, digits, "");
+    }
+
+    private static String formatFloat(Object value, double d, String specText) {
+        Spec s = parseSpec(specText, value, '>', 0);
+        return formatFloatSpec(value, d, s);
+    }
+
+    private static String formatFloatSpec(Object value, double d, Spec s) {
+        int type = s.type;
+        switch (type) {
+            case 0, 'e', 'E', 'f', 'F', 'g', 'G', 'n', '%' -> {
+            }
+            default -> throw unknownCode(type, value);
+        }
+        boolean addDot0 = false;
+        int defaultPrecision = 6;
+        if (type == 0) {
+            addDot0 = true;
+            type = 'r';
+            defaultPrecision = 0;
+        }
+        if (type == 'n') {
+            type = 'g';
+        }
+        boolean pct = false;
+        if (type == '%') {
+            type = 'f';
+            d *= 100;
+            pct = true;
+        }
+        int precision = s.precision;
+        if (precision < 0) {
+            precision = defaultPrecision;
+        } else if (type == 'r') {
+            type = 'g';
+        }
+        String text = doubleToString(d, (char) type, precision, s.alt, addDot0, s.noNeg0);
+        if (pct) {
+            text = text + "%";
+        }
+        boolean negative = text.startsWith("-");
+        if (negative) {
+            text = text.substring(1);
+        }
+        int i = 0;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return number(s, negative, "", text.substring(0, i), text.substring(i));
+    }
+
+    /** Lays out sign, prefix, (grouped) digits and the rest of a number per the spec (calc_number_widths). */
+    private static String number(Spec s, boolean negative, String prefix, String digits, String rest) {
+        String sign = switch (s.sign) {
+            case '+' -> negative ? "-" : "+";
+            case ' ' -> negative ? "-" : " ";
+            default -> negative ? "-" : "";
+        };
+        int nonDigit = sign.length() + prefix.length() + rest.length();
+        int minWidth = s.fill == '0' && s.align == '=' ? s.width - nonDigit : 0;
+        String grouped = digits;
+        if (s.grouping != 0 && !digits.isEmpty()) {
+            grouped = group(digits, s.grouping, s.groupFour ? 4 : 3, minWidth);
+        }
+        int digitLen = grouped.codePointCount(0, grouped.length());
+        int padding = s.width - (nonDigit + digitLen);
+        int lpad = 0;
+        int spad = 0;
+        int rpad = 0;
+        if (padding > 0) {
+            switch (s.align) {
+                case '<' -> rpad = padding;
+                case '^' -> {
+                    lpad = padding / 2;
+                    rpad = padding - lpad;
+                }
+                case '=' -> spad = padding;
+                default -> lpad = padding;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        repeat(sb, s.fill, lpad);
+        sb.append(sign).append(prefix);
+        repeat(sb, s.fill, spad);
+        sb.append(grouped).append(rest);
+        repeat(sb, s.fill, rpad);
+        return sb.toString();
+    }
+
+    private static String group(String digits, char sep, int size, int minWidth) {
+        StringBuilder rev = new StringBuilder();
+        int count = 0;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            if (count > 0 && count % size == 0) {
+                rev.append(sep);
+            }
+            rev.append(digits.charAt(i));
+            count++;
+        }
+        while (rev.length() < minWidth) {
+            if (count % size == 0) {
+                rev.append(sep);
+            }
+            rev.append('0');
+            count++;
+        }
+        return rev.reverse().toString();
+    }
+
+    // =====================================================================================================
+    // printf-style formatting (str % args)
+    // =====================================================================================================
+
+    private static final int F_LJUST = 1;
+    private static final int F_SIGN = 2;
+    private static final int F_BLANK = 4;
+    private static final int F_ALT = 8;
+    private static final int F_ZERO = 16;
+
+    /** State of one {@code %} operation: the arguments and which one is next (CPython's arglen/argidx). */
+    private static final class PercentState {
+        Object args;
+        int argLen;
+        int argIdx;
+        Object dict;
+
+        Object next() {
+            if (argIdx < argLen) {
+                argIdx++;
+                if (argLen < 0) {
+                    return args;
+                }
+                return ((PTuple) args).get(argIdx - 1);
+            }
+            throw Errors.typeError("not enough arguments for format string");
+        }
+    }
+
+    private static boolean isMapping(Object o) {
+        if (o instanceof PTuple || o instanceof String) {
+            return false;
+        }
+        if (o instanceof PDict || o instanceof PList) {
+            return true;
+        }
+        return o instanceof PInstance inst && inst.getPythonClass().lookup("__getitem__") != null;
+    }
+
+    /** {@code template % args}. */
+    public static String percent(String template, Object args) {
+        int[] fmt = template.codePoints().toArray();
+        PercentState st = new PercentState();
+        st.args = args;
+        if (args instanceof PTuple t) {
+            st.argLen = t.size();
+            st.argIdx = 0;
+        } else {
+            st.argLen = -1;
+            st.argIdx = -2;
+        }
+        if (isMapping(args)) {
+            st.dict = args;
+        }
+        StringBuilder out = new StringBuilder(template.length() + 16);
+        int pos = 0;
+        int n = fmt.length;
+        while (pos < n) {
+            int c = fmt[pos];
+            if (c != '%') {
+                out.appendCodePoint(c);
+                pos++;
+                continue;
+            }
+            pos++;
+            if (pos < n && fmt[pos] == '%') {
+                out.append('%');
+                pos++;
+                continue;
+            }
+            // key
+            if (pos < n && fmt[pos] == '(') {
+                if (st.dict == null) {
+                    throw Errors.typeError("format requires a mapping");
+                }
+                pos++;
+                int depth = 1;
+                int keyStart = pos;
+                while (pos < n && depth > 0) {
+                    if (fmt[pos] == ')') {
+                        depth--;
+                    } else if (fmt[pos] == '(') {
+                        depth++;
+                    }
+                    pos++;
+                }
+                if (depth > 0) {
+                    throw Errors.valueError("incomplete format key");
+                }
+                String key = new String(fmt, keyStart, pos - 1 - keyStart);
+                st.args = Sequences.getItem(st.dict, key);
+                st.argLen = -1;
+                st.argIdx = -2;
+            }
+            int flags = 0;
+            flagLoop:
+            while (pos < n) {
+                switch (fmt[pos]) {
+                    case '-' -> flags |= F_LJUST;
+                    case '+' -> flags |= F_SIGN;
+                    case ' ' -> flags |= F_BLANK;
+                    case '#' -> flags |= F_ALT;
+                    case '0' -> flags |= F_ZERO;
+                    default -> {
+                        break flagLoop;
+                    }
+                }
+                pos++;
+            }
+            int width = -1;
+            if (pos < n && fmt[pos] == '*') {
+                Object v = st.next();
+                if (!Types.isInt(v)) {
+                    throw Errors.typeError("* wants int");
+                }
+                long w = asSize(v);
+                if (w < 0) {
+                    flags |= F_LJUST;
+                    w = -w;
+                }
+                width = checkSize(w, "width too big");
+                pos++;
+            } else if (pos < n && fmt[pos] >= '0' && fmt[pos] <= '9') {
+                width = readPercentInt(fmt, pos, "width too big");
+                while (pos < n && fmt[pos] >= '0' && fmt[pos] <= '9') {
+                    pos++;
+                }
+            }
+            int prec = -1;
+            if (pos < n && fmt[pos] == '.') {
+                pos++;
+                if (pos < n && fmt[pos] == '*') {
+                    Object v = st.next();
+                    if (!Types.isInt(v)) {
+                        throw Errors.typeError("* wants int");
+                    }
+                    long p = asSize(v);
+                    prec = p < 0 ? 0 : checkSize(p, "precision too big");
+                    pos++;
+                } else {
+                    prec = 0;
+                    if (pos < n && fmt[pos] >= '0' && fmt[pos] <= '9') {
+                        prec = readPercentInt(fmt, pos, "precision too big");
+                        while (pos < n && fmt[pos] >= '0' && fmt[pos] <= '9') {
+                            pos++;
+                        }
+                    }
+                }
+            }
+            if (pos < n && (fmt[pos] == 'h' || fmt[pos] == 'l' || fmt[pos] == 'L')) {
+                pos++;
+            }
+            if (pos >= n) {
+                throw Errors.valueError("incomplete format");
+            }
+            int ch = fmt[pos++];
+            Object v = st.next();
+            formatOne(out, ch, flags, width, prec, v, pos - 1);
+        }
+        if (st.argIdx < st.argLen && st.dict == null) {
+            throw Errors.typeError("not all arguments converted during string formatting");
+        }
+        return out.toString();
+    }
+
+    private static long asSize(Object v) {
+        BigInteger b = Conversions.asBig(v);
+        if (b.bitLength() > 63) {
+            throw Errors.overflowError("Python int too large to convert to C ssize_t");
+        }
+        return b.longValue();
+    }
+
+    private static int checkSize(long v, String msg) {
+        if (v > Integer.MAX_VALUE - 16) {
+            throw Errors.valueError(msg);
+        }
+        return (int) v;
+    }
+
+    private static int readPercentInt(int[] fmt, int pos, String msg) {
+        long acc = 0;
+        while (pos < fmt.length && fmt[pos] >= '0' && fmt[pos] <= '9') {
+            acc = acc * 10 + (fmt[pos] - '0');
+            if (acc > Integer.MAX_VALUE) {
+                throw Errors.valueError(msg);
+            }
+            pos++;
+        }
+        return checkSize(acc, msg);
+    }
+
+    private static void formatOne(StringBuilder out, int ch, int flags, int width, int prec, Object v, int index) {
+        String str;
+        boolean numeric = false;
+        switch (ch) {
+            case 's' -> str = Conversions.str(v);
+            case 'r' -> str = Conversions.repr(v);
+            case 'a' -> str = ascii(v);
+            case 'i', 'd', 'u', 'o', 'x', 'X' -> {
+                str = percentInt(v, (char) ch, flags, prec);
+                numeric = true;
+            }
+            case 'e', 'E', 'f', 'F', 'g', 'G' -> {
+                double d = Conversions.asDouble(v);
+                str = doubleToString(d, (char) ch, prec < 0 ? 6 : prec, (flags & F_ALT) != 0, false, false);
+                numeric = true;
+            }
+            case 'c' -> str = percentChar(v);
+            default -> throw Errors.valueError("unsupported format character '%c' (0x%x) at index %d",
+                    (31 <= ch && ch <= 126) ? (char) ch : '?', ch, index);
+        }
+        output(out, str, ch, flags, width, prec, numeric);
+    }
+
+    private static String percentChar(Object v) {
+        if (v instanceof String s) {
+            if (s.codePointCount(0, s.length()) != 1) {
+                throw Errors.typeError("%c requires int or char");
+            }
+            return s;
+        }
+        Object idx;
+        try {
+            idx = Conversions.index(v);
+        } catch (MpException e) {
+            if (Exceptions.matches(e, "TypeError")) {
+                throw Errors.typeError("%c requires int or char");
+            }
+            throw e;
+        }
+        BigInteger b = Conversions.asBig(idx);
+        if (b.signum() < 0 || b.compareTo(BigInteger.valueOf(0x10ffff)) > 0) {
+            throw Errors.overflowError("%c arg not in range(0x110000)");
+        }
+        return new String(Character.toChars(b.intValue()));
+    }
+
+    private static String percentInt(Object v, char type, int flags, int prec) {
+        Object iv;
+        if (v instanceof Long || v instanceof BigInteger) {
+            iv = v;
+        } else if (v instanceof Boolean b) {
+            iv = b ? 1L : 0L;
+        } else {
+            boolean isNumber = v instanceof Double
+                    || (v instanceof PInstance inst && (inst.getPythonClass().lookup("__index__") != null
+                            || inst.getPythonClass().lookup("__int__") != null || inst.getPythonClass().lookup("__float__") != null));
+            if (!isNumber) {
+                throw wrongType(type, v);
+            }
+            try {
+                if (type == 'o' || type == 'x' || type == 'X') {
+                    iv = Conversions.index(v);
+                } else {
+                    iv = toInt(v);
+                }
+            } catch (MpException e) {
+                if (Exceptions.matches(e, "TypeError")) {
+                    throw wrongType(type, v);
+                }
+                throw e;
+            }
+        }
+        BigInteger big = Conversions.asBig(iv);
+        int base = type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
+        String digits = big.abs().toString(base);
+        if (prec > digits.length()) {
+            digits = "0".repeat(prec - digits.length()) + digits;
+        }
+        String prefix = "";
+        if ((flags & F_ALT) != 0 && base != 10) {
+            prefix = base == 8 ? "0o" : "0x";
+        }
+        String s = (big.signum() < 0 ? "-" : "") + prefix + digits;
+        return type == 'X' ? s.toUpperCase(java.util.Locale.ROOT) : s;
+    }
+
+    private static Object toInt(Object v) {
+        if (v instanceof Double d) {
+            if (Double.isNaN(d)) {
+                throw Errors.valueError("cannot convert float NaN to integer");
+            }
+            if (Double.isInfinite(d)) {
+                throw Errors.overflowError("cannot convert float infinity to integer");
+            }
+            return Conversions.normalize(new BigDecimal(d).toBigInteger());
+        }
+        if (v instanceof PInstance inst) {
+            Object m = inst.getPythonClass().lookup("__int__");
+            if (m != null && m != PNone.NONE) {
+                Object r = Calls.callDescriptor(m, v);
+                if (!Types.isInt(r)) {
+                    throw Errors.typeError("__int__ returned non-int (type %s)", Types.typeName(r));
+                }
+                return r;
+            }
+            if (inst.getPythonClass().lookup("__index__") != null) {
+                return Conversions.index(v);
+            }
+        }
+        throw Errors.typeError("int() argument must be a string, a bytes-like object or a real number, not '%s'", Types.typeName(v));
+    }
+
+    private static MpException wrongType(char type, Object v) {
+        if (type == 'o' || type == 'x' || type == 'X') {
+            return Errors.typeError("%%%c format: an integer is required, not %s", type, Types.typeName(v));
+        }
+        return Errors.typeError("%%%c format: a real number is required, not %s", type, Types.typeName(v));
+    }
+
+    /** Pads one converted value (unicode_format_arg_output). */
+    private static void output(StringBuilder out, String str, int ch, int flags, int width, int prec, boolean numeric) {
+        int fill = numeric && (flags & F_ZERO) != 0 ? '0' : ' ';
+        int[] cps = str.codePoints().toArray();
+        int len = cps.length;
+        if ((ch == 's' || ch == 'r' || ch == 'a') && prec >= 0 && len > prec) {
+            len = prec;
+        }
+        int p = 0;
+        int signChar = 0;
+        if (numeric) {
+            if (len > 0 && (cps[0] == '-' || cps[0] == '+')) {
+                signChar = cps[0];
+                len--;
+                p++;
+            } else if ((flags & F_SIGN) != 0) {
+                signChar = '+';
+            } else if ((flags & F_BLANK) != 0) {
+                signChar = ' ';
+            }
+        }
+        if (width < len) {
+            width = len;
+        }
+        if (signChar != 0) {
+            if (fill != ' ') {
+                out.appendCodePoint(signChar);
+            }
+            if (width > len) {
+                width--;
+            }
+        }
+        boolean prefix = (flags & F_ALT) != 0 && (ch == 'x' || ch == 'X' || ch == 'o');
+        if (prefix) {
+            if (fill != ' ') {
+                out.appendCodePoint(cps[p]).appendCodePoint(cps[p + 1]);
+                p += 2;
+            }
+            width -= 2;
+            if (width < 0) {
+                width = 0;
+            }
+            len -= 2;
+        }
+        if (width > len && (flags & F_LJUST) == 0) {
+            repeat(out, fill, width - len);
+            width = len;
+        }
+        if (fill == ' ') {
+            if (signChar != 0) {
+                out.appendCodePoint(signChar);
+            }
+            if (prefix) {
+                out.appendCodePoint(cps[p]).appendCodePoint(cps[p + 1]);
+                p += 2;
+            }
+        }
+        for (int i = 0; i < len; i++) {
+            out.appendCodePoint(cps[p + i]);
+        }
+        if (width > len) {
+            repeat(out, ' ', width - len);
+        }
+    }
+
+    /** Python's {@code ascii(o)}: repr with non-ASCII characters escaped. */
+    public static String ascii(Object o) {
+        String r = Conversions.repr(o);
+        StringBuilder sb = null;
+        for (int i = 0; i < r.length();) {
+            int cp = r.codePointAt(i);
+            int cc = Character.charCount(cp);
+            if (cp >= 0x80) {
+                if (sb == null) {
+                    sb = new StringBuilder(r.length() + 16).append(r, 0, i);
+                }
+                if (cp <= 0xff) {
+                    sb.append(String.format("\\x%02x", cp));
+                } else if (cp <= 0xffff) {
+                    sb.append(String.format("\\u%04x", cp));
+                } else {
+                    sb.append(String.format("\\U%08x", cp));
+                }
+            } else if (sb != null) {
+                sb.append((char) cp);
+            }
+            i += cc;
+        }
+        return sb == null ? r : sb.toString();
+    }
+
+    // =====================================================================================================
+    // str.format
+    // =====================================================================================================
+
+    private static final class AutoNumber {
+        /** 0 = not yet decided, 1 = automatic, 2 = manual. */
+        int state;
+        int next;
+    }
+
+    /** {@code template.format(*args, **kwargs)}; kwargs may be null. */
+    public static String strFormat(String template, Object[] args, PDict kwargs) {
+        StringBuilder out = new StringBuilder(template.length() + 16);
+        buildString(template.codePoints().toArray(), 0, -1, args, kwargs, 2, new AutoNumber(), out);
+        return out.toString();
+    }
+
+    private static void buildString(int[] s, int start, int end, Object[] args, PDict kwargs, int depth, AutoNumber auto,
+                                    StringBuilder out) {
+        if (depth <= 0) {
+            throw Errors.valueError("Max string recursion exceeded");
+        }
+        if (end < 0) {
+            end = s.length;
+        }
+        int pos = start;
+        while (pos < end) {
+            // literal text
+            int c = 0;
+            boolean markup = false;
+            int litStart = pos;
+            while (pos < end) {
+                c = s[pos++];
+                if (c == '{' || c == '}') {
+                    markup = true;
+                    break;
+                }
+            }
+            boolean atEnd = pos >= end;
+            int len = pos - litStart;
+            if (markup && c == '}' && (atEnd || s[pos] != '}')) {
+                throw Errors.valueError("Single '}' encountered in format string");
+            }
+            if (markup && atEnd && c == '{') {
+                throw Errors.valueError("Single '{' encountered in format string");
+            }
+            if (markup) {
+                if (s[pos] == c) {
+                    pos++;
+                    markup = false;
+                } else {
+                    len--;
+                }
+            }
+            for (int i = 0; i < len; i++) {
+                out.appendCodePoint(s[litStart + i]);
+            }
+            if (!markup) {
+                continue;
+            }
+            // parse the field: name [!conv] [:spec] }
+            int nameStart = pos;
+            int fc = 0;
+            while (pos < end) {
+                fc = s[pos++];
+                if (fc == '{') {
+                    throw Errors.valueError("unexpected '{' in field name");
+                }
+                if (fc == '[') {
+                    while (pos < end && s[pos] != ']') {
+                        pos++;
+                    }
+                    continue;
+                }
+                if (fc == '}' || fc == ':' || fc == '!') {
+                    break;
+                }
+            }
+            int nameEnd = pos - 1;
+            int conversion = 0;
+            int specStart = -1;
+            int specEnd = -1;
+            boolean specNeedsExpanding = false;
+            if (fc == '!' || fc == ':') {
+                boolean done = false;
+                if (fc == '!') {
+                    if (pos >= end) {
+                        throw Errors.valueError("end of string while looking for conversion specifier");
+                    }
+                    conversion = s[pos++];
+                    if (pos < end) {
+                        int c2 = s[pos++];
+                        if (c2 == '}') {
+                            done = true;
+                        } else if (c2 != ':') {
+                            throw Errors.valueError("expected ':' after conversion specifier");
+                        }
+                    }
+                }
+                if (!done) {
+                    specStart = pos;
+                    int count = 1;
+                    boolean closed = false;
+                    while (pos < end) {
+                        int c3 = s[pos++];
+                        if (c3 == '{') {
+                            specNeedsExpanding = true;
+                            count++;
+                        } else if (c3 == '}') {
+                            count--;
+                            if (count == 0) {
+                                specEnd = pos - 1;
+                                closed = true;
+                                break;
+                            }
+                        }
+                    }
+                    if (!closed) {
+                        throw Errors.valueError("unmatched '{' in format spec");
+                    }
+                }
+            } else if (fc != '}') {
+                throw Errors.valueError("expected '}' before end of string");
+            }
+            // render the field
+            Object obj = getFieldObject(s, nameStart, nameEnd, args, kwargs, auto);
+            if (conversion != 0) {
+                obj = switch (conversion) {
+                    case 'r' -> Conversions.repr(obj);
+                    case 's' -> Conversions.str(obj);
+                    case 'a' -> ascii(obj);
+                    default -> {
+                        if (conversion > 32 && conversion < 127) {
+                            throw Errors.valueError("Unknown conversion specifier %c", (char) conversion);
+                        }
+                        throw Errors.valueError("Unknown conversion specifier \\x%x", conversion);
+                    }
+                };
+            }
+            String spec;
+            if (specStart < 0) {
+                spec = "";
+            } else if (specNeedsExpanding) {
+                StringBuilder sb = new StringBuilder();
+                buildString(s, specStart, specEnd, args, kwargs, depth - 1, auto, sb);
+                spec = sb.toString();
+            } else {
+                spec = new String(s, specStart, specEnd - specStart);
+            }
+            out.append(format(obj, spec));
+        }
+    }
+
+    /** Parses a field index: the value, -1 when not all decimal digits (or empty). */
+    private static long fieldInteger(int[] s, int start, int end) {
+        if (start >= end) {
+            return -1;
+        }
+        long acc = 0;
+        for (int i = start; i < end; i++) {
+            int dv = Character.isDigit(s[i]) ? Character.digit(s[i], 10) : -1;
+            if (dv < 0) {
+                return -1;
+            }
+            if (acc > (Long.MAX_VALUE - dv) / 10) {
+                throw Errors.valueError("Too many decimal digits in format string");
+            }
+            acc = acc * 10 + dv;
+        }
+        return acc;
+    }
+
+    private static Object getFieldObject(int[] s, int start, int end, Object[] args, PDict kwargs, AutoNumber auto) {
+        int i = start;
+        while (i < end && s[i] != '.' && s[i] != '[') {
+            i++;
+        }
+        long index = fieldInteger(s, start, i);
+        boolean empty = i == start;
+        boolean numeric = empty || index != -1;
+        if (numeric) {
+            if (auto.state == 0) {
+                auto.state = empty ? 1 : 2;
+            }
+            if (auto.state == 2 && empty) {
+                throw Errors.valueError("cannot switch from manual field specification to automatic field numbering");
+            }
+            if (auto.state == 1 && !empty) {
+                throw Errors.valueError("cannot switch from automatic field numbering to manual field specification");
+            }
+            if (empty) {
+                index = auto.next++;
+            }
+        }
+        Object obj;
+        if (index == -1) {
+            String key = new String(s, start, i - start);
+            obj = kwargs == null ? null : kwargs.get(key);
+            if (obj == null) {
+                throw Errors.keyError(key);
+            }
+        } else {
+            if (index >= args.length) {
+                throw Errors.indexError("Replacement index %d out of range for positional args tuple", index);
+            }
+            obj = args[(int) index];
+        }
+        // the rest: .attr or [key]
+        int pos = i;
+        while (pos < end) {
+            int c = s[pos++];
+            int nameStart = pos;
+            int nameEnd;
+            boolean attribute;
+            if (c == '.') {
+                attribute = true;
+                while (pos < end && s[pos] != '.' && s[pos] != '[') {
+                    pos++;
+                }
+                nameEnd = pos;
+            } else if (c == '[') {
+                attribute = false;
+                while (pos < end && s[pos] != ']') {
+                    pos++;
+                }
+                if (pos >= end) {
+                    throw Errors.valueError("Missing ']' in format field");
+                }
+                nameEnd = pos;
+                pos++;
+            } else {
+                throw Errors.valueError("Only '.' or '[' may follow ']' in format field specifier");
+            }
+            if (nameStart == nameEnd) {
+                throw Errors.valueError("Empty attribute in format string");
+            }
+            String name = new String(s, nameStart, nameEnd - nameStart);
+            if (attribute) {
+                obj = Attributes.get(obj, name);
+            } else {
+                long idx = fieldInteger(s, nameStart, nameEnd);
+                obj = Sequences.getItem(obj, idx == -1 ? name : (Object) idx);
+            }
+        }
+        return obj;
+    }
+}

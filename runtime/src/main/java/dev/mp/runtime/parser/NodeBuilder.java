@@ -1,0 +1,1165 @@
+package dev.mp.runtime.parser;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+import com.oracle.truffle.api.source.Source;
+
+import dev.mp.grammar.MpParser;
+import dev.mp.grammar.SyntaxProblem;
+import dev.mp.runtime.MpLanguage;
+import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.controlflow.AssignNode;
+import dev.mp.runtime.nodes.controlflow.AugAssignNode;
+import dev.mp.runtime.nodes.controlflow.BlockNode;
+import dev.mp.runtime.nodes.controlflow.DeleteNode;
+import dev.mp.runtime.nodes.controlflow.ExpressionStatementNode;
+import dev.mp.runtime.nodes.controlflow.ForNode;
+import dev.mp.runtime.nodes.controlflow.IfNode;
+import dev.mp.runtime.nodes.controlflow.ImportNode;
+import dev.mp.runtime.nodes.controlflow.RaiseNode;
+import dev.mp.runtime.nodes.controlflow.SimpleStatements;
+import dev.mp.runtime.nodes.controlflow.TryNode;
+import dev.mp.runtime.nodes.controlflow.WhileNode;
+import dev.mp.runtime.nodes.controlflow.WithNode;
+import dev.mp.runtime.nodes.expression.AttributeNode;
+import dev.mp.runtime.nodes.expression.BinaryNode;
+import dev.mp.runtime.nodes.expression.CallNode;
+import dev.mp.runtime.nodes.expression.CompareNode;
+import dev.mp.runtime.nodes.expression.ComprehensionNode;
+import dev.mp.runtime.nodes.expression.ConditionalNode;
+import dev.mp.runtime.nodes.expression.DictDisplayNode;
+import dev.mp.runtime.nodes.expression.DisplayNode;
+import dev.mp.runtime.nodes.expression.FStringNode;
+import dev.mp.runtime.nodes.expression.InplaceNode;
+import dev.mp.runtime.nodes.expression.LiteralNode;
+import dev.mp.runtime.nodes.expression.LogicalNode;
+import dev.mp.runtime.nodes.expression.MethodCallNode;
+import dev.mp.runtime.nodes.expression.SliceNode;
+import dev.mp.runtime.nodes.expression.SubscriptNode;
+import dev.mp.runtime.nodes.expression.SuperNode;
+import dev.mp.runtime.nodes.expression.UnaryNode;
+import dev.mp.runtime.nodes.function.ClassDefNode;
+import dev.mp.runtime.nodes.function.FunctionRootNode;
+import dev.mp.runtime.nodes.function.GeneratorBodyRootNode;
+import dev.mp.runtime.nodes.function.MakeFunctionNode;
+import dev.mp.runtime.nodes.function.ModuleRootNode;
+import dev.mp.runtime.nodes.function.YieldFromNode;
+import dev.mp.runtime.nodes.function.YieldNode;
+import dev.mp.runtime.nodes.local.AssignTargetNode;
+import dev.mp.runtime.nodes.local.AttributeTargetNode;
+import dev.mp.runtime.nodes.local.CellTargetNode;
+import dev.mp.runtime.nodes.local.ClassNameTargetNode;
+import dev.mp.runtime.nodes.local.GlobalTargetNode;
+import dev.mp.runtime.nodes.local.LocalTargetNode;
+import dev.mp.runtime.nodes.local.ReadCellNode;
+import dev.mp.runtime.nodes.local.ReadClassNameNode;
+import dev.mp.runtime.nodes.local.ReadGlobalNode;
+import dev.mp.runtime.nodes.local.ReadLocalNode;
+import dev.mp.runtime.nodes.local.SubscriptTargetNode;
+import dev.mp.runtime.nodes.local.UnpackTargetNode;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PSingleton;
+import dev.mp.runtime.objects.Signature;
+import dev.mp.runtime.ops.Arithmetic.BinOp;
+
+/**
+ * Builds Truffle nodes from a parse tree whose scopes {@link ScopeAnalyzer} has resolved. Syntax the
+ * grammar accepts but Python rejects is reported here as a {@link SyntaxProblem}.
+ */
+final class NodeBuilder {
+    private final MpLanguage language;
+    private final Source source;
+    private final Map<ParserRuleContext, Scope> scopes;
+    private final java.util.function.Function<String, ParserRuleContext> expressionParser;
+    private Scope scope;
+    private String qualnamePrefix = "";
+    /** The frame slot holding the generator, while building a generator body; else -1. */
+    private int generatorSlot = -1;
+    private int yieldIds;
+    private int loopDepth;
+    private final Map<TerminalNode, List<Object>> fstringCache;
+
+    NodeBuilder(MpLanguage language, Source source, Map<ParserRuleContext, Scope> scopes,
+                java.util.function.Function<String, ParserRuleContext> expressionParser, Map<TerminalNode, List<Object>> fstringCache) {
+        this.fstringCache = fstringCache;
+        this.language = language;
+        this.source = source;
+        this.scopes = scopes;
+        this.expressionParser = expressionParser;
+    }
+
+    static SyntaxProblem error(ParserRuleContext ctx, String message) {
+        return error(ctx.getStart(), message);
+    }
+
+    static SyntaxProblem error(Token t, String message) {
+        return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, message, t.getLine(), t.getCharPositionInLine() + 1, -1);
+    }
+
+    // ---------------------------------------------------------------- modules and blocks
+
+    ModuleRootNode module(MpParser.File_inputContext ctx) {
+        scope = scopes.get(ctx);
+        List<MpStatementNode> body = new ArrayList<>();
+        for (MpParser.StmtContext s : ctx.stmt()) {
+            statement(s, body);
+        }
+        BlockNode block = new BlockNode(body.toArray(new MpStatementNode[0]), -1, -1);
+        return new ModuleRootNode(language, FrameDescriptor.newBuilder().build(), source, block);
+    }
+
+    ModuleRootNode interactive(MpParser.Single_inputContext ctx, ParserRuleContext scopeKey) {
+        scope = scopes.get(scopeKey);
+        List<MpStatementNode> body = new ArrayList<>();
+        if (ctx.simple_stmts() != null) {
+            simpleStatements(ctx.simple_stmts(), body);
+        } else if (ctx.compound_stmt() != null) {
+            body.add(compound(ctx.compound_stmt()));
+        }
+        return new ModuleRootNode(language, FrameDescriptor.newBuilder().build(), source,
+                new BlockNode(body.toArray(new MpStatementNode[0]), -1, -1));
+    }
+
+    private void statement(MpParser.StmtContext s, List<MpStatementNode> out) {
+        if (s.simple_stmts() != null) {
+            simpleStatements(s.simple_stmts(), out);
+        } else {
+            out.add(compound(s.compound_stmt()));
+        }
+    }
+
+    private void simpleStatements(MpParser.Simple_stmtsContext ctx, List<MpStatementNode> out) {
+        for (MpParser.Simple_stmtContext s : ctx.simple_stmt()) {
+            out.add(simple(s).atLine(s.getStart().getLine()));
+        }
+    }
+
+    private BlockNode block(MpParser.BlockContext ctx) {
+        List<MpStatementNode> body = new ArrayList<>();
+        if (ctx.simple_stmts() != null) {
+            simpleStatements(ctx.simple_stmts(), body);
+        } else {
+            for (MpParser.StmtContext s : ctx.stmt()) {
+                statement(s, body);
+            }
+        }
+        return blockOf(body);
+    }
+
+    private BlockNode blockOf(List<MpStatementNode> body) {
+        int indexSlot = generatorSlot >= 0 ? scope.tempSlot() : -1;
+        return new BlockNode(body.toArray(new MpStatementNode[0]), generatorSlot, indexSlot);
+    }
+
+    private int temp() {
+        return generatorSlot >= 0 ? scope.tempSlot() : -1;
+    }
+
+    // ---------------------------------------------------------------- simple statements
+
+    private MpStatementNode simple(MpParser.Simple_stmtContext s) {
+        ParseTree c = s.getChild(0);
+        if (c instanceof MpParser.Expr_stmtContext e) {
+            return exprStatement(e);
+        }
+        if (c instanceof MpParser.Pass_stmtContext) {
+            return new SimpleStatements.PassNode();
+        }
+        if (c instanceof MpParser.Del_stmtContext d) {
+            TargetShape shape = TargetShape.of(d.exprlist(), "del");
+            List<AssignTargetNode> targets = new ArrayList<>();
+            if (shape instanceof TargetShape.Sequence seq && !(TargetShape.unwrap(d.exprlist()) instanceof MpParser.PrimaryExprContext)) {
+                seq.elements().forEach(t -> targets.add(target(t)));
+            } else {
+                targets.add(target(shape));
+            }
+            return new DeleteNode(targets.toArray(new AssignTargetNode[0]));
+        }
+        if (c instanceof MpParser.Flow_stmtContext f) {
+            return flow(f);
+        }
+        if (c instanceof MpParser.Import_stmtContext i) {
+            return importStatement(i);
+        }
+        if (c instanceof MpParser.Global_stmtContext || c instanceof MpParser.Nonlocal_stmtContext) {
+            return new SimpleStatements.PassNode();
+        }
+        MpParser.Assert_stmtContext a = (MpParser.Assert_stmtContext) c;
+        return new SimpleStatements.AssertNode(expr(a.test(0)), a.test().size() > 1 ? expr(a.test(1)) : null);
+    }
+
+    private MpStatementNode exprStatement(MpParser.Expr_stmtContext e) {
+        if (e instanceof MpParser.ExprStmtContext x) {
+            return new ExpressionStatementNode(expr(x.getChild(0)));
+        }
+        if (e instanceof MpParser.AssignStmtContext a) {
+            MpExpressionNode value = expr(a.assign_value(a.assign_value().size() - 1));
+            List<AssignTargetNode> targets = new ArrayList<>();
+            targets.add(target(TargetShape.of(a.testlist_star_expr(), "=")));
+            for (int i = 0; i < a.assign_value().size() - 1; i++) {
+                targets.add(target(TargetShape.of(a.assign_value(i), "=")));
+            }
+            return new AssignNode(targets.toArray(new AssignTargetNode[0]), value);
+        }
+        if (e instanceof MpParser.AnnAssignStmtContext a) {
+            if (a.assign_value() == null) {
+                return new SimpleStatements.PassNode();
+            }
+            return new AssignNode(new AssignTargetNode[] {target(TargetShape.of(a.testlist_star_expr(), "="))}, expr(a.assign_value()));
+        }
+        MpParser.AugAssignStmtContext a = (MpParser.AugAssignStmtContext) e;
+        String opText = a.augassign().getText();
+        BinOp op = BinOp.fromSymbol(opText.substring(0, opText.length() - 1));
+        MpExpressionNode value = expr(a.getChild(2));
+        TargetShape shape = TargetShape.of(a.testlist_star_expr(), "=");
+        switch (shape) {
+            case TargetShape.Name n -> {
+                return new AssignNode(new AssignTargetNode[] {target(shape)}, new InplaceNode(op, readName(n.name()), value));
+            }
+            case TargetShape.Attribute at -> {
+                return new AugAssignNode(op, trailersExcept(at.expr(), 1), null, at.name(), value);
+            }
+            case TargetShape.Subscript sb -> {
+                MpParser.SubscriptTrailerContext t = (MpParser.SubscriptTrailerContext) sb.expr().trailer(sb.expr().trailer().size() - 1);
+                return new AugAssignNode(op, trailersExcept(sb.expr(), 1), subscriptIndex(t.subscriptlist()), null, value);
+            }
+            default -> throw error(a, "'" + (shape instanceof TargetShape.Sequence ? "tuple" : "starred")
+                    + "' is an illegal expression for augmented assignment");
+        }
+    }
+
+    private MpStatementNode flow(MpParser.Flow_stmtContext f) {
+        if (f instanceof MpParser.BreakStmtContext) {
+            if (loopDepth == 0) {
+                throw error(f, "'break' outside loop");
+            }
+            return new SimpleStatements.BreakNode();
+        }
+        if (f instanceof MpParser.ContinueStmtContext) {
+            if (loopDepth == 0) {
+                throw error(f, "'continue' not properly in loop");
+            }
+            return new SimpleStatements.ContinueNode();
+        }
+        if (f instanceof MpParser.ReturnStmtContext r) {
+            if (scope.kind != Scope.Kind.FUNCTION) {
+                throw error(f, "'return' outside function");
+            }
+            return new SimpleStatements.ReturnNode(r.testlist_star_expr() == null ? null : expr(r.testlist_star_expr()));
+        }
+        if (f instanceof MpParser.RaiseStmtContext r) {
+            return new RaiseNode(r.test().isEmpty() ? null : expr(r.test(0)), r.test().size() > 1 ? expr(r.test(1)) : null);
+        }
+        return new ExpressionStatementNode(expr(((MpParser.YieldStmtContext) f).yield_expr()));
+    }
+
+    private MpStatementNode importStatement(MpParser.Import_stmtContext i) {
+        if (i instanceof MpParser.ImportNameContext in) {
+            List<MpStatementNode> imports = new ArrayList<>();
+            for (MpParser.Dotted_as_nameContext d : in.dotted_as_name()) {
+                String module = d.dotted_name().getText();
+                boolean aliased = d.NAME() != null;
+                String bound = aliased ? d.NAME().getText() : d.dotted_name().NAME(0).getText();
+                imports.add(new ImportNode(module, 0, null, aliased, new AssignTargetNode[] {nameTarget(bound)}).atLine(d.getStart().getLine()));
+            }
+            return imports.size() == 1 ? imports.get(0) : blockOf(imports);
+        }
+        MpParser.ImportFromContext f = (MpParser.ImportFromContext) i;
+        int level = 0;
+        for (ParseTree c : f.import_level().children == null ? List.<ParseTree>of() : f.import_level().children) {
+            level += c.getText().length();
+        }
+        String module = f.dotted_name() == null ? "" : f.dotted_name().getText();
+        if (f.import_as_names() == null) {
+            if (scope.kind != Scope.Kind.MODULE) {
+                throw error(f, "import * only allowed at module level");
+            }
+            return new ImportNode(module, level, new String[] {"*"}, false, new AssignTargetNode[0]);
+        }
+        List<String> names = new ArrayList<>();
+        List<AssignTargetNode> targets = new ArrayList<>();
+        for (MpParser.Import_as_nameContext n : f.import_as_names().import_as_name()) {
+            names.add(n.NAME(0).getText());
+            targets.add(nameTarget(n.NAME(n.NAME().size() - 1).getText()));
+        }
+        return new ImportNode(module, level, names.toArray(new String[0]), false, targets.toArray(new AssignTargetNode[0]));
+    }
+
+    // ---------------------------------------------------------------- compound statements
+
+    private MpStatementNode compound(MpParser.Compound_stmtContext c) {
+        ParseTree s = c.getChild(0);
+        MpStatementNode node;
+        if (s instanceof MpParser.If_stmtContext i) {
+            node = ifStatement(i, 0);
+        } else if (s instanceof MpParser.While_stmtContext w) {
+            MpExpressionNode test = expr(w.namedexpr_test());
+            loopDepth++;
+            BlockNode body = block(w.block(0));
+            loopDepth--;
+            node = new WhileNode(test, body, w.block().size() > 1 ? block(w.block(1)) : null, generatorSlot);
+        } else if (s instanceof MpParser.For_stmtContext f) {
+            MpExpressionNode iterable = expr(f.testlist());
+            AssignTargetNode target = target(TargetShape.of(f.exprlist(), "for"));
+            loopDepth++;
+            BlockNode body = block(f.block(0));
+            loopDepth--;
+            node = new ForNode(target, iterable, body, f.block().size() > 1 ? block(f.block(1)) : null, generatorSlot, temp());
+        } else if (s instanceof MpParser.Try_stmtContext t) {
+            node = tryStatement(t);
+        } else if (s instanceof MpParser.With_stmtContext w) {
+            node = withStatement(w, 0);
+        } else if (s instanceof MpParser.FuncdefContext f) {
+            node = new AssignNode(new AssignTargetNode[] {nameTarget(f.NAME().getText())}, function(f, List.of()));
+        } else if (s instanceof MpParser.ClassdefContext k) {
+            node = new AssignNode(new AssignTargetNode[] {nameTarget(k.NAME().getText())}, classDef(k, List.of()));
+        } else {
+            MpParser.DecoratedContext d = (MpParser.DecoratedContext) s;
+            List<MpExpressionNode> decorators = new ArrayList<>();
+            for (MpParser.DecoratorContext dc : d.decorator()) {
+                decorators.add(expr(dc.namedexpr_test()));
+            }
+            if (d.funcdef() != null) {
+                node = new AssignNode(new AssignTargetNode[] {nameTarget(d.funcdef().NAME().getText())}, function(d.funcdef(), decorators));
+            } else {
+                node = new AssignNode(new AssignTargetNode[] {nameTarget(d.classdef().NAME().getText())}, classDef(d.classdef(), decorators));
+            }
+            return node.atLine(d.funcdef() != null ? d.funcdef().getStart().getLine() : d.classdef().getStart().getLine());
+        }
+        return node.atLine(c.getStart().getLine());
+    }
+
+    private MpStatementNode ifStatement(MpParser.If_stmtContext i, int index) {
+        int conditions = i.namedexpr_test().size();
+        MpExpressionNode test = expr(i.namedexpr_test(index));
+        BlockNode then = block(i.block(index));
+        MpStatementNode otherwise = null;
+        if (index + 1 < conditions) {
+            otherwise = ifStatement(i, index + 1).atLine(i.namedexpr_test(index + 1).getStart().getLine());
+        } else if (i.block().size() > conditions) {
+            otherwise = block(i.block(conditions));
+        }
+        return new IfNode(test, then, otherwise, generatorSlot, temp());
+    }
+
+    private MpStatementNode tryStatement(MpParser.Try_stmtContext t) {
+        BlockNode body = block(t.block(0));
+        int n = t.except_clause().size();
+        MpExpressionNode[] types = new MpExpressionNode[n];
+        AssignTargetNode[] names = new AssignTargetNode[n];
+        MpStatementNode[] handlers = new MpStatementNode[n];
+        for (int k = 0; k < n; k++) {
+            MpParser.Except_clauseContext ec = t.except_clause(k);
+            if (ec.test() == null && k < n - 1) {
+                throw error(ec, "default 'except:' must be last");
+            }
+            types[k] = ec.test() == null ? null : expr(ec.test());
+            names[k] = ec.NAME() == null ? null : nameTarget(ec.NAME().getText());
+            handlers[k] = block(t.block(k + 1));
+        }
+        int next = n + 1;
+        MpStatementNode orelse = null;
+        MpStatementNode fin = null;
+        for (int c = 0; c < t.getChildCount(); c++) {
+            if (t.getChild(c) instanceof TerminalNode tn) {
+                if (tn.getSymbol().getType() == dev.mp.grammar.MpLexer.ELSE) {
+                    orelse = block(t.block(next++));
+                } else if (tn.getSymbol().getType() == dev.mp.grammar.MpLexer.FINALLY) {
+                    fin = block(t.block(next++));
+                }
+            }
+        }
+        int stateSlot = -1;
+        if (generatorSlot >= 0) {
+            stateSlot = scope.tempSlot();
+            scope.tempSlot();
+            scope.tempSlot();
+        }
+        return new TryNode(body, types, names, handlers, orelse, fin, generatorSlot, stateSlot);
+    }
+
+    private MpStatementNode withStatement(MpParser.With_stmtContext w, int index) {
+        MpParser.With_itemContext item = w.with_item(index);
+        MpExpressionNode manager = expr(item.test());
+        AssignTargetNode target = item.expr() == null ? null : target(TargetShape.of(item.expr(), "with"));
+        MpStatementNode body = index + 1 < w.with_item().size() ? withStatement(w, index + 1).atLine(w.getStart().getLine()) : block(w.block());
+        return new WithNode(manager, target, body, generatorSlot, temp());
+    }
+
+    // ---------------------------------------------------------------- functions and classes
+
+    private String qualname(String name) {
+        return qualnamePrefix + name;
+    }
+
+    private MpExpressionNode function(MpParser.FuncdefContext f, List<MpExpressionNode> decorators) {
+        List<ParamInfo> params = new ArrayList<>();
+        if (f.paramlist() != null) {
+            for (MpParser.ParamContext p : f.paramlist().param()) {
+                params.add(switch (p) {
+                    case MpParser.PlainParamContext pp -> new ParamInfo(0, pp.NAME().getText(), pp.ASSIGN() == null ? null : pp.test(pp.test().size() - 1), p);
+                    case MpParser.StarParamContext sp -> new ParamInfo(1, sp.NAME() == null ? null : sp.NAME().getText(), null, p);
+                    case MpParser.KwStarParamContext kp -> new ParamInfo(2, kp.NAME().getText(), null, p);
+                    default -> new ParamInfo(3, null, null, p);
+                });
+            }
+        }
+        String doc = docstring(f.block());
+        MpExpressionNode value = makeFunction(f, f.NAME().getText(), params, () -> block(f.block()), doc);
+        for (int i = decorators.size() - 1; i >= 0; i--) {
+            value = new CallNode(decorators.get(i), new MpExpressionNode[] {value}, new boolean[1], new String[0], new MpExpressionNode[0],
+                    new MpExpressionNode[0]);
+        }
+        return value;
+    }
+
+    private static String docstring(MpParser.BlockContext b) {
+        List<MpParser.StmtContext> stmts = b.stmt();
+        MpParser.Simple_stmtsContext first = b.simple_stmts() != null ? b.simple_stmts()
+                : !stmts.isEmpty() && stmts.get(0).simple_stmts() != null ? stmts.get(0).simple_stmts() : null;
+        if (first == null) {
+            return null;
+        }
+        ParseTree t = TargetShape.unwrap(first.simple_stmt(0).getChild(0).getChild(0));
+        if (t instanceof MpParser.PrimaryExprContext p && p.atom_expr().trailer().isEmpty() && p.atom_expr().atom() instanceof MpParser.StringAtomContext s) {
+            StringLiterals.Literal lit = StringLiterals.split(s.STRING(0).getText());
+            if (!lit.bytes() && !lit.formatted()) {
+                return StringLiterals.decodeStr(lit.body(), lit.raw(), s.getStart().getLine());
+            }
+        }
+        return null;
+    }
+
+    /** A parameter: kind 0 plain, 1 star (name may be null for a bare *), 2 double star, 3 slash. */
+    private record ParamInfo(int kind, String name, ParseTree defaultValue, ParserRuleContext ctx) {
+    }
+
+    private MakeFunctionNode makeFunction(ParserRuleContext owner, String name, List<ParamInfo> params,
+                                          java.util.function.Supplier<MpStatementNode> bodyBuilder, String doc) {
+        List<String> names = new ArrayList<>();
+        List<MpExpressionNode> defaults = new ArrayList<>();
+        List<MpExpressionNode> kwDefaults = new ArrayList<>();
+        int positional = 0;
+        int posOnly = 0;
+        boolean varArgs = false;
+        boolean kwOnly = false;
+        boolean varKw = false;
+        int kwOnlyCount = 0;
+        for (ParamInfo p : params) {
+            switch (p.kind) {
+                case 3 -> {
+                    if (kwOnly || posOnly > 0 || positional == 0) {
+                        throw error(p.ctx, positional == 0 ? "at least one argument must precede /" : "/ must be ahead of *");
+                    }
+                    posOnly = positional;
+                }
+                case 1 -> {
+                    if (kwOnly) {
+                        throw error(p.ctx, "* argument may appear only once");
+                    }
+                    kwOnly = true;
+                    if (p.name != null) {
+                        names.add(p.name);
+                        varArgs = true;
+                    }
+                }
+                case 2 -> {
+                    names.add(p.name);
+                    varKw = true;
+                }
+                default -> {
+                    if (varKw) {
+                        throw error(p.ctx, "arguments cannot follow var-keyword argument");
+                    }
+                    names.add(p.name);
+                    if (kwOnly) {
+                        kwOnlyCount++;
+                        kwDefaults.add(p.defaultValue == null ? null : expr(p.defaultValue));
+                    } else {
+                        positional++;
+                        if (p.defaultValue != null) {
+                            defaults.add(expr(p.defaultValue));
+                        } else if (!defaults.isEmpty()) {
+                            throw error(p.ctx, "non-default argument follows default argument");
+                        }
+                    }
+                }
+            }
+        }
+        if (kwOnly && !varArgs && kwOnlyCount == 0) {
+            throw error(owner, "named arguments must follow bare *");
+        }
+        Signature sig = new Signature(names.toArray(new String[0]), positional, posOnly, varArgs, kwOnlyCount, varKw);
+
+        Scope outer = scope;
+        String outerPrefix = qualnamePrefix;
+        int outerGenerator = generatorSlot;
+        int outerLoops = loopDepth;
+        Scope inner = scopes.get(owner);
+        String qualname = qualname(name);
+        scope = inner;
+        qualnamePrefix = qualname + ".<locals>.";
+        loopDepth = 0;
+        generatorSlot = inner.generator ? inner.tempSlot() : -1;
+        for (String fv : inner.freeVars) {
+            inner.slot(fv);
+        }
+        for (String cv : inner.cellVars) {
+            inner.slot(cv);
+        }
+        MpStatementNode body = bodyBuilder.get();
+        int[] cellSlots = inner.cellVars.stream().mapToInt(inner::slot).toArray();
+        int[] freeSlots = inner.freeVars.stream().mapToInt(inner::slot).toArray();
+        RootCallTarget generatorBody = null;
+        if (generatorSlot >= 0) {
+            generatorBody = new GeneratorBodyRootNode(language, name, source, body).getCallTarget();
+        }
+        FunctionRootNode root = new FunctionRootNode(language, descriptor(inner), name, source, inner.parameters.size(), cellSlots, freeSlots,
+                generatorSlot >= 0 ? null : body, generatorSlot, generatorBody);
+        scope = outer;
+        qualnamePrefix = outerPrefix;
+        generatorSlot = outerGenerator;
+        loopDepth = outerLoops;
+        int[] closureSlots = inner.freeVars.stream().mapToInt(outer::slot).toArray();
+        return new MakeFunctionNode(name, qualname, sig, defaults.toArray(new MpExpressionNode[0]), kwDefaults.toArray(new MpExpressionNode[0]),
+                closureSlots, root.getCallTarget(), inner.generator, doc == null ? PNone.NONE : doc);
+    }
+
+    private static FrameDescriptor descriptor(Scope s) {
+        FrameDescriptor.Builder b = FrameDescriptor.newBuilder();
+        b.addSlots(s.slotCount(), FrameSlotKind.Object);
+        return b.build();
+    }
+
+    private MpExpressionNode classDef(MpParser.ClassdefContext k, List<MpExpressionNode> decorators) {
+        List<MpExpressionNode> bases = new ArrayList<>();
+        if (k.arglist() != null) {
+            for (MpParser.ArgumentContext a : k.arglist().argument()) {
+                if (a instanceof MpParser.PositionalArgumentContext p) {
+                    bases.add(expr(p.test()));
+                } else if (!(a instanceof MpParser.KeywordArgumentContext kw && kw.NAME().getText().equals("metaclass"))) {
+                    throw error(a, "class keyword arguments are not supported");
+                }
+            }
+        }
+        String name = k.NAME().getText();
+        String qualname = qualname(name);
+        Scope outer = scope;
+        String outerPrefix = qualnamePrefix;
+        int outerGenerator = generatorSlot;
+        int outerLoops = loopDepth;
+        Scope inner = scopes.get(k);
+        scope = inner;
+        qualnamePrefix = qualname + ".";
+        generatorSlot = -1;
+        loopDepth = 0;
+        for (String fv : inner.freeVars) {
+            inner.slot(fv);
+        }
+        BlockNode body = block(k.block());
+        int[] freeSlots = inner.freeVars.stream().mapToInt(inner::slot).toArray();
+        FunctionRootNode root = new FunctionRootNode(language, descriptor(inner), name, source, 0, new int[0], freeSlots, body, -1, null);
+        scope = outer;
+        qualnamePrefix = outerPrefix;
+        generatorSlot = outerGenerator;
+        loopDepth = outerLoops;
+        int[] closureSlots = inner.freeVars.stream().mapToInt(outer::slot).toArray();
+        MakeFunctionNode bodyFunction = new MakeFunctionNode(name, qualname, Signature.positional(), new MpExpressionNode[0],
+                new MpExpressionNode[0], closureSlots, root.getCallTarget(), false, PNone.NONE);
+        MpExpressionNode value = new ClassDefNode(name, qualname, bases.toArray(new MpExpressionNode[0]), bodyFunction);
+        for (int i = decorators.size() - 1; i >= 0; i--) {
+            value = new CallNode(decorators.get(i), new MpExpressionNode[] {value}, new boolean[1], new String[0], new MpExpressionNode[0],
+                    new MpExpressionNode[0]);
+        }
+        String doc = docstring(k.block());
+        return doc == null ? value : value;
+    }
+
+    // ---------------------------------------------------------------- names and targets
+
+    private MpExpressionNode readName(String name) {
+        Scope.Binding b = scope.binding(name);
+        MpExpressionNode node = switch (b) {
+            case LOCAL -> new ReadLocalNode(scope.slot(name), name);
+            case CELL -> new ReadCellNode(scope.slot(name), name, false);
+            case FREE -> new ReadCellNode(scope.slot(name), name, true);
+            default -> new ReadGlobalNode(name);
+        };
+        if (scope.kind == Scope.Kind.CLASS && b != Scope.Binding.GLOBAL_EXPLICIT) {
+            return new ReadClassNameNode(name, b == Scope.Binding.FREE ? node : new ReadGlobalNode(name));
+        }
+        return node;
+    }
+
+    private AssignTargetNode nameTarget(String name) {
+        return switch (scope.binding(name)) {
+            case LOCAL -> new LocalTargetNode(scope.slot(name), name);
+            case CELL, FREE -> new CellTargetNode(scope.slot(name), name);
+            case CLASS_LOCAL -> new ClassNameTargetNode(name);
+            default -> scope.kind == Scope.Kind.CLASS && scope.binding(name) != Scope.Binding.GLOBAL_EXPLICIT ? new ClassNameTargetNode(name)
+                    : new GlobalTargetNode(name);
+        };
+    }
+
+    private AssignTargetNode target(TargetShape shape) {
+        return switch (shape) {
+            case TargetShape.Name n -> nameTarget(n.name());
+            case TargetShape.Attribute a -> new AttributeTargetNode(trailersExcept(a.expr(), 1), a.name());
+            case TargetShape.Subscript s -> {
+                MpParser.SubscriptTrailerContext t = (MpParser.SubscriptTrailerContext) s.expr().trailer(s.expr().trailer().size() - 1);
+                yield new SubscriptTargetNode(trailersExcept(s.expr(), 1), subscriptIndex(t.subscriptlist()));
+            }
+            case TargetShape.Starred st -> throw error(st.ctx(), "starred assignment target must be in a list or tuple");
+            case TargetShape.Sequence seq -> {
+                AssignTargetNode[] targets = new AssignTargetNode[seq.elements().size()];
+                int star = -1;
+                for (int i = 0; i < targets.length; i++) {
+                    TargetShape e = seq.elements().get(i);
+                    if (e instanceof TargetShape.Starred st) {
+                        if (star >= 0) {
+                            throw error(st.ctx(), "multiple starred expressions in assignment");
+                        }
+                        star = i;
+                        targets[i] = target(st.target());
+                    } else {
+                        targets[i] = target(e);
+                    }
+                }
+                yield new UnpackTargetNode(targets, star);
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    MpExpressionNode expr(ParseTree tree) {
+        ParseTree t = tree;
+        if (t instanceof TerminalNode) {
+            throw new IllegalStateException("terminal " + t.getText());
+        }
+        switch (t) {
+            case MpParser.Assign_valueContext a:
+                return expr(a.getChild(0));
+            case MpParser.Testlist_star_exprContext l:
+                return tupleOrSingle(l, l.children);
+            case MpParser.TestlistContext l:
+                return tupleOrSingle(l, l.children);
+            case MpParser.ExprlistContext l:
+                return tupleOrSingle(l, l.children);
+            case MpParser.Namedexpr_testContext n:
+                if (n.test().size() == 2) {
+                    TargetShape shape = TargetShape.of(n.test(0), ":=");
+                    if (!(shape instanceof TargetShape.Name nm)) {
+                        throw error(n, "cannot use assignment expressions with " + "expression");
+                    }
+                    return new dev.mp.runtime.nodes.expression.NamedExprNode(nameTarget(nm.name()), expr(n.test(1)));
+                }
+                return expr(n.test(0));
+            case MpParser.TestContext x:
+                if (x.lambdef() != null) {
+                    return lambda(x.lambdef());
+                }
+                if (x.or_test().size() == 2) {
+                    return new ConditionalNode(expr(x.or_test(1)), expr(x.or_test(0)), expr(x.test()));
+                }
+                return expr(x.or_test(0));
+            case MpParser.Or_testContext o:
+                return o.and_test().size() == 1 ? expr(o.and_test(0)) : new LogicalNode(false, exprs(o.and_test()));
+            case MpParser.And_testContext a:
+                return a.not_test().size() == 1 ? expr(a.not_test(0)) : new LogicalNode(true, exprs(a.not_test()));
+            case MpParser.Not_testContext n:
+                return n.NOT() != null ? new UnaryNode(UnaryNode.Op.NOT, expr(n.not_test())) : expr(n.comparison());
+            case MpParser.ComparisonContext c:
+                if (c.comp_op().isEmpty()) {
+                    return expr(c.expr(0));
+                }
+                CompareNode.Op[] ops = new CompareNode.Op[c.comp_op().size()];
+                for (int i = 0; i < ops.length; i++) {
+                    ops[i] = compareOp(c.comp_op(i));
+                }
+                return new CompareNode(ops, exprs(c.expr()));
+            case MpParser.Star_exprContext s:
+                throw error(s, "can't use starred expression here");
+            case MpParser.PrimaryExprContext p:
+                return atomExpr(p.atom_expr());
+            case MpParser.PowerExprContext p:
+                return new BinaryNode(BinOp.POW, expr(p.expr(0)), expr(p.expr(1)));
+            case MpParser.UnaryExprContext u:
+                return unary(u);
+            case MpParser.BinaryExprContext b:
+                return new BinaryNode(BinOp.fromSymbol(b.op.getText()), expr(b.expr(0)), expr(b.expr(1)));
+            case MpParser.Yield_exprContext y:
+                return yieldExpr(y);
+            case MpParser.LambdefContext l:
+                return lambda(l);
+            default:
+                throw error((ParserRuleContext) t, "invalid syntax");
+        }
+    }
+
+    private MpExpressionNode unary(MpParser.UnaryExprContext u) {
+        String op = u.op.getText();
+        if (op.equals("-") && u.expr() instanceof MpParser.PrimaryExprContext p && p.atom_expr().trailer().isEmpty()
+                && p.atom_expr().atom() instanceof MpParser.NumberAtomContext n) {
+            Object v = number(n.number());
+            if (v instanceof Long l && l != 0) {
+                return new LiteralNode(-l);
+            }
+            if (v instanceof BigInteger b) {
+                return new LiteralNode(dev.mp.runtime.ops.Conversions.normalize(b.negate()));
+            }
+        }
+        return new UnaryNode(op.equals("-") ? UnaryNode.Op.NEG : op.equals("+") ? UnaryNode.Op.POS : UnaryNode.Op.INVERT, expr(u.expr()));
+    }
+
+    private MpExpressionNode[] exprs(List<? extends ParseTree> list) {
+        MpExpressionNode[] out = new MpExpressionNode[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = expr(list.get(i));
+        }
+        return out;
+    }
+
+    private static CompareNode.Op compareOp(MpParser.Comp_opContext c) {
+        return switch (c.getText()) {
+            case "<" -> CompareNode.Op.LT;
+            case "<=" -> CompareNode.Op.LE;
+            case "==" -> CompareNode.Op.EQ;
+            case "!=", "<>" -> CompareNode.Op.NE;
+            case ">" -> CompareNode.Op.GT;
+            case ">=" -> CompareNode.Op.GE;
+            case "in" -> CompareNode.Op.IN;
+            case "notin" -> CompareNode.Op.NOT_IN;
+            case "is" -> CompareNode.Op.IS;
+            default -> CompareNode.Op.IS_NOT;
+        };
+    }
+
+    private MpExpressionNode tupleOrSingle(ParserRuleContext ctx, List<ParseTree> children) {
+        List<ParseTree> elements = new ArrayList<>();
+        boolean comma = false;
+        for (ParseTree c : children) {
+            if (c instanceof TerminalNode) {
+                comma = true;
+            } else {
+                elements.add(c);
+            }
+        }
+        if (!comma && elements.size() == 1 && !(elements.get(0) instanceof MpParser.Star_exprContext)) {
+            return expr(elements.get(0));
+        }
+        return display(DisplayNode.Kind.TUPLE, elements);
+    }
+
+    private MpExpressionNode display(DisplayNode.Kind kind, List<ParseTree> elements) {
+        MpExpressionNode[] values = new MpExpressionNode[elements.size()];
+        boolean[] starred = new boolean[elements.size()];
+        for (int i = 0; i < values.length; i++) {
+            ParseTree e = elements.get(i);
+            if (e instanceof MpParser.Star_exprContext s) {
+                starred[i] = true;
+                values[i] = expr(s.expr());
+            } else {
+                values[i] = expr(e);
+            }
+        }
+        return new DisplayNode(kind, values, starred);
+    }
+
+    private MpExpressionNode atomExpr(MpParser.Atom_exprContext ae) {
+        return trailersExcept(ae, 0);
+    }
+
+    /** The value of an atom with all but its last {@code drop} trailers applied. */
+    private MpExpressionNode trailersExcept(MpParser.Atom_exprContext ae, int drop) {
+        if (ae.AWAIT() != null) {
+            throw error(ae, "'await' outside async function");
+        }
+        List<MpParser.TrailerContext> trailers = ae.trailer();
+        int n = trailers.size() - drop;
+        MpExpressionNode node = null;
+        int i = 0;
+        if (n >= 1 && trailers.get(0) instanceof MpParser.CallTrailerContext call && ae.atom() instanceof MpParser.NameAtomContext name
+                && name.NAME().getText().equals("super") && call.arglist() == null && scope.kind == Scope.Kind.FUNCTION
+                && scope.binding("super") == Scope.Binding.GLOBAL_IMPLICIT) {
+            int firstSlot = scope.parameters.isEmpty() ? -1 : scope.slot(scope.parameters.get(0));
+            node = new SuperNode(firstSlot);
+            i = 1;
+        } else {
+            node = atom(ae.atom());
+        }
+        for (; i < n; i++) {
+            MpParser.TrailerContext t = trailers.get(i);
+            if (t instanceof MpParser.AttributeTrailerContext a) {
+                if (i + 1 < n && trailers.get(i + 1) instanceof MpParser.CallTrailerContext call) {
+                    node = call(node, a.NAME().getText(), call.arglist());
+                    i++;
+                } else {
+                    node = new AttributeNode(node, a.NAME().getText());
+                }
+            } else if (t instanceof MpParser.CallTrailerContext c) {
+                node = call(node, null, c.arglist());
+            } else {
+                node = new SubscriptNode(node, subscriptIndex(((MpParser.SubscriptTrailerContext) t).subscriptlist()));
+            }
+        }
+        return node;
+    }
+
+    private MpExpressionNode subscriptIndex(MpParser.SubscriptlistContext list) {
+        List<MpParser.SubscriptContext> subs = list.subscript();
+        if (subs.size() == 1 && list.COMMA().isEmpty()) {
+            return subscript(subs.get(0));
+        }
+        MpExpressionNode[] items = new MpExpressionNode[subs.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = subscript(subs.get(i));
+        }
+        return new DisplayNode(DisplayNode.Kind.TUPLE, items, new boolean[items.length]);
+    }
+
+    private MpExpressionNode subscript(MpParser.SubscriptContext s) {
+        if (s instanceof MpParser.IndexSubscriptContext i) {
+            return expr(i.test());
+        }
+        MpParser.SliceSubscriptContext sl = (MpParser.SliceSubscriptContext) s;
+        return new SliceNode(sl.lower == null ? none() : expr(sl.lower), sl.upper == null ? none() : expr(sl.upper),
+                sl.step == null ? none() : expr(sl.step));
+    }
+
+    private static MpExpressionNode none() {
+        return new LiteralNode(PNone.NONE);
+    }
+
+    private MpExpressionNode call(MpExpressionNode receiverOrCallee, String method, MpParser.ArglistContext args) {
+        List<MpExpressionNode> positional = new ArrayList<>();
+        List<Boolean> starred = new ArrayList<>();
+        List<String> kwNames = new ArrayList<>();
+        List<MpExpressionNode> kwValues = new ArrayList<>();
+        List<MpExpressionNode> kwStar = new ArrayList<>();
+        if (args != null) {
+            for (MpParser.ArgumentContext a : args.argument()) {
+                switch (a) {
+                    case MpParser.PositionalArgumentContext p -> {
+                        if (!kwNames.isEmpty() || !kwStar.isEmpty()) {
+                            throw error(p, kwStar.isEmpty() ? "positional argument follows keyword argument"
+                                    : "positional argument follows keyword argument unpacking");
+                        }
+                        if (p.comp_for() != null) {
+                            if (args.argument().size() > 1) {
+                                throw error(p, "Generator expression must be parenthesized");
+                            }
+                            positional.add(comprehension(p, "genexpr", p.comp_for(), p.test(), null));
+                        } else {
+                            positional.add(expr(p.test()));
+                        }
+                        starred.add(false);
+                    }
+                    case MpParser.StarArgumentContext s -> {
+                        if (!kwStar.isEmpty()) {
+                            throw error(s, "iterable argument unpacking follows keyword argument unpacking");
+                        }
+                        positional.add(expr(s.test()));
+                        starred.add(true);
+                    }
+                    case MpParser.KeywordArgumentContext k -> {
+                        if (kwNames.contains(k.NAME().getText())) {
+                            throw error(k, "keyword argument repeated: " + k.NAME().getText());
+                        }
+                        kwNames.add(k.NAME().getText());
+                        kwValues.add(expr(k.test()));
+                    }
+                    default -> kwStar.add(expr(((MpParser.KwStarArgumentContext) a).test()));
+                }
+            }
+        }
+        boolean[] starFlags = new boolean[starred.size()];
+        for (int i = 0; i < starFlags.length; i++) {
+            starFlags[i] = starred.get(i);
+        }
+        MpExpressionNode[] pos = positional.toArray(new MpExpressionNode[0]);
+        String[] names = kwNames.toArray(new String[0]);
+        MpExpressionNode[] values = kwValues.toArray(new MpExpressionNode[0]);
+        MpExpressionNode[] stars = kwStar.toArray(new MpExpressionNode[0]);
+        if (method != null) {
+            return new MethodCallNode(receiverOrCallee, method, pos, starFlags, names, values, stars);
+        }
+        return new CallNode(receiverOrCallee, pos, starFlags, names, values, stars);
+    }
+
+    private MpExpressionNode atom(MpParser.AtomContext a) {
+        switch (a) {
+            case MpParser.NameAtomContext n:
+                return readName(n.NAME().getText());
+            case MpParser.NumberAtomContext n:
+                return new LiteralNode(number(n.number()));
+            case MpParser.StringAtomContext s:
+                return strings(s);
+            case MpParser.NoneAtomContext n:
+                return new LiteralNode(PNone.NONE);
+            case MpParser.TrueAtomContext n:
+                return new LiteralNode(Boolean.TRUE);
+            case MpParser.FalseAtomContext n:
+                return new LiteralNode(Boolean.FALSE);
+            case MpParser.EllipsisAtomContext n:
+                return new LiteralNode(PSingleton.ELLIPSIS);
+            case MpParser.ParenAtomContext p:
+                if (p.yield_expr() != null) {
+                    return expr(p.yield_expr());
+                }
+                if (p.testlist_comp() == null) {
+                    return new DisplayNode(DisplayNode.Kind.TUPLE, new MpExpressionNode[0], new boolean[0]);
+                }
+                MpParser.Testlist_compContext tc = p.testlist_comp();
+                if (tc.comp_for() != null) {
+                    return comprehension(tc, "genexpr", tc.comp_for(), tc.getChild(0), null);
+                }
+                return tupleOrSingle(tc, tc.children);
+            case MpParser.ListAtomContext l:
+                if (l.testlist_comp() == null) {
+                    return new DisplayNode(DisplayNode.Kind.LIST, new MpExpressionNode[0], new boolean[0]);
+                }
+                MpParser.Testlist_compContext lc = l.testlist_comp();
+                if (lc.comp_for() != null) {
+                    return comprehension(lc, "listcomp", lc.comp_for(), lc.getChild(0), null);
+                }
+                return display(DisplayNode.Kind.LIST, elementsOf(lc));
+            default:
+                return brace((MpParser.BraceAtomContext) a);
+        }
+    }
+
+    private static List<ParseTree> elementsOf(ParserRuleContext ctx) {
+        List<ParseTree> out = new ArrayList<>();
+        for (ParseTree c : ctx.children) {
+            if (!(c instanceof TerminalNode)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private MpExpressionNode brace(MpParser.BraceAtomContext b) {
+        if (b.dictorsetmaker() == null) {
+            return new DictDisplayNode(new MpExpressionNode[0], new MpExpressionNode[0]);
+        }
+        if (b.dictorsetmaker() instanceof MpParser.SetMakerContext s) {
+            if (s.comp_for() != null) {
+                return comprehension(s, "setcomp", s.comp_for(), s.getChild(0), null);
+            }
+            return display(DisplayNode.Kind.SET, elementsOf(s));
+        }
+        MpParser.DictMakerContext d = (MpParser.DictMakerContext) b.dictorsetmaker();
+        if (d.comp_for() != null) {
+            MpParser.Dict_itemContext item = d.dict_item(0);
+            if (item.test().isEmpty()) {
+                throw error(item, "dict unpacking cannot be used in dict comprehension");
+            }
+            return comprehension(d, "dictcomp", d.comp_for(), item.test(0), item.test(1));
+        }
+        List<MpExpressionNode> keys = new ArrayList<>();
+        List<MpExpressionNode> values = new ArrayList<>();
+        for (MpParser.Dict_itemContext item : d.dict_item()) {
+            if (item.test().isEmpty()) {
+                keys.add(null);
+                values.add(expr(item.expr()));
+            } else {
+                keys.add(expr(item.test(0)));
+                values.add(expr(item.test(1)));
+            }
+        }
+        return new DictDisplayNode(keys.toArray(new MpExpressionNode[0]), values.toArray(new MpExpressionNode[0]));
+    }
+
+    /** A comprehension: a nested function over the first iterable, called at once. */
+    private MpExpressionNode comprehension(ParserRuleContext owner, String kind, MpParser.Comp_forContext comp, ParseTree element,
+                                           ParseTree value) {
+        MpExpressionNode firstIterable = expr(comp.or_test(0));
+        boolean generator = kind.equals("genexpr");
+        MakeFunctionNode make = makeFunction(owner, "<" + kind + ">", List.of(new ParamInfo(0, ".0", null, owner)), () -> {
+            int resultSlot = generator ? -1 : scope.tempSlot();
+            MpStatementNode innermost;
+            if (generator) {
+                innermost = new ExpressionStatementNode(new YieldNode(++yieldIds, generatorSlot, expr(element)));
+            } else {
+                innermost = new ComprehensionNode.CollectNode(resultSlot, expr(element), value == null ? null : expr(value));
+            }
+            innermost.atLine(owner.getStart().getLine());
+            // Build the loops from the innermost outwards.
+            List<Object[]> clauses = new ArrayList<>();
+            List<ParseTree> ifs = new ArrayList<>();
+            MpParser.ExprlistContext target = null;
+            MpParser.Or_testContext iterable = null;
+            for (int i = 0; i < comp.getChildCount(); i++) {
+                ParseTree c = comp.getChild(i);
+                if (c instanceof MpParser.ExprlistContext e) {
+                    if (target != null) {
+                        clauses.add(new Object[] {target, iterable, new ArrayList<>(ifs)});
+                        ifs.clear();
+                    }
+                    target = e;
+                    iterable = null;
+                } else if (c instanceof MpParser.Or_testContext o) {
+                    if (iterable == null) {
+                        iterable = o;
+                    } else {
+                        ifs.add(o);
+                    }
+                }
+            }
+            clauses.add(new Object[] {target, iterable, new ArrayList<>(ifs)});
+            MpStatementNode body = innermost;
+            for (int c = clauses.size() - 1; c >= 0; c--) {
+                Object[] clause = clauses.get(c);
+                @SuppressWarnings("unchecked")
+                List<ParseTree> conditions = (List<ParseTree>) clause[2];
+                for (int k = conditions.size() - 1; k >= 0; k--) {
+                    body = new IfNode(expr(conditions.get(k)), body, null, generatorSlot, temp()).atLine(owner.getStart().getLine());
+                }
+                MpExpressionNode iter = c == 0 ? new ReadLocalNode(scope.slot(".0"), ".0") : expr((ParseTree) clause[1]);
+                AssignTargetNode t = target(TargetShape.of((ParseTree) clause[0], "for"));
+                body = new ForNode(t, iter, blockOf(List.of(body)), null, generatorSlot, temp()).atLine(owner.getStart().getLine());
+            }
+            if (generator) {
+                return blockOf(List.of(body));
+            }
+            MpStatementNode loops = body;
+            return new SimpleStatements.ReturnNode(new ComprehensionNode(
+                    kind.equals("listcomp") ? ComprehensionNode.Kind.LIST : kind.equals("setcomp") ? ComprehensionNode.Kind.SET
+                            : ComprehensionNode.Kind.DICT, resultSlot, loops)).atLine(owner.getStart().getLine());
+        }, null);
+        return new CallNode(make, new MpExpressionNode[] {firstIterable}, new boolean[1], new String[0], new MpExpressionNode[0],
+                new MpExpressionNode[0]);
+    }
+
+    private MpExpressionNode lambda(MpParser.LambdefContext l) {
+        List<ParamInfo> params = new ArrayList<>();
+        if (l.lambda_params() != null) {
+            for (MpParser.Lambda_paramContext p : l.lambda_params().lambda_param()) {
+                params.add(switch (p) {
+                    case MpParser.LambdaPlainParamContext pp -> new ParamInfo(0, pp.NAME().getText(), pp.test(), p);
+                    case MpParser.LambdaStarParamContext sp -> new ParamInfo(1, sp.NAME() == null ? null : sp.NAME().getText(), null, p);
+                    case MpParser.LambdaKwStarParamContext kp -> new ParamInfo(2, kp.NAME().getText(), null, p);
+                    default -> new ParamInfo(3, null, null, p);
+                });
+            }
+        }
+        return makeFunction(l, "<lambda>", params,
+                () -> new SimpleStatements.ReturnNode(expr(l.test())).atLine(l.getStart().getLine()), null);
+    }
+
+    private MpExpressionNode yieldExpr(MpParser.Yield_exprContext y) {
+        if (y.FROM() != null) {
+            return new YieldFromNode(++yieldIds, generatorSlot, scope.tempSlot(), expr(y.test()));
+        }
+        return new YieldNode(++yieldIds, generatorSlot, y.testlist_star_expr() == null ? null : expr(y.testlist_star_expr()));
+    }
+
+    // ---------------------------------------------------------------- literals
+
+    static Object number(MpParser.NumberContext n) {
+        Token t = n.getStart();
+        String text = t.getText().replace("_", "");
+        switch (t.getType()) {
+            case dev.mp.grammar.MpLexer.DECIMAL_INTEGER:
+                if (text.length() > 1 && text.charAt(0) == '0' && !text.chars().allMatch(ch -> ch == '0')) {
+                    throw error(t, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+                }
+                return parseInt(text, 10);
+            case dev.mp.grammar.MpLexer.HEX_INTEGER:
+                return parseInt(text.substring(2), 16);
+            case dev.mp.grammar.MpLexer.OCT_INTEGER:
+                return parseInt(text.substring(2), 8);
+            case dev.mp.grammar.MpLexer.BIN_INTEGER:
+                return parseInt(text.substring(2), 2);
+            case dev.mp.grammar.MpLexer.FLOAT_NUMBER:
+                return Double.parseDouble(text);
+            default:
+                throw error(t, "complex numbers are not supported");
+        }
+    }
+
+    private static Object parseInt(String digits, int radix) {
+        BigInteger b = new BigInteger(digits, radix);
+        return dev.mp.runtime.ops.Conversions.normalize(b);
+    }
+
+    private MpExpressionNode strings(MpParser.StringAtomContext s) {
+        List<MpExpressionNode> parts = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        Boolean bytes = null;
+        java.io.ByteArrayOutputStream byteParts = new java.io.ByteArrayOutputStream();
+        boolean formatted = false;
+        for (TerminalNode tn : s.STRING()) {
+            StringLiterals.Literal lit = StringLiterals.split(tn.getText());
+            int line = tn.getSymbol().getLine();
+            if (bytes != null && bytes != lit.bytes()) {
+                throw error(tn.getSymbol(), "cannot mix bytes and nonbytes literals");
+            }
+            bytes = lit.bytes();
+            if (lit.bytes()) {
+                byte[] b = StringLiterals.decodeBytes(lit.body(), lit.raw(), line).bytes();
+                byteParts.write(b, 0, b.length);
+            } else if (lit.formatted()) {
+                formatted = true;
+                for (Object part : fstringParts(tn, lit, line)) {
+                    if (part instanceof String str) {
+                        pending.append(str);
+                    } else {
+                        if (!pending.isEmpty()) {
+                            parts.add(new LiteralNode(pending.toString()));
+                            pending.setLength(0);
+                        }
+                        FStrings.Field f = (FStrings.Field) part;
+                        if (f.text() != null) {
+                            parts.add(new LiteralNode(f.text()));
+                        }
+                        parts.add(field(f));
+                    }
+                }
+            } else {
+                pending.append(StringLiterals.decodeStr(lit.body(), lit.raw(), line));
+            }
+        }
+        if (Boolean.TRUE.equals(bytes)) {
+            return new LiteralNode(new dev.mp.runtime.objects.PBytes(byteParts.toByteArray()));
+        }
+        if (!formatted) {
+            return new LiteralNode(pending.toString());
+        }
+        if (!pending.isEmpty()) {
+            parts.add(new LiteralNode(pending.toString()));
+        }
+        return new FStringNode(parts.toArray(new MpExpressionNode[0]));
+    }
+
+    private List<Object> fstringParts(TerminalNode tn, StringLiterals.Literal lit, int line) {
+        return fstringCache.computeIfAbsent(tn, k -> FStrings.parse(lit.body(), lit.raw(), line, expressionParser));
+    }
+
+    private MpExpressionNode field(FStrings.Field f) {
+        MpExpressionNode spec = null;
+        if (!f.spec().isEmpty()) {
+            List<MpExpressionNode> specParts = new ArrayList<>();
+            for (Object p : f.spec()) {
+                specParts.add(p instanceof String str ? new LiteralNode(str) : field((FStrings.Field) p));
+            }
+            spec = new FStringNode(specParts.toArray(new MpExpressionNode[0]));
+        }
+        ParserRuleContext e = f.expression();
+        return new FStringNode.FieldNode(expr(((MpParser.Eval_inputContext) e).testlist()), f.conversion(), spec);
+    }
+}

@@ -1,0 +1,440 @@
+package dev.mp.runtime.parser;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+import dev.mp.grammar.MpParser;
+import dev.mp.grammar.MpParserBaseVisitor;
+import dev.mp.grammar.SyntaxProblem;
+
+/**
+ * The resolver pass: finds every scope in a module's parse tree, what each binds and uses, and then where
+ * each name lives (local, cell, free, global or builtin) before any node is built.
+ */
+final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
+    private final Map<ParserRuleContext, Scope> scopes = new IdentityHashMap<>();
+    private final java.util.function.Function<String, ParserRuleContext> expressionParser;
+    private final Map<org.antlr.v4.runtime.tree.TerminalNode, java.util.List<Object>> fstrings;
+    private Scope current;
+
+    private ScopeAnalyzer(java.util.function.Function<String, ParserRuleContext> expressionParser,
+                          Map<org.antlr.v4.runtime.tree.TerminalNode, java.util.List<Object>> fstrings) {
+        this.expressionParser = expressionParser;
+        this.fstrings = fstrings;
+    }
+
+    /**
+     * @param fstrings receives the parsed parts of every f-string, for the node builder to reuse
+     */
+    static Map<ParserRuleContext, Scope> analyze(ParserRuleContext module, java.util.function.Function<String, ParserRuleContext> expressionParser,
+                                                 Map<org.antlr.v4.runtime.tree.TerminalNode, java.util.List<Object>> fstrings) {
+        ScopeAnalyzer a = new ScopeAnalyzer(expressionParser, fstrings);
+        a.current = new Scope(Scope.Kind.MODULE, null, "<module>");
+        a.scopes.put(module, a.current);
+        a.visit(module);
+        resolve(a.current);
+        return a.scopes;
+    }
+
+    private Scope enter(ParserRuleContext ctx, Scope.Kind kind, String name) {
+        Scope s = new Scope(kind, current, name);
+        scopes.put(ctx, s);
+        current = s;
+        return s;
+    }
+
+    private void bind(String name, ParserRuleContext ctx) {
+        if (current.globals.contains(name) || current.nonlocals.contains(name)) {
+            current.used.add(name);
+        }
+        current.assigned.add(name);
+    }
+
+    private void bindTarget(ParseTree tree, String what) {
+        bindShape(TargetShape.of(tree, what));
+    }
+
+    private void bindShape(TargetShape shape) {
+        switch (shape) {
+            case TargetShape.Name n -> bind(n.name(), n.ctx());
+            case TargetShape.Sequence s -> s.elements().forEach(this::bindShape);
+            case TargetShape.Starred s -> bindShape(s.target());
+            case TargetShape.Attribute a -> visit(a.expr());
+            case TargetShape.Subscript s -> visit(s.expr());
+        }
+    }
+
+    @Override
+    public Void visitStringAtom(MpParser.StringAtomContext ctx) {
+        for (org.antlr.v4.runtime.tree.TerminalNode tn : ctx.STRING()) {
+            StringLiterals.Literal lit = StringLiterals.split(tn.getText());
+            if (lit.formatted()) {
+                java.util.List<Object> parts = FStrings.parse(lit.body(), lit.raw(), tn.getSymbol().getLine(), expressionParser);
+                fstrings.put(tn, parts);
+                visitFields(parts);
+            }
+        }
+        return null;
+    }
+
+    private void visitFields(java.util.List<Object> parts) {
+        for (Object p : parts) {
+            if (p instanceof FStrings.Field f) {
+                visit(f.expression());
+                visitFields(f.spec());
+            }
+        }
+    }
+
+    @Override
+    public Void visitNameAtom(MpParser.NameAtomContext ctx) {
+        current.used.add(ctx.NAME().getText());
+        return null;
+    }
+
+    @Override
+    public Void visitAssignStmt(MpParser.AssignStmtContext ctx) {
+        for (MpParser.Assign_valueContext v : ctx.assign_value()) {
+            visit(v);
+        }
+        bindTarget(ctx.testlist_star_expr(), "=");
+        for (int i = 0; i < ctx.assign_value().size() - 1; i++) {
+            bindTarget(ctx.assign_value(i), "=");
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitAnnAssignStmt(MpParser.AnnAssignStmtContext ctx) {
+        if (ctx.assign_value() != null) {
+            visit(ctx.assign_value());
+        }
+        visit(ctx.test());
+        bindTarget(ctx.testlist_star_expr(), "=");
+        return null;
+    }
+
+    @Override
+    public Void visitAugAssignStmt(MpParser.AugAssignStmtContext ctx) {
+        visitChildren(ctx);
+        bindTarget(ctx.testlist_star_expr(), "=");
+        return null;
+    }
+
+    @Override
+    public Void visitDel_stmt(MpParser.Del_stmtContext ctx) {
+        bindTarget(ctx.exprlist(), "del");
+        return null;
+    }
+
+    @Override
+    public Void visitFor_stmt(MpParser.For_stmtContext ctx) {
+        visit(ctx.testlist());
+        bindTarget(ctx.exprlist(), "for");
+        ctx.block().forEach(this::visit);
+        return null;
+    }
+
+    @Override
+    public Void visitWith_item(MpParser.With_itemContext ctx) {
+        visit(ctx.test());
+        if (ctx.expr() != null) {
+            bindTarget(ctx.expr(), "with");
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitExcept_clause(MpParser.Except_clauseContext ctx) {
+        if (ctx.test() != null) {
+            visit(ctx.test());
+        }
+        if (ctx.NAME() != null) {
+            bind(ctx.NAME().getText(), ctx);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitImportName(MpParser.ImportNameContext ctx) {
+        for (MpParser.Dotted_as_nameContext d : ctx.dotted_as_name()) {
+            bind(d.NAME() != null ? d.NAME().getText() : d.dotted_name().NAME(0).getText(), d);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitImportFrom(MpParser.ImportFromContext ctx) {
+        if (ctx.import_as_names() != null) {
+            for (MpParser.Import_as_nameContext n : ctx.import_as_names().import_as_name()) {
+                bind(n.NAME(n.NAME().size() - 1).getText(), n);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitGlobal_stmt(MpParser.Global_stmtContext ctx) {
+        ctx.NAME().forEach(n -> {
+            String name = n.getText();
+            if (current.assigned.contains(name) || current.used.contains(name)) {
+                throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR,
+                        "name '" + name + "' is " + (current.assigned.contains(name) ? "assigned to" : "used") + " before global declaration",
+                        ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine() + 1, -1);
+            }
+            current.globals.add(name);
+        });
+        return null;
+    }
+
+    @Override
+    public Void visitNonlocal_stmt(MpParser.Nonlocal_stmtContext ctx) {
+        if (current.kind == Scope.Kind.MODULE) {
+            throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "nonlocal declaration not allowed at module level",
+                    ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine() + 1, -1);
+        }
+        ctx.NAME().forEach(n -> current.nonlocals.add(n.getText()));
+        return null;
+    }
+
+    @Override
+    public Void visitYield_expr(MpParser.Yield_exprContext ctx) {
+        if (current.kind != Scope.Kind.FUNCTION) {
+            throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "'yield' outside function", ctx.getStart().getLine(),
+                    ctx.getStart().getCharPositionInLine() + 1, -1);
+        }
+        current.generator = true;
+        return visitChildren(ctx);
+    }
+
+    @Override
+    public Void visitNamedexpr_test(MpParser.Namedexpr_testContext ctx) {
+        if (ctx.test().size() == 2) {
+            visit(ctx.test(1));
+            TargetShape shape = TargetShape.of(ctx.test(0), ":=");
+            if (shape instanceof TargetShape.Name n) {
+                Scope target = current;
+                while (target.name.startsWith("<") && target.name.endsWith("comp>") && target.parent != null) {
+                    target = target.parent;
+                }
+                target.assigned.add(n.name());
+                current.used.add(n.name());
+            }
+            return null;
+        }
+        return visitChildren(ctx);
+    }
+
+    @Override
+    public Void visitFuncdef(MpParser.FuncdefContext ctx) {
+        bind(ctx.NAME().getText(), ctx);
+        if (ctx.paramlist() != null) {
+            for (MpParser.ParamContext p : ctx.paramlist().param()) {
+                if (p instanceof MpParser.PlainParamContext pp) {
+                    pp.test().forEach(this::visit);
+                }
+            }
+        }
+        if (ctx.test() != null) {
+            visit(ctx.test());
+        }
+        Scope outer = current;
+        Scope s = enter(ctx, Scope.Kind.FUNCTION, ctx.NAME().getText());
+        if (ctx.paramlist() != null) {
+            for (MpParser.ParamContext p : ctx.paramlist().param()) {
+                String name = switch (p) {
+                    case MpParser.PlainParamContext pp -> pp.NAME().getText();
+                    case MpParser.StarParamContext sp -> sp.NAME() == null ? null : sp.NAME().getText();
+                    case MpParser.KwStarParamContext kp -> kp.NAME().getText();
+                    default -> null;
+                };
+                if (name != null) {
+                    if (s.parameters.contains(name)) {
+                        throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "duplicate argument '" + name + "' in function definition",
+                                p.getStart().getLine(), p.getStart().getCharPositionInLine() + 1, -1);
+                    }
+                    s.parameters.add(name);
+                    s.assigned.add(name);
+                }
+            }
+        }
+        visit(ctx.block());
+        current = outer;
+        return null;
+    }
+
+    @Override
+    public Void visitLambdef(MpParser.LambdefContext ctx) {
+        if (ctx.lambda_params() != null) {
+            for (MpParser.Lambda_paramContext p : ctx.lambda_params().lambda_param()) {
+                if (p instanceof MpParser.LambdaPlainParamContext lp && lp.test() != null) {
+                    visit(lp.test());
+                }
+            }
+        }
+        Scope outer = current;
+        Scope s = enter(ctx, Scope.Kind.FUNCTION, "<lambda>");
+        if (ctx.lambda_params() != null) {
+            for (MpParser.Lambda_paramContext p : ctx.lambda_params().lambda_param()) {
+                String name = switch (p) {
+                    case MpParser.LambdaPlainParamContext lp -> lp.NAME().getText();
+                    case MpParser.LambdaStarParamContext sp -> sp.NAME() == null ? null : sp.NAME().getText();
+                    case MpParser.LambdaKwStarParamContext kp -> kp.NAME().getText();
+                    default -> null;
+                };
+                if (name != null) {
+                    s.parameters.add(name);
+                    s.assigned.add(name);
+                }
+            }
+        }
+        visit(ctx.test());
+        current = outer;
+        return null;
+    }
+
+    @Override
+    public Void visitClassdef(MpParser.ClassdefContext ctx) {
+        bind(ctx.NAME().getText(), ctx);
+        if (ctx.arglist() != null) {
+            visit(ctx.arglist());
+        }
+        Scope outer = current;
+        enter(ctx, Scope.Kind.CLASS, ctx.NAME().getText());
+        visit(ctx.block());
+        current = outer;
+        return null;
+    }
+
+    /** A comprehension: its first iterable belongs to the enclosing scope, the rest to its own. */
+    private void comprehension(ParserRuleContext owner, String kind, MpParser.Comp_forContext comp, Runnable element) {
+        visit(comp.or_test(0));
+        Scope outer = current;
+        Scope s = enter(owner, Scope.Kind.FUNCTION, "<" + kind + ">");
+        s.parameters.add(".0");
+        s.assigned.add(".0");
+        if (kind.equals("genexpr")) {
+            s.generator = true;
+        }
+        int tests = 0;
+        for (int i = 0; i < comp.getChildCount(); i++) {
+            ParseTree c = comp.getChild(i);
+            if (c instanceof MpParser.ExprlistContext e) {
+                bindTarget(e, "for");
+            } else if (c instanceof MpParser.Or_testContext o) {
+                if (tests++ > 0) {
+                    visit(o);
+                }
+            }
+        }
+        element.run();
+        current = outer;
+    }
+
+    @Override
+    public Void visitTestlist_comp(MpParser.Testlist_compContext ctx) {
+        if (ctx.comp_for() == null) {
+            return visitChildren(ctx);
+        }
+        boolean list = ctx.getParent() instanceof MpParser.ListAtomContext;
+        comprehension(ctx, list ? "listcomp" : "genexpr", ctx.comp_for(), () -> visit(ctx.getChild(0)));
+        return null;
+    }
+
+    @Override
+    public Void visitDictMaker(MpParser.DictMakerContext ctx) {
+        if (ctx.comp_for() == null) {
+            return visitChildren(ctx);
+        }
+        comprehension(ctx, "dictcomp", ctx.comp_for(), () -> visit(ctx.dict_item(0)));
+        return null;
+    }
+
+    @Override
+    public Void visitSetMaker(MpParser.SetMakerContext ctx) {
+        if (ctx.comp_for() == null) {
+            return visitChildren(ctx);
+        }
+        comprehension(ctx, "setcomp", ctx.comp_for(), () -> visit(ctx.getChild(0)));
+        return null;
+    }
+
+    @Override
+    public Void visitPositionalArgument(MpParser.PositionalArgumentContext ctx) {
+        if (ctx.comp_for() == null) {
+            return visitChildren(ctx);
+        }
+        comprehension(ctx, "genexpr", ctx.comp_for(), () -> visit(ctx.test()));
+        return null;
+    }
+
+    /** Decides the binding of every name, innermost scopes after their parents. */
+    private static void resolve(Scope s) {
+        if (s.kind == Scope.Kind.FUNCTION) {
+            for (String p : s.parameters) {
+                s.slot(p);
+            }
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(s.assigned);
+        names.addAll(s.used);
+        names.addAll(s.globals);
+        names.addAll(s.nonlocals);
+        for (String n : names) {
+            if (s.globals.contains(n)) {
+                s.bindings.put(n, Scope.Binding.GLOBAL_EXPLICIT);
+            } else if (s.nonlocals.contains(n)) {
+                if (!declareFree(s, n)) {
+                    throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "no binding for nonlocal '" + n + "' found", 1, 1, -1);
+                }
+            } else if (s.kind == Scope.Kind.MODULE) {
+                s.bindings.put(n, Scope.Binding.GLOBAL_IMPLICIT);
+            } else if (s.assigned.contains(n)) {
+                s.bindings.put(n, s.kind == Scope.Kind.CLASS ? Scope.Binding.CLASS_LOCAL : Scope.Binding.LOCAL);
+                if (s.kind == Scope.Kind.FUNCTION) {
+                    s.slot(n);
+                }
+            } else if (!declareFree(s, n)) {
+                s.bindings.put(n, Scope.Binding.GLOBAL_IMPLICIT);
+            }
+        }
+        for (Scope child : s.children) {
+            resolve(child);
+        }
+    }
+
+    /** Makes {@code n} a free variable of {@code s} if an enclosing function binds it; false if none does. */
+    private static boolean declareFree(Scope s, String n) {
+        Scope owner = s.parent;
+        while (owner != null && owner.kind != Scope.Kind.MODULE) {
+            if (owner.kind == Scope.Kind.FUNCTION && (owner.assigned.contains(n) && !owner.globals.contains(n) || owner.nonlocals.contains(n))) {
+                break;
+            }
+            if (owner.kind == Scope.Kind.FUNCTION && owner.globals.contains(n)) {
+                return false;
+            }
+            owner = owner.parent;
+        }
+        if (owner == null || owner.kind == Scope.Kind.MODULE) {
+            return false;
+        }
+        // Every function scope between s and owner passes the cell through as a free variable.
+        Scope x = s;
+        while (x != owner) {
+            if (!x.freeVars.contains(n)) {
+                x.freeVars.add(n);
+            }
+            if (x.bindings.get(n) != Scope.Binding.CLASS_LOCAL) {
+                x.bindings.put(n, Scope.Binding.FREE);
+            }
+            x = x.parent;
+        }
+        if (!owner.cellVars.contains(n) && owner.bindings.get(n) != Scope.Binding.FREE) {
+            owner.cellVars.add(n);
+            owner.bindings.put(n, Scope.Binding.CELL);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.mp.runtime.multiprocessing.ipc;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Entry point of the child JVMs started by {@link MultiProcessTest} and {@link ManualBenchmark}. */
+public final class IpcChild {
+    private IpcChild() {}
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "produce" -> { // produce <queue> <id> <count>: puts id*1_000_000+i as 8-byte messages
+                ShmQueue q = ShmQueue.attach(args[1]);
+                long id = Long.parseLong(args[2]);
+                int n = Integer.parseInt(args[3]);
+                byte[] b = new byte[8];
+                ByteBuffer bb = ByteBuffer.wrap(b);
+                for (int i = 0; i < n; i++) {
+                    q.put(bb.putLong(0, id * 1_000_000L + i).array().clone());
+                }
+            }
+            case "consume" -> { // consume <queue> <results>: gets until -1, then sends all it got as one message
+                ShmQueue q = ShmQueue.attach(args[1]);
+                ShmQueue results = ShmQueue.attach(args[2]);
+                long[] got = new long[1024];
+                int n = 0;
+                while (true) {
+                    long v = ByteBuffer.wrap(q.get()).getLong();
+                    if (v < 0) break;
+                    if (n == got.length) got = java.util.Arrays.copyOf(got, n * 2);
+                    got[n++] = v;
+                }
+                ByteBuffer out = ByteBuffer.allocate(8 * n);
+                for (int i = 0; i < n; i++) out.putLong(got[i]);
+                results.put(out.array());
+            }
+            case "bigputter" -> { // bigputter <queue> <bytes> [mix]: puts self-checking messages forever
+                ShmQueue q = ShmQueue.attach(args[1]);
+                int size = Integer.parseInt(args[2]);
+                boolean mix = args.length > 3;
+                System.out.println("READY");
+                System.out.flush();
+                for (int seq = 1; ; seq++) {
+                    int len = mix && (seq % 3 != 0) ? ThreadLocalRandom.current().nextInt(8, 2000) : size;
+                    q.put(Msgs.make(1, seq, len));
+                }
+            }
+            case "bigreader" -> { // bigreader <queue>: gets forever, checking every message
+                ShmQueue q = ShmQueue.attach(args[1]);
+                System.out.println("READY");
+                System.out.flush();
+                while (true) {
+                    Msgs.check(q.get());
+                }
+            }
+            case "pipe-send" -> { // pipe-send <n> <exit|close|hold>; descriptor on stdin
+                ShmConnection c = ShmConnection.attach(stdinLine());
+                int n = Integer.parseInt(args[1]);
+                for (int i = 0; i < n; i++) c.send(Msgs.make(2, i, 100 + i));
+                switch (args[2]) {
+                    case "exit" -> Runtime.getRuntime().halt(0); // no close: death must count as close
+                    case "close" -> {
+                        c.close();
+                        System.out.println("CLOSED");
+                        System.out.flush();
+                        Thread.sleep(60_000);
+                    }
+                    default -> Thread.sleep(60_000);
+                }
+            }
+            case "pipe-hold" -> { // attach the descriptor from stdin and hold it until killed
+                ShmConnection c = ShmConnection.attach(stdinLine());
+                System.out.println("READY " + c.end());
+                System.out.flush();
+                Thread.sleep(60_000);
+            }
+            case "echo-queue" -> { // echo-queue <in> <out>: echoes until an empty message
+                ShmQueue in = ShmQueue.attach(args[1]);
+                ShmQueue out = ShmQueue.attach(args[2]);
+                while (true) {
+                    byte[] m = in.get();
+                    out.put(m);
+                    if (m.length == 0) break;
+                }
+            }
+            case "echo-pipe" -> { // echoes on the connection from stdin until an empty message
+                ShmConnection c = ShmConnection.attach(stdinLine());
+                while (true) {
+                    byte[] m = c.recv();
+                    c.send(m);
+                    if (m.length == 0) break;
+                }
+            }
+            case "drain" -> { // drain <queue> <n>: gets n messages, then puts one to <done>
+                ShmQueue q = ShmQueue.attach(args[1]);
+                int n = Integer.parseInt(args[2]);
+                for (int i = 0; i < n; i++) q.get();
+                ShmQueue.attach(args[3]).put(new byte[0]);
+            }
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+        System.exit(0);
+    }
+
+    private static String stdinLine() throws Exception {
+        return new BufferedReader(new InputStreamReader(System.in)).readLine().trim();
+    }
+}
