@@ -56,7 +56,8 @@ UNTERMINATED_STRING
   : STRING_PREFIX? ( '\'' ( '\\' ~[\r\n] | ~[\\\r\n'] )* | '"' ( '\\' ~[\r\n] | ~[\\\r\n"] )* )
   ;
 UNTERMINATED_LONG_STRING
-  : STRING_PREFIX? ( '\'\'\'' ( '\\' . | . )*? EOF | '"""' ( '\\' . | . )*? EOF )
+  : STRING_PREFIX? ( '\'\'\'' ( '\\' . | ~[\\'] | '\'' ~[\\'] | '\'\'' ~[\\'] )* EOF
+                   | '"""' ( '\\' . | ~[\\"] | '"' ~[\\"] | '""' ~[\\"] )* EOF )
   ;
 
 FLOAT_NUMBER : POINT_FLOAT | EXPONENT_FLOAT ;

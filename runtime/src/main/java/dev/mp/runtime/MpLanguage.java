@@ -57,8 +57,34 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     @Override
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
-        CallTarget module = SourceParser.parseModule(this, source);
+        CallTarget module;
+        try {
+            module = SourceParser.parseModule(this, source);
+        } catch (MpException e) {
+            if (!getCurrentContext(MpLanguage.class).env().getOptions().get(Main)) {
+                throw e;
+            }
+            return new SyntaxErrorRoot(this, e).getCallTarget();
+        }
         return new RunMainRoot(this, module, source).getCallTarget();
+    }
+
+    /** A main program that failed to parse: prints the SyntaxError as CPython does and exits with status 1. */
+    private static final class SyntaxErrorRoot extends RootNode {
+        private final MpException error;
+
+        SyntaxErrorRoot(MpLanguage language, MpException error) {
+            super(language, new FrameDescriptor());
+            this.error = error;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            MpContext context = MpContext.get(this);
+            int status = MainProgram.handleUncaught(context, error.pythonException());
+            context.env().getContext().closeExited(this, status);
+            return null;
+        }
     }
 
     /** Runs parsed module code in {@code __main__}, or as the program's main module with {@code mp.Main}. */

@@ -44,6 +44,25 @@ public final class TracebackPrinter {
                 }
             }
         }
+        if (e.getPythonClass().isSubclassOf(dev.mp.runtime.objects.BuiltinClasses.exception("SyntaxError")) && e.dict().get("lineno") != null) {
+            appendSyntaxError(e, sb);
+            return;
+        }
         sb.append(Conversions.formatExceptionLine(e)).append('\n');
+    }
+
+    /** CPython's layout for syntax errors: the file and line, the source line, a caret, then "Kind: message". */
+    private static void appendSyntaxError(PBaseException e, StringBuilder sb) {
+        sb.append("  File \"").append(Conversions.str(e.dict().get("filename"))).append("\", line ").append(Conversions.str(e.dict().get("lineno")))
+                .append('\n');
+        String text = Conversions.str(e.dict().get("text"));
+        String stripped = text.stripLeading();
+        if (!stripped.isBlank()) {
+            int removed = text.length() - stripped.length();
+            long offset = (Long) e.dict().get("offset");
+            sb.append("    ").append(stripped.stripTrailing()).append('\n');
+            sb.append("    ").append(" ".repeat((int) Math.max(0, offset - 1 - removed))).append("^\n");
+        }
+        sb.append(e.getPythonClass().name()).append(": ").append(Conversions.str(e.dict().get("msg"))).append('\n');
     }
 }

@@ -261,7 +261,7 @@ final class StrType {
     static byte[] encode(String s, String encoding) {
         Charset cs = charset(encoding);
         var encoder = cs.newEncoder();
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; cs != StandardCharsets.UTF_8 && i < s.length(); i++) {
             if (!encoder.canEncode(s.charAt(i))) {
                 throw Errors.make("UnicodeEncodeError", "'%s' codec can't encode character %s in position %d: ordinal not in range(%d)",
                         cs == StandardCharsets.US_ASCII ? "ascii" : encoding, dev.mp.runtime.builtins.AsciiRepr.ascii(dev.mp.runtime.ops.StringRepr.repr(String.valueOf(s.charAt(i)))), i,

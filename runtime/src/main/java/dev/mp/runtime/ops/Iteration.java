@@ -81,6 +81,10 @@ public final class Iteration {
         if (HostInterop.isForeign(obj)) {
             return HostIteration.iter(obj, quiet);
         }
+        Object iterMethod = Types.typeOf(obj).lookup("__iter__");
+        if (iterMethod != null && iterMethod != dev.mp.runtime.objects.PNone.NONE) {
+            return Calls.callDescriptor(iterMethod, obj);
+        }
         if (!quiet) {
             throw Errors.typeError("'%s' object is not iterable", Types.typeName(obj));
         }

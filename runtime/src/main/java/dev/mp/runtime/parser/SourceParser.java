@@ -129,6 +129,11 @@ public final class SourceParser {
                     return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "invalid syntax", line, col + 1, -1, incomplete);
                 }
             }
+            Token open = unclosedBracket(parser);
+            if (open != null && t != null && t.getLine() > open.getLine()) {
+                return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "'" + open.getText() + "' was never closed", open.getLine(),
+                        open.getCharPositionInLine() + 1, -1, true);
+            }
             return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "invalid syntax", t.getLine(), t.getCharPositionInLine() + 1, -1);
         }
 

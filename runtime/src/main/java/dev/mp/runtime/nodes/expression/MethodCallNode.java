@@ -54,7 +54,7 @@ public final class MethodCallNode extends CallNode {
 
     /** The function to call with self prepended, or null when normal attribute lookup must decide. */
     private Object plainMethod(Object self) {
-        if (self instanceof PModule || self instanceof PClass || HostInterop.isForeign(self)) {
+        if (self instanceof PModule || self instanceof PClass || self instanceof dev.mp.runtime.objects.PSuper || HostInterop.isForeign(self)) {
             return null;
         }
         if (self instanceof PInstance inst && inst.dict().size() > 0 && inst.dict().get(name) != null) {

@@ -1,0 +1,97 @@
+package dev.mp.runtime.golden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden-file tests: each {@code golden/NAME.mp} runs as a main program and its stdout must equal
+ * {@code NAME.out}; each {@code golden/errors/NAME.mp} must also print {@code NAME.err} to stderr and exit
+ * with {@code NAME.code}. The expected files are CPython's output (see {@code golden/regenerate.sh}), so
+ * adding a case means adding a program and regenerating.
+ */
+class GoldenTest {
+    private static final Path ROOT = Path.of("src/test/resources/golden");
+
+    @TestFactory
+    Stream<DynamicTest> programs() throws IOException {
+        return cases(ROOT, false);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> errors() throws IOException {
+        return cases(ROOT.resolve("errors"), true);
+    }
+
+    private static Stream<DynamicTest> cases(Path dir, boolean errors) throws IOException {
+        List<Path> programs;
+        try (Stream<Path> files = Files.list(dir)) {
+            programs = files.filter(p -> p.toString().endsWith(".mp")).sorted().toList();
+        }
+        return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p, errors)));
+    }
+
+    private static void check(Path program, boolean errors) throws IOException {
+        String base = program.getFileName().toString().replaceAll("\\.mp$", "");
+        Path dir = program.getParent();
+        Result r = run(program);
+        assertEquals(Files.readString(dir.resolve(base + ".out")), r.out, "stdout of " + program);
+        if (errors) {
+            String expectedErr = Files.readString(dir.resolve(base + ".err"));
+            String actualErr = dropCaretLines(r.err);
+            if (expectedErr.strip().lines().count() == 1) {
+                List<String> lines = actualErr.strip().lines().toList();
+                actualErr = lines.isEmpty() ? "" : lines.get(lines.size() - 1) + "\n";
+            }
+            assertEquals(expectedErr, actualErr, "stderr of " + program);
+            assertEquals(Integer.parseInt(Files.readString(dir.resolve(base + ".code")).strip()), r.status, "exit status of " + program);
+        } else {
+            assertEquals("", r.err, "stderr of " + program);
+            assertEquals(0, r.status, "exit status of " + program);
+        }
+    }
+
+    /** CPython 3.11 underlines the failing expression (~~^^); mp does not, so both sides drop those lines. */
+    private static String dropCaretLines(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : s.split("\n", -1)) {
+            if (!line.matches(" *[~^]+ *")) {
+                sb.append(line).append('\n');
+            }
+        }
+        String out = sb.toString();
+        return out.endsWith("\n\n") ? out.substring(0, out.length() - 1) : out.equals("\n") ? "" : out;
+    }
+
+    private record Result(String out, String err, int status) {
+    }
+
+    static Result run(Path program) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = 0;
+        Source source = Source.newBuilder("mp", Files.readString(program), program.getFileName().toString()).build();
+        try (Context context = Context.newBuilder("mp").out(out).err(err).option("mp.Main", "true")
+                .allowIO(org.graalvm.polyglot.io.IOAccess.ALL).build()) {
+            context.eval(source);
+        } catch (PolyglotException e) {
+            if (!e.isExit()) {
+                throw e;
+            }
+            status = e.getExitStatus();
+        }
+        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
+    }
+}
