@@ -5,15 +5,12 @@ import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.source.Source;
 
-import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.controlflow.BlockNode;
-import dev.mp.runtime.objects.PModule;
 
 /**
- * Module code. Argument 0 is the module whose namespace is the globals; when called with no arguments (a
- * plain {@code Context.eval}) it runs in {@code __main__}. Returns the value of a final expression statement,
+ * Module code. Argument 0 is the module whose namespace is the globals. Returns the value of a final expression statement,
  * for embedders and the REPL.
  */
 public final class ModuleRootNode extends MpRootNode {
@@ -32,14 +29,5 @@ public final class ModuleRootNode extends MpRootNode {
             e.leaveFrame();
             throw e;
         }
-    }
-
-    /** The arguments for running this code in a module. */
-    public static Object[] argumentsFor(PModule module) {
-        return new Object[] {module};
-    }
-
-    static PModule defaultModule(VirtualFrame frame, ModuleRootNode node) {
-        return MpContext.get(node).mainModule();
     }
 }
