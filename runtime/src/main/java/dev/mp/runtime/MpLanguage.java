@@ -14,7 +14,7 @@ import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
 
 import dev.mp.runtime.builtins.BuiltinTypes;
-import dev.mp.runtime.parser.SourceParser;
+import dev.mp.runtime.parser.SourceCompiler;
 
 /**
  * The mp language: Python 3 syntax and semantics for the subset it supports, with real multiprocessing.
@@ -59,7 +59,7 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         Source source = request.getSource();
         CallTarget module;
         try {
-            module = SourceParser.parseModule(this, source);
+            module = SourceCompiler.parseModule(this, source);
         } catch (MpException e) {
             if (!getCurrentContext(MpLanguage.class).env().getOptions().get(Main)) {
                 throw e;

@@ -20,7 +20,7 @@ import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Exceptions;
-import dev.mp.runtime.parser.SourceParser;
+import dev.mp.runtime.parser.SourceCompiler;
 
 /**
  * The import system of one context: {@code sys.modules}, the modules implemented in Java, and {@code .mp}
@@ -250,7 +250,7 @@ public final class ModuleLoader {
         try {
             if (code != null) {
                 Source source = Source.newBuilder(MpLanguage.ID, code).build();
-                CallTarget target = SourceParser.parseModule(context.language(), source);
+                CallTarget target = SourceCompiler.parseModule(context.language(), source);
                 target.call(m);
             }
         } catch (IOException e) {
@@ -278,7 +278,7 @@ public final class ModuleLoader {
             m.dict().put("__file__", source.getPath());
         }
         sysModules.put(name, m);
-        SourceParser.parseModule(context.language(), source).call(m);
+        SourceCompiler.parseModule(context.language(), source).call(m);
         return m;
     }
 }

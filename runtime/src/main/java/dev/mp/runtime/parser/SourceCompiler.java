@@ -28,11 +28,11 @@ import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.ops.Exceptions;
 
 /**
- * Source text to Truffle call target: lex and parse with the ANTLR grammar, resolve names, build nodes.
+ * Compiles source text to a Truffle call target: lex and parse with the ANTLR grammar, resolve names, build nodes.
  * Every syntax problem becomes a Python SyntaxError (or IndentationError/TabError) before anything runs.
  */
-public final class SourceParser {
-    private SourceParser() {
+public final class SourceCompiler {
+    private SourceCompiler() {
     }
 
     /** Parses module code; the call target takes the module as its only argument. */
@@ -41,7 +41,7 @@ public final class SourceParser {
         try {
             MpParser.File_inputContext tree = parser(text).file_input();
             Map<TerminalNode, List<Object>> fstrings = new IdentityHashMap<>();
-            java.util.function.Function<String, ParserRuleContext> exprParser = SourceParser::parseExpression;
+            java.util.function.Function<String, ParserRuleContext> exprParser = SourceCompiler::parseExpression;
             Map<ParserRuleContext, Scope> scopes = ScopeAnalyzer.analyze(tree, exprParser, fstrings);
             return new NodeBuilder(language, source, scopes, exprParser, fstrings).module(tree).getCallTarget();
         } catch (SyntaxProblem p) {
