@@ -213,7 +213,17 @@ public final class ModuleLoader {
             throw Errors.make("ModuleNotFoundError", "No module named '%s'; '%s' is not a package", qualified, parent.name());
         }
         String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
+        if (parent == null) {
+            searchPath.add(LIBRARY_ROOT);
+        }
         for (String dir : searchPath) {
+            if (dir.startsWith(LIBRARY_ROOT)) {
+                PModule bundled = loadBundled(qualified, dir, simple, parent);
+                if (bundled != null) {
+                    return bundled;
+                }
+                continue;
+            }
             TruffleFile base = file(dir.isEmpty() ? "." : dir);
             TruffleFile packageDir = base.resolve(simple);
             if (packageDir.isDirectory()) {
@@ -228,34 +238,72 @@ public final class ModuleLoader {
         throw Errors.make("ModuleNotFoundError", "No module named '%s'", qualified);
     }
 
+    /**
+     * The search-path entry of the library bundled in the runtime jar ({@code dev/mp/lib/}). It comes last in
+     * the search, as CPython's standard library comes after the script's directory.
+     */
+    static final String LIBRARY_ROOT = "<mp-lib>";
+
+    private PModule loadBundled(String qualified, String dir, String simple, PModule parent) {
+        String folder = dir.equals(LIBRARY_ROOT) ? "" : dir.substring(LIBRARY_ROOT.length() + 1) + "/";
+        String packageInit = folder + simple + "/__init__.mp";
+        String moduleFile = folder + simple + ".mp";
+        boolean isPackage = libraryResource(packageInit) != null;
+        String file = isPackage ? packageInit : moduleFile;
+        java.net.URL url = libraryResource(file);
+        if (url == null) {
+            return null;
+        }
+        Source source;
+        try (var in = url.openStream()) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            source = Source.newBuilder(MpLanguage.ID, text, "<mp-lib>/" + file).build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read bundled module " + file, e);
+        }
+        return execute(qualified, source, isPackage ? LIBRARY_ROOT + "/" + folder + simple : null, parent);
+    }
+
+    private static java.net.URL libraryResource(String file) {
+        return ModuleLoader.class.getResource("/dev/mp/lib/" + file);
+    }
+
     private TruffleFile file(String path) {
         return context.env().getPublicTruffleFile(path);
     }
 
     private PModule execute(String qualified, TruffleFile code, TruffleFile packageDir, PModule parent) {
+        Source source = null;
+        if (code != null) {
+            try {
+                source = Source.newBuilder(MpLanguage.ID, code).build();
+            } catch (IOException e) {
+                throw Errors.osError(2, "No such file or directory", code.getPath());
+            }
+        }
+        return execute(qualified, source, packageDir == null ? null : packageDir.getPath(), parent);
+    }
+
+    private PModule execute(String qualified, Source source, String packageDir, PModule parent) {
         PModule m = new PModule(qualified);
         m.dict().put("__builtins__", builtins);
         if (packageDir != null) {
             PList pkgPath = new PList();
-            pkgPath.add(packageDir.getPath());
+            pkgPath.add(packageDir);
             m.dict().put("__path__", pkgPath);
             m.dict().put("__package__", qualified);
         } else {
             m.dict().put("__package__", qualified.contains(".") ? qualified.substring(0, qualified.lastIndexOf('.')) : "");
         }
-        if (code != null) {
-            m.dict().put("__file__", code.getPath());
+        if (source != null) {
+            m.dict().put("__file__", source.getPath() != null ? source.getPath() : source.getName());
         }
         sysModules.put(qualified, m);
         try {
-            if (code != null) {
-                Source source = Source.newBuilder(MpLanguage.ID, code).build();
+            if (source != null) {
                 CallTarget target = SourceCompiler.parseModule(context.language(), source);
                 target.call(m);
             }
-        } catch (IOException e) {
-            sysModules.remove(qualified);
-            throw Errors.osError(2, "No such file or directory", code.getPath());
         } catch (MpException e) {
             sysModules.remove(qualified);
             throw e;
