@@ -1,5 +1,6 @@
 package dev.mp.runtime.nodes.controlflow;
 
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
@@ -56,6 +57,7 @@ public final class ForNode extends MpStatementNode {
 
     private void runRange(VirtualFrame frame, PRange r) {
         for (long i = r.start; i < r.stop; i++) {
+            TruffleSafepoint.poll(this);
             target.assign(frame, i);
             try {
                 body.execute(frame);
@@ -72,6 +74,7 @@ public final class ForNode extends MpStatementNode {
 
     private void run(VirtualFrame frame, Object it, boolean resume) {
         while (true) {
+            TruffleSafepoint.poll(this);
             if (!resume) {
                 Object item = Iteration.next(it);
                 if (item == null) {

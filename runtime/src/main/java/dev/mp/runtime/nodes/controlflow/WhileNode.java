@@ -1,5 +1,6 @@
 package dev.mp.runtime.nodes.controlflow;
 
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
@@ -25,6 +26,8 @@ public final class WhileNode extends MpStatementNode {
         boolean resume = generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot);
         while (resume || test.executeCondition(frame)) {
             resume = false;
+            // Where a Ctrl-C, a cancel or a statement limit reaches a running loop.
+            TruffleSafepoint.poll(this);
             try {
                 body.execute(frame);
             } catch (BreakException b) {

@@ -1,6 +1,7 @@
 package dev.mp.runtime.nodes.function;
 
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.source.Source;
@@ -63,6 +64,7 @@ public final class FunctionRootNode extends MpRootNode {
             frame.setObject(generatorSlot, gen);
             return gen;
         }
+        TruffleSafepoint.poll(this);
         MpContext ctx = MpContext.get(this);
         if (++ctx.depth > ctx.recursionLimit) {
             ctx.depth--;
