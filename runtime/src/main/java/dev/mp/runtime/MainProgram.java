@@ -15,7 +15,7 @@ import dev.mp.runtime.ops.Exceptions;
  * gives exit status 1, {@code sys.exit(n)} gives n, and the exit hooks (joining child processes) run
  * before the context exits.
  */
-final class MainProgram {
+public final class MainProgram {
     private MainProgram() {
     }
 
@@ -43,7 +43,7 @@ final class MainProgram {
     }
 
     /** Prints an uncaught exception as CPython does and returns the exit status it means. */
-    static int handleUncaught(MpContext context, PBaseException e) {
+    public static int handleUncaught(MpContext context, PBaseException e) {
         if (Exceptions.matches(e, "SystemExit")) {
             return systemExitStatus(context, e);
         }

@@ -35,6 +35,10 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
             category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<Boolean> Main = new OptionKey<>(false);
 
+    @Option(help = "Internal: this context is a multiprocessing child; it reads its task from standard input.",
+            category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL)
+    public static final OptionKey<Boolean> Spawn = new OptionKey<>(false);
+
     static {
         BuiltinTypes.install();
     }
@@ -57,6 +61,9 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     @Override
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
+        if (getCurrentContext(MpLanguage.class).env().getOptions().get(Spawn)) {
+            return dev.mp.runtime.multiprocessing.SpawnBootstrap.callTarget(this);
+        }
         CallTarget module;
         try {
             module = SourceCompiler.parseModule(this, source);

@@ -8,5 +8,7 @@ final class JavaModules {
     static void registerAll() {
         ModuleLoader.register("sys", SysModule::populate);
         ModuleLoader.register("json", (m, c) -> JsonModule.populate(m));
+        ModuleLoader.register("_multiprocessing", dev.mp.runtime.multiprocessing.MultiprocessingModule::populate);
+        dev.mp.runtime.multiprocessing.MultiprocessingModule.registerResourceKinds();
     }
 }

@@ -318,14 +318,19 @@ public final class ModuleLoader {
         }
     }
 
-    /** Runs source code as a fresh module named {@code name} (used for {@code __mp_main__} in child processes). */
-    public PModule runAsModule(String name, Source source) {
+    /**
+     * Runs the main script again as a module named {@code name} that is also {@code sys.modules['__main__']}, as
+     * a spawned child does with {@code __mp_main__}: functions pickled as {@code __main__.f} are found in it.
+     */
+    public PModule runAsMain(String name, Source source) {
         PModule m = new PModule(name);
         m.dict().put("__builtins__", builtins);
+        m.dict().put("__package__", PNone.NONE);
         if (source.getPath() != null) {
             m.dict().put("__file__", source.getPath());
         }
         sysModules.put(name, m);
+        sysModules.put("__main__", m);
         SourceCompiler.parseModule(context.language(), source).call(m);
         return m;
     }

@@ -8,21 +8,31 @@ import dev.mp.runtime.ops.Errors;
 
 /** The rebuilders of {@link SharedResource}s, by kind; registered once per JVM when the runtime loads. */
 public final class ResourceKinds {
-    private static final Map<String, Function<String, Object>> REBUILDERS = new ConcurrentHashMap<>();
+    /** Makes the object again from the handle and the unpickled {@link SharedResource#sharedState()}. */
+    @FunctionalInterface
+    public interface Rebuilder {
+        Object rebuild(String handle, Object state);
+    }
+
+    private static final Map<String, Rebuilder> REBUILDERS = new ConcurrentHashMap<>();
 
     private ResourceKinds() {
     }
 
     public static void register(String kind, Function<String, Object> rebuilder) {
+        REBUILDERS.put(kind, (handle, state) -> rebuilder.apply(handle));
+    }
+
+    public static void register(String kind, Rebuilder rebuilder) {
         REBUILDERS.put(kind, rebuilder);
     }
 
     /** Rebuilds a resource from its handle; an unknown kind is an UnpicklingError. */
-    public static Object rebuild(String kind, String handle) {
-        Function<String, Object> rebuilder = REBUILDERS.get(kind);
+    public static Object rebuild(String kind, String handle, Object state) {
+        Rebuilder rebuilder = REBUILDERS.get(kind);
         if (rebuilder == null) {
-            throw Errors.make("UnpicklingError", "unknown shared resource kind '%s'", kind);
+            throw Errors.raise(Reduction.UNPICKLING_ERROR, String.format("unknown shared resource kind '%s'", kind));
         }
-        return rebuilder.apply(handle);
+        return rebuilder.rebuild(handle, state);
     }
 }

@@ -17,4 +17,20 @@ public interface SharedResource {
      * pickling; it may raise a Python exception (for example on a closed socket).
      */
     String shareHandle();
+
+    /**
+     * The handle for a known receiving process (a child being started): resources whose other side must be
+     * claimed by that very process (a pipe end the parent closes right after {@code start()}) grant it here.
+     */
+    default String shareHandle(long receiverPid) {
+        return shareHandle();
+    }
+
+    /**
+     * Python objects that travel with the handle and are pickled by value (a Barrier's action, say); they are
+     * passed to the rebuilder. None by default.
+     */
+    default Object sharedState() {
+        return dev.mp.runtime.objects.PNone.NONE;
+    }
 }

@@ -224,8 +224,8 @@ public final class ShmCondition {
         notify(Integer.MAX_VALUE);
     }
 
-    /** Registered waiters (diagnostics). */
-    int waiters() {
+    /** Registered waiters (a snapshot, for diagnostics and repr). */
+    public int waiters() {
         return get(WAITERS);
     }
 

@@ -1,0 +1,47 @@
+package dev.mp.runtime.multiprocessing;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+
+/**
+ * The main class of a child JVM started for a {@code multiprocessing.Process}. It makes one mp context whose
+ * standard input carries the task written by the parent (see {@link SpawnBootstrap}) and exits with the
+ * process's exit code.
+ */
+public final class ChildMain {
+    private ChildMain() {
+    }
+
+    /** Deep Python recursion needs a deeper stack than a JVM main thread has, as in the launcher. */
+    private static final long STACK_BYTES = 512L * 1024 * 1024;
+
+    public static void main(String[] args) throws InterruptedException {
+        int[] status = {1};
+        Thread main = new Thread(null, () -> status[0] = run(args), "main", STACK_BYTES);
+        main.start();
+        main.join();
+        System.out.flush();
+        System.err.flush();
+        System.exit(status[0]);
+    }
+
+    private static int run(String[] args) {
+        try (Context context = Context.newBuilder(dev.mp.runtime.MpLanguage.ID)
+                .allowAllAccess(true)
+                .in(System.in)
+                .allowExperimentalOptions(true)
+                .option("mp.Spawn", "true")
+                .arguments(dev.mp.runtime.MpLanguage.ID, args)
+                .build()) {
+            context.eval(Source.create(dev.mp.runtime.MpLanguage.ID, ""));
+            return 0;
+        } catch (PolyglotException e) {
+            if (e.isExit()) {
+                return e.getExitStatus();
+            }
+            System.err.println("mp: child process failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.mp.runtime.multiprocessing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+
+import org.graalvm.polyglot.io.ProcessHandler;
+
+import com.oracle.truffle.api.io.TruffleProcessBuilder;
+
+import dev.mp.runtime.MpContext;
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PObject;
+import dev.mp.runtime.ops.Errors;
+
+/**
+ * A running child JVM: CPython's {@code Popen} of the spawn start method. It is started through
+ * {@code TruffleLanguage.Env.newProcessBuilder}, so the embedder's {@code allowCreateProcess} policy decides, and
+ * shares the parent's standard output and error.
+ *
+ * <p>Exit codes follow CPython: the child's own status, or minus the signal number when a signal ended it. A
+ * JVM reports death by signal n as 128 + n, so statuses 129..159 read as signals.
+ */
+public final class ChildProcess extends PObject {
+    static final PClass TYPE = new PClass("Popen", "_multiprocessing", new PClass[] {BuiltinClasses.OBJECT}, true,
+            PClass.Layout.BUILTIN);
+
+    private final Process process;
+    private final long pid;
+    private Integer exitCode;
+
+    private ChildProcess(Process process, long pid) {
+        this.process = process;
+        this.pid = pid;
+    }
+
+    /**
+     * The pid of a just-started child. Truffle may hand out a Process wrapper without {@code pid()}; then the
+     * child is the one among this JVM's children that was not there before the start.
+     */
+    private static long pidOf(Process process, java.util.Set<Long> childrenBefore) {
+        try {
+            return process.pid();
+        } catch (UnsupportedOperationException e) {
+            return ProcessHandle.current().children().mapToLong(ProcessHandle::pid)
+                    .filter(p -> !childrenBefore.contains(p)).max().orElse(0);
+        }
+    }
+
+    private static java.util.Set<Long> currentChildren() {
+        return ProcessHandle.current().children().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public PClass getPythonClass() {
+        return TYPE;
+    }
+
+    /**
+     * Pickles {@code processObject} and starts a child that runs it. Pickling comes first, so an argument that
+     * cannot be sent raises here before anything starts.
+     */
+    static ChildProcess start(MpContext context, Object processObject) {
+        byte[] preparation = Reduction.dumps(preparationData(context));
+        Reduction.check(processObject);
+        if (!context.env().isCreateProcessAllowed()) {
+            throw Errors.make("PermissionError",
+                    "cannot start a process: process creation is not allowed by the embedder's policy (Context.Builder.allowCreateProcess)");
+        }
+        Process process;
+        java.util.Set<Long> childrenBefore = currentChildren();
+        try {
+            TruffleProcessBuilder builder = context.env().newProcessBuilder(ChildCommand.command().toArray(new String[0]))
+                    .redirectInput(ProcessHandler.Redirect.PIPE)
+                    .redirectOutput(ProcessHandler.Redirect.INHERIT)
+                    .redirectError(ProcessHandler.Redirect.INHERIT);
+            String cwd = context.env().getCurrentWorkingDirectory() == null ? null : context.env().getCurrentWorkingDirectory().getPath();
+            if (cwd != null) {
+                builder.directory(context.env().getPublicTruffleFile(cwd));
+            }
+            process = builder.start();
+        } catch (SecurityException e) {
+            throw Errors.make("PermissionError", "cannot start a process: %s (Context.Builder.allowCreateProcess)", e.getMessage());
+        } catch (IOException e) {
+            throw Errors.make("OSError", "cannot start a process: %s", e.getMessage());
+        }
+        ChildProcess child = new ChildProcess(process, pidOf(process, childrenBefore));
+        byte[] task;
+        try {
+            task = Reduction.dumps(processObject, child.pid);
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        try (OutputStream in = process.getOutputStream()) {
+            SpawnBootstrap.writeTask(in, preparation, task);
+        } catch (IOException e) {
+            // The child died before reading its task; its exit code tells the caller.
+        }
+        return child;
+    }
+
+    /** What a child needs before it can unpickle the Process: CPython's {@code spawn.get_preparation_data}. */
+    private static PDict preparationData(MpContext context) {
+        PDict data = new PDict();
+        data.put("sys_path", new PList(context.modules().path().items()));
+        PModule sys = (PModule) context.modules().importModule("sys", new PDict(), true, 0);
+        Object argv = sys.dict().get("argv");
+        data.put("sys_argv", argv instanceof PList l ? new PList(l.items()) : new PList());
+        Object main = context.modules().sysModules().get("__main__");
+        Object file = main instanceof PModule m ? m.dict().get("__file__") : null;
+        data.put("init_main_from_path", file instanceof String ? file : PNone.NONE);
+        return data;
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    /** The exit code, or null while the child runs. */
+    Integer poll() {
+        if (exitCode == null && !process.isAlive()) {
+            exitCode = pythonExitCode(process.exitValue());
+        }
+        return exitCode;
+    }
+
+    /** Waits up to {@code timeoutNanos} (negative: for ever) and returns the exit code, or null if still running. */
+    Integer waitFor(long timeoutNanos) {
+        Blocking.await(timeoutNanos, slice -> {
+            try {
+                return slice == 0 ? !process.isAlive() : process.waitFor(slice, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        });
+        return poll();
+    }
+
+    /** SIGTERM. */
+    void terminate() {
+        if (poll() == null) {
+            process.destroy();
+        }
+    }
+
+    /** SIGKILL. */
+    void kill() {
+        if (poll() == null) {
+            process.destroyForcibly();
+        }
+    }
+
+    static int pythonExitCode(int status) {
+        return status > 128 && status < 160 ? -(status - 128) : status;
+    }
+}
