@@ -20,6 +20,8 @@ public final class MainProgram {
     }
 
     static Object run(MpContext context, Node location, CallTarget module, Source source) {
+        // Shared memory left behind by mp processes that were killed is removed at the next start.
+        dev.mp.runtime.multiprocessing.shm.ResourceTracker.sweepStale();
         PModule main = context.mainModule();
         if (source.getPath() != null) {
             main.dict().put("__file__", source.getPath());

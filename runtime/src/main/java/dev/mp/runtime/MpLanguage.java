@@ -43,6 +43,14 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         BuiltinTypes.install();
     }
 
+    /**
+     * Whether the context's standard streams are this JVM's own (the launcher and child processes), so child
+     * processes may inherit them; an embedder's context may have streams of its own, which children copy into.
+     */
+    public static boolean usesProcessStdio(Env env) {
+        return env.getOptions().get(Main) || env.getOptions().get(Spawn);
+    }
+
     @Override
     protected MpContext createContext(Env env) {
         return new MpContext(this, env);

@@ -76,9 +76,14 @@ public final class ChildProcess extends PObject {
         java.util.Set<Long> childrenBefore = currentChildren();
         try {
             TruffleProcessBuilder builder = context.env().newProcessBuilder(ChildCommand.command().toArray(new String[0]))
-                    .redirectInput(ProcessHandler.Redirect.PIPE)
-                    .redirectOutput(ProcessHandler.Redirect.INHERIT)
-                    .redirectError(ProcessHandler.Redirect.INHERIT);
+                    .redirectInput(ProcessHandler.Redirect.PIPE);
+            if (dev.mp.runtime.MpLanguage.usesProcessStdio(context.env())) {
+                builder.redirectOutput(ProcessHandler.Redirect.INHERIT).redirectError(ProcessHandler.Redirect.INHERIT);
+            } else {
+                // An embedder's streams: the host receives the children's output through them.
+                builder.redirectOutput(builder.createRedirectToStream(context.env().out()))
+                        .redirectError(builder.createRedirectToStream(context.env().err()));
+            }
             String cwd = context.env().getCurrentWorkingDirectory() == null ? null : context.env().getCurrentWorkingDirectory().getPath();
             if (cwd != null) {
                 builder.directory(context.env().getPublicTruffleFile(cwd));
