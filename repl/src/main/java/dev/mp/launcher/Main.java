@@ -94,6 +94,7 @@ public final class Main {
                 .allowAllAccess(true)
                 .arguments("mp", argv.toArray(new String[0]))
                 .option("mp.Main", "true")
+                .option("mp.ProcessStdio", "true")
                 .build()) {
             context.eval(source);
             return 0;

@@ -35,6 +35,10 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
             category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<Boolean> Main = new OptionKey<>(false);
 
+    @Option(help = "The context's standard streams are this process's own, so child processes inherit them instead of copying into them.",
+            category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> ProcessStdio = new OptionKey<>(false);
+
     @Option(help = "Internal: this context is a multiprocessing child; it reads its task from standard input.",
             category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL)
     public static final OptionKey<Boolean> Spawn = new OptionKey<>(false);
@@ -44,11 +48,12 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     }
 
     /**
-     * Whether the context's standard streams are this JVM's own (the launcher and child processes), so child
-     * processes may inherit them; an embedder's context may have streams of its own, which children copy into.
+     * Whether the context's standard streams are this JVM's own (option {@code mp.ProcessStdio}, set by the
+     * launcher, and child processes), so child processes inherit them; by default a context may have an embedder's
+     * streams, which children's output is copied into.
      */
     public static boolean usesProcessStdio(Env env) {
-        return env.getOptions().get(Main) || env.getOptions().get(Spawn);
+        return env.getOptions().get(ProcessStdio) || env.getOptions().get(Spawn);
     }
 
     @Override

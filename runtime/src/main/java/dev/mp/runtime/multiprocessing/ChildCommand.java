@@ -57,6 +57,10 @@ final class ChildCommand {
         if (logLevel != null) {
             cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=" + logLevel);
         }
+        if (org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName().startsWith("org.slf4j.helpers.")) {
+            // The parent logs nowhere; so does the child, without slf4j's warning about it.
+            cmd.add("-Dslf4j.provider=org.slf4j.helpers.NOPServiceProvider");
+        }
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, classPath()));
         cmd.add(ChildMain.class.getName());

@@ -46,7 +46,7 @@ class GoldenTest {
     private static void check(Path program, boolean errors) throws IOException {
         String base = program.getFileName().toString().replaceAll("\\.mp$", "");
         Path dir = program.getParent();
-        Result r = run(program);
+        Result r = run(program, errors);
         assertEquals(Files.readString(dir.resolve(base + ".out")), r.out, "stdout of " + program);
         if (errors) {
             String expectedErr = Files.readString(dir.resolve(base + ".err"));
@@ -78,13 +78,19 @@ class GoldenTest {
     private record Result(String out, String err, int status) {
     }
 
-    static Result run(Path program) throws IOException {
+    /**
+     * Runs a program as a main module. Error programs are named by their file name, as the expected tracebacks
+     * are; the others by their path, so the child processes they start can run the script again.
+     */
+    static Result run(Path program, boolean namedByFileName) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = 0;
-        Source source = Source.newBuilder("mp", Files.readString(program), program.getFileName().toString()).build();
+        Source source = namedByFileName
+                ? Source.newBuilder("mp", Files.readString(program), program.getFileName().toString()).build()
+                : Source.newBuilder("mp", program.toAbsolutePath().toFile()).build();
         try (Context context = Context.newBuilder("mp").out(out).err(err).option("mp.Main", "true")
-                .allowIO(org.graalvm.polyglot.io.IOAccess.ALL).build()) {
+                .allowIO(org.graalvm.polyglot.io.IOAccess.ALL).allowCreateProcess(true).build()) {
             context.eval(source);
         } catch (PolyglotException e) {
             if (!e.isExit()) {
