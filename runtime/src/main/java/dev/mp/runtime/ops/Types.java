@@ -30,6 +30,35 @@ public final class Types {
         return HostTypes.typeOf(o);
     }
 
+    /**
+     * The special method {@code name} of {@code o}'s type when the operations must call it rather than apply
+     * their builtin behaviour: the first definition on the MRO, if it belongs to a class that is not a core
+     * type (a class made by a {@code class} statement, or a library type implemented in Java). Null for
+     * values of core types and for methods the type inherits from one, whose behaviour the operations
+     * implement directly. May be {@code None} (as {@code __hash__ = None}).
+     */
+    public static Object override(Object o, String name) {
+        if (!(o instanceof PObject p)) {
+            return null;
+        }
+        PClass type = p.getPythonClass();
+        if (type.isCore()) {
+            return null;
+        }
+        for (PClass c : type.mro()) {
+            Object v = c.dict().get(name);
+            if (v != null) {
+                return c.isCore() ? null : v;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code o}'s type is not a core type, so that its special methods may override builtin behaviour. */
+    public static boolean hasOverrides(Object o) {
+        return o instanceof PObject p && !p.getPythonClass().isCore();
+    }
+
     public static String typeName(Object o) {
         return typeOf(o).name();
     }
