@@ -59,8 +59,13 @@ public final class Types {
         return o instanceof PObject p && !p.getPythonClass().isCore();
     }
 
+    /**
+     * The type's name as CPython's messages give it (its {@code tp_name}): the bare name for builtin and
+     * user classes, and {@code module.name} for library types implemented in Java, such as {@code collections.deque}.
+     */
     public static String typeName(Object o) {
-        return typeOf(o).name();
+        PClass type = typeOf(o);
+        return type.isBuiltin() && !type.isCore() ? type.module() + "." + type.name() : type.name();
     }
 
     public static boolean isInstance(Object o, PClass cls) {
