@@ -59,23 +59,28 @@ public final class BuiltinTypes {
             if (cls.layout() == PClass.Layout.EXCEPTION) {
                 return Exceptions.create(cls, (PTuple) a[1]);
             }
-            if (cls.isBuiltin() && cls != o) {
-                throw Errors.typeError("object.__new__(%s) is not safe, use %s.__new__()", cls.name(), cls.name());
+            if (cls.solidBase() != o) {
+                // CPython names the nearest class along the first bases that does not define __new__ in Python.
+                PClass named = cls;
+                while (named.dict().get("__new__") instanceof PStaticMethod && named.bases().length > 0) {
+                    named = named.bases()[0];
+                }
+                throw Errors.typeError("object.__new__(%s) is not safe, use %s.__new__()", cls.name(), named.name());
             }
             return new PInstance(cls);
         });
         method(o, "__init__", "self, *args, **kwargs", a -> PNone.NONE);
-        method(o, "__repr__", "self", a -> Conversions.repr(a[0]));
-        method(o, "__str__", "self", a -> Conversions.str(a[0]));
+        method(o, "__repr__", "self", a -> Conversions.builtinRepr(a[0]));
+        method(o, "__str__", "self", a -> Conversions.repr(a[0]));
         method(o, "__eq__", "self, other", a -> a[0] == a[1] ? Boolean.TRUE : PSingleton.NOT_IMPLEMENTED);
         method(o, "__ne__", "self, other", a -> a[0] == a[1] ? Boolean.FALSE : PSingleton.NOT_IMPLEMENTED);
         method(o, "__hash__", "self", a -> Identity.id(a[0]) >> 4);
         method(o, "__setattr__", "self, name, value", a -> {
-            if (a[0] instanceof PInstance inst) {
-                inst.dict().put(a[1], a[2]);
-                return PNone.NONE;
-            }
-            dev.mp.runtime.ops.Attributes.set(a[0], (String) a[1], a[2]);
+            dev.mp.runtime.ops.Attributes.setIgnoringOverride(a[0], (String) a[1], a[2]);
+            return PNone.NONE;
+        });
+        method(o, "__delattr__", "self, name", a -> {
+            dev.mp.runtime.ops.Attributes.deleteIgnoringOverride(a[0], (String) a[1]);
             return PNone.NONE;
         });
         method(o, "__getattribute__", "self, name", a -> dev.mp.runtime.ops.Attributes.get(a[0], (String) a[1]));
@@ -110,7 +115,7 @@ public final class BuiltinTypes {
             return PNone.NONE;
         });
         method(b, "__str__", "self", a -> Exceptions.str((PBaseException) a[0]));
-        method(b, "__repr__", "self", a -> Conversions.repr(a[0]));
+        method(b, "__repr__", "self", a -> Conversions.builtinRepr(a[0]));
         method(b, "with_traceback", "self, tb", a -> a[0]);
         attribute(b, "args", o -> ((PBaseException) o).args(), (o, v) -> ((PBaseException) o).setArgs(new PTuple(dev.mp.runtime.ops.Iteration.toArray(v))));
         attribute(b, "__cause__", o -> ((PBaseException) o).cause(), (o, v) -> ((PBaseException) o).setCause(v));

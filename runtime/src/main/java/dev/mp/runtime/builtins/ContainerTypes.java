@@ -83,7 +83,23 @@ final class ContainerTypes {
 
     private static void list() {
         PClass l = BuiltinClasses.LIST;
-        constructor(l, "cls, iterable=?, /", a -> a[1] == null ? new PList() : new PList(Iteration.toList(a[1])));
+        // As CPython, list.__new__ makes an empty list of the subclass and list.__init__ fills it.
+        constructor(l, "cls, *args, **kwargs", a -> {
+            if (a[0] != l) {
+                return new PList((PClass) a[0]);
+            }
+            Object iterable = optionalArgument("list", a[1], a[2]);
+            return iterable == null ? new PList() : new PList(Iteration.toList(iterable));
+        });
+        method(l, "__init__", "self, *args, **kwargs", a -> {
+            Object iterable = optionalArgument("list", a[1], a[2]);
+            List<Object> items = ((PList) a[0]).items();
+            items.clear();
+            if (iterable != null) {
+                items.addAll(Iteration.toList(iterable));
+            }
+            return NONE;
+        });
         method(l, "append", "self, object, /", a -> {
             ((PList) a[0]).add(a[1]);
             return NONE;
@@ -157,18 +173,45 @@ final class ContainerTypes {
             return NONE;
         });
         method(l, "__len__", "self", a -> (long) ((PList) a[0]).size());
-        method(l, "__getitem__", "self, index", a -> Sequences.getItem(a[0], a[1]));
+        method(l, "__getitem__", "self, index", a -> Sequences.builtinGetItem(a[0], a[1]));
         method(l, "__setitem__", "self, index, value", a -> {
-            Sequences.setItem(a[0], a[1], a[2]);
+            Sequences.builtinSetItem(a[0], a[1], a[2]);
             return NONE;
         });
-        method(l, "__contains__", "self, value", a -> Comparisons.contains(a[0], a[1]));
-        method(l, "__iter__", "self", a -> Iteration.iter(a[0]));
+        method(l, "__delitem__", "self, index", a -> {
+            Sequences.builtinDelItem(a[0], a[1]);
+            return NONE;
+        });
+        method(l, "__contains__", "self, value", a -> Comparisons.builtinContains(a[0], a[1]));
+        method(l, "__iter__", "self", a -> Iteration.builtinIter(a[0], false));
+        method(l, "__repr__", "self", a -> Conversions.builtinRepr(a[0]));
+    }
+
+    /**
+     * The one optional positional argument of the list, tuple and dict constructors (null when absent), with
+     * CPython's errors for more arguments and, unless {@code keywordsAllowed}, for keywords.
+     */
+    private static Object optionalArgument(String type, Object args, Object kwargs) {
+        Object[] positional = ((PTuple) args).items();
+        if (kwargs instanceof PDict kw && kw.size() > 0 && !type.equals("dict")) {
+            throw Errors.typeError("%s() takes no keyword arguments", type);
+        }
+        if (positional.length > 1) {
+            throw Errors.typeError("%s expected at most 1 argument, got %d", type, positional.length);
+        }
+        return positional.length == 0 ? null : positional[0];
     }
 
     private static void tuple() {
         PClass t = BuiltinClasses.TUPLE;
-        constructor(t, "cls, iterable=?, /", a -> a[1] == null ? PTuple.EMPTY : a[1] instanceof PTuple tp ? tp : new PTuple(Iteration.toArray(a[1])));
+        constructor(t, "cls, *args, **kwargs", a -> {
+            Object iterable = optionalArgument("tuple", a[1], a[2]);
+            if (a[0] != t) {
+                return new PTuple((PClass) a[0], iterable == null ? new Object[0] : Iteration.toArray(iterable));
+            }
+            return iterable == null ? PTuple.EMPTY
+                    : iterable instanceof PTuple tp && !tp.isSubclassInstance() ? tp : new PTuple(Iteration.toArray(iterable));
+        });
         method(t, "index", "self, value, /", a -> {
             Object[] items = ((PTuple) a[0]).items();
             for (int i = 0; i < items.length; i++) {
@@ -180,21 +223,26 @@ final class ContainerTypes {
         });
         method(t, "count", "self, value, /", a -> java.util.Arrays.stream(((PTuple) a[0]).items()).filter(o -> Comparisons.eq(o, a[1])).count());
         method(t, "__len__", "self", a -> (long) ((PTuple) a[0]).size());
-        method(t, "__getitem__", "self, index", a -> Sequences.getItem(a[0], a[1]));
-        method(t, "__contains__", "self, value", a -> Comparisons.contains(a[0], a[1]));
+        method(t, "__getitem__", "self, index", a -> Sequences.builtinGetItem(a[0], a[1]));
+        method(t, "__contains__", "self, value", a -> Comparisons.builtinContains(a[0], a[1]));
+        method(t, "__iter__", "self", a -> Iteration.builtinIter(a[0], false));
+        method(t, "__repr__", "self", a -> Conversions.builtinRepr(a[0]));
     }
 
     private static void dict() {
         PClass d = BuiltinClasses.DICT;
-        constructor(d, "cls, iterable=?, /, **kwargs", a -> {
+        // As CPython, dict.__new__ makes an empty dict of the subclass and dict.__init__ fills it.
+        constructor(d, "cls, *args, **kwargs", a -> {
+            if (a[0] != d) {
+                return new PDict((PClass) a[0]);
+            }
             PDict r = new PDict();
-            if (a[1] != null) {
-                update(r, a[1]);
-            }
-            for (PDict.Entry e : ((PDict) a[2]).entries()) {
-                r.put(e.key, e.value);
-            }
+            initDict(r, a[1], (PDict) a[2]);
             return r;
+        });
+        method(d, "__init__", "self, *args, **kwargs", a -> {
+            initDict((PDict) a[0], a[1], (PDict) a[2]);
+            return NONE;
         });
         method(d, "get", "self, key, default=None, /", a -> {
             Object v = ((PDict) a[0]).get(a[1]);
@@ -249,18 +297,34 @@ final class ContainerTypes {
             return r;
         });
         method(d, "__len__", "self", a -> (long) ((PDict) a[0]).size());
-        method(d, "__getitem__", "self, key", a -> Sequences.getItem(a[0], a[1]));
+        method(d, "__getitem__", "self, key", a -> Sequences.builtinGetItem(a[0], a[1]));
         method(d, "__setitem__", "self, key, value", a -> {
             ((PDict) a[0]).put(a[1], a[2]);
             return NONE;
         });
+        method(d, "__delitem__", "self, key", a -> {
+            Sequences.builtinDelItem(a[0], a[1]);
+            return NONE;
+        });
         method(d, "__contains__", "self, key", a -> ((PDict) a[0]).containsKey(a[1]));
-        method(d, "__iter__", "self", a -> Iteration.iter(a[0]));
+        method(d, "__iter__", "self", a -> Iteration.builtinIter(a[0], false));
+        method(d, "__repr__", "self", a -> Conversions.builtinRepr(a[0]));
         for (PClass v : new PClass[] {BuiltinClasses.DICT_KEYS, BuiltinClasses.DICT_VALUES, BuiltinClasses.DICT_ITEMS}) {
             method(v, "__iter__", "self", a -> ((DictView) a[0]).iterator());
             method(v, "__len__", "self", a -> (long) ((DictView) a[0]).dict.size());
             method(v, "__repr__", "self", a -> ((DictView) a[0]).repr());
             method(v, "__contains__", "self, x", a -> ((DictView) a[0]).contains(a[1]));
+        }
+    }
+
+    /** Fills a new dict from the constructor's arguments: a mapping or iterable of pairs, then keywords. */
+    private static void initDict(PDict target, Object args, PDict kwargs) {
+        Object source = optionalArgument("dict", args, kwargs);
+        if (source != null) {
+            update(target, source);
+        }
+        for (PDict.Entry e : kwargs.entries()) {
+            target.put(e.key, e.value);
         }
     }
 

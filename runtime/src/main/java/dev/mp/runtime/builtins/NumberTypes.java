@@ -9,8 +9,6 @@ import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
-import dev.mp.runtime.objects.PFunction;
-import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.ops.Calls;
@@ -111,11 +109,10 @@ final class NumberTypes {
             if (x instanceof PBytes || x instanceof PByteArray) {
                 return parseInt(new String(dev.mp.runtime.ops.Sequences.bytesOf(x), java.nio.charset.StandardCharsets.ISO_8859_1), 10, x);
             }
-            if (x instanceof PInstance inst) {
-                for (String m : new String[] {"__int__", "__index__", "__trunc__"}) {
-                    if (inst.getPythonClass().lookup(m) instanceof PFunction fn) {
-                        return Calls.call(fn, x);
-                    }
+            for (String m : new String[] {"__int__", "__index__", "__trunc__"}) {
+                Object fn = Types.override(x, m);
+                if (fn != null) {
+                    return Calls.callDescriptor(fn, x);
                 }
             }
             throw Errors.typeError("int() argument must be a string, a bytes-like object or a real number, not '%s'", Types.typeName(x));
@@ -199,8 +196,8 @@ final class NumberTypes {
                 throw Errors.valueError("could not convert string to float: %s", StringRepr.repr(s));
             }
         }
-        if (x instanceof PInstance inst && inst.getPythonClass().lookup("__float__") instanceof PFunction fn) {
-            return (Double) Calls.call(fn, x);
+        if (Types.override(x, "__float__") != null || Types.override(x, "__index__") != null) {
+            return Conversions.asDouble(Types.override(x, "__float__") != null ? x : Conversions.index(x));
         }
         throw Errors.typeError("float() argument must be a string or a real number, not '%s'", Types.typeName(x));
     }

@@ -61,7 +61,7 @@ public final class ModuleLoader {
         main.dict().put("__builtins__", builtins);
         main.dict().put("__package__", PNone.NONE);
         sysModules.put("__main__", main);
-        path.add(context.env().getCurrentWorkingDirectory() == null ? "" : "");
+        path.add("");
         String mpPath = System.getenv("MP_PATH");
         if (mpPath != null) {
             for (String p : mpPath.split(java.io.File.pathSeparator)) {
@@ -224,14 +224,22 @@ public final class ModuleLoader {
                 }
                 continue;
             }
-            TruffleFile base = file(dir.isEmpty() ? "." : dir);
-            TruffleFile packageDir = base.resolve(simple);
-            if (packageDir.isDirectory()) {
-                TruffleFile init = packageDir.resolve("__init__.mp");
-                return execute(qualified, init.exists() ? init : null, packageDir, parent);
+            TruffleFile packageDir;
+            TruffleFile init;
+            TruffleFile moduleFile;
+            try {
+                TruffleFile base = file(dir.isEmpty() ? "." : dir);
+                packageDir = base.resolve(simple).isDirectory() ? base.resolve(simple) : null;
+                init = packageDir != null && packageDir.resolve("__init__.mp").exists() ? packageDir.resolve("__init__.mp") : null;
+                moduleFile = packageDir == null && base.resolve(simple + ".mp").isRegularFile() ? base.resolve(simple + ".mp") : null;
+            } catch (SecurityException e) {
+                // The embedder's IO policy hides this directory: search the next entry, as for a missing one.
+                continue;
             }
-            TruffleFile moduleFile = base.resolve(simple + ".mp");
-            if (moduleFile.isRegularFile()) {
+            if (packageDir != null) {
+                return execute(qualified, init, packageDir, parent);
+            }
+            if (moduleFile != null) {
                 return execute(qualified, moduleFile, null, parent);
             }
         }

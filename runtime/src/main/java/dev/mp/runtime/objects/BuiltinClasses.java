@@ -24,9 +24,9 @@ public final class BuiltinClasses {
     public static final PClass STR = builtin("str");
     public static final PClass BYTES = builtin("bytes");
     public static final PClass BYTEARRAY = builtin("bytearray");
-    public static final PClass LIST = builtin("list");
-    public static final PClass TUPLE = builtin("tuple");
-    public static final PClass DICT = builtin("dict");
+    public static final PClass LIST = builtin("list").allowSubclasses();
+    public static final PClass TUPLE = builtin("tuple").allowSubclasses();
+    public static final PClass DICT = builtin("dict").allowSubclasses();
     public static final PClass SET = builtin("set");
     public static final PClass FROZENSET = builtin("frozenset");
     public static final PClass RANGE = builtin("range");

@@ -21,7 +21,10 @@ public final class PClass extends PObject {
         OBJECT,
         /** {@link PBaseException}. */
         EXCEPTION,
-        /** A builtin type whose instances are made by its own constructor, not subclassable here. */
+        /**
+         * A builtin type, or a subclass of one: instances are the builtin's own Java objects, made by its
+         * constructor. Only types marked {@link #allowSubclasses()} may be subclassed.
+         */
         BUILTIN
     }
 
@@ -32,7 +35,10 @@ public final class PClass extends PObject {
     private PClass[] mro;
     private final Map<String, Object> dict = new LinkedHashMap<>();
     private final boolean builtin;
+    /** A type of the builtins module, whose behaviour the operations implement directly (see {@link #isCore()}). */
+    private final boolean core;
     private final Layout layout;
+    private boolean subclassable;
 
     public PClass(String name, String module, PClass[] bases, boolean builtin, Layout layout) {
         this.name = name;
@@ -41,22 +47,60 @@ public final class PClass extends PObject {
         this.bases = bases;
         this.builtin = builtin;
         this.layout = layout;
+        this.core = builtin && "builtins".equals(module);
         this.mro = computeMro(this, bases);
     }
 
     /** Makes a class from a {@code class} statement; raises TypeError on an inconsistent hierarchy. */
     public static PClass create(String name, String qualname, String module, PClass[] bases) {
         Layout layout = Layout.OBJECT;
+        PClass solid = null;
         for (PClass base : bases) {
-            if (base.layout == Layout.EXCEPTION) {
-                layout = Layout.EXCEPTION;
-            } else if (base.layout == Layout.BUILTIN && base != BuiltinClasses.OBJECT) {
+            if (base.layout == Layout.BUILTIN && base != BuiltinClasses.OBJECT && !base.subclassable) {
                 throw Errors.typeError("type '%s' is not an acceptable base type", base.name);
+            }
+            PClass baseSolid = base.solidBase();
+            if (solid == null || baseSolid.isSubclassOf(solid)) {
+                solid = baseSolid;
+            } else if (!solid.isSubclassOf(baseSolid)) {
+                throw Errors.typeError("multiple bases have instance lay-out conflict");
+            }
+            if (base.layout != Layout.OBJECT && base != BuiltinClasses.OBJECT) {
+                layout = base.layout;
             }
         }
         PClass cls = new PClass(name, module, bases.length == 0 ? new PClass[] {BuiltinClasses.OBJECT} : bases, false, layout);
         cls.qualname = qualname;
+        cls.subclassable = true;
         return cls;
+    }
+
+    /**
+     * Lets classes made by {@code class} statements derive from this builtin type; its constructor must then
+     * make instances of the subclass it is given. Called once, when the type is defined.
+     */
+    public PClass allowSubclasses() {
+        subclassable = true;
+        return this;
+    }
+
+    /**
+     * The type whose Java objects hold this class's instances, for the lay-out check of multiple bases:
+     * BaseException for exceptions, the nearest builtin class on the MRO for subclasses of builtin types, and
+     * {@code object} for plain classes.
+     */
+    public PClass solidBase() {
+        if (layout == Layout.EXCEPTION) {
+            return BuiltinClasses.BASE_EXCEPTION;
+        }
+        if (layout == Layout.BUILTIN) {
+            for (PClass c : mro) {
+                if (c.builtin && c != BuiltinClasses.OBJECT) {
+                    return c;
+                }
+            }
+        }
+        return BuiltinClasses.OBJECT;
     }
 
     private static PClass[] computeMro(PClass cls, PClass[] bases) {
@@ -153,6 +197,16 @@ public final class PClass extends PObject {
 
     public boolean isBuiltin() {
         return builtin;
+    }
+
+    /**
+     * Whether this is a type of the builtins module (int, list, dict, object, the exceptions, ...). The
+     * operations implement the core types' behaviour directly; for other types (classes made by
+     * {@code class} statements, and library types implemented in Java) they look special methods up on the
+     * type (see {@code Types.override}).
+     */
+    public boolean isCore() {
+        return core;
     }
 
     public Layout layout() {

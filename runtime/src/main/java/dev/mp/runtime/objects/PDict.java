@@ -5,10 +5,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 
 /**
- * A Python dict: insertion-ordered, keyed by Python equality (see {@link DictKey}).
+ * A Python dict (or an instance of a subclass of dict): insertion-ordered, keyed by Python equality (see {@link DictKey}).
  * Each entry keeps the key object that was first inserted, as Python does.
  */
-public final class PDict extends PObject {
+public final class PDict extends PSubclassable {
 
     /** One key and its value. */
     public static final class Entry {
@@ -24,6 +24,15 @@ public final class PDict extends PObject {
     private final LinkedHashMap<Object, Entry> map = new LinkedHashMap<>();
     /** Bumped on every change of size, so iterators can detect "dictionary changed size during iteration". */
     private int version;
+
+    public PDict() {
+        super(BuiltinClasses.DICT);
+    }
+
+    /** An empty instance of {@code cls}, dict or a subclass of it. */
+    public PDict(PClass cls) {
+        super(cls);
+    }
 
     public Object get(Object key) {
         Entry e = map.get(DictKey.of(key));
@@ -97,10 +106,5 @@ public final class PDict extends PObject {
     /** Sets a str key; for dicts built by the runtime (keyword arguments, JSON, module namespaces). */
     public void putStr(String key, Object value) {
         put(key, value);
-    }
-
-    @Override
-    public PClass getPythonClass() {
-        return BuiltinClasses.DICT;
     }
 }

@@ -4,19 +4,28 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** A Python list. */
-public final class PList extends PObject {
+/** A Python list, or an instance of a subclass of list. */
+public final class PList extends PSubclassable {
     private final ArrayList<Object> items;
 
     public PList() {
+        super(BuiltinClasses.LIST);
+        this.items = new ArrayList<>();
+    }
+
+    /** An empty instance of {@code cls}, list or a subclass of it. */
+    public PList(PClass cls) {
+        super(cls);
         this.items = new ArrayList<>();
     }
 
     public PList(Collection<?> items) {
+        super(BuiltinClasses.LIST);
         this.items = new ArrayList<>(items);
     }
 
     public PList(Object[] items) {
+        super(BuiltinClasses.LIST);
         this.items = new ArrayList<>(items.length);
         for (Object o : items) {
             this.items.add(o);
@@ -41,10 +50,5 @@ public final class PList extends PObject {
 
     public Object[] toArray() {
         return items.toArray();
-    }
-
-    @Override
-    public PClass getPythonClass() {
-        return BuiltinClasses.LIST;
     }
 }

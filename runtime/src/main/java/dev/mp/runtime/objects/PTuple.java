@@ -5,13 +5,20 @@ import java.util.Arrays;
 import dev.mp.runtime.ops.Comparisons;
 import dev.mp.runtime.ops.Conversions;
 
-/** A Python tuple. Its Java equality and hash follow Python's, so tuples work as dict keys. */
-public final class PTuple extends PObject {
+/** A Python tuple, or an instance of a subclass of tuple. Its Java equality and hash follow Python's, so tuples work as dict keys. */
+public final class PTuple extends PSubclassable {
     public static final PTuple EMPTY = new PTuple(new Object[0]);
 
     private final Object[] items;
 
     public PTuple(Object[] items) {
+        super(BuiltinClasses.TUPLE);
+        this.items = items;
+    }
+
+    /** An instance of {@code cls}, tuple or a subclass of it, holding {@code items}. */
+    public PTuple(PClass cls, Object[] items) {
+        super(cls);
         this.items = items;
     }
 
@@ -30,11 +37,6 @@ public final class PTuple extends PObject {
 
     public Object get(int i) {
         return items[i];
-    }
-
-    @Override
-    public PClass getPythonClass() {
-        return BuiltinClasses.TUPLE;
     }
 
     @Override

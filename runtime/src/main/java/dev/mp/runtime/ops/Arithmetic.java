@@ -7,8 +7,6 @@ import java.util.List;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PDict;
-import dev.mp.runtime.objects.PFunction;
-import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PSet;
 import dev.mp.runtime.objects.PSingleton;
@@ -70,7 +68,13 @@ public final class Arithmetic {
 
     /** {@code a op= b}: the in-place method if there is one (lists extend in place), else the binary op. */
     public static Object inplace(BinOp op, Object a, Object b) {
-        if (a instanceof PList l && op == BinOp.ADD) {
+        Object m = Types.override(a, op.inplace);
+        if (m != null) {
+            Object r = Calls.callDescriptor(m, a, b);
+            if (r != PSingleton.NOT_IMPLEMENTED) {
+                return r;
+            }
+        } else if (a instanceof PList l && op == BinOp.ADD) {
             if (b instanceof PList other) {
                 l.items().addAll(new ArrayList<>(other.items()));
             } else {
@@ -115,15 +119,6 @@ public final class Arithmetic {
             ba.append(Sequences.bytesOf(b));
             return ba;
         }
-        if (a instanceof PInstance inst) {
-            Object m = inst.getPythonClass().lookup(op.inplace);
-            if (m instanceof PFunction) {
-                Object r = Calls.call(m, a, b);
-                if (r != PSingleton.NOT_IMPLEMENTED) {
-                    return r;
-                }
-            }
-        }
         try {
             return binary(op, a, b);
         } catch (dev.mp.runtime.MpException e) {
@@ -136,8 +131,8 @@ public final class Arithmetic {
     }
 
     private static Object userBinary(BinOp op, Object a, Object b) {
-        boolean aUser = a instanceof PInstance;
-        boolean bUser = b instanceof PInstance;
+        boolean aUser = Types.hasOverrides(a);
+        boolean bUser = Types.hasOverrides(b);
         if (!aUser && !bUser) {
             return PSingleton.NOT_IMPLEMENTED;
         }
@@ -161,8 +156,9 @@ public final class Arithmetic {
     }
 
     private static Object callIf(Object self, String method, Object other) {
-        if (self instanceof PInstance inst && inst.getPythonClass().lookup(method) instanceof PFunction f) {
-            return Calls.call(f, self, other);
+        Object m = Types.override(self, method);
+        if (m != null) {
+            return Calls.callDescriptor(m, self, other);
         }
         return PSingleton.NOT_IMPLEMENTED;
     }
@@ -510,8 +506,9 @@ public final class Arithmetic {
     }
 
     private static Object unaryUser(Object a, String method, String symbol) {
-        if (a instanceof PInstance inst && inst.getPythonClass().lookup(method) instanceof PFunction f) {
-            return Calls.call(f, a);
+        Object m = Types.override(a, method);
+        if (m != null) {
+            return Calls.callDescriptor(m, a);
         }
         throw Errors.typeError("bad operand type for unary %s: '%s'", symbol, Types.typeName(a));
     }

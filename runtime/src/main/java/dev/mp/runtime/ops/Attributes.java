@@ -14,6 +14,7 @@ import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PProperty;
 import dev.mp.runtime.objects.PStaticMethod;
+import dev.mp.runtime.objects.PSubclassable;
 import dev.mp.runtime.objects.PTuple;
 
 /** Attribute get, set and delete, following Python's descriptor rules. */
@@ -204,6 +205,9 @@ public final class Attributes {
         if (obj instanceof PInstance inst) {
             return inst.dict();
         }
+        if (obj instanceof PSubclassable s) {
+            return s.attributes();
+        }
         if (obj instanceof PFunction f) {
             return f.attributes();
         }
@@ -211,8 +215,19 @@ public final class Attributes {
     }
 
     public static void set(Object obj, String name, Object value) {
-        if (obj instanceof PInstance inst) {
-            PClass type = inst.getPythonClass();
+        Object setattr = Types.override(obj, "__setattr__");
+        if (setattr != null) {
+            Calls.callDescriptor(setattr, obj, name, value);
+            return;
+        }
+        setIgnoringOverride(obj, name, value);
+    }
+
+    /** {@code object.__setattr__(obj, name, value)}: sets the attribute without calling a {@code __setattr__} override. */
+    public static void setIgnoringOverride(Object obj, String name, Object value) {
+        PDict attributes = obj instanceof PInstance || obj instanceof PSubclassable ? instanceDict(obj) : null;
+        if (attributes != null) {
+            PClass type = Types.typeOf(obj);
             Object descr = type.lookup(name);
             if (descr instanceof PProperty p) {
                 if (p.fset == PNone.NONE) {
@@ -228,16 +243,11 @@ public final class Attributes {
                 gs.setter.accept(obj, value);
                 return;
             }
-            Object setattr = type.lookup("__setattr__");
-            if (setattr instanceof PFunction) {
-                Calls.call(setattr, obj, name, value);
-                return;
-            }
-            if (name.equals("__class__") && value instanceof PClass cls) {
+            if (name.equals("__class__") && value instanceof PClass cls && obj instanceof PInstance inst) {
                 inst.setPythonClass(cls);
                 return;
             }
-            inst.dict().put(name, value);
+            attributes.put(name, value);
             return;
         }
         if (obj instanceof PClass c) {
@@ -275,13 +285,24 @@ public final class Attributes {
     }
 
     public static void delete(Object obj, String name) {
-        if (obj instanceof PInstance inst) {
-            Object descr = inst.getPythonClass().lookup(name);
+        Object delattr = Types.override(obj, "__delattr__");
+        if (delattr != null) {
+            Calls.callDescriptor(delattr, obj, name);
+            return;
+        }
+        deleteIgnoringOverride(obj, name);
+    }
+
+    /** {@code object.__delattr__(obj, name)}: deletes the attribute without calling a {@code __delattr__} override. */
+    public static void deleteIgnoringOverride(Object obj, String name) {
+        PDict attributes = obj instanceof PInstance || obj instanceof PSubclassable ? instanceDict(obj) : null;
+        if (attributes != null) {
+            Object descr = Types.typeOf(obj).lookup(name);
             if (descr instanceof PProperty p && p.fdel != PNone.NONE) {
                 Calls.call(p.fdel, obj);
                 return;
             }
-            if (inst.dict().remove(name) == null) {
+            if (attributes.remove(name) == null) {
                 throw Errors.attributeError("'%s' object has no attribute '%s'", Types.typeName(obj), name);
             }
             return;

@@ -3,7 +3,6 @@ package dev.mp.runtime.ops;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PFunction;
-import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PMethod;
 import dev.mp.runtime.objects.PNone;
 
@@ -29,11 +28,10 @@ public final class Calls {
         if (callee instanceof PClass c) {
             return Classes.instantiate(c, args, kwnames);
         }
-        if (callee instanceof PInstance inst) {
-            Object method = inst.getPythonClass().lookup("__call__");
-            if (method != null && method != PNone.NONE) {
-                return call(method, prepend(callee, args), kwnames);
-            }
+        Object method = Types.override(callee, "__call__");
+        if (method != null && method != PNone.NONE) {
+            return method instanceof PFunction || method instanceof PBuiltinFunction ? call(method, prepend(callee, args), kwnames)
+                    : call(Attributes.bind(method, callee, Types.typeOf(callee)), args, kwnames);
         }
         if (HostInterop.isHostCallable(callee)) {
             return HostInterop.call(callee, args, kwnames);
@@ -80,8 +78,9 @@ public final class Calls {
         if (o instanceof PFunction || o instanceof PBuiltinFunction || o instanceof PMethod || o instanceof PClass) {
             return true;
         }
-        if (o instanceof PInstance inst) {
-            return inst.getPythonClass().lookup("__call__") != null;
+        Object method = Types.override(o, "__call__");
+        if (method != null) {
+            return method != PNone.NONE;
         }
         return HostInterop.isHostCallable(o);
     }

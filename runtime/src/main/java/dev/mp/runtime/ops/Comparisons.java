@@ -7,8 +7,6 @@ import java.util.Arrays;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PDict;
-import dev.mp.runtime.objects.PFunction;
-import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PRange;
@@ -83,8 +81,7 @@ public final class Comparisons {
         if (a instanceof String s && b instanceof String t) {
             return op.test(compareCodePoints(s, t));
         }
-        boolean reflectedFirst = Types.typeOf(b) != Types.typeOf(a) && Types.typeOf(b).isSubclassOf(Types.typeOf(a))
-                && b instanceof PInstance;
+        boolean reflectedFirst = Types.hasOverrides(b) && Types.typeOf(b) != Types.typeOf(a) && Types.typeOf(b).isSubclassOf(Types.typeOf(a));
         if (reflectedFirst) {
             Object r = tryUser(b, op.reflected, a);
             if (r != PSingleton.NOT_IMPLEMENTED) {
@@ -119,17 +116,18 @@ public final class Comparisons {
     }
 
     private static Object tryUser(Object self, String method, Object other) {
-        if (self instanceof PInstance inst) {
-            Object m = inst.getPythonClass().lookup(method);
-            if (m instanceof PFunction) {
-                return Calls.call(m, self, other);
-            }
-            if (method.equals("__ne__")) {
-                Object eqm = inst.getPythonClass().lookup("__eq__");
-                if (eqm instanceof PFunction) {
-                    Object r = Calls.call(eqm, self, other);
-                    return r == PSingleton.NOT_IMPLEMENTED ? r : !Conversions.isTrue(r);
-                }
+        if (!Types.hasOverrides(self)) {
+            return PSingleton.NOT_IMPLEMENTED;
+        }
+        Object m = Types.override(self, method);
+        if (m != null) {
+            return Calls.callDescriptor(m, self, other);
+        }
+        if (method.equals("__ne__")) {
+            Object eqm = Types.override(self, "__eq__");
+            if (eqm != null) {
+                Object r = Calls.callDescriptor(eqm, self, other);
+                return r == PSingleton.NOT_IMPLEMENTED ? r : !Conversions.isTrue(r);
             }
         }
         return PSingleton.NOT_IMPLEMENTED;
@@ -227,6 +225,15 @@ public final class Comparisons {
 
     /** {@code item in container}. */
     public static boolean contains(Object container, Object item) {
+        Object m = Types.override(container, "__contains__");
+        if (m != null) {
+            return Conversions.isTrue(Calls.callDescriptor(m, container, item));
+        }
+        return builtinContains(container, item);
+    }
+
+    /** {@code item in container} as the builtin types implement it, ignoring a {@code __contains__} override. */
+    public static boolean builtinContains(Object container, Object item) {
         if (container instanceof String s) {
             if (!(item instanceof String t)) {
                 throw Errors.typeError("'in <string>' requires string as left operand, not %s", Types.typeName(item));
@@ -264,12 +271,6 @@ public final class Comparisons {
         }
         if (container instanceof PBytes || container instanceof PByteArray) {
             return Sequences.bytesContains(Sequences.bytesOf(container), item);
-        }
-        if (container instanceof PInstance inst) {
-            Object m = inst.getPythonClass().lookup("__contains__");
-            if (m instanceof PFunction) {
-                return Conversions.isTrue(Calls.call(m, container, item));
-            }
         }
         Object it = Iteration.iter(container, true);
         if (it == null) {

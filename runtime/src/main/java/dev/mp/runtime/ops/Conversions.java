@@ -50,20 +50,11 @@ public final class Conversions {
         if (o instanceof Double d) {
             return FloatFormat.repr(d);
         }
-        if (o instanceof PInstance inst) {
-            Object method = inst.getPythonClass().lookup("__repr__");
-            if (method instanceof PFunction) {
-                return checkStr(Calls.call(method, o), "__repr__");
-            }
-            if (o instanceof PBaseException e) {
-                return exceptionRepr(e);
-            }
-            return "<" + qualifiedName(inst.getPythonClass()) + " object at " + Identity.hexId(o) + ">";
+        Object method = Types.override(o, "__repr__");
+        if (method != null) {
+            return checkStr(Calls.callDescriptor(method, o), "__repr__");
         }
-        if (o instanceof PObject) {
-            return builtinRepr(o);
-        }
-        return String.valueOf(o);
+        return builtinRepr(o);
     }
 
     private static String checkStr(Object result, String method) {
@@ -87,7 +78,21 @@ public final class Conversions {
         return name + repr(args);
     }
 
-    private static String builtinRepr(Object o) {
+    /**
+     * The repr that the builtin types give, whatever the type of {@code o} overrides: {@code object.__repr__}
+     * for instances of classes, {@code list.__repr__} for lists and instances of list subclasses, and so on.
+     */
+    public static String builtinRepr(Object o) {
+        if (!(o instanceof PObject)) {
+            return o instanceof String || o instanceof Long || o instanceof BigInteger || o instanceof Boolean || o instanceof Double
+                    ? repr(o) : String.valueOf(o);
+        }
+        if (o instanceof PBaseException e) {
+            return exceptionRepr(e);
+        }
+        if (o instanceof PInstance inst) {
+            return "<" + qualifiedName(inst.getPythonClass()) + " object at " + Identity.hexId(o) + ">";
+        }
         if (o instanceof PList || o instanceof PTuple || o instanceof PDict || o instanceof PSet) {
             Map<Object, Boolean> active = REPR_IN_PROGRESS.get();
             if (active.containsKey(o)) {
@@ -140,7 +145,7 @@ public final class Conversions {
         }
         PClass cls = Types.typeOf(o);
         Object method = cls.lookup("__repr__");
-        if (method instanceof PBuiltinFunction || method instanceof PFunction) {
+        if ((method instanceof PBuiltinFunction || method instanceof PFunction) && method != BuiltinClasses.OBJECT.dict().get("__repr__")) {
             Object r = Calls.call(method, o);
             if (r instanceof String s) {
                 return s;
@@ -206,14 +211,12 @@ public final class Conversions {
         if (o instanceof String s) {
             return s;
         }
-        if (o instanceof PInstance inst) {
-            Object method = inst.getPythonClass().lookup("__str__");
-            if (method instanceof PFunction) {
-                return checkStr(Calls.call(method, o), "__str__");
-            }
-            if (o instanceof PBaseException e) {
-                return Exceptions.str(e);
-            }
+        Object method = Types.override(o, "__str__");
+        if (method != null) {
+            return checkStr(Calls.callDescriptor(method, o), "__str__");
+        }
+        if (o instanceof PBaseException e) {
+            return Exceptions.str(e);
         }
         return repr(o);
     }
@@ -248,6 +251,19 @@ public final class Conversions {
         if (o instanceof Double d) {
             return d != 0.0;
         }
+        if (Types.hasOverrides(o)) {
+            Object bool = Types.override(o, "__bool__");
+            if (bool != null) {
+                Object r = Calls.callDescriptor(bool, o);
+                if (r instanceof Boolean b) {
+                    return b;
+                }
+                throw Errors.typeError("__bool__ should return bool, returned %s", Types.typeName(r));
+            }
+            if (Types.override(o, "__len__") != null) {
+                return Sequences.len(o) != 0;
+            }
+        }
         if (o instanceof PList l) {
             return l.size() != 0;
         }
@@ -272,21 +288,6 @@ public final class Conversions {
         if (o instanceof PRange r) {
             return r.length() != 0;
         }
-        if (o instanceof PInstance inst) {
-            PClass cls = inst.getPythonClass();
-            Object bool = cls.lookup("__bool__");
-            if (bool instanceof PFunction) {
-                Object r = Calls.call(bool, o);
-                if (r instanceof Boolean b) {
-                    return b;
-                }
-                throw Errors.typeError("__bool__ should return bool, returned %s", Types.typeName(r));
-            }
-            Object len = cls.lookup("__len__");
-            if (len instanceof PFunction) {
-                return Sequences.len(o) != 0;
-            }
-        }
         return true;
     }
 
@@ -294,6 +295,19 @@ public final class Conversions {
     public static long hash(Object o) {
         if (o instanceof Long l) {
             return hashLong(l);
+        }
+        if (Types.hasOverrides(o)) {
+            Object method = Types.override(o, "__hash__");
+            if (method == PNone.NONE) {
+                throw Errors.typeError("unhashable type: '%s'", Types.typeName(o));
+            }
+            if (method != null) {
+                Object r = Calls.callDescriptor(method, o);
+                if (!Types.isInt(r)) {
+                    throw Errors.typeError("__hash__ method should return an integer");
+                }
+                return hash(r);
+            }
         }
         if (o instanceof Boolean b) {
             return b ? 1 : 0;
@@ -344,19 +358,6 @@ public final class Conversions {
         if (o instanceof PBytes b) {
             return b.hashCode();
         }
-        if (o instanceof PInstance inst) {
-            Object method = inst.getPythonClass().lookup("__hash__");
-            if (method == PNone.NONE) {
-                throw Errors.typeError("unhashable type: '%s'", Types.typeName(o));
-            }
-            if (method instanceof PFunction) {
-                Object r = Calls.call(method, o);
-                if (!Types.isInt(r)) {
-                    throw Errors.typeError("__hash__ method should return an integer");
-                }
-                return hash(r);
-            }
-        }
         return Identity.id(o) >> 4;
     }
 
@@ -390,8 +391,13 @@ public final class Conversions {
         if (o instanceof Boolean b) {
             return b ? 1L : 0L;
         }
-        if (o instanceof PInstance inst && inst.getPythonClass().lookup("__index__") instanceof PFunction f) {
-            return Calls.call(f, o);
+        Object method = Types.override(o, "__index__");
+        if (method != null) {
+            Object r = Calls.callDescriptor(method, o);
+            if (!Types.isInt(r)) {
+                throw Errors.typeError("__index__ returned non-int (type %s)", Types.typeName(r));
+            }
+            return r instanceof Boolean b ? (Object) (b ? 1L : 0L) : r;
         }
         throw Errors.typeError("'%s' object cannot be interpreted as an integer", Types.typeName(o));
     }
@@ -414,8 +420,13 @@ public final class Conversions {
             }
             return d;
         }
-        if (o instanceof PInstance inst && inst.getPythonClass().lookup("__float__") instanceof PFunction f) {
-            return asDouble(Calls.call(f, o));
+        Object method = Types.override(o, "__float__");
+        if (method != null) {
+            Object r = Calls.callDescriptor(method, o);
+            if (!(r instanceof Double d)) {
+                throw Errors.typeError("%s.__float__ returned non-float (type %s)", Types.typeName(o), Types.typeName(r));
+            }
+            return d;
         }
         throw Errors.typeError("must be real number, not %s", Types.typeName(o));
     }

@@ -11,7 +11,6 @@ import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PDict;
-import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PIterator;
 import dev.mp.runtime.objects.PList;
@@ -35,6 +34,28 @@ public final class Iteration {
 
     /** {@code iter(obj)}, or null for a non-iterable when {@code quiet}. */
     public static Object iter(Object obj, boolean quiet) {
+        if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator) {
+            return obj;
+        }
+        if (Types.hasOverrides(obj)) {
+            Object method = Types.override(obj, "__iter__");
+            if (method != null) {
+                Object it = Calls.callDescriptor(method, obj);
+                if (!(it instanceof PIterator) && !(it instanceof dev.mp.runtime.objects.PGenerator)
+                        && Types.typeOf(it).lookup("__next__") == null) {
+                    throw Errors.typeError("iter() returned non-iterator of type '%s'", Types.typeName(it));
+                }
+                return it;
+            }
+            if (obj instanceof PInstance && Types.override(obj, "__getitem__") != null) {
+                return new SequenceIterator(obj);
+            }
+        }
+        return builtinIter(obj, quiet);
+    }
+
+    /** {@code iter(obj)} as the builtin types implement it, ignoring an {@code __iter__} override. */
+    public static Object builtinIter(Object obj, boolean quiet) {
         if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator) {
             return obj;
         }
@@ -64,24 +85,10 @@ public final class Iteration {
             }
             return arrayIterator(BuiltinClasses.BYTES_ITERATOR, items);
         }
-        if (obj instanceof PInstance inst) {
-            PClass cls = inst.getPythonClass();
-            Object method = cls.lookup("__iter__");
-            if (method instanceof PFunction) {
-                Object it = Calls.call(method, obj);
-                if (!(it instanceof PIterator) && Types.typeOf(it).lookup("__next__") == null) {
-                    throw Errors.typeError("iter() returned non-iterator of type '%s'", Types.typeName(it));
-                }
-                return it;
-            }
-            if (cls.lookup("__getitem__") instanceof PFunction) {
-                return new SequenceIterator(obj);
-            }
-        }
         if (HostInterop.isForeign(obj)) {
             return HostIteration.iter(obj, quiet);
         }
-        Object iterMethod = Types.typeOf(obj).lookup("__iter__");
+        Object iterMethod = obj instanceof PInstance ? null : Types.typeOf(obj).lookup("__iter__");
         if (iterMethod != null && iterMethod != dev.mp.runtime.objects.PNone.NONE) {
             return Calls.callDescriptor(iterMethod, obj);
         }
@@ -121,10 +128,10 @@ public final class Iteration {
     }
 
     public static List<Object> toList(Object iterable) {
-        if (iterable instanceof PList l) {
+        if (iterable instanceof PList l && !l.isSubclassInstance()) {
             return new ArrayList<>(l.items());
         }
-        if (iterable instanceof PTuple t) {
+        if (iterable instanceof PTuple t && !t.isSubclassInstance()) {
             return new ArrayList<>(List.of(t.items()));
         }
         List<Object> out = new ArrayList<>();
@@ -133,7 +140,7 @@ public final class Iteration {
     }
 
     public static Object[] toArray(Object iterable) {
-        if (iterable instanceof PTuple t) {
+        if (iterable instanceof PTuple t && !t.isSubclassInstance()) {
             return t.items();
         }
         return toList(iterable).toArray();

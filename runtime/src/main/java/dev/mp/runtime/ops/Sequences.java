@@ -6,7 +6,6 @@ import java.util.List;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PDict;
-import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PNone;
@@ -21,6 +20,26 @@ public final class Sequences {
     }
 
     public static long len(Object o) {
+        if (o instanceof String s) {
+            return s.codePointCount(0, s.length());
+        }
+        Object m = Types.override(o, "__len__");
+        if (m != null) {
+            Object r = Calls.callDescriptor(m, o);
+            if (!Types.isInt(r)) {
+                throw Errors.typeError("'%s' object cannot be interpreted as an integer", Types.typeName(r));
+            }
+            long n = Conversions.asLong(r);
+            if (n < 0) {
+                throw Errors.valueError("__len__() should return >= 0");
+            }
+            return n;
+        }
+        return builtinLen(o);
+    }
+
+    /** {@code len(o)} as the builtin types implement it, ignoring a {@code __len__} override. */
+    public static long builtinLen(Object o) {
         if (o instanceof String s) {
             return s.codePointCount(0, s.length());
         }
@@ -45,18 +64,7 @@ public final class Sequences {
         if (o instanceof PRange r) {
             return r.length();
         }
-        if (o instanceof PInstance inst && inst.getPythonClass().lookup("__len__") instanceof PFunction f) {
-            Object r = Calls.call(f, o);
-            if (!Types.isInt(r)) {
-                throw Errors.typeError("'%s' object cannot be interpreted as an integer", Types.typeName(r));
-            }
-            long n = Conversions.asLong(r);
-            if (n < 0) {
-                throw Errors.valueError("__len__() should return >= 0");
-            }
-            return n;
-        }
-        Object m = Types.typeOf(o).lookup("__len__");
+        Object m = o instanceof PInstance ? null : Types.typeOf(o).lookup("__len__");
         if (m != null) {
             return Conversions.asLong(Calls.callDescriptor(m, o));
         }
@@ -96,6 +104,15 @@ public final class Sequences {
     }
 
     public static Object getItem(Object container, Object index) {
+        Object m = Types.override(container, "__getitem__");
+        if (m != null) {
+            return Calls.callDescriptor(m, container, index);
+        }
+        return builtinGetItem(container, index);
+    }
+
+    /** {@code container[index]} as the builtin types implement it, ignoring a {@code __getitem__} override. */
+    public static Object builtinGetItem(Object container, Object index) {
         if (container instanceof PList l) {
             if (index instanceof PSlice s) {
                 long[] r = sliceIndices(s, l.size());
@@ -114,7 +131,7 @@ public final class Sequences {
         if (container instanceof PDict d) {
             Object v = d.get(index);
             if (v == null) {
-                throw Errors.keyError(index);
+                return missing(d, index);
             }
             return v;
         }
@@ -198,7 +215,7 @@ public final class Sequences {
             }
             return r.start + i * r.step;
         }
-        Object m = Types.typeOf(container).lookup("__getitem__");
+        Object m = container instanceof PInstance ? null : Types.typeOf(container).lookup("__getitem__");
         if (m != null) {
             return Calls.callDescriptor(m, container, index);
         }
@@ -208,7 +225,26 @@ public final class Sequences {
         throw Errors.typeError("'%s' object is not subscriptable", Types.typeName(container));
     }
 
+    /** A key absent from a dict: the {@code __missing__} method of a dict subclass decides, else KeyError. */
+    private static Object missing(PDict d, Object key) {
+        Object m = Types.override(d, "__missing__");
+        if (m != null) {
+            return Calls.callDescriptor(m, d, key);
+        }
+        throw Errors.keyError(key);
+    }
+
     public static void setItem(Object container, Object index, Object value) {
+        Object m = Types.override(container, "__setitem__");
+        if (m != null) {
+            Calls.callDescriptor(m, container, index, value);
+            return;
+        }
+        builtinSetItem(container, index, value);
+    }
+
+    /** {@code container[index] = value} as the builtin types implement it, ignoring a {@code __setitem__} override. */
+    public static void builtinSetItem(Object container, Object index, Object value) {
         if (container instanceof PList l) {
             if (index instanceof PSlice s) {
                 setListSlice(l, s, value);
@@ -237,7 +273,7 @@ public final class Sequences {
             b.set((int) i, (byte) v);
             return;
         }
-        Object m = Types.typeOf(container).lookup("__setitem__");
+        Object m = container instanceof PInstance ? null : Types.typeOf(container).lookup("__setitem__");
         if (m != null) {
             Calls.callDescriptor(m, container, index, value);
             return;
@@ -265,6 +301,16 @@ public final class Sequences {
     }
 
     public static void delItem(Object container, Object index) {
+        Object m = Types.override(container, "__delitem__");
+        if (m != null) {
+            Calls.callDescriptor(m, container, index);
+            return;
+        }
+        builtinDelItem(container, index);
+    }
+
+    /** {@code del container[index]} as the builtin types implement it, ignoring a {@code __delitem__} override. */
+    public static void builtinDelItem(Object container, Object index) {
         if (container instanceof PList l) {
             if (index instanceof PSlice s) {
                 long[] r = sliceIndices(s, l.size());
@@ -291,7 +337,7 @@ public final class Sequences {
             }
             return;
         }
-        Object m = Types.typeOf(container).lookup("__delitem__");
+        Object m = container instanceof PInstance ? null : Types.typeOf(container).lookup("__delitem__");
         if (m != null) {
             Calls.callDescriptor(m, container, index);
             return;

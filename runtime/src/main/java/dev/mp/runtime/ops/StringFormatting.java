@@ -6,9 +6,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 import dev.mp.runtime.MpException;
-import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PDict;
-import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PTuple;
@@ -319,9 +317,9 @@ public final class StringFormatting {
         if (value instanceof Double d) {
             return spec.isEmpty() ? FloatFormat.repr(d) : formatFloat(value, d, spec);
         }
-        if (value instanceof PInstance inst) {
-            Object method = inst.getPythonClass().lookup("__format__");
-            if (method != null && method != PNone.NONE && !(method instanceof PBuiltinFunction)) {
+        if (Types.hasOverrides(value)) {
+            Object method = Types.override(value, "__format__");
+            if (method != null && method != PNone.NONE) {
                 Object r = Calls.callDescriptor(method, value, spec);
                 if (r instanceof String s) {
                     return s;
@@ -578,7 +576,7 @@ public final class StringFormatting {
         if (o instanceof PDict || o instanceof PList) {
             return true;
         }
-        return o instanceof PInstance inst && inst.getPythonClass().lookup("__getitem__") != null;
+        return Types.override(o, "__getitem__") != null;
     }
 
     /** {@code template % args}. */
@@ -788,8 +786,8 @@ public final class StringFormatting {
             iv = b ? 1L : 0L;
         } else {
             boolean isNumber = v instanceof Double
-                    || (v instanceof PInstance inst && (inst.getPythonClass().lookup("__index__") != null
-                            || inst.getPythonClass().lookup("__int__") != null || inst.getPythonClass().lookup("__float__") != null));
+                    || Types.override(v, "__index__") != null || Types.override(v, "__int__") != null
+                    || Types.override(v, "__float__") != null;
             if (!isNumber) {
                 throw wrongType(type, v);
             }
@@ -830,18 +828,16 @@ public final class StringFormatting {
             }
             return Conversions.normalize(new BigDecimal(d).toBigInteger());
         }
-        if (v instanceof PInstance inst) {
-            Object m = inst.getPythonClass().lookup("__int__");
-            if (m != null && m != PNone.NONE) {
-                Object r = Calls.callDescriptor(m, v);
-                if (!Types.isInt(r)) {
-                    throw Errors.typeError("__int__ returned non-int (type %s)", Types.typeName(r));
-                }
-                return r;
+        Object m = Types.override(v, "__int__");
+        if (m != null && m != PNone.NONE) {
+            Object r = Calls.callDescriptor(m, v);
+            if (!Types.isInt(r)) {
+                throw Errors.typeError("__int__ returned non-int (type %s)", Types.typeName(r));
             }
-            if (inst.getPythonClass().lookup("__index__") != null) {
-                return Conversions.index(v);
-            }
+            return r;
+        }
+        if (Types.override(v, "__index__") != null) {
+            return Conversions.index(v);
         }
         throw Errors.typeError("int() argument must be a string, a bytes-like object or a real number, not '%s'", Types.typeName(v));
     }

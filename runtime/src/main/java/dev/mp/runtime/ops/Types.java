@@ -30,8 +30,42 @@ public final class Types {
         return HostTypes.typeOf(o);
     }
 
+    /**
+     * The special method {@code name} of {@code o}'s type when the operations must call it rather than apply
+     * their builtin behaviour: the first definition on the MRO, if it belongs to a class that is not a core
+     * type (a class made by a {@code class} statement, or a library type implemented in Java). Null for
+     * values of core types and for methods the type inherits from one, whose behaviour the operations
+     * implement directly. May be {@code None} (as {@code __hash__ = None}).
+     */
+    public static Object override(Object o, String name) {
+        if (!(o instanceof PObject p)) {
+            return null;
+        }
+        PClass type = p.getPythonClass();
+        if (type.isCore()) {
+            return null;
+        }
+        for (PClass c : type.mro()) {
+            Object v = c.dict().get(name);
+            if (v != null) {
+                return c.isCore() ? null : v;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code o}'s type is not a core type, so that its special methods may override builtin behaviour. */
+    public static boolean hasOverrides(Object o) {
+        return o instanceof PObject p && !p.getPythonClass().isCore();
+    }
+
+    /**
+     * The type's name as CPython's messages give it (its {@code tp_name}): the bare name for builtin and
+     * user classes, and {@code module.name} for library types implemented in Java, such as {@code collections.deque}.
+     */
     public static String typeName(Object o) {
-        return typeOf(o).name();
+        PClass type = typeOf(o);
+        return type.isBuiltin() && !type.isCore() ? type.module() + "." + type.name() : type.name();
     }
 
     public static boolean isInstance(Object o, PClass cls) {
