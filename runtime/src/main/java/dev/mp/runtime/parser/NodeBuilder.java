@@ -323,9 +323,9 @@ final class NodeBuilder {
         } else if (s instanceof MpParser.With_stmtContext w) {
             node = withStatement(w, 0);
         } else if (s instanceof MpParser.FuncdefContext f) {
-            node = new AssignNode(new AssignTargetNode[] {nameTarget(f.NAME().getText())}, function(f, List.of()));
+            node = new AssignNode(new AssignTargetNode[] {nameTarget(f.NAME().getText())}, interactive(f, function(f, List.of())));
         } else if (s instanceof MpParser.ClassdefContext k) {
-            node = new AssignNode(new AssignTargetNode[] {nameTarget(k.NAME().getText())}, classDef(k, List.of()));
+            node = new AssignNode(new AssignTargetNode[] {nameTarget(k.NAME().getText())}, interactive(k, classDef(k, List.of())));
         } else {
             MpParser.DecoratedContext d = (MpParser.DecoratedContext) s;
             List<MpExpressionNode> decorators = new ArrayList<>();
@@ -333,9 +333,11 @@ final class NodeBuilder {
                 decorators.add(expr(dc.namedexpr_test()));
             }
             if (d.funcdef() != null) {
-                node = new AssignNode(new AssignTargetNode[] {nameTarget(d.funcdef().NAME().getText())}, function(d.funcdef(), decorators));
+                node = new AssignNode(new AssignTargetNode[] {nameTarget(d.funcdef().NAME().getText())},
+                        interactive(d, function(d.funcdef(), decorators)));
             } else {
-                node = new AssignNode(new AssignTargetNode[] {nameTarget(d.classdef().NAME().getText())}, classDef(d.classdef(), decorators));
+                node = new AssignNode(new AssignTargetNode[] {nameTarget(d.classdef().NAME().getText())},
+                        interactive(d, classDef(d.classdef(), decorators)));
             }
             return node.atLine(d.funcdef() != null ? d.funcdef().getStart().getLine() : d.classdef().getStart().getLine());
         }
@@ -403,6 +405,18 @@ final class NodeBuilder {
 
     private String qualname(String name) {
         return qualnamePrefix + name;
+    }
+
+    /**
+     * A top-level def or class typed at the interactive prompt remembers its text: a child process cannot re-run
+     * the prompt's input as it re-runs a script, so such a function or class is pickled as its source.
+     */
+    private MpExpressionNode interactive(ParserRuleContext definition, MpExpressionNode value) {
+        if (!source.isInteractive() || scope.kind != Scope.Kind.MODULE) {
+            return value;
+        }
+        String text = source.getCharacters().subSequence(definition.start.getStartIndex(), definition.stop.getStopIndex() + 1).toString();
+        return new dev.mp.runtime.nodes.function.InteractiveDefinitionNode(value, text);
     }
 
     private MpExpressionNode function(MpParser.FuncdefContext f, List<MpExpressionNode> decorators) {
