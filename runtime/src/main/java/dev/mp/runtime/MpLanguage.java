@@ -22,6 +22,13 @@ import dev.mp.runtime.parser.SourceCompiler;
  * <p>Evaluating a source runs it as module code in {@code __main__} and returns the value of its last
  * expression statement. With the option {@code mp.Main}, the source is the program's main module: an
  * uncaught exception is printed as a traceback and the context exits with Python's exit status.
+ *
+ * <p>An interactive source ({@code Source.newBuilder(...).interactive(true)}) is one statement typed at the
+ * prompt, run as CPython's REPL runs it: the values of its expression statements are echoed, an exception
+ * or syntax error prints its traceback, and evaluating it returns whether it ran to completion;
+ * {@code SystemExit} exits the context.
+ *
+ * <p>Closing a context normally runs the program's exit hooks, as the end of a main program does.
  */
 @TruffleLanguage.Registration(id = MpLanguage.ID, name = "mp", version = MpLanguage.VERSION, defaultMimeType = MpLanguage.MIME_TYPE,
         characterMimeTypes = MpLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
@@ -62,8 +69,37 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     }
 
     @Override
+    protected void initializeContext(MpContext context) {
+        KeyboardInterrupts.register(context);
+    }
+
+    @Override
+    protected void exitContext(MpContext context, ExitMode exitMode, int exitCode) {
+        // A main program that ended by itself has run them already; they run once (runExitHooks empties the list).
+        boolean outermost = context.enterTopLevel();
+        try {
+            context.modules().runExitHooks(exitCode);
+        } finally {
+            context.leaveTopLevel(outermost);
+        }
+        context.out().flush();
+        context.err().flush();
+    }
+
+    @Override
+    protected void disposeContext(MpContext context) {
+        KeyboardInterrupts.unregister(context);
+    }
+
+    @Override
     protected OptionDescriptors getOptionDescriptors() {
         return new MpLanguageOptionDescriptors();
+    }
+
+    @Override
+    protected boolean isVisible(MpContext context, Object value) {
+        // Interactive sources echo their values themselves; what their evaluation returns is a status.
+        return false;
     }
 
     @Override
@@ -77,6 +113,9 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         if (getCurrentContext(MpLanguage.class).env().getOptions().get(Spawn)) {
             return dev.mp.runtime.multiprocessing.SpawnBootstrap.callTarget(this);
         }
+        if (source.isInteractive()) {
+            return parseInteractive(source);
+        }
         CallTarget module;
         try {
             module = SourceCompiler.parseModule(this, source);
@@ -87,6 +126,47 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
             return new SyntaxErrorRoot(this, e).getCallTarget();
         }
         return new RunMainRoot(this, module, source).getCallTarget();
+    }
+
+    private CallTarget parseInteractive(Source source) {
+        CallTarget statement;
+        try {
+            statement = SourceCompiler.parseInteractive(this, source);
+        } catch (MpException e) {
+            return new InteractiveSyntaxErrorRoot(this, e).getCallTarget();
+        }
+        return new InteractiveRoot(this, statement).getCallTarget();
+    }
+
+    /** A statement typed at the prompt. */
+    private static final class InteractiveRoot extends RootNode {
+        private final CallTarget statement;
+
+        InteractiveRoot(MpLanguage language, CallTarget statement) {
+            super(language, new FrameDescriptor());
+            this.statement = statement;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            return MainProgram.runInteractive(MpContext.get(this), this, statement);
+        }
+    }
+
+    /** A statement typed at the prompt that failed to parse: prints the SyntaxError; the session goes on. */
+    private static final class InteractiveSyntaxErrorRoot extends RootNode {
+        private final MpException error;
+
+        InteractiveSyntaxErrorRoot(MpLanguage language, MpException error) {
+            super(language, new FrameDescriptor());
+            this.error = error;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            MainProgram.handleUncaught(MpContext.get(this), error.pythonException());
+            return false;
+        }
     }
 
     /** A main program that failed to parse: prints the SyntaxError as CPython does and exits with status 1. */
@@ -124,8 +204,13 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
             if (context.env().getOptions().get(Main)) {
                 return MainProgram.run(context, this, module, source);
             }
-            Object result = module.call(context.mainModule());
-            return result == null ? dev.mp.runtime.objects.PNone.NONE : result;
+            boolean outermost = context.enterTopLevel();
+            try {
+                Object result = module.call(context.mainModule());
+                return result == null ? dev.mp.runtime.objects.PNone.NONE : result;
+            } finally {
+                context.leaveTopLevel(outermost);
+            }
         }
     }
 }

@@ -29,6 +29,7 @@ import dev.mp.runtime.nodes.controlflow.ExpressionStatementNode;
 import dev.mp.runtime.nodes.controlflow.ForNode;
 import dev.mp.runtime.nodes.controlflow.IfNode;
 import dev.mp.runtime.nodes.controlflow.ImportNode;
+import dev.mp.runtime.nodes.controlflow.PrintExpressionNode;
 import dev.mp.runtime.nodes.controlflow.RaiseNode;
 import dev.mp.runtime.nodes.controlflow.SimpleStatements;
 import dev.mp.runtime.nodes.controlflow.TryNode;
@@ -90,6 +91,8 @@ final class NodeBuilder {
     private int generatorSlot = -1;
     private int yieldIds;
     private int loopDepth;
+    /** Building a statement typed at the prompt: module-level expression statements show their values. */
+    private boolean interactive;
     private final Map<TerminalNode, List<Object>> fstringCache;
 
     NodeBuilder(MpLanguage language, Source source, Map<ParserRuleContext, Scope> scopes,
@@ -123,6 +126,7 @@ final class NodeBuilder {
 
     ModuleRootNode interactive(MpParser.Single_inputContext ctx, ParserRuleContext scopeKey) {
         scope = scopes.get(scopeKey);
+        interactive = true;
         List<MpStatementNode> body = new ArrayList<>();
         if (ctx.simple_stmts() != null) {
             simpleStatements(ctx.simple_stmts(), body);
@@ -203,6 +207,9 @@ final class NodeBuilder {
 
     private MpStatementNode exprStatement(MpParser.Expr_stmtContext e) {
         if (e instanceof MpParser.ExprStmtContext x) {
+            if (interactive && scope.kind == Scope.Kind.MODULE) {
+                return new PrintExpressionNode(expr(x.getChild(0)));
+            }
             return new ExpressionStatementNode(expr(x.getChild(0)));
         }
         if (e instanceof MpParser.AssignStmtContext a) {
