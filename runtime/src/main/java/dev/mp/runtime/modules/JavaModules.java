@@ -9,5 +9,6 @@ final class JavaModules {
         ModuleLoader.register("sys", SysModule::populate);
         ModuleLoader.register("json", (m, c) -> JsonModule.populate(m));
         ModuleLoader.register("time", (m, c) -> TimeModule.populate(m));
+        ModuleLoader.register("posix", PosixModule::populate);
     }
 }
