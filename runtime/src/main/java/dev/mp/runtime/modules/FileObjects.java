@@ -5,9 +5,6 @@ import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -268,16 +265,10 @@ final class FileObjects {
                     f.text = binary ? null : "";
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw Errors.osError(2, "No such file or directory", path);
-        } catch (FileAlreadyExistsException e) {
-            throw Errors.osError(17, "File exists", path);
-        } catch (AccessDeniedException e) {
-            throw Errors.osError(13, "Permission denied", path);
         } catch (SecurityException e) {
             throw Errors.osError(1, "Operation not permitted", path);
         } catch (IOException e) {
-            throw Errors.osError(5, "Input/output error", path);
+            throw Errors.osError(e, path, null);
         }
         return f;
     }
