@@ -8,5 +8,6 @@ final class JavaModules {
     static void registerAll() {
         ModuleLoader.register("sys", SysModule::populate);
         ModuleLoader.register("json", (m, c) -> JsonModule.populate(m));
+        ModuleLoader.register("java", JavaModule::populate);
     }
 }

@@ -61,8 +61,9 @@ public final class ModuleLoader {
         main.dict().put("__builtins__", builtins);
         main.dict().put("__package__", PNone.NONE);
         sysModules.put("__main__", main);
-        path.add(context.env().getCurrentWorkingDirectory() == null ? "" : "");
-        String mpPath = System.getenv("MP_PATH");
+        path.add("");
+        // Through Env, so an embedder's environment-access policy decides whether MP_PATH is seen.
+        String mpPath = context.env().getEnvironment().get("MP_PATH");
         if (mpPath != null) {
             for (String p : mpPath.split(java.io.File.pathSeparator)) {
                 if (!p.isEmpty()) {
@@ -224,16 +225,25 @@ public final class ModuleLoader {
                 }
                 continue;
             }
-            TruffleFile base = file(dir.isEmpty() ? "." : dir);
-            TruffleFile packageDir = base.resolve(simple);
+            TruffleFile packageDir;
+            TruffleFile init;
+            TruffleFile moduleFile;
+            try {
+                TruffleFile base = file(dir.isEmpty() ? "." : dir);
+                packageDir = base.resolve(simple);
+                init = packageDir.resolve("__init__.mp");
+                moduleFile = base.resolve(simple + ".mp");
+                if (!packageDir.isDirectory() && !moduleFile.isRegularFile()) {
+                    continue;
+                }
+            } catch (SecurityException notPermitted) {
+                // The embedder's IO policy hides this directory: nothing can be imported from it.
+                continue;
+            }
             if (packageDir.isDirectory()) {
-                TruffleFile init = packageDir.resolve("__init__.mp");
                 return execute(qualified, init.exists() ? init : null, packageDir, parent);
             }
-            TruffleFile moduleFile = base.resolve(simple + ".mp");
-            if (moduleFile.isRegularFile()) {
-                return execute(qualified, moduleFile, null, parent);
-            }
+            return execute(qualified, moduleFile, null, parent);
         }
         throw Errors.make("ModuleNotFoundError", "No module named '%s'", qualified);
     }

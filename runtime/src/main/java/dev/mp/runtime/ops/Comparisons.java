@@ -105,11 +105,9 @@ public final class Comparisons {
         if (r != PSingleton.NOT_IMPLEMENTED) {
             return r;
         }
-        if (op == Op.EQ) {
-            return a == b;
-        }
-        if (op == Op.NE) {
-            return a != b;
+        if (op == Op.EQ || op == Op.NE) {
+            boolean same = a == b || (HostInterop.isForeign(a) && HostInterop.isForeign(b) && HostInterop.isIdentical(a, b));
+            return op == Op.EQ ? same : !same;
         }
         throw Errors.typeError("'%s' not supported between instances of '%s' and '%s'", op.symbol, Types.typeName(a), Types.typeName(b));
     }
@@ -269,6 +267,12 @@ public final class Comparisons {
             Object m = inst.getPythonClass().lookup("__contains__");
             if (m instanceof PFunction) {
                 return Conversions.isTrue(Calls.call(m, container, item));
+            }
+        }
+        if (HostInterop.isForeign(container)) {
+            Boolean present = HostObjects.hashContains(container, item);
+            if (present != null) {
+                return present;
             }
         }
         Object it = Iteration.iter(container, true);

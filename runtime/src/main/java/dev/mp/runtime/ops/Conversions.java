@@ -63,6 +63,9 @@ public final class Conversions {
         if (o instanceof PObject) {
             return builtinRepr(o);
         }
+        if (HostInterop.isForeign(o)) {
+            return HostObjects.displayString(o);
+        }
         return String.valueOf(o);
     }
 
@@ -272,6 +275,9 @@ public final class Conversions {
         if (o instanceof PRange r) {
             return r.length() != 0;
         }
+        if (HostInterop.isForeign(o)) {
+            return HostObjects.isTrue(o);
+        }
         if (o instanceof PInstance inst) {
             PClass cls = inst.getPythonClass();
             Object bool = cls.lookup("__bool__");
@@ -356,6 +362,9 @@ public final class Conversions {
                 }
                 return hash(r);
             }
+        }
+        if (HostInterop.isForeign(o)) {
+            return HostInterop.identityHash(o);
         }
         return Identity.id(o) >> 4;
     }
