@@ -224,14 +224,9 @@ final class FileObjects {
             throw Errors.valueError("binary mode doesn't take an encoding argument");
         }
         Charset cs = a[3] == PNone.NONE ? java.nio.charset.StandardCharsets.UTF_8 : charsetOf((String) a[3]);
-        TruffleFile file;
-        try {
-            file = context.env().getPublicTruffleFile(path);
-        } catch (SecurityException e) {
-            throw Errors.make("PermissionError", "[Errno 1] Operation not permitted: %s", dev.mp.runtime.ops.StringRepr.repr(path));
-        }
         PFile f = new PFile(path, mode, binary, cs);
         try {
+            TruffleFile file = context.env().getPublicTruffleFile(path);
             if (file.isDirectory()) {
                 throw Errors.osError(21, "Is a directory", path);
             }
@@ -266,6 +261,7 @@ final class FileObjects {
                 }
             }
         } catch (SecurityException e) {
+            // The embedder's IO policy (Context.Builder.allowIO) forbids this file.
             throw Errors.osError(1, "Operation not permitted", path);
         } catch (IOException e) {
             throw Errors.osError(e, path, null);

@@ -16,5 +16,6 @@ final class JavaModules {
         ModuleLoader.register("socket", (m, c) -> SocketModule.populate(m));
         ResourceKinds.register(PSocket.RESOURCE_KIND, PSocket::rebuild);
         ModuleLoader.register("posix", PosixModule::populate);
+        ModuleLoader.register("java", JavaModule::populate);
     }
 }
