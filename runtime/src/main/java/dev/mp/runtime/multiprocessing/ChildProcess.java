@@ -84,6 +84,10 @@ public final class ChildProcess extends PObject {
                 builder.redirectOutput(builder.createRedirectToStream(context.env().out()))
                         .redirectError(builder.createRedirectToStream(context.env().err()));
             }
+            java.util.Map<String, String> environment = environment(context);
+            if (environment != null) {
+                builder.clearEnvironment(true).environment(environment);
+            }
             String cwd = context.env().getCurrentWorkingDirectory() == null ? null : context.env().getCurrentWorkingDirectory().getPath();
             if (cwd != null) {
                 builder.directory(context.env().getPublicTruffleFile(cwd));
@@ -121,6 +125,20 @@ public final class ChildProcess extends PObject {
         Object file = main instanceof PModule m ? m.dict().get("__file__") : null;
         data.put("init_main_from_path", file instanceof String ? file : PNone.NONE);
         return data;
+    }
+
+    /** {@code os.environ} when the program imported os (its changes reach children, as in CPython), else null. */
+    private static java.util.Map<String, String> environment(MpContext context) {
+        if (!(context.modules().sysModules().get("os") instanceof PModule os) || !(os.dict().get("environ") instanceof PDict environ)) {
+            return null;
+        }
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (PDict.Entry e : environ.entries()) {
+            if (e.key instanceof String k && e.value instanceof String v) {
+                map.put(k, v);
+            }
+        }
+        return map;
     }
 
     long pid() {
