@@ -10,5 +10,6 @@ final class JavaModules {
         ModuleLoader.register("json", (m, c) -> JsonModule.populate(m));
         ModuleLoader.register("time", (m, c) -> TimeModule.populate(m));
         ModuleLoader.register("posix", PosixModule::populate);
+        ModuleLoader.register("math", (m, c) -> MathModule.populate(m));
     }
 }
