@@ -11,5 +11,6 @@ final class JavaModules {
         ModuleLoader.register("time", (m, c) -> TimeModule.populate(m));
         ModuleLoader.register("posix", PosixModule::populate);
         ModuleLoader.register("math", (m, c) -> MathModule.populate(m));
+        ModuleLoader.register("_random", (m, c) -> RandomModule.populate(m));
     }
 }
