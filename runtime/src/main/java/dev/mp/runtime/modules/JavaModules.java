@@ -12,5 +12,6 @@ final class JavaModules {
         ModuleLoader.register("posix", PosixModule::populate);
         ModuleLoader.register("math", (m, c) -> MathModule.populate(m));
         ModuleLoader.register("_random", (m, c) -> RandomModule.populate(m));
+        ModuleLoader.register("_collections", (m, c) -> DequeModule.populate(m));
     }
 }
