@@ -13,5 +13,6 @@ final class JavaModules {
         ModuleLoader.register("math", (m, c) -> MathModule.populate(m));
         ModuleLoader.register("_random", (m, c) -> RandomModule.populate(m));
         ModuleLoader.register("_collections", (m, c) -> DequeModule.populate(m));
+        ModuleLoader.register("itertools", (m, c) -> ItertoolsModule.populate(m));
     }
 }
