@@ -172,7 +172,7 @@ public final class BuiltinTypes {
         PClass f = BuiltinClasses.FUNCTION;
         attribute(f, "__name__", o -> ((PFunction) o).name());
         attribute(f, "__qualname__", o -> ((PFunction) o).qualname(), (o, v) -> ((PFunction) o).setQualname((String) v));
-        attribute(f, "__module__", o -> ((PFunction) o).module().name());
+        attribute(f, "__module__", o -> ((PFunction) o).moduleName());
         attribute(f, "__doc__", o -> ((PFunction) o).doc(), (o, v) -> ((PFunction) o).setDoc(v));
         attribute(f, "__defaults__", o -> {
             Object[] d = ((PFunction) o).defaults();

@@ -104,7 +104,7 @@ public record ParamSpec(Signature signature, Object[] defaults, Object[] kwDefau
         if (s.startsWith("'") || s.startsWith("\"")) {
             return s.substring(1, s.length() - 1).replace("\\n", "\n").replace("\\t", "\t").replace("\\'", "'");
         }
-        if (s.contains(".")) {
+        if (s.contains(".") || s.contains("e")) {
             return Double.parseDouble(s);
         }
         return Long.parseLong(s);

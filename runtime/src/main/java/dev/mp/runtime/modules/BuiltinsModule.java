@@ -8,6 +8,8 @@ import java.util.List;
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.builtins.AsciiRepr;
 import dev.mp.runtime.builtins.Dir;
+import dev.mp.runtime.nodes.CallerFrames;
+import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PDict;
@@ -312,16 +314,30 @@ final class BuiltinsModule {
         moduleFunction(m, "hex", "number, /", a -> radix(a[0], 16, "0x"));
         moduleFunction(m, "oct", "number, /", a -> radix(a[0], 8, "0o"));
         moduleFunction(m, "bin", "number, /", a -> radix(a[0], 2, "0b"));
-        moduleFunction(m, "dir", "obj=?, /", a -> a[0] == null ? Dir.of(context.mainModule()) : Dir.of(a[0]));
+        moduleFunction(m, "dir", "obj=?, /", a -> {
+            if (a[0] != null) {
+                return Dir.of(a[0]);
+            }
+            PList names = new PList(Iteration.toList(callerLocals(context)));
+            Calls.callMethod(names, "sort");
+            return names;
+        });
         moduleFunction(m, "vars", "obj=?, /", a -> {
-            PDict dict = a[0] == null ? context.mainModule().dict() : a[0] instanceof PModule mod ? mod.dict() : Attributes.instanceDict(a[0]);
+            if (a[0] == null) {
+                return callerLocals(context);
+            }
+            PDict dict = a[0] instanceof PModule mod ? mod.dict() : a[0] instanceof PClass ? (PDict) Attributes.get(a[0], "__dict__")
+                    : Attributes.instanceDict(a[0]);
             if (dict == null) {
                 throw Errors.typeError("vars() argument must have __dict__ attribute");
             }
             return dict;
         });
-        moduleFunction(m, "globals", "", a -> context.mainModule().dict());
-        moduleFunction(m, "locals", "", a -> context.mainModule().dict());
+        moduleFunction(m, "globals", "", a -> {
+            com.oracle.truffle.api.frame.Frame caller = CallerFrames.frame(0);
+            return caller == null ? context.mainModule().dict() : Frames.globals(caller);
+        });
+        moduleFunction(m, "locals", "", a -> callerLocals(context));
         moduleFunction(m, "open", "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True",
                 a -> FileObjects.open(context, a));
         moduleFunction(m, "exit", "code=None", a -> {
@@ -330,6 +346,12 @@ final class BuiltinsModule {
         d.put("quit", d.get("exit"));
         moduleFunction(m, "__import__", "name, globals=None, locals=None, fromlist=(), level=0", a -> context.modules().importModule(
                 (String) a[0], a[1] instanceof PDict g ? g : context.mainModule().dict(), Conversions.isTrue(a[3]), (int) Conversions.asLong(a[4])));
+    }
+
+    /** {@code locals()} of the code calling the builtin; the main module's namespace when no mp code calls it. */
+    private static PDict callerLocals(MpContext context) {
+        com.oracle.truffle.api.frame.Frame caller = CallerFrames.frame(0);
+        return caller == null ? context.mainModule().dict() : CallerFrames.locals(caller);
     }
 
     private static String checkStrOrNone(Object o, String what) {

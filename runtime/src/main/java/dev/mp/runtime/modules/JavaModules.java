@@ -17,5 +17,9 @@ final class JavaModules {
         ResourceKinds.register(PSocket.RESOURCE_KIND, PSocket::rebuild);
         ModuleLoader.register("posix", PosixModule::populate);
         ModuleLoader.register("java", JavaModule::populate);
+        ModuleLoader.register("math", (m, c) -> MathModule.populate(m));
+        ModuleLoader.register("_random", (m, c) -> RandomModule.populate(m));
+        ModuleLoader.register("_collections", (m, c) -> DequeModule.populate(m));
+        ModuleLoader.register("itertools", (m, c) -> ItertoolsModule.populate(m));
     }
 }

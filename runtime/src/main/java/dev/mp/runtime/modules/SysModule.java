@@ -4,8 +4,13 @@ import static dev.mp.runtime.builtins.BuiltinBuilder.moduleFunction;
 
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpLanguage;
+import dev.mp.runtime.builtins.BuiltinBuilder;
+import dev.mp.runtime.nodes.CallerFrames;
+import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PObject;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
@@ -16,6 +21,34 @@ import dev.mp.runtime.ops.Errors;
 /** The {@code sys} module. */
 final class SysModule {
     private SysModule() {
+    }
+
+    /**
+     * What {@code sys._getframe()} returns: a frame's globals and locals, and its caller's frame. It shows the
+     * frame as it was when asked for; {@code f_back} is looked up then too.
+     */
+    static final class FrameObject extends PObject {
+        static final PClass CLASS = new PClass("frame", "builtins", new PClass[] {BuiltinClasses.OBJECT}, true, PClass.Layout.BUILTIN);
+
+        static {
+            BuiltinBuilder.attribute(CLASS, "f_globals", o -> Frames.globals(((FrameObject) o).frame));
+            BuiltinBuilder.attribute(CLASS, "f_locals", o -> CallerFrames.locals(((FrameObject) o).frame));
+            BuiltinBuilder.attribute(CLASS, "f_back", o -> ((FrameObject) o).back);
+        }
+
+        private final com.oracle.truffle.api.frame.Frame frame;
+        private final Object back;
+
+        FrameObject(com.oracle.truffle.api.frame.Frame frame, int depth) {
+            this.frame = frame;
+            com.oracle.truffle.api.frame.Frame caller = CallerFrames.frame(depth + 1);
+            this.back = caller == null ? PNone.NONE : new FrameObject(caller, depth + 1);
+        }
+
+        @Override
+        public PClass getPythonClass() {
+            return CLASS;
+        }
     }
 
     static void populate(PModule m, MpContext context) {
@@ -51,6 +84,14 @@ final class SysModule {
         moduleFunction(m, "exc_info", "", a -> {
             PBaseException e = context.currentHandled();
             return e == null ? PTuple.of(PNone.NONE, PNone.NONE, PNone.NONE) : PTuple.of(e.getPythonClass(), e, PNone.NONE);
+        });
+        moduleFunction(m, "_getframe", "depth=0, /", a -> {
+            long depth = Conversions.asLong(a[0]);
+            com.oracle.truffle.api.frame.Frame frame = depth < 0 ? null : CallerFrames.frame((int) depth);
+            if (frame == null) {
+                throw Errors.valueError("call stack is not deep enough");
+            }
+            return new FrameObject(frame, (int) depth);
         });
         moduleFunction(m, "getdefaultencoding", "", a -> "utf-8");
         moduleFunction(m, "intern", "s, /", a -> a[0]);

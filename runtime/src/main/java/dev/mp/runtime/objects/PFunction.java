@@ -8,7 +8,7 @@ import com.oracle.truffle.api.RootCallTarget;
  * <p>Its call target takes the arguments {@code [function, bound parameters...]} in {@link Signature} order.
  */
 public final class PFunction extends PObject {
-    private final String name;
+    private String name;
     private String qualname;
     private final Signature signature;
     private final Object[] defaults;
@@ -20,6 +20,8 @@ public final class PFunction extends PObject {
     private Object doc = PNone.NONE;
     private PClass definingClass;
     private PDict attributes;
+    /** {@code __module__} when assigned (functools.wraps does); null means the defining module's name. */
+    private Object moduleName;
 
     public PFunction(String name, String qualname, Signature signature, Object[] defaults, Object[] kwDefaults, PCell[] closure,
                     PModule module, RootCallTarget callTarget, boolean generator) {
@@ -36,6 +38,19 @@ public final class PFunction extends PObject {
 
     public String name() {
         return name;
+    }
+
+    /** Sets {@code __name__} (tracebacks keep showing the name the code was defined with, as CPython's do). */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Object moduleName() {
+        return moduleName != null ? moduleName : module.name();
+    }
+
+    public void setModuleName(Object moduleName) {
+        this.moduleName = moduleName;
     }
 
     public String qualname() {

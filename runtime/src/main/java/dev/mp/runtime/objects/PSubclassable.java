@@ -1,7 +1,8 @@
 package dev.mp.runtime.objects;
 
 /**
- * An object of a builtin type that classes may derive from (tuple, list, dict). An instance of a subclass is
+ * An object of a builtin type that classes may derive from (tuple, list, dict, and library types implemented in
+ * Java such as {@code _random.Random}). An instance of a subclass is
  * the builtin's own Java object, carrying its class and a dictionary for its attributes, so every operation
  * that accepts the builtin type accepts it too; the operations call the subclass's special methods first
  * (see {@code Types.override}).
@@ -19,12 +20,15 @@ public abstract class PSubclassable extends PObject {
         return cls;
     }
 
-    /** Whether this is an instance of a subclass rather than of the builtin type itself. */
+    /**
+     * Whether the class is not a core type: an instance of a subclass (or of a library type implemented in
+     * Java), which has an attribute dict and whose special methods the operations look up.
+     */
     public final boolean isSubclassInstance() {
         return !cls.isCore();
     }
 
-    /** The {@code __dict__} of an instance of a subclass (made on first use); null for the builtin type's own instances. */
+    /** The {@code __dict__} of an instance of a non-core class (made on first use); null for a core type's own instances. */
     public final PDict attributes() {
         if (attributes == null && isSubclassInstance()) {
             attributes = new PDict();

@@ -267,7 +267,17 @@ public final class Attributes {
         if (obj instanceof PFunction f) {
             switch (name) {
                 case "__doc__" -> f.setDoc(value);
-                case "__qualname__" -> f.setQualname(Conversions.str(value));
+                case "__name__", "__qualname__" -> {
+                    if (!(value instanceof String s)) {
+                        throw Errors.typeError("%s must be set to a string object", name);
+                    }
+                    if (name.equals("__name__")) {
+                        f.setName(s);
+                    } else {
+                        f.setQualname(s);
+                    }
+                }
+                case "__module__" -> f.setModuleName(value);
                 default -> f.attributes().put(name, value);
             }
             return;

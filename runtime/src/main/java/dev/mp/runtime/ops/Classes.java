@@ -27,7 +27,9 @@ public final class Classes {
             newFn = s.function;
         }
         Object obj = Calls.call(newFn, Calls.prepend(cls, args), kwnames);
-        if (cls.layout() == PClass.Layout.BUILTIN && cls.isBuiltin()) {
+        // The core builtin types make their instances completely in __new__; other types (library types
+        // implemented in Java, classes) go on to __init__ as CPython's tp_init.
+        if (cls.isCore()) {
             return obj;
         }
         if (!Types.typeOf(obj).isSubclassOf(cls)) {

@@ -328,8 +328,7 @@ public final class Conversions {
                 return v >= Long.MIN_VALUE && v <= Long.MAX_VALUE ? hashLong((long) v)
                         : hash(new java.math.BigDecimal(v).toBigInteger());
             }
-            long h = Double.hashCode(v);
-            return h == -1 ? -2 : h;
+            return hashFraction(v);
         }
         if (o instanceof BigInteger b) {
             long h = b.mod(BigInteger.valueOf(MODULUS)).longValue();
@@ -371,6 +370,28 @@ public final class Conversions {
     }
 
     private static final long MODULUS = (1L << 61) - 1;
+
+    /**
+     * CPython's hash of a float that is not an integer: infinities hash to +-314159, NaN by identity, and a
+     * finite {@code v = M * 2^E} (M an integer) to {@code sign * (|M| * 2^E mod P)} with P = 2^61 - 1, where
+     * 2^E mod P is 2^(E mod 61) since 2^61 = 1 (mod P). Equal numbers of any type thus hash alike.
+     */
+    private static long hashFraction(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? 314159 : -314159;
+        }
+        if (Double.isNaN(v)) {
+            return Identity.id(v) >> 4;
+        }
+        int exponent = Math.getExponent(v) - 52;
+        long mantissa = (Double.doubleToRawLongBits(v) & 0xFFFFFFFFFFFFFL) | (Math.getExponent(v) == Double.MIN_EXPONENT - 1 ? 0 : 1L << 52);
+        if (Math.getExponent(v) == Double.MIN_EXPONENT - 1) {
+            exponent = Double.MIN_EXPONENT - 52;
+        }
+        long h = BigInteger.valueOf(mantissa).shiftLeft(Math.floorMod(exponent, 61)).mod(BigInteger.valueOf(MODULUS)).longValue();
+        h = v < 0 ? -h : h;
+        return h == -1 ? -2 : h;
+    }
 
     private static long hashLong(long l) {
         long h = l >= 0 ? l % MODULUS : -((-(l + 1)) % MODULUS + 1) % MODULUS;

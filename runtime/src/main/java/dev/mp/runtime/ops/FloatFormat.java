@@ -19,6 +19,13 @@ public final class FloatFormat {
         }
         // Since JDK 19, Double.toString gives the shortest decimal that rounds to d (closest among shortest).
         BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        if (bd.precision() == 2) {
+            // Double.toString always gives two digits in scientific form (4.9E-324) where one may round-trip (5e-324).
+            BigDecimal one = bd.round(new java.math.MathContext(1, java.math.RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == Math.abs(d)) {
+                bd = one.stripTrailingZeros();
+            }
+        }
         String digits = bd.unscaledValue().toString();
         int decpt = digits.length() - bd.scale();
         StringBuilder sb = new StringBuilder();

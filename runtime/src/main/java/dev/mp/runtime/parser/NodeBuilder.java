@@ -559,9 +559,14 @@ final class NodeBuilder {
                 closureSlots, root.getCallTarget(), inner.generator, doc == null ? PNone.NONE : doc);
     }
 
+    /** The frame layout of a scope; each variable's slot carries its name, for locals(). */
     private static FrameDescriptor descriptor(Scope s) {
-        FrameDescriptor.Builder b = FrameDescriptor.newBuilder();
-        b.addSlots(s.slotCount(), FrameSlotKind.Object);
+        String[] names = new String[s.slotCount()];
+        s.slots.forEach((name, slot) -> names[slot] = name);
+        FrameDescriptor.Builder b = FrameDescriptor.newBuilder(names.length);
+        for (String name : names) {
+            b.addSlot(FrameSlotKind.Object, name, null);
+        }
         return b.build();
     }
 

@@ -11,15 +11,15 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.junit.jupiter.api.Test;
 
-/** {@code time.sleep} blocks in a way that Truffle's interrupts and cancellation reach. */
-class TimeModuleTest {
+/** Blocking calls ({@code time.sleep}, waiting on a queue) block in a way that Truffle's interrupts and cancellation reach. */
+class BlockingCallsTest {
 
-    /** Runs a ten-minute sleep on its own thread; returns the running evaluation once its thread is sleeping. */
-    private static CompletableFuture<PolyglotException> sleepLong(Context context) throws InterruptedException {
+    /** Runs code that blocks on its own thread; returns the running evaluation once its thread is waiting. */
+    private static CompletableFuture<PolyglotException> block(Context context, String code) throws InterruptedException {
         CompletableFuture<PolyglotException> outcome = new CompletableFuture<>();
         Thread runner = new Thread(() -> {
             try {
-                context.eval("mp", "import time\ntime.sleep(600)\n");
+                context.eval("mp", code);
                 outcome.complete(null);
             } catch (PolyglotException e) {
                 outcome.complete(e);
@@ -35,7 +35,7 @@ class TimeModuleTest {
     @Test
     void interruptStopsSleep() throws Exception {
         try (Context context = Context.newBuilder("mp").build()) {
-            CompletableFuture<PolyglotException> outcome = sleepLong(context);
+            CompletableFuture<PolyglotException> outcome = block(context, "import time\ntime.sleep(600)\n");
             context.interrupt(Duration.ofMinutes(1));
             PolyglotException e = outcome.get(1, TimeUnit.MINUTES);
             assertTrue(e != null && e.isInterrupted(), "the sleep ends with an interrupt, not " + e);
@@ -46,10 +46,22 @@ class TimeModuleTest {
     @Test
     void cancellationStopsSleep() throws Exception {
         Context context = Context.newBuilder("mp").build();
-        CompletableFuture<PolyglotException> outcome = sleepLong(context);
+        CompletableFuture<PolyglotException> outcome = block(context, "import time\ntime.sleep(600)\n");
         context.close(true);
         PolyglotException e = outcome.get(1, TimeUnit.MINUTES);
         assertTrue(e != null && e.isCancelled(), "the sleep ends with cancellation, not " + e);
+    }
+
+    @Test
+    void interruptStopsBlockedQueueGetAndJoin() throws Exception {
+        try (Context context = Context.newBuilder("mp").build()) {
+            for (String code : new String[] {"import queue\nqueue.Queue().get()\n", "import queue\nq = queue.Queue()\nq.put(1)\nq.join()\n"}) {
+                CompletableFuture<PolyglotException> outcome = block(context, code);
+                context.interrupt(Duration.ofMinutes(1));
+                PolyglotException e = outcome.get(1, TimeUnit.MINUTES);
+                assertTrue(e != null && e.isInterrupted(), code + " ends with an interrupt, not " + e);
+            }
+        }
     }
 
     @Test
