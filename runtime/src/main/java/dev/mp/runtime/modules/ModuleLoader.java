@@ -61,7 +61,9 @@ public final class ModuleLoader {
         main.dict().put("__builtins__", builtins);
         main.dict().put("__package__", PNone.NONE);
         sysModules.put("__main__", main);
-        path.add(context.env().getCurrentWorkingDirectory() == null ? "" : "");
+        // sys.path[0]: "" (the working directory) until the main script's directory is known; asking the
+        // file system for the working directory would fail in a context without file IO.
+        path.add("");
         String mpPath = System.getenv("MP_PATH");
         if (mpPath != null) {
             for (String p : mpPath.split(java.io.File.pathSeparator)) {
