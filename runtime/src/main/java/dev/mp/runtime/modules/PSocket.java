@@ -9,6 +9,7 @@ import static dev.mp.runtime.modules.SocketModule.intArg;
 import static dev.mp.runtime.modules.SocketModule.run;
 
 import java.lang.ref.Cleaner;
+import java.util.function.Supplier;
 
 import com.oracle.truffle.api.TruffleSafepoint;
 
@@ -24,6 +25,7 @@ import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Sequences;
 import dev.mp.runtime.ops.Types;
+import dev.mp.runtime.socket.FdPassing;
 import dev.mp.runtime.socket.NativeSocket;
 import dev.mp.runtime.socket.ResourceSharer;
 import dev.mp.runtime.socket.SockAddr;
@@ -125,18 +127,22 @@ final class PSocket extends PObject implements SharedResource {
     /** Makes the socket a {@link #shareHandle()} handle stands for, owning the fd fetched from its sharer. */
     static PSocket rebuild(String handle) {
         String[] parts = handle.split(":", 4);
-        if (parts.length != 4) {
+        int family;
+        int type;
+        int proto;
+        try {
+            family = Integer.parseInt(parts[0]);
+            type = Integer.parseInt(parts[1]);
+            proto = Integer.parseInt(parts[2]);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             throw Errors.valueError("malformed socket handle: %s", handle);
         }
-        int family = Integer.parseInt(parts[0]);
-        int type = Integer.parseInt(parts[1]);
-        int proto = Integer.parseInt(parts[2]);
         SocketModule.checkSocketIOAllowed();
         int fd = call(() -> ResourceSharer.fetch(parts[3]));
         try {
             return new PSocket(call(() -> NativeSocket.fromFd(fd, family, type, proto)));
         } catch (RuntimeException e) {
-            dev.mp.runtime.socket.FdPassing.closeFd(fd);
+            FdPassing.closeFd(fd);
             throw e;
         }
     }
@@ -303,30 +309,16 @@ final class PSocket extends PObject implements SharedResource {
         });
         method(CLASS, "recv_into", "self, buffer, nbytes=0, flags=0, /", a -> {
             PByteArray buffer = writableBuffer(a[1], "recv_into");
-            int nbytes = intArg(a[2]);
+            byte[] received = receiveArea(buffer, intArg(a[2]), "recv_into", "buffer too small for requested bytes");
             int flags = intArg(a[3]);
-            if (nbytes < 0) {
-                throw Errors.valueError("negative buffersize in recv_into");
-            }
-            if (nbytes > buffer.length()) {
-                throw Errors.valueError("buffer too small for requested bytes");
-            }
-            byte[] received = new byte[Math.min(nbytes == 0 ? buffer.length() : nbytes, RECV_LIMIT)];
             int n = call(() -> self(a[0]).sock.recvInto(received, 0, received.length, flags));
             copyInto(buffer, received, n);
             return (long) n;
         });
         method(CLASS, "recvfrom_into", "self, buffer, nbytes=0, flags=0, /", a -> {
             PByteArray buffer = writableBuffer(a[1], "recvfrom_into");
-            int nbytes = intArg(a[2]);
+            byte[] received = receiveArea(buffer, intArg(a[2]), "recvfrom_into", "nbytes is greater than the length of the buffer");
             int flags = intArg(a[3]);
-            if (nbytes < 0) {
-                throw Errors.valueError("negative buffersize in recvfrom_into");
-            }
-            if (nbytes > buffer.length()) {
-                throw Errors.valueError("nbytes is greater than the length of the buffer");
-            }
-            byte[] received = new byte[Math.min(nbytes == 0 ? buffer.length() : nbytes, RECV_LIMIT)];
             NativeSocket.RecvFromInto r = call(() -> self(a[0]).sock.recvfromInto(received, 0, received.length, flags));
             copyInto(buffer, received, r.nbytes());
             return PTuple.of((long) r.nbytes(), address(r.address()));
@@ -348,6 +340,17 @@ final class PSocket extends PObject implements SharedResource {
         throw Errors.typeError("%s() argument 1 must be read-write bytes-like object, not %s", method, Types.typeName(o));
     }
 
+    /** What recv_into and recvfrom_into receive into: nbytes (0: the buffer's length), after CPython's checks. */
+    private static byte[] receiveArea(PByteArray buffer, int nbytes, String method, String tooLarge) {
+        if (nbytes < 0) {
+            throw Errors.valueError("negative buffersize in %s", method);
+        }
+        if (nbytes > buffer.length()) {
+            throw Errors.valueError(tooLarge);
+        }
+        return new byte[Math.min(nbytes == 0 ? buffer.length() : nbytes, RECV_LIMIT)];
+    }
+
     private static void copyInto(PByteArray buffer, byte[] data, int n) {
         for (int i = 0; i < n; i++) {
             buffer.set(i, data[i]);
@@ -367,7 +370,7 @@ final class PSocket extends PObject implements SharedResource {
         return sb.append('>').toString();
     }
 
-    private static void appendAddress(StringBuilder sb, String label, java.util.function.Supplier<SockAddr> name) {
+    private static void appendAddress(StringBuilder sb, String label, Supplier<SockAddr> name) {
         try {
             Object address = address(name.get());
             if (Conversions.isTrue(address)) {

@@ -23,6 +23,7 @@ import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Exceptions;
+import dev.mp.runtime.ops.Identity;
 import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
 import dev.mp.runtime.ops.StringRepr;
@@ -476,6 +477,6 @@ final class SocketFile extends PObject {
         if (cls == READER || cls == WRITER) {
             return "<_io." + cls.name() + " " + name + ">";
         }
-        return "<" + cls.module() + "." + cls.name() + " object at " + dev.mp.runtime.ops.Identity.hexId(f) + ">";
+        return "<" + cls.module() + "." + cls.name() + " object at " + Identity.hexId(f) + ">";
     }
 }

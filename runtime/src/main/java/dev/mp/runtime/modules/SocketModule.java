@@ -20,7 +20,9 @@ import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Exceptions;
 import dev.mp.runtime.ops.Iteration;
+import dev.mp.runtime.ops.Sequences;
 import dev.mp.runtime.ops.Types;
 import dev.mp.runtime.socket.NativeSocket;
 import dev.mp.runtime.socket.SockAddr;
@@ -93,7 +95,7 @@ final class SocketModule {
         d.put("gaierror", GAIERROR);
         d.put("herror", HERROR);
 
-        moduleFunction(m, "socketpair", "family=None, type=1, proto=0", a -> {
+        moduleFunction(m, "socketpair", "family=None, type=" + NativeSocket.SOCK_STREAM + ", proto=0", a -> {
             checkSocketIOAllowed();
             int family = a[0] == PNone.NONE ? NativeSocket.AF_UNIX : intArg(a[0]);
             int type = intArg(a[1]);
@@ -102,13 +104,16 @@ final class SocketModule {
             return PTuple.of(new PSocket(pair[0]), new PSocket(pair[1]));
         });
         moduleFunction(m, "create_connection", "address, timeout=?, source_address=None", a -> createConnection(a[0], a[1], a[2]));
-        moduleFunction(m, "create_server", "address, *, family=2, backlog=None, reuse_port=False, dualstack_ipv6=False",
+        moduleFunction(m, "create_server", "address, *, family=" + NativeSocket.AF_INET + ", backlog=None, reuse_port=False, dualstack_ipv6=False",
                 a -> createServer(a[0], intArg(a[1]), a[2], Conversions.isTrue(a[3]), Conversions.isTrue(a[4])));
         moduleFunction(m, "getaddrinfo", "host, port, family=0, type=0, proto=0, flags=0",
                 a -> getaddrinfo(a[0], a[1], intArg(a[2]), intArg(a[3]), intArg(a[4]), intArg(a[5])));
         moduleFunction(m, "gethostname", "", a -> call(NativeSocket::gethostname));
         moduleFunction(m, "gethostbyname", "hostname, /", a -> {
-            String host = hostArg(a[0], "gethostbyname() argument 1");
+            String host = nameArg(a[0]);
+            if (host == null) {
+                throw Errors.typeError("gethostbyname() argument 1 must be str, bytes or bytearray, not %s", Types.typeName(a[0]));
+            }
             checkSocketIOAllowed();
             return call(() -> NativeSocket.gethostbyname(host));
         });
@@ -215,15 +220,15 @@ final class SocketModule {
         return (double) (Long) v;
     }
 
-    /** A host name given as str, bytes or bytearray. */
-    private static String hostArg(Object o, String what) {
+    /** A host name or service given as str, bytes or bytearray; null for anything else. */
+    private static String nameArg(Object o) {
         if (o instanceof String s) {
             return s;
         }
         if (o instanceof PBytes || o instanceof PByteArray) {
-            return new String(dev.mp.runtime.ops.Sequences.bytesOf(o), StandardCharsets.UTF_8);
+            return new String(Sequences.bytesOf(o), StandardCharsets.UTF_8);
         }
-        throw Errors.typeError("%s must be str, bytes or bytearray, not %s", what, Types.typeName(o));
+        return null;
     }
 
     // =====================================================================================================
@@ -267,7 +272,7 @@ final class SocketModule {
                     return new SockAddr.Unix(path);
                 }
                 if (address instanceof PBytes || address instanceof PByteArray) {
-                    return new SockAddr.Unix(new String(dev.mp.runtime.ops.Sequences.bytesOf(address), StandardCharsets.UTF_8));
+                    return new SockAddr.Unix(new String(Sequences.bytesOf(address), StandardCharsets.UTF_8));
                 }
                 throw Errors.typeError("a bytes-like object is required, not '%s'", Types.typeName(address));
             }
@@ -280,7 +285,7 @@ final class SocketModule {
             return s;
         }
         if (host instanceof PBytes || host instanceof PByteArray) {
-            return new String(dev.mp.runtime.ops.Sequences.bytesOf(host), StandardCharsets.US_ASCII);
+            return new String(Sequences.bytesOf(host), StandardCharsets.US_ASCII);
         }
         throw Errors.typeError("str, bytes or bytearray expected, not %s", Types.typeName(host));
     }
@@ -310,15 +315,12 @@ final class SocketModule {
     // =====================================================================================================
 
     private static PList getaddrinfo(Object host, Object port, int family, int type, int proto, int flags) {
-        String node = host == PNone.NONE ? null : hostArg(host, "getaddrinfo() argument 1");
-        String service;
-        if (port == PNone.NONE) {
-            service = null;
-        } else if (Types.isInt(port)) {
-            service = Conversions.str(Conversions.index(port));
-        } else if (port instanceof String || port instanceof PBytes || port instanceof PByteArray) {
-            service = hostArg(port, "port");
-        } else {
+        String node = host == PNone.NONE ? null : nameArg(host);
+        if (node == null && host != PNone.NONE) {
+            throw Errors.typeError("getaddrinfo() argument 1 must be string or None");
+        }
+        String service = port == PNone.NONE ? null : Types.isInt(port) ? Conversions.str(Conversions.index(port)) : nameArg(port);
+        if (service == null && port != PNone.NONE) {
             throw Errors.make("OSError", "Int or String expected");
         }
         checkSocketIOAllowed();
@@ -360,7 +362,7 @@ final class SocketModule {
                 run(() -> created.connect(target));
                 return sock;
             } catch (MpException e) {
-                if (!dev.mp.runtime.ops.Exceptions.matches(e, "OSError")) {
+                if (!Exceptions.matches(e, "OSError")) {
                     throw e;
                 }
                 last = e;

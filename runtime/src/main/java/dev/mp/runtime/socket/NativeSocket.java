@@ -34,8 +34,8 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * applies t to the whole operation, like CPython &ge; 3.5). EINTR is retried (PEP 475).
  * In blocking mode the wait is also done with {@code poll()}, in slices of at most 100 ms, so a thread blocked
  * in recv/accept/send notices a {@link #close()} from another thread (it then gets EBADF) or a
- * {@link Thread#interrupt()} (it then gets {@link SocketInterruptedException}), and runs the
- * {@link #setWaitHook wait hook} between slices. Data transfer calls use
+ * {@link Thread#interrupt()} (it then gets {@link SocketInterruptedException}, unless a
+ * {@link #setWaitHook wait hook} is set: that runs between slices and on an interrupt). Data transfer calls use
  * MSG_DONTWAIT after poll reported readiness, so they never block in the kernel. {@code accept()} on a blocking
  * fd shared with another process can still block in the kernel if the other process takes the pending
  * connection between our poll and our accept; it then returns with the next connection.
@@ -444,12 +444,24 @@ public final class NativeSocket implements AutoCloseable {
      * Sets code to run on a thread that is waiting for this socket, once per wait slice (at most every 100 ms)
      * while the socket is not ready; null for none. A language runtime uses it to run pending thread-local
      * actions (cancellation, interrupts, signal handlers); the hook may throw to abandon the waiting call.
+     * It also runs when the waiting thread is interrupted, which then no longer abandons the call: if the hook
+     * returns normally the wait goes on, as after EINTR (PEP 475).
      */
     public void setWaitHook(Runnable hook) { this.waitHook = hook; }
 
     private void runWaitHook() {
         Runnable hook = waitHook;
         if (hook != null) hook.run();
+    }
+
+    /**
+     * The waiting thread was interrupted. Without a wait hook the call is abandoned; with one, the interrupt
+     * is taken as the language runtime's (Truffle interrupts a thread to deliver thread-local actions): the
+     * hook runs those actions, which may throw, and otherwise the wait goes on, as after EINTR (PEP 475).
+     */
+    private void interrupted() {
+        if (waitHook == null) throw new SocketInterruptedException();
+        runWaitHook();
     }
 
     static long deadlineFor(long timeoutNanos) {
@@ -466,7 +478,7 @@ public final class NativeSocket implements AutoCloseable {
             MemorySegment es = Libc.errnoSegment();
             while (true) {
                 if (closed) throw SocketErrnoException.of(Errno.EBADF);
-                if (Thread.interrupted()) throw new SocketInterruptedException();
+                if (Thread.interrupted()) interrupted();
                 long wait = SLICE_NANOS;
                 if (hasDeadline) {
                     long rem = deadline - System.nanoTime();
@@ -675,8 +687,8 @@ public final class NativeSocket implements AutoCloseable {
                         // A blocking AF_UNIX connect waits while the listener's backlog is full; emulate that.
                         if (temporaryNonblock && err == Errno.EAGAIN && family == AF_UNIX) {
                             if (closed) { err = Errno.EBADF; break; }
-                            if (Thread.interrupted()) throw new SocketInterruptedException();
-                            try { Thread.sleep(10); } catch (InterruptedException ie) { throw new SocketInterruptedException(); }
+                            if (Thread.interrupted()) interrupted();
+                            try { Thread.sleep(10); } catch (InterruptedException ie) { interrupted(); }
                             runWaitHook();
                             continue;
                         }

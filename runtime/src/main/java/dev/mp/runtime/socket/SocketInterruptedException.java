@@ -3,8 +3,8 @@ package dev.mp.runtime.socket;
 /**
  * A blocking socket call was abandoned because the Java thread was interrupted ({@link Thread#interrupt()}).
  * EINTR from the OS itself is always retried transparently (PEP 475) and never surfaces; this exception only
- * reports a Java-level interrupt, so the binder can run pending actions (e.g. Truffle safepoints, a
- * KeyboardInterrupt) and then retry or raise. The thread's interrupt status is cleared when this is thrown.
+ * reports a Java-level interrupt of a socket without a {@link NativeSocket#setWaitHook wait hook} (a socket
+ * with one hands the interrupt to its hook instead). The thread's interrupt status is cleared when this is thrown.
  * Python equivalent if it must surface: {@code InterruptedError} ([Errno 4]).
  */
 public final class SocketInterruptedException extends SocketErrnoException {

@@ -3,22 +3,11 @@ package dev.mp.runtime.socket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static dev.mp.runtime.socket.NativeSocket.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -122,71 +111,11 @@ class FdPassingTest {
     // Across JVMs
     // ------------------------------------------------------------------------------------------------------
 
-    /** A child JVM running {@link SocketChildMain}, with its stdout lines queued. */
-    static final class Child implements AutoCloseable {
-        final Process process;
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
+    /** A child JVM running {@link SocketChildMain} with the given arguments. */
+    static final class Child extends ChildJvm {
         Child(String... args) throws IOException {
-            String java = ProcessHandle.current().info().command().orElse(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            Set<String> cp = new LinkedHashSet<>();
-            cp.add(System.getProperty("java.class.path"));
-            // Under the JUnit console launcher our classes are not on java.class.path; add where they come from.
-            for (Class<?> c : List.of(SocketChildMain.class, NativeSocket.class)) {
-                try {
-                    cp.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-                } catch (Exception ignored) { /* keep java.class.path only */ }
-            }
-            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                    "-cp", String.join(File.pathSeparator, cp), SocketChildMain.class.getName()));
-            cmd.addAll(List.of(args));
-            process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            Thread t = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) lines.add(line);
-                } catch (IOException ignored) { /* process gone */ }
-                lines.add("<EOF>");
-            });
-            t.setDaemon(true);
-            t.start();
+            super(SocketChildMain.class, args);
         }
-
-        String expect(String prefix) throws InterruptedException {
-            String line = lines.poll(30, TimeUnit.SECONDS);
-            assertNotNull(line, "child did not answer within 30 s (expected " + prefix + ")");
-            assertTrue(line.startsWith(prefix), "expected '" + prefix + "' from child, got: " + line);
-            return line;
-        }
-
-        int waitExit() throws InterruptedException {
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "child did not exit");
-            return process.exitValue();
-        }
-
-        @Override
-        public void close() {
-            process.destroyForcibly();
-        }
-    }
-
-    /** Inode of the socket behind our fd, from /proc/self/fd (e.g. "socket:[12345]"). */
-    static String fdTarget(int fd) throws IOException {
-        return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-    }
-
-    /** All of this process's fds that refer to the given socket inode. */
-    static Set<String> fdsReferring(String target) throws IOException {
-        Set<String> out = new HashSet<>();
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path p : (Iterable<Path>) fds::iterator) {
-                try {
-                    if (Files.readSymbolicLink(p).toString().equals(target)) out.add(p.getFileName().toString());
-                } catch (IOException ignored) { /* fd closed meanwhile */ }
-            }
-        }
-        return out;
     }
 
     @Test
@@ -198,7 +127,7 @@ class FdPassingTest {
             client.connect(srv.getsockname());
             client.settimeout(20.0);
             NativeSocket conn = srv.accept().socket();
-            String inode = fdTarget(conn.fileno());
+            String inode = ChildJvm.fdTarget(conn.fileno());
             String token = sharer.register(conn);
             assertTrue(token.matches("@mp-rs-\\d+-[0-9a-f]{16}#[0-9a-f]{32}"), token);
             conn.close();
@@ -209,7 +138,7 @@ class FdPassingTest {
                 // the sharer's dup (closed right after sending it).
                 assertTrue(sharer.awaitNoPending(10_000));
                 assertEquals(0, sharer.pendingCount());
-                assertEquals(Set.of(), fdsReferring(inode), "parent still references " + inode);
+                assertEquals(Set.of(), ChildJvm.fdsReferring(inode), "parent still references " + inode);
                 assertEquals(-1, conn.fileno());
                 client.sendall(b("hello from the client"));
                 assertEquals("hello from the client", recvN(client, 21));
