@@ -2,6 +2,7 @@ package dev.mp.launcher;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,9 +12,12 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 
+import dev.mp.runtime.KeyboardInterrupts;
+
 /**
  * The {@code mp} command: runs a file, a {@code -c} string, a module ({@code -m}) or a program read from
- * standard input, as the main module, and exits with Python's exit status.
+ * standard input, as the main module, and exits with Python's exit status. With no arguments and a
+ * terminal on standard input it opens the interactive session ({@link Repl}).
  */
 public final class Main {
     private Main() {
@@ -40,6 +44,9 @@ public final class Main {
     static int run(String[] args) {
         Source source;
         List<String> argv = new ArrayList<>();
+        if (args.length == 0 && Repl.stdinIsTerminal()) {
+            return Repl.runOnSystemTerminal();
+        }
         try {
             if (args.length == 0 || args[0].equals("-")) {
                 source = Source.newBuilder("mp", new String(System.in.readAllBytes(), StandardCharsets.UTF_8), "<stdin>").build();
@@ -90,6 +97,7 @@ public final class Main {
             System.err.println("mp: " + e.getMessage());
             return 2;
         }
+        KeyboardInterrupts.installSigintHandler();
         try (Context context = Context.newBuilder("mp")
                 .allowAllAccess(true)
                 .arguments("mp", argv.toArray(new String[0]))
@@ -102,18 +110,26 @@ public final class Main {
             if (e.isExit()) {
                 return e.getExitStatus();
             }
-            if (e.isInternalError()) {
-                System.err.println("mp: internal error: " + e.getMessage());
-                for (StackTraceElement frame : e.getStackTrace()) {
-                    if (frame.getClassName().startsWith("dev.mp.")) {
-                        System.err.println("  at " + frame);
-                        break;
-                    }
-                }
-                return 1;
-            }
-            System.err.println(e.getMessage());
+            reportFailure(e, System.err);
             return 1;
         }
+    }
+
+    /** Reports an evaluation that failed other than by a Python exception the runtime printed itself. */
+    static void reportFailure(PolyglotException e, PrintStream err) {
+        if (e.isExit()) {
+            return;
+        }
+        if (e.isInternalError()) {
+            err.println("mp: internal error: " + e.getMessage());
+            for (StackTraceElement frame : e.getStackTrace()) {
+                if (frame.getClassName().startsWith("dev.mp.")) {
+                    err.println("  at " + frame);
+                    break;
+                }
+            }
+            return;
+        }
+        err.println(e.getMessage());
     }
 }
