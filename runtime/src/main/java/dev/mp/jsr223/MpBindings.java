@@ -61,8 +61,9 @@ final class MpBindings extends AbstractMap<String, Object> implements Bindings, 
     }
 
     /**
-     * A value as the Java object a JSR-223 caller expects: None is null, an int an Integer, Long or BigInteger
-     * (the smallest that holds it), a float a Double; anything else as {@code Value.as(Object.class)} maps it.
+     * A value as the Java object a JSR-223 caller expects: None is null, an int a Long (a BigInteger beyond
+     * the long range), a float a Double, as list elements are; anything else as {@code Value.as(Object.class)}
+     * maps it.
      */
     static Object toJava(Value value) {
         if (value == null || value.isNull()) {
@@ -73,7 +74,7 @@ final class MpBindings extends AbstractMap<String, Object> implements Bindings, 
             if ("float".equals(value.getMetaObject().getMetaSimpleName())) {
                 return value.asDouble();
             }
-            return value.fitsInInt() ? (Object) value.asInt() : value.fitsInLong() ? (Object) value.asLong() : value.asBigInteger();
+            return value.fitsInLong() ? (Object) value.asLong() : value.asBigInteger();
         }
         return value.as(Object.class);
     }
