@@ -108,6 +108,7 @@ class HostAccessTest {
             context.eval("mp", "m['b'] = 2");
             assertEquals("2 ['a', 'b'] 1 True False", context.eval("mp", "f'{len(m)} {list(m)} {m[\"a\"]} {\"b\" in m} {\"z\" in m}'").asString());
             assertEquals(Map.of("a", 1, "b", 2L), map);
+            assertEquals("{'a': 1, 'b': 2, 'c': 3}", context.eval("mp", "d = dict(m)\nd.update(c=3)\nrepr(d)").asString(), "a Java map is a mapping");
             assertEquals("IndexError: index out of range|KeyError: 'z'|TypeError", context.eval("mp", """
                     out = []
                     for bad in (lambda: arr[3], lambda: m['z'], lambda: xs['k']):
