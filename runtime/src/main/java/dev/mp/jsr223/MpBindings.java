@@ -1,7 +1,5 @@
 package dev.mp.jsr223;
 
-import java.io.Reader;
-import java.io.Writer;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -165,15 +163,5 @@ final class MpBindings extends AbstractMap<String, Object> implements Bindings, 
         if (context != null) {
             context.close();
         }
-    }
-
-    /** A writer supplier, read at each write so the stream follows the current script context. */
-    interface WriterSource {
-        Writer writer();
-    }
-
-    /** A reader supplier, read at each read so the stream follows the current script context. */
-    interface ReaderSource {
-        Reader reader();
     }
 }
