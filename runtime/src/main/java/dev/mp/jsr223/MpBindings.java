@@ -1,7 +1,5 @@
 package dev.mp.jsr223;
 
-import java.io.Reader;
-import java.io.Writer;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -61,8 +59,9 @@ final class MpBindings extends AbstractMap<String, Object> implements Bindings, 
     }
 
     /**
-     * A value as the Java object a JSR-223 caller expects: None is null, an int an Integer, Long or BigInteger
-     * (the smallest that holds it), a float a Double; anything else as {@code Value.as(Object.class)} maps it.
+     * A value as the Java object a JSR-223 caller expects: None is null, an int a Long (a BigInteger beyond
+     * the long range), a float a Double, as list elements are; anything else as {@code Value.as(Object.class)}
+     * maps it.
      */
     static Object toJava(Value value) {
         if (value == null || value.isNull()) {
@@ -73,7 +72,7 @@ final class MpBindings extends AbstractMap<String, Object> implements Bindings, 
             if ("float".equals(value.getMetaObject().getMetaSimpleName())) {
                 return value.asDouble();
             }
-            return value.fitsInInt() ? (Object) value.asInt() : value.fitsInLong() ? (Object) value.asLong() : value.asBigInteger();
+            return value.fitsInLong() ? (Object) value.asLong() : value.asBigInteger();
         }
         return value.as(Object.class);
     }
@@ -164,15 +163,5 @@ final class MpBindings extends AbstractMap<String, Object> implements Bindings, 
         if (context != null) {
             context.close();
         }
-    }
-
-    /** A writer supplier, read at each write so the stream follows the current script context. */
-    interface WriterSource {
-        Writer writer();
-    }
-
-    /** A reader supplier, read at each read so the stream follows the current script context. */
-    interface ReaderSource {
-        Reader reader();
     }
 }

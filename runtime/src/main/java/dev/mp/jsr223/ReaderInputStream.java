@@ -2,30 +2,34 @@ package dev.mp.jsr223;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * The reader of the current script context as the UTF-8 byte stream a polyglot context reads. Characters
  * are read in chunks as the context asks for bytes; a surrogate pair is never split.
  */
 final class ReaderInputStream extends InputStream {
-    private final MpBindings.ReaderSource source;
+    /** Asked at each read, so the stream follows the current script context. */
+    private final Supplier<Reader> source;
     private byte[] buffer = new byte[0];
     private int position;
 
-    ReaderInputStream(MpBindings.ReaderSource source) {
+    ReaderInputStream(Supplier<Reader> source) {
         this.source = source;
     }
 
     /** Refills the buffer; false at the end of the reader. */
     private boolean fill() throws IOException {
         char[] chars = new char[1024];
-        int n = source.reader().read(chars, 0, chars.length - 1);
+        Reader reader = source.get();
+        int n = reader.read(chars, 0, chars.length - 1);
         if (n < 0) {
             return false;
         }
         if (n > 0 && Character.isHighSurrogate(chars[n - 1])) {
-            int low = source.reader().read();
+            int low = reader.read();
             if (low >= 0) {
                 chars[n++] = (char) low;
             }

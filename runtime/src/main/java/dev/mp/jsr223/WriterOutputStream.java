@@ -2,26 +2,29 @@ package dev.mp.jsr223;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * The UTF-8 byte stream a polyglot context writes, decoded onto the writer of the current script context. A
  * character split across writes is completed by the next write.
  */
 final class WriterOutputStream extends OutputStream {
-    private final MpBindings.WriterSource target;
+    /** Asked at each write, so the stream follows the current script context. */
+    private final Supplier<Writer> target;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     /** Bytes of an incomplete character, kept for the next write. */
     private final ByteBuffer pending = ByteBuffer.allocate(4);
     private final CharBuffer chars = CharBuffer.allocate(1024);
 
-    WriterOutputStream(MpBindings.WriterSource target) {
+    WriterOutputStream(Supplier<Writer> target) {
         this.target = target;
     }
 
@@ -49,7 +52,7 @@ final class WriterOutputStream extends OutputStream {
             CoderResult result = decoder.decode(input, chars, false);
             chars.flip();
             if (chars.hasRemaining()) {
-                target.writer().append(chars);
+                target.get().append(chars);
             }
             chars.clear();
             if (!result.isOverflow()) {
@@ -60,6 +63,6 @@ final class WriterOutputStream extends OutputStream {
 
     @Override
     public void flush() throws IOException {
-        target.writer().flush();
+        target.get().flush();
     }
 }

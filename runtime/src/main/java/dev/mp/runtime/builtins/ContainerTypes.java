@@ -335,8 +335,10 @@ final class ContainerTypes {
             }
             return;
         }
-        if (dev.mp.runtime.ops.Types.typeOf(source).lookup("keys") != null && !(source instanceof PList)) {
-            for (Object k : Iteration.toList(Calls.callMethod(source, "keys"))) {
+        // A Java map (with host access) is a mapping too; iterating it gives its keys.
+        boolean foreignMapping = dev.mp.runtime.ops.HostInterop.isForeignMapping(source);
+        if (foreignMapping || (dev.mp.runtime.ops.Types.typeOf(source).lookup("keys") != null && !(source instanceof PList))) {
+            for (Object k : Iteration.toList(foreignMapping ? source : Calls.callMethod(source, "keys"))) {
                 target.put(k, Sequences.getItem(source, k));
             }
             return;

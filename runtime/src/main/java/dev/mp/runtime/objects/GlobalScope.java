@@ -1,14 +1,11 @@
 package dev.mp.runtime.objects;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-import dev.mp.runtime.MpLanguage;
 import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.HostValues;
 import dev.mp.runtime.ops.Interop;
@@ -19,7 +16,7 @@ import dev.mp.runtime.ops.Interop;
  * defines a global the scripts see, and reading one gives what the scripts assigned.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class GlobalScope implements TruffleObject {
+public final class GlobalScope extends MpTruffleObject {
     private final PModule module;
 
     public GlobalScope(PModule module) {
@@ -31,18 +28,8 @@ public final class GlobalScope implements TruffleObject {
         return true;
     }
 
-    @ExportMessage
-    boolean hasLanguage() {
-        return true;
-    }
-
-    @ExportMessage
-    Class<? extends TruffleLanguage<?>> getLanguage() {
-        return MpLanguage.class;
-    }
-
-    @ExportMessage
-    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+    @Override
+    protected String displayString(boolean allowSideEffects) {
         return "globals of " + module.name();
     }
 

@@ -4,21 +4,18 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-import dev.mp.runtime.MpLanguage;
 
 /**
  * An mp int outside the long range, as interop sees it: a number that fits only in a BigInteger (and in a
  * double or float when the conversion is exact). Inside mp such an int is a plain {@link BigInteger}.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class InteropBigInteger implements TruffleObject {
+public final class InteropBigInteger extends MpTruffleObject {
     private final BigInteger value;
 
     public InteropBigInteger(BigInteger value) {
@@ -137,16 +134,6 @@ public final class InteropBigInteger implements TruffleObject {
     }
 
     @ExportMessage
-    boolean hasLanguage() {
-        return true;
-    }
-
-    @ExportMessage
-    Class<? extends TruffleLanguage<?>> getLanguage() {
-        return MpLanguage.class;
-    }
-
-    @ExportMessage
     boolean hasMetaObject() {
         return true;
     }
@@ -156,9 +143,8 @@ public final class InteropBigInteger implements TruffleObject {
         return BuiltinClasses.INT;
     }
 
-    @ExportMessage
-    @TruffleBoundary
-    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+    @Override
+    protected String displayString(boolean allowSideEffects) {
         return value.toString();
     }
 }

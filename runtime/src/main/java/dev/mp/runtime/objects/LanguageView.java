@@ -1,13 +1,10 @@
 package dev.mp.runtime.objects;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-import dev.mp.runtime.MpLanguage;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Types;
 
@@ -17,26 +14,15 @@ import dev.mp.runtime.ops.Types;
  * its Python type; every other message goes to the value itself.
  */
 @ExportLibrary(value = InteropLibrary.class, delegateTo = "value")
-public final class LanguageView implements TruffleObject {
+public final class LanguageView extends MpTruffleObject {
     final Object value;
 
     public LanguageView(Object value) {
         this.value = value;
     }
 
-    @ExportMessage
-    boolean hasLanguage() {
-        return true;
-    }
-
-    @ExportMessage
-    Class<? extends TruffleLanguage<?>> getLanguage() {
-        return MpLanguage.class;
-    }
-
-    @ExportMessage
-    @TruffleBoundary
-    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+    @Override
+    protected String displayString(boolean allowSideEffects) {
         return Conversions.str(value);
     }
 

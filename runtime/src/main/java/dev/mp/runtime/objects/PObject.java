@@ -1,16 +1,13 @@
 package dev.mp.runtime.objects;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.utilities.TriState;
 
-import dev.mp.runtime.MpLanguage;
 import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Interop;
 import dev.mp.runtime.ops.Iteration;
@@ -27,7 +24,7 @@ import dev.mp.runtime.ops.Iteration;
  * (class), null (None) and exceptions. The semantics live in {@link Interop}.
  */
 @ExportLibrary(InteropLibrary.class)
-public abstract class PObject implements TruffleObject {
+public abstract class PObject extends MpTruffleObject {
     /** Python's id(); 0 until first asked for (see ops.Identity). */
     private long identity;
 
@@ -42,18 +39,8 @@ public abstract class PObject implements TruffleObject {
     /** The Python class of this object; {@code type(x)}. */
     public abstract PClass getPythonClass();
 
-    @ExportMessage
-    final boolean hasLanguage() {
-        return true;
-    }
-
-    @ExportMessage
-    final Class<? extends TruffleLanguage<?>> getLanguage() {
-        return MpLanguage.class;
-    }
-
-    @ExportMessage
-    final Object toDisplayString(boolean allowSideEffects) {
+    @Override
+    protected final String displayString(boolean allowSideEffects) {
         return Interop.displayString(this, allowSideEffects);
     }
 

@@ -26,6 +26,11 @@ public final class HostInterop {
         return o instanceof TruffleObject && !(o instanceof PObject);
     }
 
+    /** A foreign hash (a Java map with host access): a mapping to {@code dict()} and {@code dict.update()}. */
+    public static boolean isForeignMapping(Object o) {
+        return isForeign(o) && LIB.hasHashEntries(o);
+    }
+
     public static boolean isHostCallable(Object o) {
         return isForeign(o) && (LIB.isExecutable(o) || LIB.isInstantiable(o));
     }

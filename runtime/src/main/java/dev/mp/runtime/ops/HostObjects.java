@@ -130,13 +130,10 @@ final class HostObjects {
         return i < 0 ? i + LIB.getArraySize(obj) : i;
     }
 
-    /** Truth: foreign null is false, arrays and hashes are true when not empty, anything else is true. */
+    /** Truth: foreign null is false, arrays, hashes and strings are true when not empty, anything else is true. */
     static boolean isTrue(Object obj) {
-        if (LIB.isNull(obj)) {
-            return false;
-        }
-        long n = len(obj);
-        return n != 0;
+        // len is -1 for an object without a length, which is true.
+        return !LIB.isNull(obj) && len(obj) != 0;
     }
 
     /** What {@code repr()} and {@code str()} show: the value's interop display string. */
