@@ -20,7 +20,7 @@ public final class SocketChildMain {
             context.initialize("mp");
             context.enter();
             try {
-                Object conn = ResourceKinds.rebuild("socket", args[0]);
+                Object conn = ResourceKinds.rebuild("socket", args[0], dev.mp.runtime.objects.PNone.NONE);
                 MpContext.get(null).mainModule().dict().put("conn", conn);
                 context.eval("mp", """
                         print('REBUILT', conn.family, conn.type, conn.proto, conn.getpeername()[0], flush=True)

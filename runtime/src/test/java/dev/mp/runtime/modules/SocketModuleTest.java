@@ -190,7 +190,7 @@ class SocketModuleTest {
                 assertTrue(handle.matches("2:1:0:@mp-rs-\\d+-[0-9a-f]{16}#[0-9a-f]{32}"), handle);
                 context.eval("mp", "conn.close()");
 
-                Object moved = ResourceKinds.rebuild("socket", handle);
+                Object moved = ResourceKinds.rebuild("socket", handle, dev.mp.runtime.objects.PNone.NONE);
                 assertSame(PSocket.CLASS, ((PSocket) moved).getPythonClass());
                 globals.put("moved", moved);
                 context.eval("mp", """
@@ -203,7 +203,7 @@ class SocketModuleTest {
                 MpException closed = assertThrows(MpException.class, conn::shareHandle);
                 assertTrue(Exceptions.matches(closed, "OSError"));
                 assertEquals("[Errno 9] Bad file descriptor", Conversions.str(closed.pythonException()));
-                MpException stale = assertThrows(MpException.class, () -> ResourceKinds.rebuild("socket", handle));
+                MpException stale = assertThrows(MpException.class, () -> ResourceKinds.rebuild("socket", handle, dev.mp.runtime.objects.PNone.NONE));
                 assertEquals("OSError: resource sharer: unknown or already fetched resource id", stale.getMessage());
             } finally {
                 context.leave();
@@ -229,7 +229,7 @@ class SocketModuleTest {
             receiver.initialize("mp");
             receiver.enter();
             try {
-                MpException e = assertThrows(MpException.class, () -> ResourceKinds.rebuild("socket", handle));
+                MpException e = assertThrows(MpException.class, () -> ResourceKinds.rebuild("socket", handle, dev.mp.runtime.objects.PNone.NONE));
                 assertEquals("PermissionError: socket IO is not allowed by the context's IO policy (IOAccess)", e.getMessage());
             } finally {
                 receiver.leave();
