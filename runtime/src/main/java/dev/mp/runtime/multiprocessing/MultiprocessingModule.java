@@ -7,7 +7,9 @@ import static dev.mp.runtime.builtins.BuiltinBuilder.moduleFunction;
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.TracebackPrinter;
 import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PBytes;
+import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Errors;
@@ -43,6 +45,7 @@ public final class MultiprocessingModule {
         Queues.populate(m);
         Connections.populate(m);
         SharedCTypes.populate(m);
+        guardSharedMemory(m);
         m.dict().put("Popen", ChildProcess.TYPE);
         m.dict().put("PicklingError", Reduction.PICKLING_ERROR);
 
@@ -110,6 +113,33 @@ public final class MultiprocessingModule {
                 throw Errors.typeError("a bytes-like object is required, not '%s'", dev.mp.runtime.ops.Types.typeName(a[0]));
             }
             return Reduction.loads(context, b.bytes());
+        });
+    }
+
+    /**
+     * Makes every constructor of a shared primitive check the embedder's policy first: shared memory is mapped
+     * files and futex system calls, which a context without native access (the CONSTRAINED sandbox and
+     * stricter) must not reach.
+     */
+    private static void guardSharedMemory(PModule m) {
+        for (PDict.Entry e : m.dict().entries()) {
+            if (e.value instanceof dev.mp.runtime.objects.PClass cls && cls.dict().get("__new__") instanceof PBuiltinFunction f) {
+                cls.dict().put("__new__", guarded(f));
+            }
+        }
+        for (String factory : new String[] {"Pipe", "Value", "Array"}) {
+            m.dict().put(factory, guarded((PBuiltinFunction) m.dict().get(factory)));
+        }
+    }
+
+    private static PBuiltinFunction guarded(PBuiltinFunction f) {
+        PBuiltinFunction.Body body = f.body();
+        return new PBuiltinFunction(f.name(), f.ownerType(), f.signature(), f.defaults(), f.kwDefaults(), args -> {
+            if (!MpContext.get(null).env().isNativeAccessAllowed()) {
+                throw Errors.make("PermissionError",
+                        "shared memory is not allowed by the embedder's policy (Context.Builder.allowNativeAccess)");
+            }
+            return body.call(args);
         });
     }
 
