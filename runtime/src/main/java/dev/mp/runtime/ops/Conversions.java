@@ -357,6 +357,10 @@ public final class Conversions {
         if (o instanceof PBytes b) {
             return b.hashCode();
         }
+        if (o instanceof PRange r) {
+            long n = r.length();
+            return hash(PTuple.of(n, n == 0 ? PNone.NONE : (Object) r.start, n <= 1 ? PNone.NONE : (Object) r.step));
+        }
         return Identity.id(o) >> 4;
     }
 
