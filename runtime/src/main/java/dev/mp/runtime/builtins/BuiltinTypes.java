@@ -59,6 +59,9 @@ public final class BuiltinTypes {
             if (cls.layout() == PClass.Layout.EXCEPTION) {
                 return Exceptions.create(cls, (PTuple) a[1]);
             }
+            if (cls == o && (((PTuple) a[1]).size() > 0 || ((dev.mp.runtime.objects.PDict) a[2]).size() > 0)) {
+                throw Errors.typeError("object() takes no arguments");
+            }
             if (cls.solidBase() != o) {
                 // CPython names the nearest class along the first bases that does not define __new__ in Python.
                 PClass named = cls;
@@ -98,8 +101,18 @@ public final class BuiltinTypes {
             if (a[2] == null) {
                 return Types.typeOf(a[1]);
             }
-            PTuple bases = (PTuple) a[2];
-            dev.mp.runtime.objects.PDict ns = (dev.mp.runtime.objects.PDict) a[3];
+            if (a[3] == null) {
+                throw Errors.typeError("type() takes 1 or 3 arguments");
+            }
+            if (!(a[1] instanceof String)) {
+                throw Errors.typeError("type.__new__() argument 1 must be str, not %s", Types.typeName(a[1]));
+            }
+            if (!(a[2] instanceof PTuple bases)) {
+                throw Errors.typeError("type.__new__() argument 2 must be tuple, not %s", Types.typeName(a[2]));
+            }
+            if (!(a[3] instanceof dev.mp.runtime.objects.PDict ns)) {
+                throw Errors.typeError("type.__new__() argument 3 must be dict, not %s", Types.typeName(a[3]));
+            }
             Object module = ns.get("__module__");
             return dev.mp.runtime.ops.Classes.create((String) a[1], (String) a[1], module instanceof String s ? s : "__main__", bases.items(), ns);
         });

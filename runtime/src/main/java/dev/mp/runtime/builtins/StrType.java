@@ -31,10 +31,16 @@ public final class StrType {
     static void install() {
         PClass s = BuiltinClasses.STR;
         constructor(s, "cls, object='', encoding=?, errors=?", a -> {
-            if (a[2] != null && (a[1] instanceof PBytes || a[1] instanceof PByteArray)) {
-                return decode(Sequences.bytesOf(a[1]), (String) a[2], a[3]);
+            if (a[2] == null && a[3] == null) {
+                return Conversions.str(a[1]);
             }
-            return Conversions.str(a[1]);
+            if (a[1] instanceof PBytes || a[1] instanceof PByteArray) {
+                return decode(Sequences.bytesOf(a[1]), a[2] == null ? "utf-8" : (String) a[2], a[3]);
+            }
+            if (a[1] instanceof String) {
+                throw Errors.typeError("decoding str is not supported");
+            }
+            throw Errors.typeError("decoding to str: need a bytes-like object, %s found", Types.typeName(a[1]));
         });
         method(s, "join", "self, iterable, /", a -> {
             StringBuilder sb = new StringBuilder();

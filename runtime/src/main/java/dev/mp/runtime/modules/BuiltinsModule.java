@@ -160,20 +160,30 @@ final class BuiltinsModule {
             if (Types.isInt(x)) {
                 return Comparisons.compare(x, 0L, Comparisons.Op.LT) == Boolean.TRUE ? Arithmetic.negate(x) : Arithmetic.positive(x);
             }
-            return Calls.callMethod(x, "__abs__");
+            Object method = Types.override(x, "__abs__");
+            if (method == null) {
+                throw Errors.typeError("bad operand type for abs(): '%s'", Types.typeName(x));
+            }
+            return Calls.callDescriptor(method, x);
         });
         moduleFunction(m, "divmod", "x, y, /", a -> PTuple.of(Arithmetic.binary(Arithmetic.BinOp.FLOORDIV, a[0], a[1]),
                 Arithmetic.binary(Arithmetic.BinOp.MOD, a[0], a[1])));
         moduleFunction(m, "pow", "base, exp, mod=None", a -> {
             if (a[2] != PNone.NONE) {
-                java.math.BigInteger r = Conversions.asBig(a[0]).modPow(Conversions.asBig(a[1]), Conversions.asBig(a[2]));
-                return Conversions.normalize(r);
+                return modularPower(a[0], a[1], a[2]);
             }
             return Arithmetic.binary(Arithmetic.BinOp.POW, a[0], a[1]);
         });
         moduleFunction(m, "round", "number, ndigits=None", a -> Rounding.round(a[0], a[1]));
         moduleFunction(m, "sum", "iterable, /, start=0", a -> {
             Object acc = a[1];
+            if (acc instanceof String) {
+                throw Errors.typeError("sum() can't sum strings [use ''.join(seq) instead]");
+            }
+            if (acc instanceof dev.mp.runtime.objects.PBytes || acc instanceof dev.mp.runtime.objects.PByteArray) {
+                throw Errors.typeError("sum() can't sum %s [use b''.join(seq) instead]", acc instanceof dev.mp.runtime.objects.PBytes ? "bytes"
+                        : "bytearray");
+            }
             Object it = Iteration.iter(a[0]);
             for (Object o = Iteration.next(it); o != null; o = Iteration.next(it)) {
                 acc = Arithmetic.binary(Arithmetic.BinOp.ADD, acc, o);
@@ -207,10 +217,14 @@ final class BuiltinsModule {
         });
         moduleFunction(m, "reversed", "sequence, /", a -> {
             Object seq = a[0];
-            if (Types.typeOf(seq).lookup("__reversed__") instanceof dev.mp.runtime.objects.PFunction f) {
-                return Calls.call(f, seq);
+            Object method = Types.override(seq, "__reversed__");
+            if (method != null && method != PNone.NONE) {
+                return Calls.callDescriptor(method, seq);
             }
-            List<Object> items = seq instanceof dev.mp.runtime.objects.PDict dict ? Iteration.toList(dict) : Iteration.toList(seq);
+            if (!isReversible(seq)) {
+                throw Errors.typeError("'%s' object is not reversible", Types.typeName(seq));
+            }
+            List<Object> items = Iteration.toList(seq);
             java.util.Collections.reverse(items);
             return Iteration.arrayIterator(BuiltinClasses.REVERSED, items.toArray());
         });
@@ -246,8 +260,13 @@ final class BuiltinsModule {
                     for (int i = 0; i < its.length; i++) {
                         row[i] = Iteration.next(its[i]);
                         if (row[i] == null) {
-                            if (strict && (i > 0 || Iteration.next(its[1 % its.length]) != null) && its.length > 1) {
-                                throw Errors.valueError("zip() argument %d is shorter than argument%s %d", i + 1, i == 1 ? "" : "s", i);
+                            if (strict && i > 0) {
+                                throw Errors.valueError("zip() argument %d is shorter than %s", i + 1, zipArguments(i));
+                            }
+                            for (int j = 1; strict && j < its.length; j++) {
+                                if (Iteration.next(its[j]) != null) {
+                                    throw Errors.valueError("zip() argument %d is longer than %s", j + 1, zipArguments(j));
+                                }
                             }
                             return null;
                         }
@@ -352,6 +371,45 @@ final class BuiltinsModule {
     private static PDict callerLocals(MpContext context) {
         com.oracle.truffle.api.frame.Frame caller = CallerFrames.frame(0);
         return caller == null ? context.mainModule().dict() : CallerFrames.locals(caller);
+    }
+
+    /** "argument 1" or "arguments 1-n": the zip() arguments before argument n + 1. */
+    private static String zipArguments(int n) {
+        return n == 1 ? "argument 1" : "arguments 1-" + n;
+    }
+
+    /** Whether reversed() takes o: a sequence (len and indexing) or a dict or dict view, not a set or an iterator. */
+    private static boolean isReversible(Object o) {
+        if (o instanceof PList || o instanceof PTuple || o instanceof String || o instanceof dev.mp.runtime.objects.PRange
+                || o instanceof dev.mp.runtime.objects.PBytes || o instanceof dev.mp.runtime.objects.PByteArray || o instanceof PDict) {
+            return true;
+        }
+        PClass type = Types.typeOf(o);
+        if (type == BuiltinClasses.DICT_KEYS || type == BuiltinClasses.DICT_VALUES || type == BuiltinClasses.DICT_ITEMS) {
+            return true;
+        }
+        return Types.override(o, "__len__") != null && Types.override(o, "__getitem__") != null;
+    }
+
+    /** pow(base, exp, mod) of ints: the result has mod's sign; a negative exp takes the inverse of base. */
+    private static Object modularPower(Object base, Object exp, Object mod) {
+        if (!Types.isInt(base) || !Types.isInt(exp) || !Types.isInt(mod)) {
+            throw Errors.typeError("pow() 3rd argument not allowed unless all arguments are integers");
+        }
+        java.math.BigInteger m = Conversions.asBig(mod);
+        if (m.signum() == 0) {
+            throw Errors.valueError("pow() 3rd argument cannot be 0");
+        }
+        java.math.BigInteger r;
+        try {
+            r = Conversions.asBig(base).modPow(Conversions.asBig(exp), m.abs());
+        } catch (ArithmeticException e) {
+            throw Errors.valueError("base is not invertible for the given modulus");
+        }
+        if (m.signum() < 0 && r.signum() != 0) {
+            r = r.add(m);
+        }
+        return Conversions.normalize(r);
     }
 
     private static String checkStrOrNone(Object o, String what) {

@@ -39,6 +39,10 @@ final class Rounding {
             BigDecimal v = new BigDecimal(Conversions.asBig(number)).setScale(-n, RoundingMode.HALF_EVEN);
             return Conversions.normalize(v.toBigInteger());
         }
-        return ndigits == PNone.NONE ? Calls.callMethod(number, "__round__") : Calls.callMethod(number, "__round__", ndigits);
+        Object method = Types.override(number, "__round__");
+        if (method == null) {
+            throw Errors.typeError("type %s doesn't define __round__ method", Types.typeName(number));
+        }
+        return ndigits == PNone.NONE ? Calls.callDescriptor(method, number) : Calls.callDescriptor(method, number, ndigits);
     }
 }

@@ -34,7 +34,7 @@ public final class DictKey {
         if (key instanceof BigInteger) {
             return key;
         }
-        if (key instanceof PList || key instanceof PDict || key instanceof PSet || key instanceof PByteArray) {
+        if (key instanceof PList || key instanceof PDict || key instanceof PSet set && !set.isFrozen() || key instanceof PByteArray) {
             throw Errors.typeError("unhashable type: '%s'", Types.typeName(key));
         }
         if (key instanceof PInstance inst && inst.getPythonClass().lookup("__hash__") == PNone.NONE) {

@@ -23,4 +23,19 @@ public final class PRange extends PObject {
     public PClass getPythonClass() {
         return BuiltinClasses.RANGE;
     }
+
+    /** Ranges are equal when they produce the same numbers, whatever their stop (range(0, 3) == range(0, 4, 3) is false). */
+    @Override
+    public boolean equals(Object obj) {
+        if (!(obj instanceof PRange other) || other.length() != length()) {
+            return false;
+        }
+        return length() == 0 || (start == other.start && (length() == 1 || step == other.step));
+    }
+
+    /** Python's hash(range): the hash of (len, start, step), with None for what does not matter. */
+    @Override
+    public int hashCode() {
+        return Long.hashCode(dev.mp.runtime.ops.Conversions.hash(this));
+    }
 }

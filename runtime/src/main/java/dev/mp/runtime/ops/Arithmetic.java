@@ -164,6 +164,9 @@ public final class Arithmetic {
     }
 
     private static Object builtinBinary(BinOp op, Object a, Object b) {
+        if (a instanceof Boolean x && b instanceof Boolean y && (op == BinOp.AND || op == BinOp.OR || op == BinOp.XOR)) {
+            return op == BinOp.AND ? x & y : op == BinOp.OR ? x | y : x ^ y;
+        }
         if (Types.isNumber(a) && Types.isNumber(b)) {
             if (a instanceof Double || b instanceof Double) {
                 return doubleOp(op, Conversions.asDouble(a), Conversions.asDouble(b));

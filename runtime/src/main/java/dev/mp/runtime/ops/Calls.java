@@ -47,7 +47,13 @@ public final class Calls {
 
     public static Object callBuiltin(PBuiltinFunction b, Object[] args, String[] kwnames) {
         Object[] bound = ArgumentBinder.bind(b.displayName(), b.signature(), b.defaults(), b.kwDefaults(), args, kwnames, 0, true);
-        return b.body().call(bound);
+        try {
+            return b.body().call(bound);
+        } catch (ClassCastException | ArithmeticException | NullPointerException | IndexOutOfBoundsException | IllegalArgumentException
+                 | NegativeArraySizeException e) {
+            // A builtin that fails on an argument it did not check is a bug in mp, reported as CPython reports its own.
+            throw Errors.internal(e);
+        }
     }
 
     /** Calls {@code obj.name(args)}, looking the method up on the type (special-method lookup). */

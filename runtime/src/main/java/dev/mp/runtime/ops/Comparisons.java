@@ -158,8 +158,7 @@ public final class Comparisons {
             };
         }
         if (a instanceof PRange x && b instanceof PRange y && (op == Op.EQ || op == Op.NE)) {
-            boolean same = x.length() == y.length() && (x.length() == 0 || (x.start == y.start && (x.length() == 1 || x.step == y.step)));
-            return same == (op == Op.EQ);
+            return x.equals(y) == (op == Op.EQ);
         }
         if (a == PNone.NONE || b == PNone.NONE) {
             return PSingleton.NOT_IMPLEMENTED;

@@ -363,6 +363,10 @@ public final class Conversions {
         if (o instanceof PBytes b) {
             return b.hashCode();
         }
+        if (o instanceof PRange r) {
+            long n = r.length();
+            return hash(PTuple.of(n, n == 0 ? PNone.NONE : (Object) r.start, n <= 1 ? PNone.NONE : (Object) r.step));
+        }
         if (HostInterop.isForeign(o)) {
             return HostInterop.identityHash(o);
         }
