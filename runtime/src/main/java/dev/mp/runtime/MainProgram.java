@@ -25,6 +25,9 @@ public final class MainProgram {
         PModule main = context.mainModule();
         if (source.getPath() != null) {
             main.dict().put("__file__", source.getPath());
+            // As in CPython, imports look in the script's own directory first.
+            com.oracle.truffle.api.TruffleFile script = context.env().getPublicTruffleFile(source.getPath());
+            context.modules().setScriptDirectory(script.getAbsoluteFile().normalize().getParent().getPath());
         }
         int status = 0;
         try {

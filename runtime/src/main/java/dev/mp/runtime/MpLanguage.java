@@ -61,6 +61,14 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         return new MpContext(this, env);
     }
 
+    /** A program (the main one or a multiprocessing child) starts by importing sitecustomize, as CPython's does. */
+    @Override
+    protected void initializeContext(MpContext context) {
+        if (context.env().getOptions().get(Main) || context.env().getOptions().get(Spawn)) {
+            context.modules().importSiteCustomize();
+        }
+    }
+
     @Override
     protected OptionDescriptors getOptionDescriptors() {
         return new MpLanguageOptionDescriptors();

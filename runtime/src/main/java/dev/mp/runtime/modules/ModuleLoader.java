@@ -18,6 +18,7 @@ import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Exceptions;
 import dev.mp.runtime.parser.SourceCompiler;
@@ -91,6 +92,26 @@ public final class ModuleLoader {
     /** Sets {@code sys.path[0]}, the directory of the main script. */
     public void setScriptDirectory(String directory) {
         path.items().set(0, directory);
+    }
+
+    /**
+     * Imports {@code sitecustomize} when a module of that name is on {@code sys.path}, as CPython's {@code site}
+     * does at start-up, so an environment (MP_PATH) can prepare every process of a program, its children
+     * included. A missing module is no error; an exception raised in it is reported as CPython reports it, and
+     * start-up goes on.
+     */
+    public void importSiteCustomize() {
+        try {
+            importModule("sitecustomize", new PDict(), false, 0);
+        } catch (MpException e) {
+            String message = Conversions.str(e.pythonException());
+            if (Exceptions.matches(e, "ModuleNotFoundError") && message.equals("No module named 'sitecustomize'")) {
+                return;
+            }
+            context.err().println("Error in sitecustomize; set PYTHONVERBOSE for traceback:");
+            context.err().println(e.pythonException().getPythonClass().name() + ": " + message);
+            context.err().flush();
+        }
     }
 
     /** Adds a callable run when the main program ends (multiprocessing joins its children there). */
