@@ -14,3 +14,9 @@ for f in *.mp; do
   rm "${f%.mp}.err.raw"
 done
 tail -n 1 recursion.err > recursion.err.tmp && mv recursion.err.tmp recursion.err
+# Interactive sessions: each program is typed line by line at CPython's prompt (python3 -i with the program on
+# stdin); the prompts go to stderr with the tracebacks.
+cd ../interactive
+for f in *.mp; do
+  python3 -i -q < "$f" > "${f%.mp}.out" 2> "${f%.mp}.err"
+done

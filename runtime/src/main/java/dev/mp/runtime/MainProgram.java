@@ -5,7 +5,6 @@ import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 
 import dev.mp.runtime.objects.PBaseException;
-import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Exceptions;
@@ -13,7 +12,8 @@ import dev.mp.runtime.ops.Exceptions;
 /**
  * Runs the program's main module as CPython runs a script: an uncaught exception prints its traceback and
  * gives exit status 1, {@code sys.exit(n)} gives n, and the exit hooks (joining child processes) run
- * before the context exits.
+ * before the context exits. Runs a statement typed at the prompt as CPython's REPL does: an exception
+ * prints its traceback and the session goes on, {@code SystemExit} ends it.
  */
 public final class MainProgram {
     private MainProgram() {
@@ -22,29 +22,77 @@ public final class MainProgram {
     static Object run(MpContext context, Node location, CallTarget module, Source source) {
         // Shared memory left behind by mp processes that were killed is removed at the next start.
         dev.mp.runtime.multiprocessing.shm.ResourceTracker.sweepStale();
-        PModule main = context.mainModule();
         if (source.getPath() != null) {
-            main.dict().put("__file__", source.getPath());
+            context.mainModule().dict().put("__file__", source.getPath());
             // As in CPython, imports look in the script's own directory first.
             com.oracle.truffle.api.TruffleFile script = context.env().getPublicTruffleFile(source.getPath());
             context.modules().setScriptDirectory(script.getAbsoluteFile().normalize().getParent().getPath());
         }
-        int status = 0;
+        int status;
+        boolean outermost = context.enterTopLevel();
         try {
-            module.call(main);
-        } catch (MpException e) {
-            status = handleUncaught(context, e.pythonException());
-        } catch (StackOverflowError e) {
-            context.err().println("RecursionError: maximum recursion depth exceeded");
-            status = 1;
+            status = context.modules().runExitHooks(runModule(context, module));
+        } finally {
+            context.leaveTopLevel(outermost);
         }
-        status = context.modules().runExitHooks(status);
         context.out().flush();
         context.err().flush();
         if (status != 0) {
             context.env().getContext().closeExited(location, status);
         }
         return PNone.NONE;
+    }
+
+    /**
+     * Runs a statement typed at the prompt in {@code __main__}. {@code SystemExit} runs the exit hooks and
+     * exits the context with its status.
+     *
+     * @return true when the statement ran to completion, false when it raised (its traceback is printed)
+     */
+    static boolean runInteractive(MpContext context, Node location, CallTarget statement) {
+        boolean completed = false;
+        boolean exiting = false;
+        int exitStatus = 0;
+        boolean outermost = context.enterTopLevel();
+        try {
+            statement.call(context.mainModule());
+            completed = true;
+        } catch (MpException e) {
+            if (Exceptions.matches(e, "SystemExit")) {
+                exiting = true;
+                exitStatus = context.modules().runExitHooks(systemExitStatus(context, e.pythonException()));
+            } else {
+                handleUncaught(context, e.pythonException());
+            }
+        } catch (StackOverflowError e) {
+            reportStackOverflow(context);
+        } finally {
+            context.leaveTopLevel(outermost);
+        }
+        context.out().flush();
+        context.err().flush();
+        if (exiting) {
+            context.env().getContext().closeExited(location, exitStatus);
+        }
+        return completed;
+    }
+
+    /** Runs module code in {@code __main__}; returns the exit status of the exception that ended it, or 0. */
+    private static int runModule(MpContext context, CallTarget module) {
+        try {
+            module.call(context.mainModule());
+            return 0;
+        } catch (MpException e) {
+            return handleUncaught(context, e.pythonException());
+        } catch (StackOverflowError e) {
+            return reportStackOverflow(context);
+        }
+    }
+
+    private static int reportStackOverflow(MpContext context) {
+        context.out().flush();
+        context.err().println("RecursionError: maximum recursion depth exceeded");
+        return 1;
     }
 
     /** Prints an uncaught exception as CPython does and returns the exit status it means. */
@@ -55,7 +103,7 @@ public final class MainProgram {
         context.out().flush();
         TracebackPrinter.print(e, context.err());
         context.err().flush();
-        return Exceptions.matches(e, "KeyboardInterrupt") ? 130 : 1;
+        return Exceptions.matches(e, "KeyboardInterrupt") ? KeyboardInterrupts.SIGINT_STATUS : 1;
     }
 
     /** {@code sys.exit(code)}: None is 0, an int is itself, anything else is printed and gives 1. */

@@ -28,6 +28,9 @@ public final class MpContext {
     /** Python call depth, for RecursionError. */
     public int depth;
     public int recursionLimit = 1000;
+    /** The id of the top-level evaluation running now, 0 when none. Read by other threads (see KeyboardInterrupts). */
+    private volatile long runningEvaluation;
+    private long lastEvaluation;
 
     MpContext(MpLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -77,6 +80,31 @@ public final class MpContext {
             stdinReader = factory.get();
         }
         return stdinReader;
+    }
+
+    /**
+     * Marks the start of top-level code: a main program, a statement typed at the prompt, the exit hooks.
+     * Code it runs in turn (imports, nested evaluations) belongs to the same evaluation.
+     *
+     * @return whether this is the outermost evaluation, to pass to {@link #leaveTopLevel}
+     */
+    public boolean enterTopLevel() {
+        if (runningEvaluation != 0) {
+            return false;
+        }
+        runningEvaluation = ++lastEvaluation;
+        return true;
+    }
+
+    public void leaveTopLevel(boolean outermost) {
+        if (outermost) {
+            runningEvaluation = 0;
+        }
+    }
+
+    /** The id of the top-level evaluation running now, or 0 when the context runs no code; any thread may ask. */
+    long runningEvaluation() {
+        return runningEvaluation;
     }
 
     public void pushHandled(PBaseException e) {

@@ -5,6 +5,8 @@ import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 
@@ -12,8 +14,12 @@ import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
+import org.graalvm.polyglot.SandboxPolicy;
 
 import dev.mp.runtime.builtins.BuiltinTypes;
+import dev.mp.runtime.objects.GlobalScope;
+import dev.mp.runtime.objects.LanguageView;
+import dev.mp.runtime.ops.HostValues;
 import dev.mp.runtime.parser.SourceCompiler;
 
 /**
@@ -22,10 +28,22 @@ import dev.mp.runtime.parser.SourceCompiler;
  * <p>Evaluating a source runs it as module code in {@code __main__} and returns the value of its last
  * expression statement. With the option {@code mp.Main}, the source is the program's main module: an
  * uncaught exception is printed as a traceback and the context exits with Python's exit status.
+ *
+ * <p>An interactive source ({@code Source.newBuilder(...).interactive(true)}) is one statement typed at the
+ * prompt, run as CPython's REPL runs it: the values of its expression statements are echoed, an exception
+ * or syntax error prints its traceback, and evaluating it returns whether it ran to completion;
+ * {@code SystemExit} exits the context.
+ *
+ * <p>Closing a context normally runs the program's exit hooks, as the end of a main program does.
+ *
+ * <p>Embedding: the bindings ({@code Context.getBindings("mp")}) are {@code __main__}'s globals. The language
+ * supports the CONSTRAINED sandbox policy: files, sockets, processes, environment variables and Java are
+ * reached only through the context's permissions (Truffle's file system, {@code Env} checks, host access).
  */
 @TruffleLanguage.Registration(id = MpLanguage.ID, name = "mp", version = MpLanguage.VERSION, defaultMimeType = MpLanguage.MIME_TYPE,
         characterMimeTypes = MpLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
-        fileTypeDetectors = MpFileTypeDetector.class, website = "https://github.com/mp-lang/mp")
+        fileTypeDetectors = MpFileTypeDetector.class, website = "https://github.com/mp-lang/mp", sandbox = SandboxPolicy.CONSTRAINED)
+@ProvidedTags(StandardTags.StatementTag.class)
 public final class MpLanguage extends TruffleLanguage<MpContext> {
     public static final String ID = "mp";
     public static final String VERSION = "0.1.0";
@@ -61,12 +79,31 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         return new MpContext(this, env);
     }
 
-    /** A program (the main one or a multiprocessing child) starts by importing sitecustomize, as CPython's does. */
+    /** A program (the main one or a multiprocessing child) also imports sitecustomize, as CPython's does. */
     @Override
     protected void initializeContext(MpContext context) {
+        KeyboardInterrupts.register(context);
         if (context.env().getOptions().get(Main) || context.env().getOptions().get(Spawn)) {
             context.modules().importSiteCustomize();
         }
+    }
+
+    @Override
+    protected void exitContext(MpContext context, ExitMode exitMode, int exitCode) {
+        // A main program that ended by itself has run them already; they run once (runExitHooks empties the list).
+        boolean outermost = context.enterTopLevel();
+        try {
+            context.modules().runExitHooks(exitCode);
+        } finally {
+            context.leaveTopLevel(outermost);
+        }
+        context.out().flush();
+        context.err().flush();
+    }
+
+    @Override
+    protected void disposeContext(MpContext context) {
+        KeyboardInterrupts.unregister(context);
     }
 
     @Override
@@ -75,8 +112,26 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     }
 
     @Override
+    protected boolean isVisible(MpContext context, Object value) {
+        // Interactive sources echo their values themselves; what their evaluation returns is a status.
+        return false;
+    }
+
+    @Override
     protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
         return singleThreaded;
+    }
+
+    /** The polyglot bindings: {@code __main__}'s globals. */
+    @Override
+    protected Object getScope(MpContext context) {
+        return new GlobalScope(context.mainModule());
+    }
+
+    /** Shows ints, floats, bools and strs the Python way ({@code True}, {@code 1e+16}) with their Python types. */
+    @Override
+    protected Object getLanguageView(MpContext context, Object value) {
+        return new LanguageView(value);
     }
 
     @Override
@@ -84,6 +139,9 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         Source source = request.getSource();
         if (getCurrentContext(MpLanguage.class).env().getOptions().get(Spawn)) {
             return dev.mp.runtime.multiprocessing.SpawnBootstrap.callTarget(this);
+        }
+        if (source.isInteractive()) {
+            return parseInteractive(source);
         }
         CallTarget module;
         try {
@@ -97,6 +155,47 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         return new RunMainRoot(this, module, source).getCallTarget();
     }
 
+    private CallTarget parseInteractive(Source source) {
+        CallTarget statement;
+        try {
+            statement = SourceCompiler.parseInteractive(this, source);
+        } catch (MpException e) {
+            return new InteractiveSyntaxErrorRoot(this, e).getCallTarget();
+        }
+        return new InteractiveRoot(this, statement).getCallTarget();
+    }
+
+    /** A statement typed at the prompt. */
+    private static final class InteractiveRoot extends RootNode {
+        private final CallTarget statement;
+
+        InteractiveRoot(MpLanguage language, CallTarget statement) {
+            super(language, new FrameDescriptor());
+            this.statement = statement;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            return MainProgram.runInteractive(MpContext.get(this), this, statement);
+        }
+    }
+
+    /** A statement typed at the prompt that failed to parse: prints the SyntaxError; the session goes on. */
+    private static final class InteractiveSyntaxErrorRoot extends RootNode {
+        private final MpException error;
+
+        InteractiveSyntaxErrorRoot(MpLanguage language, MpException error) {
+            super(language, new FrameDescriptor());
+            this.error = error;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            MainProgram.handleUncaught(MpContext.get(this), error.pythonException());
+            return false;
+        }
+    }
+
     /** A main program that failed to parse: prints the SyntaxError as CPython does and exits with status 1. */
     private static final class SyntaxErrorRoot extends RootNode {
         private final MpException error;
@@ -104,6 +203,11 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         SyntaxErrorRoot(MpLanguage language, MpException error) {
             super(language, new FrameDescriptor());
             this.error = error;
+        }
+
+        @Override
+        public boolean isInternal() {
+            return true;
         }
 
         @Override
@@ -126,14 +230,25 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
             this.source = source;
         }
 
+        /** Not a Python frame: guest stack traces show the module code it runs, as CPython's do. */
+        @Override
+        public boolean isInternal() {
+            return true;
+        }
+
         @Override
         public Object execute(VirtualFrame frame) {
             MpContext context = MpContext.get(this);
             if (context.env().getOptions().get(Main)) {
                 return MainProgram.run(context, this, module, source);
             }
-            Object result = module.call(context.mainModule());
-            return result == null ? dev.mp.runtime.objects.PNone.NONE : result;
+            boolean outermost = context.enterTopLevel();
+            try {
+                Object result = module.call(context.mainModule());
+                return result == null ? dev.mp.runtime.objects.PNone.NONE : HostValues.toInterop(result);
+            } finally {
+                context.leaveTopLevel(outermost);
+            }
         }
     }
 }

@@ -61,7 +61,10 @@ public final class TracebackPrinter {
             int removed = text.length() - stripped.length();
             long offset = (Long) e.dict().get("offset");
             sb.append("    ").append(stripped.stripTrailing()).append('\n');
-            sb.append("    ").append(" ".repeat((int) Math.max(0, offset - 1 - removed))).append("^\n");
+            // An offset inside the stripped indentation (an unexpected indent) gets no caret, as in CPython.
+            if (offset - 1 - removed >= 0) {
+                sb.append("    ").append(" ".repeat((int) (offset - 1 - removed))).append("^\n");
+            }
         }
         sb.append(e.getPythonClass().name()).append(": ").append(Conversions.str(e.dict().get("msg"))).append('\n');
     }

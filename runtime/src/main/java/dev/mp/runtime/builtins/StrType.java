@@ -24,7 +24,7 @@ import dev.mp.runtime.ops.StringFormatting;
 import dev.mp.runtime.ops.Types;
 
 /** str, bytes and bytearray: constructors and methods. */
-final class StrType {
+public final class StrType {
     private StrType() {
     }
 
@@ -241,7 +241,8 @@ final class StrType {
         return sb.toString();
     }
 
-    static Charset charset(String encoding) {
+    /** The Java charset for a Python encoding name; LookupError for an unknown one. */
+    public static Charset charset(String encoding) {
         String e = encoding.toLowerCase().replace('_', '-');
         return switch (e) {
             case "utf-8", "utf8", "u8" -> StandardCharsets.UTF_8;
@@ -258,7 +259,8 @@ final class StrType {
         };
     }
 
-    static byte[] encode(String s, String encoding) {
+    /** {@code s.encode(encoding)} with strict errors. */
+    public static byte[] encode(String s, String encoding) {
         Charset cs = charset(encoding);
         var encoder = cs.newEncoder();
         for (int i = 0; cs != StandardCharsets.UTF_8 && i < s.length(); i++) {
@@ -271,7 +273,8 @@ final class StrType {
         return s.getBytes(cs);
     }
 
-    static String decode(byte[] bytes, String encoding, Object errors) {
+    /** {@code bytes.decode(encoding, errors)}. */
+    public static String decode(byte[] bytes, String encoding, Object errors) {
         Charset cs = charset(encoding);
         var decoder = cs.newDecoder();
         if (errors instanceof String e && (e.equals("replace") || e.equals("ignore"))) {

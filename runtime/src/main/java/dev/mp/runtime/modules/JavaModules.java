@@ -1,5 +1,7 @@
 package dev.mp.runtime.modules;
 
+import dev.mp.runtime.multiprocessing.ResourceKinds;
+
 /** The list of modules implemented in Java, by import name. */
 final class JavaModules {
     private JavaModules() {
@@ -11,5 +13,9 @@ final class JavaModules {
         ModuleLoader.register("time", (m, c) -> TimeModule.populate(m));
         ModuleLoader.register("_multiprocessing", dev.mp.runtime.multiprocessing.MultiprocessingModule::populate);
         dev.mp.runtime.multiprocessing.MultiprocessingModule.registerResourceKinds();
+        ModuleLoader.register("socket", (m, c) -> SocketModule.populate(m));
+        ResourceKinds.register(PSocket.RESOURCE_KIND, PSocket::rebuild);
+        ModuleLoader.register("posix", PosixModule::populate);
+        ModuleLoader.register("java", JavaModule::populate);
     }
 }

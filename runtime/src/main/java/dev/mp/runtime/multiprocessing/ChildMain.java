@@ -17,6 +17,8 @@ public final class ChildMain {
     private static final long STACK_BYTES = 512L * 1024 * 1024;
 
     public static void main(String[] args) throws InterruptedException {
+        // Ctrl-C reaches the whole process group: a child raises KeyboardInterrupt, as a CPython child does.
+        dev.mp.runtime.KeyboardInterrupts.installSigintHandler();
         int[] status = {1};
         Thread main = new Thread(null, () -> status[0] = run(args), "main", STACK_BYTES);
         main.start();

@@ -7,6 +7,7 @@ import dev.mp.runtime.MpContext;
 import dev.mp.runtime.multiprocessing.ipc.ShmJoinableQueue;
 import dev.mp.runtime.multiprocessing.ipc.ShmQueue;
 import dev.mp.runtime.multiprocessing.ipc.ShmSimpleQueue;
+import dev.mp.runtime.multiprocessing.shm.SharedRegion;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PDict;
@@ -15,6 +16,7 @@ import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PObject;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Types;
 
 /**
  * Queue, JoinableQueue and SimpleQueue (CPython's {@code queues} module) over a shared ring. An item is pickled
@@ -66,11 +68,18 @@ final class Queues {
 
         void put(Object item, boolean block, long timeoutNanos) {
             checkOpen();
-            byte[] data = Reduction.dumps(item);
+            byte[] pickled = Reduction.dumps(item);
+            // An item that would not fit the ring goes into a file of its own and the ring carries its name, so
+            // put() never waits for a reader to stream it out (CPython's feeder thread does not wait either).
+            String spill = pickled.length > queue.ringBytes() / 4 ? SharedRegion.createDetached(pickled) : null;
+            byte[] data = spill == null ? pickled : spillRecord(spill);
             boolean done = block
                     ? Blocking.await(timeoutNanos, slice -> queue.put(data, slice != 0, slice))
                     : queue.put(data, false, 0);
             if (!done) {
+                if (spill != null) {
+                    SharedRegion.discardDetached(spill);
+                }
                 throw queueError("Full");
             }
         }
@@ -84,8 +93,28 @@ final class Queues {
             if (!done) {
                 throw queueError("Empty");
             }
-            return Reduction.loads(MpContext.get(null), got[0]);
+            byte[] data = got[0];
+            if (data.length > 0 && data[0] == SPILLED) {
+                String name = new String(data, 1, data.length - 1, java.nio.charset.StandardCharsets.US_ASCII);
+                try {
+                    data = SharedRegion.take(name);
+                } catch (java.io.UncheckedIOException e) {
+                    throw Errors.make("OSError", "a queue item was lost: its shared memory file %s is gone", name);
+                }
+            }
+            return Reduction.loads(MpContext.get(null), data);
         }
+    }
+
+    /** First byte of a ring message that names a spill file; never the first byte of a pickle. */
+    private static final byte SPILLED = (byte) 0xFF;
+
+    private static byte[] spillRecord(String name) {
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] record = new byte[n.length + 1];
+        record[0] = SPILLED;
+        System.arraycopy(n, 0, record, 1, n.length);
+        return record;
     }
 
     /** {@code queue.Empty} or {@code queue.Full}, the exceptions of the standard {@code queue} module. */
@@ -127,6 +156,10 @@ final class Queues {
         method(QUEUE, "get", "self, block=True, timeout=None",
                 a -> self(a[0]).get(Conversions.isTrue(a[1]), Blocking.timeoutNanos(a[2])));
         method(QUEUE, "get_nowait", "self", a -> self(a[0]).get(false, 0));
+        for (PClass cls : new PClass[] {QUEUE, SIMPLE_QUEUE}) {
+            method(cls, "__repr__", "self", a -> "<" + Types.typeOf(a[0]).module() + "." + Types.typeOf(a[0]).name()
+                    + " object at " + dev.mp.runtime.ops.Identity.hexId(a[0]) + ">");
+        }
         method(QUEUE, "qsize", "self", a -> (long) self(a[0]).queue.qsize());
         method(QUEUE, "empty", "self", a -> self(a[0]).queue.empty());
         method(QUEUE, "full", "self", a -> self(a[0]).queue.full());

@@ -80,7 +80,7 @@ public final class Reduction {
     private static final byte REDUCE = 19;
     private static final byte RANGE = 20;
     private static final byte ELLIPSIS = 21;
-    private static final byte SOURCE_FUNCTION = 22;
+    private static final byte SOURCE_DEFINITION = 22;
 
     /** Pickles {@code value}; raises the Python exception CPython raises for what cannot be pickled. */
     public static byte[] dumps(Object value) {
@@ -110,18 +110,35 @@ public final class Reduction {
         return new Reader(context, data).read();
     }
 
-    /**
-     * A hook for objects whose code cannot be found by name in the receiving process (functions defined at the
-     * interactive prompt): when it returns source text for a function, the function travels as that text.
-     */
-    public interface SourceProvider {
-        String sourceOf(PFunction function);
+    /** Functions and classes defined at the interactive prompt, in definition order, with their source text. */
+    private static final List<Object[]> INTERACTIVE_DEFINITIONS = new ArrayList<>();
+
+    /** Records the source of a function or class typed at the prompt (see {@code InteractiveDefinitionNode}). */
+    public static synchronized void rememberInteractiveDefinition(Object value, String text) {
+        INTERACTIVE_DEFINITIONS.removeIf(d -> ((java.lang.ref.WeakReference<?>) d[0]).get() == null);
+        INTERACTIVE_DEFINITIONS.add(new Object[] {new java.lang.ref.WeakReference<>(value), text});
     }
 
-    private static volatile SourceProvider sourceProvider;
+    /**
+     * The source of every prompt definition still bound in {@code __main__}, when {@code value} is one of them:
+     * a child defines them all again, so prompt functions may call each other. Null for anything else.
+     */
+    private static synchronized String interactiveSource(Object value) {
+        StringBuilder all = new StringBuilder();
+        boolean found = false;
+        for (Object[] d : INTERACTIVE_DEFINITIONS) {
+            Object defined = ((java.lang.ref.WeakReference<?>) d[0]).get();
+            if (defined == null || lookupGlobal("__main__", nameOf(defined)) != defined) {
+                continue;
+            }
+            found |= defined == value;
+            all.append(d[1]).append('\n');
+        }
+        return found ? all.toString() : null;
+    }
 
-    public static void setSourceProvider(SourceProvider provider) {
-        sourceProvider = provider;
+    private static String nameOf(Object definition) {
+        return definition instanceof PFunction f ? f.qualname() : definition instanceof PClass c ? c.qualname() : "";
     }
 
     private static final class Writer {
@@ -246,23 +263,8 @@ public final class Reduction {
         }
 
         private void writeFunction(PFunction f) {
-            String qualname = f.qualname();
             String module = f.module() == null ? "__main__" : f.module().name();
-            if (!qualname.contains("<locals>") && lookupGlobal(module, qualname) == f) {
-                writeGlobal(f, module, qualname);
-                return;
-            }
-            SourceProvider provider = sourceProvider;
-            String source = provider == null ? null : provider.sourceOf(f);
-            if (source != null) {
-                out.write(SOURCE_FUNCTION);
-                remember(f);
-                writeString(module);
-                writeString(qualname);
-                writeString(source);
-                return;
-            }
-            writeGlobal(f, module, qualname);
+            writeGlobal(f, module, f.qualname());
         }
 
         /** A function or class by module and qualified name, checked to lead back to the same object. */
@@ -280,10 +282,14 @@ public final class Reduction {
                 throw Errors.raise(PICKLING_ERROR, String.format("Can't pickle %s: it's not the same object as %s.%s",
                         Conversions.repr(obj), module, qualname));
             }
-            out.write(GLOBAL);
+            String source = module.equals("__main__") ? interactiveSource(obj) : null;
+            out.write(source != null ? SOURCE_DEFINITION : GLOBAL);
             remember(obj);
             writeString(module);
             writeString(qualname);
+            if (source != null) {
+                writeString(source);
+            }
         }
 
         private void writeInstance(PInstance inst) {
@@ -444,7 +450,7 @@ public final class Reduction {
                     memo.set(slot, found);
                     return found;
                 }
-                case SOURCE_FUNCTION: {
+                case SOURCE_DEFINITION: {
                     int slot = reserve();
                     Object found = defineFromSource(readString(), readString(), readString());
                     memo.set(slot, found);
@@ -531,7 +537,7 @@ public final class Reduction {
             return current;
         }
 
-        /** Defines a function from its source in its module's namespace, unless that module already has it. */
+        /** Runs prompt definitions in their module's namespace, unless that module already has the object. */
         private Object defineFromSource(String module, String qualname, String source) {
             PModule m = (PModule) context.modules().importModule(module, new PDict(), true, 0);
             Object existing = m.dict().get(qualname);

@@ -55,8 +55,13 @@ public final class SpawnBootstrap {
         @Override
         public Object execute(VirtualFrame frame) {
             MpContext context = MpContext.get(this);
-            int status = run(context);
-            status = context.modules().runExitHooks(status);
+            int status;
+            boolean outermost = context.enterTopLevel();
+            try {
+                status = context.modules().runExitHooks(run(context));
+            } finally {
+                context.leaveTopLevel(outermost);
+            }
             context.out().flush();
             context.err().flush();
             context.env().getContext().closeExited(this, status);

@@ -13,9 +13,12 @@ public record TracebackEntry(Source source, int line, String function) {
         return path != null ? path : source.getName();
     }
 
-    /** The stripped text of the line, or null when the source has no such line. */
+    /**
+     * The stripped text of the line, or null when the source has no such line or was typed at the prompt
+     * (CPython shows no lines for {@code <stdin>}).
+     */
     public String sourceLine() {
-        if (!source.hasCharacters() || line < 1 || line > source.getLineCount()) {
+        if (source.isInteractive() || !source.hasCharacters() || line < 1 || line > source.getLineCount()) {
             return null;
         }
         return source.getCharacters(line).toString().strip();

@@ -29,6 +29,7 @@ import dev.mp.runtime.nodes.controlflow.ExpressionStatementNode;
 import dev.mp.runtime.nodes.controlflow.ForNode;
 import dev.mp.runtime.nodes.controlflow.IfNode;
 import dev.mp.runtime.nodes.controlflow.ImportNode;
+import dev.mp.runtime.nodes.controlflow.PrintExpressionNode;
 import dev.mp.runtime.nodes.controlflow.RaiseNode;
 import dev.mp.runtime.nodes.controlflow.SimpleStatements;
 import dev.mp.runtime.nodes.controlflow.TryNode;
@@ -90,6 +91,8 @@ final class NodeBuilder {
     private int generatorSlot = -1;
     private int yieldIds;
     private int loopDepth;
+    /** Building a statement typed at the prompt: module-level expression statements show their values. */
+    private boolean interactive;
     private final Map<TerminalNode, List<Object>> fstringCache;
 
     NodeBuilder(MpLanguage language, Source source, Map<ParserRuleContext, Scope> scopes,
@@ -123,6 +126,7 @@ final class NodeBuilder {
 
     ModuleRootNode interactive(MpParser.Single_inputContext ctx, ParserRuleContext scopeKey) {
         scope = scopes.get(scopeKey);
+        interactive = true;
         List<MpStatementNode> body = new ArrayList<>();
         if (ctx.simple_stmts() != null) {
             simpleStatements(ctx.simple_stmts(), body);
@@ -203,6 +207,9 @@ final class NodeBuilder {
 
     private MpStatementNode exprStatement(MpParser.Expr_stmtContext e) {
         if (e instanceof MpParser.ExprStmtContext x) {
+            if (interactive && scope.kind == Scope.Kind.MODULE) {
+                return new PrintExpressionNode(expr(x.getChild(0)));
+            }
             return new ExpressionStatementNode(expr(x.getChild(0)));
         }
         if (e instanceof MpParser.AssignStmtContext a) {
@@ -323,9 +330,9 @@ final class NodeBuilder {
         } else if (s instanceof MpParser.With_stmtContext w) {
             node = withStatement(w, 0);
         } else if (s instanceof MpParser.FuncdefContext f) {
-            node = new AssignNode(new AssignTargetNode[] {nameTarget(f.NAME().getText())}, function(f, List.of()));
+            node = new AssignNode(new AssignTargetNode[] {nameTarget(f.NAME().getText())}, interactive(f, function(f, List.of())));
         } else if (s instanceof MpParser.ClassdefContext k) {
-            node = new AssignNode(new AssignTargetNode[] {nameTarget(k.NAME().getText())}, classDef(k, List.of()));
+            node = new AssignNode(new AssignTargetNode[] {nameTarget(k.NAME().getText())}, interactive(k, classDef(k, List.of())));
         } else {
             MpParser.DecoratedContext d = (MpParser.DecoratedContext) s;
             List<MpExpressionNode> decorators = new ArrayList<>();
@@ -333,9 +340,11 @@ final class NodeBuilder {
                 decorators.add(expr(dc.namedexpr_test()));
             }
             if (d.funcdef() != null) {
-                node = new AssignNode(new AssignTargetNode[] {nameTarget(d.funcdef().NAME().getText())}, function(d.funcdef(), decorators));
+                node = new AssignNode(new AssignTargetNode[] {nameTarget(d.funcdef().NAME().getText())},
+                        interactive(d, function(d.funcdef(), decorators)));
             } else {
-                node = new AssignNode(new AssignTargetNode[] {nameTarget(d.classdef().NAME().getText())}, classDef(d.classdef(), decorators));
+                node = new AssignNode(new AssignTargetNode[] {nameTarget(d.classdef().NAME().getText())},
+                        interactive(d, classDef(d.classdef(), decorators)));
             }
             return node.atLine(d.funcdef() != null ? d.funcdef().getStart().getLine() : d.classdef().getStart().getLine());
         }
@@ -403,6 +412,18 @@ final class NodeBuilder {
 
     private String qualname(String name) {
         return qualnamePrefix + name;
+    }
+
+    /**
+     * A top-level def or class typed at the interactive prompt remembers its text: a child process cannot re-run
+     * the prompt's input as it re-runs a script, so such a function or class is pickled as its source.
+     */
+    private MpExpressionNode interactive(ParserRuleContext definition, MpExpressionNode value) {
+        if (!source.isInteractive() || scope.kind != Scope.Kind.MODULE) {
+            return value;
+        }
+        String text = source.getCharacters().subSequence(definition.start.getStartIndex(), definition.stop.getStopIndex() + 1).toString();
+        return new dev.mp.runtime.nodes.function.InteractiveDefinitionNode(value, text);
     }
 
     private MpExpressionNode function(MpParser.FuncdefContext f, List<MpExpressionNode> decorators) {

@@ -49,14 +49,73 @@ public final class SourceCompiler {
         }
     }
 
-    /** True when {@code text} is an incomplete statement that more lines could complete (for the REPL). */
+    /**
+     * Parses one statement typed at the interactive prompt, as CPython compiles in {@code 'single'} mode: the
+     * text must hold exactly one statement, and its module-level expression statements show their values
+     * (see {@code PrintExpressionNode}). The call target takes the module as its only argument.
+     */
+    public static CallTarget parseInteractive(MpLanguage language, Source source) {
+        String text = source.getCharacters().toString();
+        try {
+            MpParser parser = parser(text);
+            MpParser.Single_inputContext tree = parser.single_input();
+            Token next = parser.getCurrentToken();
+            if (next.getType() != Token.EOF) {
+                Token end = parser.getTokenStream().get(next.getTokenIndex() - 1);
+                throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "multiple statements found while compiling a single statement",
+                        end.getLine(), end.getCharPositionInLine() + 1, -1);
+            }
+            Map<TerminalNode, List<Object>> fstrings = new IdentityHashMap<>();
+            java.util.function.Function<String, ParserRuleContext> exprParser = SourceCompiler::parseExpression;
+            Map<ParserRuleContext, Scope> scopes = ScopeAnalyzer.analyze(tree, exprParser, fstrings);
+            return new NodeBuilder(language, source, scopes, exprParser, fstrings).interactive(tree, tree).getCallTarget();
+        } catch (SyntaxProblem p) {
+            throw toPython(p, source);
+        }
+    }
+
+    /**
+     * True when {@code text} is an unfinished statement that more lines could complete, as CPython's
+     * {@code codeop.compile_command} decides at the interactive prompt: a bracket, triple-quoted string or
+     * backslash continuation is open, a block or a clause is still expected, or a compound statement has
+     * not yet been ended by an empty last line. Text with an error that more lines cannot fix is complete
+     * (running it reports the error). Text holding several statements (a paste) is unfinished when its last
+     * statement is.
+     */
     public static boolean isIncomplete(String text) {
         try {
-            parser(text).file_input();
-            return false;
+            List<MpParser.StmtContext> statements = parser(text).file_input().stmt();
+            return !statements.isEmpty() && statements.getLast().compound_stmt() != null && !text.endsWith("\n");
         } catch (SyntaxProblem p) {
             return p.incompleteInput();
         }
+    }
+
+    /**
+     * The top-level statements of {@code text}, each as the text of its lines (with the blank and comment
+     * lines that follow it), so that a pasted program can run one statement at a time as if typed at the
+     * prompt. Text that does not parse is returned whole: running it reports the error.
+     */
+    public static List<String> statements(String text) {
+        List<MpParser.StmtContext> statements;
+        try {
+            statements = parser(text).file_input().stmt();
+        } catch (SyntaxProblem p) {
+            return List.of(text);
+        }
+        List<String> result = new java.util.ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            int start = lineStart(text, statements.get(i).getStart());
+            int end = i + 1 < statements.size() ? lineStart(text, statements.get(i + 1).getStart()) : text.length();
+            result.add(text.substring(start, end));
+        }
+        return result;
+    }
+
+    /** The index in {@code text} of the start of the line of {@code token} (whose indexes count code points). */
+    private static int lineStart(String text, Token token) {
+        int index = text.offsetByCodePoints(0, token.getStartIndex());
+        return Math.max(text.lastIndexOf('\n', index - 1), text.lastIndexOf('\r', index - 1)) + 1;
     }
 
     static ParserRuleContext parseExpression(String text) {
@@ -104,10 +163,15 @@ public final class SourceCompiler {
             if (type == MpLexer.ERROR_CHAR) {
                 int cp = t.getText().codePointAt(0);
                 String message = cp < 0x80 ? "invalid syntax" : String.format("invalid character '%s' (U+%04X)", t.getText(), cp);
-                return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, message, line, col + 1, -1);
+                // A backslash ending the text continues the line onto one not yet typed.
+                boolean continuation = cp == '\\' && text.substring(t.getStopIndex() + 1).isBlank();
+                return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, message, line, col + 1, -1, continuation);
             }
             if (type == MpLexer.INDENT) {
-                return new SyntaxProblem(SyntaxProblem.Kind.INDENTATION_ERROR, "unexpected indent", line, col + 1, -1);
+                // CPython's offset is the width of the indentation, pointing at its last blank.
+                String lineText = text.split("\r\n|\r|\n", -1)[t.getLine() - 1];
+                int indent = lineText.length() - lineText.stripLeading().length();
+                return new SyntaxProblem(SyntaxProblem.Kind.INDENTATION_ERROR, "unexpected indent", t.getLine(), indent, -1);
             }
             Token previous = previousToken(parser, t);
             if (previous != null && previous.getType() == MpLexer.NEWLINE && parser.getExpectedTokens().contains(MpLexer.INDENT)) {
@@ -116,7 +180,13 @@ public final class SourceCompiler {
                 int errorLine = type == Token.EOF ? line : t.getLine();
                 return new SyntaxProblem(SyntaxProblem.Kind.INDENTATION_ERROR,
                         "expected an indented block after " + describe(head) + " on line " + head.getLine(), errorLine,
-                        type == Token.EOF ? 1 : t.getCharPositionInLine() + 1, -1, type == Token.EOF);
+                        type == Token.EOF ? 1 : t.getCharPositionInLine() + 1, -1, type == Token.EOF || atEndOfInput(parser, t));
+            }
+            if (type == MpLexer.CLOSE_PAREN || type == MpLexer.CLOSE_BRACK || type == MpLexer.CLOSE_BRACE) {
+                SyntaxProblem unmatched = unmatchedBracket(parser, t);
+                if (unmatched != null) {
+                    return unmatched;
+                }
             }
             if (type == Token.EOF || type == MpLexer.DEDENT || (type == MpLexer.NEWLINE && t.getText().isEmpty())) {
                 Token open = unclosedBracket(parser);
@@ -124,9 +194,9 @@ public final class SourceCompiler {
                     return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "'" + open.getText() + "' was never closed", open.getLine(),
                             open.getCharPositionInLine() + 1, -1, true);
                 }
-                boolean incomplete = previous != null && previous.getType() == MpLexer.COLON;
-                if (type == Token.EOF) {
-                    return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "invalid syntax", line, col + 1, -1, incomplete);
+                // The parser wanted more statements or clauses than the text has: more lines could complete it.
+                if (type == Token.EOF || atEndOfInput(parser, t)) {
+                    return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "invalid syntax", line, col + 1, -1, true);
                 }
             }
             Token open = unclosedBracket(parser);
@@ -135,6 +205,23 @@ public final class SourceCompiler {
                         open.getCharPositionInLine() + 1, -1, true);
             }
             return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "invalid syntax", t.getLine(), t.getCharPositionInLine() + 1, -1);
+        }
+
+        /** True when only the DEDENTs closing the last blocks and the end of input follow {@code t}, itself a DEDENT. */
+        private static boolean atEndOfInput(MpParser parser, Token t) {
+            if (t.getType() != MpLexer.DEDENT) {
+                return false;
+            }
+            ((CommonTokenStream) parser.getTokenStream()).fill();
+            for (int i = t.getTokenIndex() + 1; ; i++) {
+                int type = parser.getTokenStream().get(i).getType();
+                if (type == Token.EOF) {
+                    return true;
+                }
+                if (type != MpLexer.DEDENT) {
+                    return false;
+                }
+            }
         }
 
         private static Token previousToken(MpParser parser, Token t) {
@@ -166,6 +253,34 @@ public final class SourceCompiler {
                 case MpLexer.CLASS -> "class definition";
                 default -> "'" + head.getText() + "' statement";
             };
+        }
+
+        /** CPython's tokenizer errors for a closing bracket {@code close} that no opening bracket matches, or null. */
+        private static SyntaxProblem unmatchedBracket(MpParser parser, Token close) {
+            java.util.Deque<Token> open = new java.util.ArrayDeque<>();
+            for (int i = 0; i < close.getTokenIndex(); i++) {
+                Token tok = parser.getTokenStream().get(i);
+                switch (tok.getType()) {
+                    case MpLexer.OPEN_PAREN, MpLexer.OPEN_BRACK, MpLexer.OPEN_BRACE -> open.push(tok);
+                    case MpLexer.CLOSE_PAREN, MpLexer.CLOSE_BRACK, MpLexer.CLOSE_BRACE -> open.poll();
+                    default -> {
+                    }
+                }
+            }
+            String message;
+            if (open.isEmpty()) {
+                message = "unmatched '" + close.getText() + "'";
+            } else if (!isPair(open.peek().getText(), close.getText())) {
+                message = "closing parenthesis '" + close.getText() + "' does not match opening parenthesis '" + open.peek().getText() + "'"
+                        + (open.peek().getLine() == close.getLine() ? "" : " on line " + open.peek().getLine());
+            } else {
+                return null;
+            }
+            return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, message, close.getLine(), close.getCharPositionInLine() + 1, -1);
+        }
+
+        private static boolean isPair(String open, String close) {
+            return "([{".indexOf(open) == ")]}".indexOf(close);
         }
 
         private static Token unclosedBracket(MpParser parser) {
@@ -200,7 +315,7 @@ public final class SourceCompiler {
         e.dict().put("offset", (long) p.column());
         e.dict().put("text", lineText);
         e.dict().put("incomplete", p.incompleteInput());
-        return e.javaException();
+        return e.javaException().atSyntaxErrorLocation(p.line() >= 1 && p.line() <= source.getLineCount() ? source.createSection(p.line()) : null);
     }
 
 }

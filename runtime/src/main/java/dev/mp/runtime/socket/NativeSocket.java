@@ -34,7 +34,8 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * applies t to the whole operation, like CPython &ge; 3.5). EINTR is retried (PEP 475).
  * In blocking mode the wait is also done with {@code poll()}, in slices of at most 100 ms, so a thread blocked
  * in recv/accept/send notices a {@link #close()} from another thread (it then gets EBADF) or a
- * {@link Thread#interrupt()} (it then gets {@link SocketInterruptedException}). Data transfer calls use
+ * {@link Thread#interrupt()} (it then gets {@link SocketInterruptedException}), and runs the
+ * {@link #setWaitHook wait hook} between slices. Data transfer calls use
  * MSG_DONTWAIT after poll reported readiness, so they never block in the kernel. {@code accept()} on a blocking
  * fd shared with another process can still block in the kernel if the other process takes the pending
  * connection between our poll and our accept; it then returns with the next connection.
@@ -159,6 +160,7 @@ public final class NativeSocket implements AutoCloseable {
     private boolean released;   // the fd was closed at OS level or detached (guarded by lock)
     /** -1 = None (blocking), 0 = non-blocking, &gt;0 = timeout in nanoseconds. */
     private volatile long timeoutNanos;
+    private volatile Runnable waitHook;
 
     /** Result of {@link #accept()}: the new connection and the peer's address. */
     public record Accepted(NativeSocket socket, SockAddr address) {}
@@ -201,14 +203,14 @@ public final class NativeSocket implements AutoCloseable {
     // Creation
     // =====================================================================================================
 
-    /** {@code socket.socket(family, type, proto)}. {@code type} may include SOCK_NONBLOCK (timeout 0). */
+    /**
+     * {@code socket.socket(family, type, proto)}. {@code type} may include SOCK_NONBLOCK (timeout 0). The
+     * protocol is reported as given (0 stays 0, as in CPython), not as the kernel chose it.
+     */
     public static NativeSocket create(int family, int type, int proto) {
         MemorySegment es = Libc.errnoSegment();
         int fd = Libc.socket(es, family, type | SOCK_CLOEXEC, proto);
         if (fd < 0) throw SocketErrnoException.of(Libc.errno(es));
-        if (proto == 0) {
-            try { proto = getIntOpt(fd, SOL_SOCKET, SO_PROTOCOL); } catch (SocketErrnoException ignored) { /* keep 0 */ }
-        }
         return adopt(fd, family, type, proto);
     }
 
@@ -221,11 +223,19 @@ public final class NativeSocket implements AutoCloseable {
      * timeout is not None. Throws ENOTSOCK / EBADF if fd is not an open socket (the fd is then left alone).
      */
     public static NativeSocket fromFd(int fd) {
+        return fromFd(fd, -1, -1, -1);
+    }
+
+    /**
+     * {@code socket.socket(family, type, proto, fileno=fd)}: as {@link #fromFd(int)}, but a family, type or
+     * protocol other than -1 is taken as given instead of being read from the fd (as CPython does).
+     */
+    public static NativeSocket fromFd(int fd, int family, int type, int proto) {
         if (fd < 0) throw new IllegalArgumentException("negative file descriptor");
-        int fam = getIntOpt(fd, SOL_SOCKET, SO_DOMAIN);
-        int typ = getIntOpt(fd, SOL_SOCKET, SO_TYPE);
-        int pro = getIntOpt(fd, SOL_SOCKET, SO_PROTOCOL);
-        return adopt(fd, fam, typ, pro);
+        int typ = getIntOpt(fd, SOL_SOCKET, SO_TYPE); // also checks that fd is an open socket
+        int fam = family != -1 ? family : getIntOpt(fd, SOL_SOCKET, SO_DOMAIN);
+        int pro = proto != -1 ? proto : getIntOpt(fd, SOL_SOCKET, SO_PROTOCOL);
+        return adopt(fd, fam, type != -1 ? type : typ, pro);
     }
 
     /** {@code socket.socketpair(family, type, proto)}; CPython's defaults are AF_UNIX, SOCK_STREAM, 0. */
@@ -430,6 +440,18 @@ public final class NativeSocket implements AutoCloseable {
 
     long timeoutNanos() { return timeoutNanos; }
 
+    /**
+     * Sets code to run on a thread that is waiting for this socket, once per wait slice (at most every 100 ms)
+     * while the socket is not ready; null for none. A language runtime uses it to run pending thread-local
+     * actions (cancellation, interrupts, signal handlers); the hook may throw to abandon the waiting call.
+     */
+    public void setWaitHook(Runnable hook) { this.waitHook = hook; }
+
+    private void runWaitHook() {
+        Runnable hook = waitHook;
+        if (hook != null) hook.run();
+    }
+
     static long deadlineFor(long timeoutNanos) {
         return timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
     }
@@ -461,6 +483,7 @@ public final class NativeSocket implements AutoCloseable {
                     int e = Libc.errno(es);
                     if (e != Errno.EINTR) throw SocketErrnoException.of(e);
                 }
+                runWaitHook();
             }
         }
     }
@@ -654,6 +677,7 @@ public final class NativeSocket implements AutoCloseable {
                             if (closed) { err = Errno.EBADF; break; }
                             if (Thread.interrupted()) throw new SocketInterruptedException();
                             try { Thread.sleep(10); } catch (InterruptedException ie) { throw new SocketInterruptedException(); }
+                            runWaitHook();
                             continue;
                         }
                         break;
@@ -664,6 +688,11 @@ public final class NativeSocket implements AutoCloseable {
                             return Errno.EWOULDBLOCK;
                         }
                         err = getIntOpt(f, SOL_SOCKET, SO_ERROR);
+                        if (err != 0 && temporaryNonblock) {
+                            // A failed blocking connect leaves the socket unconnected (listen() and a new
+                            // connect() work); after a failed non-blocking one Linux does that on the next connect().
+                            Libc.connect(es, f, sa.seg, sa.len);
+                        }
                     }
                 } finally {
                     if (temporaryNonblock && !closed) setNonblocking(f, false);

@@ -16,11 +16,15 @@ import org.graalvm.polyglot.Source;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import dev.mp.runtime.parser.SourceCompiler;
+
 /**
  * Golden-file tests: each {@code golden/NAME.mp} runs as a main program and its stdout must equal
  * {@code NAME.out}; each {@code golden/errors/NAME.mp} must also print {@code NAME.err} to stderr and exit
- * with {@code NAME.code}. The expected files are CPython's output (see {@code golden/regenerate.sh}), so
- * adding a case means adding a program and regenerating.
+ * with {@code NAME.code}. Each {@code golden/interactive/NAME.mp} is typed line by line at the interactive
+ * prompt, as {@code python3 -i < NAME.mp} does, and stdout and stderr (prompts and tracebacks) must equal
+ * {@code NAME.out} and {@code NAME.err}. The expected files are CPython's output (see
+ * {@code golden/regenerate.sh}), so adding a case means adding a program and regenerating.
  */
 class GoldenTest {
     private static final Path ROOT = Path.of("src/test/resources/golden");
@@ -35,12 +39,24 @@ class GoldenTest {
         return cases(ROOT.resolve("errors"), true);
     }
 
-    private static Stream<DynamicTest> cases(Path dir, boolean errors) throws IOException {
-        List<Path> programs;
+    @TestFactory
+    Stream<DynamicTest> interactive() throws IOException {
+        return programs(ROOT.resolve("interactive")).stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            String base = p.getFileName().toString().replaceAll("\\.mp$", "");
+            Result r = typeAtPrompt(Files.readString(p));
+            assertEquals(Files.readString(p.resolveSibling(base + ".out")), r.out, "stdout of " + p);
+            assertEquals(Files.readString(p.resolveSibling(base + ".err")), r.err, "stderr of " + p);
+        }));
+    }
+
+    private static List<Path> programs(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            programs = files.filter(p -> p.toString().endsWith(".mp")).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".mp")).sorted().toList();
         }
-        return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p, errors)));
+    }
+
+    private static Stream<DynamicTest> cases(Path dir, boolean errors) throws IOException {
+        return programs(dir).stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p, errors)));
     }
 
     private static void check(Path program, boolean errors) throws IOException {
@@ -76,6 +92,44 @@ class GoldenTest {
     }
 
     private record Result(String out, String err, int status) {
+    }
+
+    /**
+     * Types {@code program} at the prompt as CPython's interactive loop reads a non-terminal stdin: the prompt
+     * ({@code >>> }, or {@code ... } while the statement is unfinished) goes to stderr, each finished statement
+     * runs as an interactive source, and the end of input writes a newline to stderr.
+     */
+    static Result typeAtPrompt(String program) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = 0;
+        try (Context context = Context.newBuilder("mp").out(out).err(err).arguments("mp", new String[] {""})
+                .allowIO(org.graalvm.polyglot.io.IOAccess.ALL).build()) {
+            List<String> lines = program.lines().toList();
+            String statement = "";
+            int next = 0;
+            while (true) {
+                err.writeBytes((statement.isEmpty() ? ">>> " : "... ").getBytes(StandardCharsets.UTF_8));
+                if (next == lines.size()) {
+                    err.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+                    break;
+                }
+                statement = statement.isEmpty() ? lines.get(next++) : statement + "\n" + lines.get(next++);
+                if (SourceCompiler.isIncomplete(statement)) {
+                    continue;
+                }
+                if (!statement.isBlank()) {
+                    context.eval(Source.newBuilder("mp", statement, "<stdin>").interactive(true).cached(false).buildLiteral());
+                }
+                statement = "";
+            }
+        } catch (PolyglotException e) {
+            if (!e.isExit()) {
+                throw e;
+            }
+            status = e.getExitStatus();
+        }
+        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
     }
 
     /**

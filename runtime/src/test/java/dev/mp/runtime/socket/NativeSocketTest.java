@@ -70,7 +70,7 @@ class NativeSocketTest {
             SockAddr.Inet4 addr = (SockAddr.Inet4) server.getsockname();
             assertEquals("127.0.0.1", addr.host());
             assertTrue(addr.port() > 0);
-            assertEquals(IPPROTO_TCP, server.proto());
+            assertEquals(0, server.proto(), "the protocol as given, as CPython reports it");
             client.setsockopt(IPPROTO_TCP, TCP_NODELAY, 1);
             assertEquals(1, client.getsockopt(IPPROTO_TCP, TCP_NODELAY));
             echoRoundTrip(server, client, new SockAddr.Inet4("localhost", addr.port()));
@@ -153,7 +153,7 @@ class NativeSocketTest {
              NativeSocket c = NativeSocket.create(AF_INET, SOCK_DGRAM, 0)) {
             a.bind(new SockAddr.Inet4("127.0.0.1", 0));
             c.bind(new SockAddr.Inet4("127.0.0.1", 0));
-            assertEquals(IPPROTO_UDP, a.proto());
+            assertEquals(0, a.proto(), "the protocol as given, as CPython reports it");
             a.settimeout(5.0);
             c.settimeout(5.0);
             SockAddr aAddr = a.getsockname();
