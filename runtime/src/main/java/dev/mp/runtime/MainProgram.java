@@ -24,6 +24,9 @@ public final class MainProgram {
         dev.mp.runtime.multiprocessing.shm.ResourceTracker.sweepStale();
         if (source.getPath() != null) {
             context.mainModule().dict().put("__file__", source.getPath());
+            // As in CPython, imports look in the script's own directory first.
+            com.oracle.truffle.api.TruffleFile script = context.env().getPublicTruffleFile(source.getPath());
+            context.modules().setScriptDirectory(script.getAbsoluteFile().normalize().getParent().getPath());
         }
         int status;
         boolean outermost = context.enterTopLevel();

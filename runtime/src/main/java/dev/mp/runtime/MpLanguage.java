@@ -79,9 +79,13 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         return new MpContext(this, env);
     }
 
+    /** A program (the main one or a multiprocessing child) also imports sitecustomize, as CPython's does. */
     @Override
     protected void initializeContext(MpContext context) {
         KeyboardInterrupts.register(context);
+        if (context.env().getOptions().get(Main) || context.env().getOptions().get(Spawn)) {
+            context.modules().importSiteCustomize();
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Exceptions;
 import dev.mp.runtime.parser.SourceCompiler;
@@ -92,6 +93,26 @@ public final class ModuleLoader {
     /** Sets {@code sys.path[0]}, the directory of the main script. */
     public void setScriptDirectory(String directory) {
         path.items().set(0, directory);
+    }
+
+    /**
+     * Imports {@code sitecustomize} when a module of that name is on {@code sys.path}, as CPython's {@code site}
+     * does at start-up, so an environment (MP_PATH) can prepare every process of a program, its children
+     * included. A missing module is no error; an exception raised in it is reported as CPython reports it, and
+     * start-up goes on.
+     */
+    public void importSiteCustomize() {
+        try {
+            importModule("sitecustomize", new PDict(), false, 0);
+        } catch (MpException e) {
+            String message = Conversions.str(e.pythonException());
+            if (Exceptions.matches(e, "ModuleNotFoundError") && message.equals("No module named 'sitecustomize'")) {
+                return;
+            }
+            context.err().println("Error in sitecustomize; set PYTHONVERBOSE for traceback:");
+            context.err().println(e.pythonException().getPythonClass().name() + ": " + message);
+            context.err().flush();
+        }
     }
 
     /** Adds a callable run when the main program ends (multiprocessing joins its children there). */
@@ -217,6 +238,9 @@ public final class ModuleLoader {
         if (parent == null) {
             searchPath.add(LIBRARY_ROOT);
         }
+        // As in CPython, a directory without __init__.mp is a namespace package only when no entry of the
+        // path has a regular package or a module of that name; then it spans all such directories.
+        List<TruffleFile> namespacePortions = new ArrayList<>();
         for (String dir : searchPath) {
             if (dir.startsWith(LIBRARY_ROOT)) {
                 PModule bundled = loadBundled(qualified, dir, simple, parent);
@@ -225,24 +249,33 @@ public final class ModuleLoader {
                 }
                 continue;
             }
-            TruffleFile packageDir;
+            TruffleFile directory;
             TruffleFile init;
             TruffleFile moduleFile;
             try {
                 TruffleFile base = file(dir.isEmpty() ? "." : dir);
-                packageDir = base.resolve(simple).isDirectory() ? base.resolve(simple) : null;
-                init = packageDir != null && packageDir.resolve("__init__.mp").exists() ? packageDir.resolve("__init__.mp") : null;
-                moduleFile = packageDir == null && base.resolve(simple + ".mp").isRegularFile() ? base.resolve(simple + ".mp") : null;
+                directory = base.resolve(simple).isDirectory() ? base.resolve(simple) : null;
+                init = directory != null && directory.resolve("__init__.mp").exists() ? directory.resolve("__init__.mp") : null;
+                moduleFile = base.resolve(simple + ".mp").isRegularFile() ? base.resolve(simple + ".mp") : null;
             } catch (SecurityException e) {
                 // The embedder's IO policy hides this directory: search the next entry, as for a missing one.
                 continue;
             }
-            if (packageDir != null) {
-                return execute(qualified, init, packageDir, parent);
+            if (init != null) {
+                return execute(qualified, init, directory, parent);
             }
             if (moduleFile != null) {
                 return execute(qualified, moduleFile, null, parent);
             }
+            if (directory != null) {
+                namespacePortions.add(directory);
+            }
+        }
+        if (!namespacePortions.isEmpty()) {
+            PModule namespace = execute(qualified, null, namespacePortions.get(0), parent);
+            PList portions = (PList) namespace.dict().get("__path__");
+            namespacePortions.subList(1, namespacePortions.size()).forEach(d -> portions.add(d.getPath()));
+            return namespace;
         }
         throw Errors.make("ModuleNotFoundError", "No module named '%s'", qualified);
     }
