@@ -35,23 +35,18 @@ tmux_ new-session -d -s repl -x 100 -y 60 "$work/start"
 
 screen() { tmux_ capture-pane -p -t repl | sed -e 's/ *$//' | awk 'NF { for (; blank > 0; blank--) print ""; print; next } { blank++ }'; }
 last_line() { screen | tail -n 1; }
-# Waits (at most about three minutes, for a slow start) until the screen's last line matches the pattern.
-wait_last() {
+status() { cat "$work/status" 2>/dev/null; }
+# Waits until what the command prints matches the pattern, for about three minutes at most (a slow start).
+wait_until() {
   tries=0
-  until last_line | grep -Eq "$1"; do
+  until $1 | grep -Eq "$2"; do
     tries=$((tries + 1))
-    if [ $tries -gt 1800 ]; then echo "repl-session: timed out waiting for /$1/; the screen is:" >&2; screen >&2; exit 1; fi
+    if [ $tries -gt 1800 ]; then echo "repl-session: timed out waiting for $1 to show /$2/; the screen is:" >&2; screen >&2; exit 1; fi
     sleep 0.1
   done
 }
-wait_text() {
-  tries=0
-  until screen | grep -Eq "$1"; do
-    tries=$((tries + 1))
-    if [ $tries -gt 1800 ]; then echo "repl-session: timed out waiting for /$1/; the screen is:" >&2; screen >&2; exit 1; fi
-    sleep 0.1
-  done
-}
+wait_last() { wait_until last_line "$1"; }
+wait_text() { wait_until screen "$1"; }
 prompt='^(>>>|\.\.\.) *$'
 type_line() { wait_last "$prompt"; tmux_ send-keys -t repl -l "$1"; tmux_ send-keys -t repl Enter; }
 
@@ -103,13 +98,8 @@ wait_text 'print\(total'
 tmux_ send-keys -t repl Enter
 
 type_line 'exit()'
-tries=0
-until [ -s "$work/status" ]; do
-  tries=$((tries + 1))
-  if [ $tries -gt 1800 ]; then echo "repl-session: mp did not exit; the screen is:" >&2; screen >&2; exit 1; fi
-  sleep 0.1
-done
-[ "$(cat "$work/status")" = 0 ] || { echo "repl-session: mp exited with status $(cat "$work/status")" >&2; exit 1; }
+wait_until status .
+[ "$(status)" = 0 ] || { echo "repl-session: mp exited with status $(status)" >&2; exit 1; }
 screen > "$work/screen"
 if ! grep -q 'x = 6 \* 7' "$work/home/.mp_history"; then
   echo "repl-session: ~/.mp_history does not hold the session's statements" >&2; exit 1
