@@ -13,6 +13,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 
 import dev.mp.runtime.KeyboardInterrupts;
+import dev.mp.runtime.MpLanguage;
 
 /**
  * The {@code mp} command: runs a file, a {@code -c} string, a module ({@code -m}) or a program read from
@@ -22,6 +23,8 @@ import dev.mp.runtime.KeyboardInterrupts;
 public final class Main {
     private Main() {
     }
+
+    static final String VERSION = "mp " + MpLanguage.VERSION + " (Python 3.11 compatible)";
 
     private static final String USAGE = """
             usage: mp [option] ... [-c cmd | -m mod | file | -] [arg] ...
@@ -56,7 +59,7 @@ public final class Main {
                 System.out.print(USAGE);
                 return 0;
             } else if (args[0].equals("-V") || args[0].equals("--version")) {
-                System.out.println("mp 0.1.0 (Python 3.11 compatible)");
+                System.out.println(VERSION);
                 return 0;
             } else if (args[0].equals("-c")) {
                 if (args.length < 2) {

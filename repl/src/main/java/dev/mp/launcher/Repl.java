@@ -35,8 +35,7 @@ import dev.mp.runtime.parser.SourceCompiler;
 final class Repl {
     static final String PRIMARY_PROMPT = ">>> ";
     static final String SECONDARY_PROMPT = "... ";
-    static final String BANNER = "mp 0.1.0 (Python 3.11 compatible) on " + System.getProperty("os.name").toLowerCase()
-            + "\nType \"exit()\" or Ctrl-D to leave.";
+    static final String BANNER = Main.VERSION + " on " + System.getProperty("os.name").toLowerCase() + "\nType \"exit()\" or Ctrl-D to leave.";
     private static final String INDENT_OR_COMPLETE = "indent-or-complete";
 
     private final Terminal terminal;
@@ -60,7 +59,7 @@ final class Repl {
                 .highlighter(new SyntaxHighlighter())
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, SECONDARY_PROMPT)
-                .variable(LineReader.INDENTATION, 1)
+                .variable(LineReader.INDENTATION, 1) // StatementParser counts the new line's indentation in columns
                 // '!' in '!=' is not a history reference, and a backslash stays in the text.
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();

@@ -156,43 +156,32 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     }
 
     private CallTarget parseInteractive(Source source) {
-        CallTarget statement;
         try {
-            statement = SourceCompiler.parseInteractive(this, source);
+            return new InteractiveRoot(this, SourceCompiler.parseInteractive(this, source), null).getCallTarget();
         } catch (MpException e) {
-            return new InteractiveSyntaxErrorRoot(this, e).getCallTarget();
+            return new InteractiveRoot(this, null, e).getCallTarget();
         }
-        return new InteractiveRoot(this, statement).getCallTarget();
     }
 
-    /** A statement typed at the prompt. */
+    /** A statement typed at the prompt, or the SyntaxError it has: printed, and the session goes on. */
     private static final class InteractiveRoot extends RootNode {
         private final CallTarget statement;
+        private final MpException syntaxError;
 
-        InteractiveRoot(MpLanguage language, CallTarget statement) {
+        InteractiveRoot(MpLanguage language, CallTarget statement, MpException syntaxError) {
             super(language, new FrameDescriptor());
             this.statement = statement;
+            this.syntaxError = syntaxError;
         }
 
         @Override
         public Object execute(VirtualFrame frame) {
-            return MainProgram.runInteractive(MpContext.get(this), this, statement);
-        }
-    }
-
-    /** A statement typed at the prompt that failed to parse: prints the SyntaxError; the session goes on. */
-    private static final class InteractiveSyntaxErrorRoot extends RootNode {
-        private final MpException error;
-
-        InteractiveSyntaxErrorRoot(MpLanguage language, MpException error) {
-            super(language, new FrameDescriptor());
-            this.error = error;
-        }
-
-        @Override
-        public Object execute(VirtualFrame frame) {
-            MainProgram.handleUncaught(MpContext.get(this), error.pythonException());
-            return false;
+            MpContext context = MpContext.get(this);
+            if (syntaxError != null) {
+                MainProgram.handleUncaught(context, syntaxError.pythonException());
+                return false;
+            }
+            return MainProgram.runInteractive(context, this, statement);
         }
     }
 
