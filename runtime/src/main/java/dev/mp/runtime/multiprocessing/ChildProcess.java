@@ -88,12 +88,21 @@ public final class ChildProcess extends PObject {
             if (environment != null) {
                 builder.clearEnvironment(true).environment(environment);
             }
-            String cwd = context.env().getCurrentWorkingDirectory() == null ? null : context.env().getCurrentWorkingDirectory().getPath();
-            if (cwd != null) {
-                builder.directory(context.env().getPublicTruffleFile(cwd));
+            try {
+                com.oracle.truffle.api.TruffleFile cwd = context.env().getCurrentWorkingDirectory();
+                if (cwd != null) {
+                    builder.directory(cwd);
+                }
+            } catch (SecurityException noFileAccess) {
+                // Without file IO the working directory cannot be asked for; the child starts in the JVM's.
             }
             process = builder.start();
         } catch (SecurityException e) {
+            if (!context.env().isFileIOAllowed()) {
+                // Truffle finds the child's executable through the context's file system.
+                throw Errors.make("PermissionError",
+                        "cannot start a process: file access, which starting one needs, is not allowed by the embedder's policy (Context.Builder.allowIO)");
+            }
             throw Errors.make("PermissionError", "cannot start a process: %s (Context.Builder.allowCreateProcess)", e.getMessage());
         } catch (IOException e) {
             throw Errors.make("OSError", "cannot start a process: %s", e.getMessage());

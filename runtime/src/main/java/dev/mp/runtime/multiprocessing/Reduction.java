@@ -110,23 +110,23 @@ public final class Reduction {
         return new Reader(context, data).read();
     }
 
-    /** Functions and classes defined at the interactive prompt, in definition order, with their source text. */
-    private static final List<Object[]> INTERACTIVE_DEFINITIONS = new ArrayList<>();
+    /** Functions and classes whose code is in no file (the prompt, an embedded string), in definition order, with their source. */
+    private static final List<Object[]> DEFINITIONS_WITHOUT_FILE = new ArrayList<>();
 
-    /** Records the source of a function or class typed at the prompt (see {@code InteractiveDefinitionNode}). */
-    public static synchronized void rememberInteractiveDefinition(Object value, String text) {
-        INTERACTIVE_DEFINITIONS.removeIf(d -> ((java.lang.ref.WeakReference<?>) d[0]).get() == null);
-        INTERACTIVE_DEFINITIONS.add(new Object[] {new java.lang.ref.WeakReference<>(value), text});
+    /** Records the source of a function or class defined without a file (see {@code RecordedDefinitionNode}). */
+    public static synchronized void rememberDefinitionSource(Object value, String text) {
+        DEFINITIONS_WITHOUT_FILE.removeIf(d -> ((java.lang.ref.WeakReference<?>) d[0]).get() == null);
+        DEFINITIONS_WITHOUT_FILE.add(new Object[] {new java.lang.ref.WeakReference<>(value), text});
     }
 
     /**
-     * The source of every prompt definition still bound in {@code __main__}, when {@code value} is one of them:
-     * a child defines them all again, so prompt functions may call each other. Null for anything else.
+     * The source of every such definition still bound in {@code __main__}, when {@code value} is one of them:
+     * a child defines them all again, so they may call each other. Null for anything else.
      */
-    private static synchronized String interactiveSource(Object value) {
+    private static synchronized String sourceWithoutFile(Object value) {
         StringBuilder all = new StringBuilder();
         boolean found = false;
-        for (Object[] d : INTERACTIVE_DEFINITIONS) {
+        for (Object[] d : DEFINITIONS_WITHOUT_FILE) {
             Object defined = ((java.lang.ref.WeakReference<?>) d[0]).get();
             if (defined == null || lookupGlobal("__main__", nameOf(defined)) != defined) {
                 continue;
@@ -282,7 +282,7 @@ public final class Reduction {
                 throw Errors.raise(PICKLING_ERROR, String.format("Can't pickle %s: it's not the same object as %s.%s",
                         Conversions.repr(obj), module, qualname));
             }
-            String source = module.equals("__main__") ? interactiveSource(obj) : null;
+            String source = module.equals("__main__") ? sourceWithoutFile(obj) : null;
             out.write(source != null ? SOURCE_DEFINITION : GLOBAL);
             remember(obj);
             writeString(module);
