@@ -110,13 +110,32 @@ public final class Reduction {
         return new Reader(context, data).read();
     }
 
-    /** Functions and classes whose code is in no file (the prompt, an embedded string), in definition order, with their source. */
-    private static final List<Object[]> DEFINITIONS_WITHOUT_FILE = new ArrayList<>();
+    /**
+     * Per context: the functions and classes whose code is in no file (the prompt, an embedded string), and the
+     * imports of that code, in order, each as {weak reference or null for an import, source text}.
+     */
+    private static final Map<MpContext, List<Object[]>> WITHOUT_FILE = new java.util.WeakHashMap<>();
+
+    private static List<Object[]> definitionsWithoutFile() {
+        return WITHOUT_FILE.computeIfAbsent(MpContext.get(null), c -> new ArrayList<>());
+    }
 
     /** Records the source of a function or class defined without a file (see {@code RecordedDefinitionNode}). */
     public static synchronized void rememberDefinitionSource(Object value, String text) {
-        DEFINITIONS_WITHOUT_FILE.removeIf(d -> ((java.lang.ref.WeakReference<?>) d[0]).get() == null);
-        DEFINITIONS_WITHOUT_FILE.add(new Object[] {new java.lang.ref.WeakReference<>(value), text});
+        List<Object[]> definitions = definitionsWithoutFile();
+        definitions.removeIf(d -> d[0] != null && ((java.lang.ref.WeakReference<?>) d[0]).get() == null);
+        definitions.add(new Object[] {new java.lang.ref.WeakReference<>(value), text});
+    }
+
+    /** Records a top-level import of such code, which its functions may need; each distinct text once. */
+    public static synchronized void rememberImportSource(String text) {
+        List<Object[]> definitions = definitionsWithoutFile();
+        for (Object[] d : definitions) {
+            if (d[0] == null && d[1].equals(text)) {
+                return;
+            }
+        }
+        definitions.add(new Object[] {null, text});
     }
 
     /**
@@ -126,7 +145,11 @@ public final class Reduction {
     private static synchronized String sourceWithoutFile(Object value) {
         StringBuilder all = new StringBuilder();
         boolean found = false;
-        for (Object[] d : DEFINITIONS_WITHOUT_FILE) {
+        for (Object[] d : definitionsWithoutFile()) {
+            if (d[0] == null) {
+                all.append(d[1]).append('\n');
+                continue;
+            }
             Object defined = ((java.lang.ref.WeakReference<?>) d[0]).get();
             if (defined == null || lookupGlobal("__main__", nameOf(defined)) != defined) {
                 continue;

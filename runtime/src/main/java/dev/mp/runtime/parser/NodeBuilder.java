@@ -196,7 +196,12 @@ final class NodeBuilder {
             return flow(f);
         }
         if (c instanceof MpParser.Import_stmtContext i) {
-            return importStatement(i);
+            MpStatementNode node = importStatement(i);
+            if (definedWithoutFile() && scope.kind == Scope.Kind.MODULE) {
+                String text = source.getCharacters().subSequence(i.start.getStartIndex(), i.stop.getStopIndex() + 1).toString();
+                return new dev.mp.runtime.nodes.controlflow.RecordedImportNode(node, text);
+            }
+            return node;
         }
         if (c instanceof MpParser.Global_stmtContext || c instanceof MpParser.Nonlocal_stmtContext) {
             return new SimpleStatements.PassNode();
@@ -414,15 +419,19 @@ final class NodeBuilder {
         return qualnamePrefix + name;
     }
 
+    /** Whether this code is in no file a child process could run again: the prompt, or an embedder's string. */
+    private boolean definedWithoutFile() {
+        return source.isInteractive()
+                || (source.getPath() == null && !source.getName().startsWith(dev.mp.runtime.modules.ModuleLoader.LIBRARY_ROOT));
+    }
+
     /**
      * A top-level def or class whose code is not in a file (typed at the prompt, or a string an embedder
      * evaluated) remembers its text: a child process cannot re-run such code as it re-runs a script, so the
      * function or class is pickled as its source.
      */
     private MpExpressionNode recordedWithoutFile(ParserRuleContext definition, MpExpressionNode value) {
-        boolean withoutFile = source.isInteractive()
-                || (source.getPath() == null && !source.getName().startsWith(dev.mp.runtime.modules.ModuleLoader.LIBRARY_ROOT));
-        if (!withoutFile || scope.kind != Scope.Kind.MODULE) {
+        if (!definedWithoutFile() || scope.kind != Scope.Kind.MODULE) {
             return value;
         }
         String text = source.getCharacters().subSequence(definition.start.getStartIndex(), definition.stop.getStopIndex() + 1).toString();
