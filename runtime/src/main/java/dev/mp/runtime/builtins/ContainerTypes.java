@@ -23,6 +23,7 @@ import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
+import dev.mp.runtime.ops.Sets;
 
 /** list, tuple, dict (with its views), set, frozenset, range and slice. */
 final class ContainerTypes {
@@ -360,18 +361,33 @@ final class ContainerTypes {
     private static void sets() {
         for (PClass c : new PClass[] {BuiltinClasses.SET, BuiltinClasses.FROZENSET}) {
             boolean frozen = c == BuiltinClasses.FROZENSET;
-            constructor(c, "cls, iterable=?, /", a -> {
-                PSet s = new PSet(frozen);
-                if (a[1] != null) {
-                    Iteration.forEach(a[1], s::add);
+            constructor(c, "cls, iterable=?, /", a -> a[1] == null ? new PSet(frozen) : Sets.of(a[1], frozen));
+            method(c, "union", "self, *others", a -> {
+                PSet r = ((PSet) a[0]).copy(frozen);
+                for (Object o : ((PTuple) a[1]).items()) {
+                    Sets.update(r, o);
                 }
-                return s;
+                return r;
             });
-            method(c, "union", "self, *others", a -> combine(a, dev.mp.runtime.ops.Arithmetic.BinOp.OR));
-            method(c, "intersection", "self, *others", a -> combine(a, dev.mp.runtime.ops.Arithmetic.BinOp.AND));
-            method(c, "difference", "self, *others", a -> combine(a, dev.mp.runtime.ops.Arithmetic.BinOp.SUB));
-            method(c, "symmetric_difference", "self, other, /", a -> dev.mp.runtime.ops.Sets.operator(dev.mp.runtime.ops.Arithmetic.BinOp.XOR,
-                    (PSet) a[0], toSet(a[1])));
+            method(c, "intersection", "self, *others", a -> {
+                PSet r = (PSet) a[0];
+                for (Object o : ((PTuple) a[1]).items()) {
+                    r = Sets.intersection(r, o);
+                }
+                return r == a[0] ? r.copy(frozen) : r;
+            });
+            method(c, "difference", "self, *others", a -> {
+                Object[] others = ((PTuple) a[1]).items();
+                if (others.length == 0) {
+                    return ((PSet) a[0]).copy(frozen);
+                }
+                PSet r = Sets.difference((PSet) a[0], others[0]);
+                for (int i = 1; i < others.length; i++) {
+                    Sets.differenceUpdate(r, others[i]);
+                }
+                return r;
+            });
+            method(c, "symmetric_difference", "self, other, /", a -> Sets.symmetricDifference((PSet) a[0], a[1]));
             method(c, "issubset", "self, other, /", a -> Comparisons.compare(a[0], toSet(a[1]), Comparisons.Op.LE));
             method(c, "issuperset", "self, other, /", a -> Comparisons.compare(a[0], toSet(a[1]), Comparisons.Op.GE));
             method(c, "isdisjoint", "self, other, /", a -> toSet(a[1]).values().stream().noneMatch(((PSet) a[0])::contains));
@@ -407,33 +423,33 @@ final class ContainerTypes {
         });
         method(s, "update", "self, *others", a -> {
             for (Object o : ((PTuple) a[1]).items()) {
-                Iteration.forEach(o, ((PSet) a[0])::add);
+                Sets.update((PSet) a[0], o);
             }
+            return NONE;
+        });
+        method(s, "intersection_update", "self, *others", a -> {
+            PSet r = (PSet) a[0];
+            for (Object o : ((PTuple) a[1]).items()) {
+                r = Sets.intersection(r, o);
+            }
+            ((PSet) a[0]).takeContents(r);
+            return NONE;
+        });
+        method(s, "symmetric_difference_update", "self, other, /", a -> {
+            Sets.symmetricDifferenceUpdate((PSet) a[0], a[1]);
             return NONE;
         });
         method(s, "difference_update", "self, *others", a -> {
             for (Object o : ((PTuple) a[1]).items()) {
-                Iteration.forEach(o, ((PSet) a[0])::remove);
+                Sets.differenceUpdate((PSet) a[0], o);
             }
             return NONE;
         });
     }
 
+    /** A set argument of issubset and the like: the set itself, or a frozenset of an iterable's items. */
     private static PSet toSet(Object o) {
-        if (o instanceof PSet s) {
-            return s;
-        }
-        PSet s = new PSet(true);
-        Iteration.forEach(o, s::add);
-        return s;
-    }
-
-    private static Object combine(Object[] a, dev.mp.runtime.ops.Arithmetic.BinOp op) {
-        PSet r = (PSet) a[0];
-        for (Object o : ((PTuple) a[1]).items()) {
-            r = dev.mp.runtime.ops.Sets.operator(op, r, toSet(o));
-        }
-        return r == a[0] ? r.copy(r.isFrozen()) : r;
+        return o instanceof PSet s ? s : Sets.of(o, true);
     }
 
     /** dict.keys(), values() and items(): live views of a dict. */

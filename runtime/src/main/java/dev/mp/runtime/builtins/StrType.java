@@ -147,8 +147,10 @@ final class StrType {
         method(s, "format", "self, *args, **kwargs", a -> StringFormatting.strFormat((String) a[0], ((PTuple) a[1]).items(), (PDict) a[2]));
         method(s, "format_map", "self, mapping, /", a -> StringFormatting.strFormat((String) a[0], new Object[0], (PDict) a[1]));
         method(s, "__format__", "self, spec", a -> StringFormatting.format(a[0], (String) a[1]));
-        method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], (String) a[1])));
+        method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], checkStr(a[1]), a[2])));
         method(s, "isdigit", "self", a -> test((String) a[0], Character::isDigit));
+        method(s, "isascii", "self", a -> ((String) a[0]).chars().allMatch(c -> c < 128));
+        method(s, "casefold", "self", a -> ((String) a[0]).toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT));
         method(s, "isdecimal", "self", a -> test((String) a[0], Character::isDigit));
         method(s, "isnumeric", "self", a -> test((String) a[0], c -> Character.isDigit(c) || Character.getNumericValue(c) >= 0));
         method(s, "isalpha", "self", a -> test((String) a[0], Character::isLetter));
@@ -247,64 +249,12 @@ final class StrType {
         return sb.toString();
     }
 
-    static Charset charset(String encoding) {
-        String e = encoding.toLowerCase().replace('_', '-');
-        return switch (e) {
-            case "utf-8", "utf8", "u8" -> StandardCharsets.UTF_8;
-            case "ascii", "us-ascii" -> StandardCharsets.US_ASCII;
-            case "latin-1", "latin1", "iso-8859-1", "iso8859-1" -> StandardCharsets.ISO_8859_1;
-            case "utf-16" -> StandardCharsets.UTF_16;
-            default -> {
-                try {
-                    yield Charset.forName(encoding);
-                } catch (Exception ex) {
-                    throw Errors.make("LookupError", "unknown encoding: %s", encoding);
-                }
-            }
-        };
-    }
-
-    static byte[] encode(String s, String encoding) {
-        Charset cs = charset(encoding);
-        var encoder = cs.newEncoder();
-        for (int i = 0; cs != StandardCharsets.UTF_8 && i < s.length(); i++) {
-            if (!encoder.canEncode(s.charAt(i))) {
-                throw Errors.make("UnicodeEncodeError", "'%s' codec can't encode character %s in position %d: ordinal not in range(%d)",
-                        cs == StandardCharsets.US_ASCII ? "ascii" : encoding, dev.mp.runtime.builtins.AsciiRepr.ascii(dev.mp.runtime.ops.StringRepr.repr(String.valueOf(s.charAt(i)))), i,
-                        cs == StandardCharsets.US_ASCII ? 128 : 256);
-            }
-        }
-        return s.getBytes(cs);
+    static byte[] encode(String s, String encoding, Object errors) {
+        return Codecs.encode(s, encoding, errors == null ? "strict" : checkStr(errors));
     }
 
     static String decode(byte[] bytes, String encoding, Object errors) {
-        Charset cs = charset(encoding);
-        var decoder = cs.newDecoder();
-        if (errors instanceof String e && (e.equals("replace") || e.equals("ignore"))) {
-            decoder.onMalformedInput(e.equals("replace") ? java.nio.charset.CodingErrorAction.REPLACE : java.nio.charset.CodingErrorAction.IGNORE);
-        }
-        try {
-            return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException ex) {
-            int pos = 0;
-            if (cs == StandardCharsets.UTF_8) {
-                for (; pos < bytes.length; pos++) {
-                    if (bytes[pos] < 0) {
-                        break;
-                    }
-                }
-                return errorDecode("utf-8", bytes, pos, "invalid start byte");
-            }
-            for (; pos < bytes.length && bytes[pos] >= 0; pos++) {
-                // find the first non-ASCII byte
-            }
-            return errorDecode(encoding, bytes, pos, "ordinal not in range(128)");
-        }
-    }
-
-    private static String errorDecode(String codec, byte[] bytes, int pos, String reason) {
-        throw Errors.make("UnicodeDecodeError", "'%s' codec can't decode byte 0x%02x in position %d: %s", codec,
-                pos < bytes.length ? bytes[pos] & 0xff : 0, pos, reason);
+        return Codecs.decode(bytes, encoding, errors == null ? "strict" : checkStr(errors));
     }
 
     private static boolean test(String s, java.util.function.IntPredicate p) {

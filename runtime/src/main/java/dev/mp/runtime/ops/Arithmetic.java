@@ -93,16 +93,10 @@ public final class Arithmetic {
         }
         if (a instanceof PSet s && !s.isFrozen() && b instanceof PSet other) {
             switch (op) {
-                case OR -> other.values().forEach(s::add);
-                case AND -> s.values().removeIf(v -> !other.contains(v));
-                case SUB -> other.values().forEach(s::remove);
-                case XOR -> {
-                    for (Object v : new ArrayList<>(other.values())) {
-                        if (!s.remove(v)) {
-                            s.add(v);
-                        }
-                    }
-                }
+                case OR -> s.addAll(other);
+                case AND -> s.takeContents(Sets.intersection(s, other));
+                case SUB -> Sets.differenceUpdate(s, other);
+                case XOR -> Sets.symmetricDifferenceUpdate(s, other);
                 default -> {
                     return binary(op, a, b);
                 }
@@ -232,8 +226,10 @@ public final class Arithmetic {
                     return StringFormatting.percent(s, b);
                 }
                 if (a instanceof PBytes bytes) {
-                    return new PBytes(StringFormatting.percent(new String(bytes.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1), b)
-                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    return new PBytes(StringFormatting.percentBytes(bytes.bytes(), b));
+                }
+                if (a instanceof PByteArray array) {
+                    return new PByteArray(StringFormatting.percentBytes(array.toBytes(), b));
                 }
                 break;
             case OR:
