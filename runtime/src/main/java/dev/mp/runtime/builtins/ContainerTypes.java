@@ -310,6 +310,41 @@ final class ContainerTypes {
         method(d, "__contains__", "self, key", a -> ((PDict) a[0]).containsKey(a[1]));
         method(d, "__iter__", "self", a -> Iteration.builtinIter(a[0], false));
         method(d, "__repr__", "self", a -> Conversions.builtinRepr(a[0]));
+        for (PClass v : new PClass[] {BuiltinClasses.DICT_KEYS, BuiltinClasses.DICT_ITEMS}) {
+            // The set operators of keys and items views, as CPython computes them (a set of the view, updated).
+            method(v, "__or__", "self, other", a -> {
+                PSet r = Sets.of(a[0], false);
+                Sets.update(r, a[1]);
+                return r;
+            });
+            method(v, "__ror__", "self, other", a -> {
+                PSet r = Sets.of(a[1], false);
+                Sets.update(r, a[0]);
+                return r;
+            });
+            method(v, "__sub__", "self, other", a -> {
+                PSet r = Sets.of(a[0], false);
+                Sets.differenceUpdate(r, a[1]);
+                return r;
+            });
+            method(v, "__rsub__", "self, other", a -> {
+                PSet r = Sets.of(a[1], false);
+                Sets.differenceUpdate(r, a[0]);
+                return r;
+            });
+            method(v, "__xor__", "self, other", a -> {
+                PSet r = Sets.of(a[0], false);
+                Sets.symmetricDifferenceUpdate(r, a[1]);
+                return r;
+            });
+            method(v, "__rxor__", "self, other", a -> {
+                PSet r = Sets.of(a[1], false);
+                Sets.symmetricDifferenceUpdate(r, a[0]);
+                return r;
+            });
+            method(v, "__and__", "self, other", a -> viewIntersection((DictView) a[0], a[1]));
+            method(v, "__rand__", "self, other", a -> viewIntersection((DictView) a[0], a[1]));
+        }
         for (PClass v : new PClass[] {BuiltinClasses.DICT_KEYS, BuiltinClasses.DICT_VALUES, BuiltinClasses.DICT_ITEMS}) {
             method(v, "__iter__", "self", a -> ((DictView) a[0]).iterator());
             method(v, "__len__", "self", a -> (long) ((DictView) a[0]).dict.size());
@@ -445,6 +480,20 @@ final class ContainerTypes {
             }
             return NONE;
         });
+    }
+
+    /** view & other, as CPython's: a larger set does the intersection itself, else other's items that the view holds. */
+    private static PSet viewIntersection(DictView view, Object other) {
+        if (other instanceof PSet s && !s.isFrozen() && view.dict.size() <= s.size()) {
+            return Sets.intersection(s, view);
+        }
+        PSet r = new PSet(false);
+        Iteration.forEach(other, v -> {
+            if (view.contains(v)) {
+                r.add(v);
+            }
+        });
+        return r;
     }
 
     /** A set argument of issubset and the like: the set itself, or a frozenset of an iterable's items. */

@@ -148,23 +148,23 @@ final class StrType {
         method(s, "format_map", "self, mapping, /", a -> StringFormatting.strFormat((String) a[0], new Object[0], (PDict) a[1]));
         method(s, "__format__", "self, spec", a -> StringFormatting.format(a[0], (String) a[1]));
         method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], checkStr(a[1]), a[2])));
-        method(s, "isdigit", "self", a -> test((String) a[0], Character::isDigit));
+        method(s, "isdigit", "self", a -> test((String) a[0], StrType::isDigitChar));
         method(s, "isascii", "self", a -> ((String) a[0]).chars().allMatch(c -> c < 128));
         method(s, "casefold", "self", a -> ((String) a[0]).toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT));
         method(s, "isdecimal", "self", a -> test((String) a[0], Character::isDigit));
-        method(s, "isnumeric", "self", a -> test((String) a[0], c -> Character.isDigit(c) || Character.getNumericValue(c) >= 0));
+        method(s, "isnumeric", "self", a -> test((String) a[0], StrType::isNumericChar));
         method(s, "isalpha", "self", a -> test((String) a[0], Character::isLetter));
-        method(s, "isalnum", "self", a -> test((String) a[0], Character::isLetterOrDigit));
-        method(s, "isspace", "self", a -> test((String) a[0], Character::isWhitespace));
+        method(s, "isalnum", "self", a -> test((String) a[0], c -> Character.isLetter(c) || isNumericChar(c)));
+        method(s, "isspace", "self", a -> test((String) a[0], StrType::isSpace));
         method(s, "isupper", "self", a -> cased((String) a[0], true));
         method(s, "islower", "self", a -> cased((String) a[0], false));
         method(s, "isidentifier", "self", a -> {
             String str = (String) a[0];
-            return !str.isEmpty() && (Character.isLetter(str.codePointAt(0)) || str.charAt(0) == '_')
-                    && str.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+            return !str.isEmpty() && (Character.isUnicodeIdentifierStart(str.codePointAt(0)) || str.charAt(0) == '_')
+                    && str.codePoints().allMatch(c -> Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
         });
         method(s, "isprintable", "self", a -> ((String) a[0]).codePoints().allMatch(dev.mp.runtime.ops.StringRepr::isPrintable));
-        method(s, "istitle", "self", a -> !((String) a[0]).isEmpty() && title((String) a[0]).equals(a[0]) && cased((String) a[0], null));
+        method(s, "istitle", "self", a -> isTitle((String) a[0]));
         method(s, "splitlines", "self, keepends=False", a -> splitlines((String) a[0], Conversions.isTrue(a[1])));
         method(s, "partition", "self, sep, /", a -> partition((String) a[0], checkStr(a[1]), false));
         method(s, "rpartition", "self, sep, /", a -> partition((String) a[0], checkStr(a[1]), true));
@@ -257,6 +257,29 @@ final class StrType {
         return Codecs.decode(bytes, encoding, errors == null ? "strict" : checkStr(errors));
     }
 
+    /**
+     * Python's whitespace (str.isspace, and the separators of split() and strip()): the space separators,
+     * including no-break spaces, line and paragraph separators, and the ASCII controls \t to \r and \x1c to \x1f.
+     */
+    static boolean isSpace(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
+    }
+
+    /** str.isdigit: decimal digits, and other digits such as superscripts and circled digits. */
+    private static boolean isDigitChar(int c) {
+        if (Character.isDigit(c)) {
+            return true;
+        }
+        int value = Character.getNumericValue(c);
+        return Character.getType(c) == Character.OTHER_NUMBER && value >= 0 && value <= 9;
+    }
+
+    /** str.isnumeric: digits, letter numbers (Roman numerals) and other numbers (fractions). */
+    private static boolean isNumericChar(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
     private static boolean test(String s, java.util.function.IntPredicate p) {
         return !s.isEmpty() && s.codePoints().allMatch(p);
     }
@@ -265,7 +288,13 @@ final class StrType {
         boolean any = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isUpperCase(c)) {
+            if (Character.isTitleCase(c)) {
+                if (upper != null) {
+                    // A titlecase letter is cased but neither upper nor lower case.
+                    return false;
+                }
+                any = true;
+            } else if (Character.isUpperCase(c)) {
                 if (Boolean.FALSE.equals(upper)) {
                     return false;
                 }
@@ -280,13 +309,38 @@ final class StrType {
         return any;
     }
 
+    /** str.istitle: upper and titlecase letters only after uncased characters, lowercase only after cased ones. */
+    private static boolean isTitle(String s) {
+        boolean any = false;
+        boolean previousCased = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+                if (previousCased) {
+                    return false;
+                }
+                previousCased = true;
+                any = true;
+            } else if (Character.isLowerCase(c)) {
+                if (!previousCased) {
+                    return false;
+                }
+                previousCased = true;
+                any = true;
+            } else {
+                previousCased = false;
+            }
+        }
+        return any;
+    }
+
     static String title(String s) {
         StringBuilder sb = new StringBuilder();
         boolean prevCased = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             sb.append(prevCased ? Character.toLowerCase(c) : Character.toTitleCase(c));
-            prevCased = Character.isLetter(c);
+            prevCased = Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
         }
         return sb.toString();
     }
@@ -299,7 +353,7 @@ final class StrType {
             int n = s.length();
             if (!fromRight) {
                 while (i < n) {
-                    while (i < n && Character.isWhitespace(s.charAt(i))) {
+                    while (i < n && isSpace(s.charAt(i))) {
                         i++;
                     }
                     if (i >= n) {
@@ -310,7 +364,7 @@ final class StrType {
                         break;
                     }
                     int j = i;
-                    while (j < n && !Character.isWhitespace(s.charAt(j))) {
+                    while (j < n && !isSpace(s.charAt(j))) {
                         j++;
                     }
                     words.add(s.substring(i, j));
@@ -320,7 +374,7 @@ final class StrType {
             } else {
                 int j = n;
                 while (j > 0) {
-                    while (j > 0 && Character.isWhitespace(s.charAt(j - 1))) {
+                    while (j > 0 && isSpace(s.charAt(j - 1))) {
                         j--;
                     }
                     if (j <= 0) {
@@ -331,7 +385,7 @@ final class StrType {
                         break;
                     }
                     int k = j;
-                    while (k > 0 && !Character.isWhitespace(s.charAt(k - 1))) {
+                    while (k > 0 && !isSpace(s.charAt(k - 1))) {
                         k--;
                     }
                     words.add(s.substring(k, j));
@@ -377,10 +431,10 @@ final class StrType {
         int start = 0;
         int end = s.length();
         if (chars == PNone.NONE) {
-            while (left && start < end && Character.isWhitespace(s.charAt(start))) {
+            while (left && start < end && isSpace(s.charAt(start))) {
                 start++;
             }
-            while (right && end > start && Character.isWhitespace(s.charAt(end - 1))) {
+            while (right && end > start && isSpace(s.charAt(end - 1))) {
                 end--;
             }
         } else {

@@ -60,6 +60,10 @@ public final class Arithmetic {
         if (r != PSingleton.NOT_IMPLEMENTED) {
             return r;
         }
+        r = coreMethodBinary(op, a, b);
+        if (r != PSingleton.NOT_IMPLEMENTED) {
+            return r;
+        }
         if (op == BinOp.POW) {
             throw Errors.typeError("unsupported operand type(s) for ** or pow(): '%s' and '%s'", Types.typeName(a), Types.typeName(b));
         }
@@ -145,6 +149,25 @@ public final class Arithmetic {
         }
         if (bUser && !rightFirst && Types.typeOf(b) != Types.typeOf(a)) {
             return callIf(b, op.reflected, a);
+        }
+        return PSingleton.NOT_IMPLEMENTED;
+    }
+
+    /**
+     * An operator that a core type defines as a builtin method rather than in the operations (the set
+     * operators of dict views): a's method, then b's reflected one.
+     */
+    private static Object coreMethodBinary(BinOp op, Object a, Object b) {
+        Object m = Types.typeOf(a).isCore() ? Types.typeOf(a).lookup(op.method) : null;
+        if (m instanceof dev.mp.runtime.objects.PBuiltinFunction) {
+            Object r = Calls.callDescriptor(m, a, b);
+            if (r != PSingleton.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
+        m = Types.typeOf(b).isCore() ? Types.typeOf(b).lookup(op.reflected) : null;
+        if (m instanceof dev.mp.runtime.objects.PBuiltinFunction) {
+            return Calls.callDescriptor(m, b, a);
         }
         return PSingleton.NOT_IMPLEMENTED;
     }
