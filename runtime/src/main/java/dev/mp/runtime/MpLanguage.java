@@ -89,6 +89,7 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     @Override
     protected void disposeContext(MpContext context) {
         KeyboardInterrupts.unregister(context);
+        dev.mp.runtime.multiprocessing.StandbyPool.close(context);
     }
 
     @Override
