@@ -5,6 +5,8 @@ import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 
@@ -12,8 +14,12 @@ import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
+import org.graalvm.polyglot.SandboxPolicy;
 
 import dev.mp.runtime.builtins.BuiltinTypes;
+import dev.mp.runtime.objects.GlobalScope;
+import dev.mp.runtime.objects.LanguageView;
+import dev.mp.runtime.ops.HostValues;
 import dev.mp.runtime.parser.SourceCompiler;
 
 /**
@@ -29,10 +35,15 @@ import dev.mp.runtime.parser.SourceCompiler;
  * {@code SystemExit} exits the context.
  *
  * <p>Closing a context normally runs the program's exit hooks, as the end of a main program does.
+ *
+ * <p>Embedding: the bindings ({@code Context.getBindings("mp")}) are {@code __main__}'s globals. The language
+ * supports the CONSTRAINED sandbox policy: files, sockets, processes, environment variables and Java are
+ * reached only through the context's permissions (Truffle's file system, {@code Env} checks, host access).
  */
 @TruffleLanguage.Registration(id = MpLanguage.ID, name = "mp", version = MpLanguage.VERSION, defaultMimeType = MpLanguage.MIME_TYPE,
         characterMimeTypes = MpLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
-        fileTypeDetectors = MpFileTypeDetector.class, website = "https://github.com/mp-lang/mp")
+        fileTypeDetectors = MpFileTypeDetector.class, website = "https://github.com/mp-lang/mp", sandbox = SandboxPolicy.CONSTRAINED)
+@ProvidedTags(StandardTags.StatementTag.class)
 public final class MpLanguage extends TruffleLanguage<MpContext> {
     public static final String ID = "mp";
     public static final String VERSION = "0.1.0";
@@ -108,6 +119,18 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         return singleThreaded;
     }
 
+    /** The polyglot bindings: {@code __main__}'s globals. */
+    @Override
+    protected Object getScope(MpContext context) {
+        return new GlobalScope(context.mainModule());
+    }
+
+    /** Shows ints, floats, bools and strs the Python way ({@code True}, {@code 1e+16}) with their Python types. */
+    @Override
+    protected Object getLanguageView(MpContext context, Object value) {
+        return new LanguageView(value);
+    }
+
     @Override
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
@@ -180,6 +203,11 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         }
 
         @Override
+        public boolean isInternal() {
+            return true;
+        }
+
+        @Override
         public Object execute(VirtualFrame frame) {
             MpContext context = MpContext.get(this);
             int status = MainProgram.handleUncaught(context, error.pythonException());
@@ -199,6 +227,12 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
             this.source = source;
         }
 
+        /** Not a Python frame: guest stack traces show the module code it runs, as CPython's do. */
+        @Override
+        public boolean isInternal() {
+            return true;
+        }
+
         @Override
         public Object execute(VirtualFrame frame) {
             MpContext context = MpContext.get(this);
@@ -208,7 +242,7 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
             boolean outermost = context.enterTopLevel();
             try {
                 Object result = module.call(context.mainModule());
-                return result == null ? dev.mp.runtime.objects.PNone.NONE : result;
+                return result == null ? dev.mp.runtime.objects.PNone.NONE : HostValues.toInterop(result);
             } finally {
                 context.leaveTopLevel(outermost);
             }

@@ -111,7 +111,11 @@ public final class BuiltinTypes {
         PClass b = BuiltinClasses.BASE_EXCEPTION;
         constructor(b, "cls, *args, **kwargs", a -> Exceptions.create((PClass) a[0], (PTuple) a[1]));
         method(b, "__init__", "self, *args, **kwargs", a -> {
-            ((PBaseException) a[0]).setArgs((PTuple) a[1]);
+            if (a[0] instanceof dev.mp.runtime.objects.POSError os) {
+                os.initialize((PTuple) a[1]);
+            } else {
+                ((PBaseException) a[0]).setArgs((PTuple) a[1]);
+            }
             return PNone.NONE;
         });
         method(b, "__str__", "self", a -> Exceptions.str((PBaseException) a[0]));
@@ -133,9 +137,10 @@ public final class BuiltinTypes {
             return args.size() == 0 ? PNone.NONE : args.size() == 1 ? args.get(0) : args;
         });
         PClass os = BuiltinClasses.exception("OSError");
-        attribute(os, "errno", o -> argOrNone(o, 0, 2));
-        attribute(os, "strerror", o -> argOrNone(o, 1, 2));
-        attribute(os, "filename", o -> argOrNone(o, 2, 3));
+        attribute(os, "errno", o -> osErrorArg(o, 0));
+        attribute(os, "strerror", o -> osErrorArg(o, 1));
+        attribute(os, "filename", o -> ((dev.mp.runtime.objects.POSError) o).filename());
+        attribute(os, "filename2", o -> ((dev.mp.runtime.objects.POSError) o).filename2());
         PClass key = BuiltinClasses.exception("KeyError");
         method(key, "__str__", "self", a -> Exceptions.str((PBaseException) a[0]));
         PClass name = BuiltinClasses.exception("NameError");
@@ -144,9 +149,10 @@ public final class BuiltinTypes {
         attribute(imp, "name", o -> PNone.NONE);
     }
 
-    private static Object argOrNone(Object exc, int index, int minArgs) {
+    /** errno or strerror: set when OSError was made from 2 to 5 arguments (then args is (errno, strerror)). */
+    private static Object osErrorArg(Object exc, int index) {
         PTuple args = ((PBaseException) exc).args();
-        return args.size() >= minArgs && args.size() > index ? args.get(index) : PNone.NONE;
+        return args.size() == 2 ? args.get(index) : PNone.NONE;
     }
 
     private static void descriptorTypes() {

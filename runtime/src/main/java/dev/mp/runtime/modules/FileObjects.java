@@ -5,9 +5,6 @@ import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -227,14 +224,9 @@ final class FileObjects {
             throw Errors.valueError("binary mode doesn't take an encoding argument");
         }
         Charset cs = a[3] == PNone.NONE ? java.nio.charset.StandardCharsets.UTF_8 : charsetOf((String) a[3]);
-        TruffleFile file;
-        try {
-            file = context.env().getPublicTruffleFile(path);
-        } catch (SecurityException e) {
-            throw Errors.make("PermissionError", "[Errno 1] Operation not permitted: %s", dev.mp.runtime.ops.StringRepr.repr(path));
-        }
         PFile f = new PFile(path, mode, binary, cs);
         try {
+            TruffleFile file = context.env().getPublicTruffleFile(path);
             if (file.isDirectory()) {
                 throw Errors.osError(21, "Is a directory", path);
             }
@@ -268,16 +260,11 @@ final class FileObjects {
                     f.text = binary ? null : "";
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw Errors.osError(2, "No such file or directory", path);
-        } catch (FileAlreadyExistsException e) {
-            throw Errors.osError(17, "File exists", path);
-        } catch (AccessDeniedException e) {
-            throw Errors.osError(13, "Permission denied", path);
         } catch (SecurityException e) {
+            // The embedder's IO policy (Context.Builder.allowIO) forbids this file.
             throw Errors.osError(1, "Operation not permitted", path);
         } catch (IOException e) {
-            throw Errors.osError(5, "Input/output error", path);
+            throw Errors.osError(e, path, null);
         }
         return f;
     }

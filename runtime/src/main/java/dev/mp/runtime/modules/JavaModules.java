@@ -15,5 +15,7 @@ final class JavaModules {
         dev.mp.runtime.multiprocessing.MultiprocessingModule.registerResourceKinds();
         ModuleLoader.register("socket", (m, c) -> SocketModule.populate(m));
         ResourceKinds.register(PSocket.RESOURCE_KIND, PSocket::rebuild);
+        ModuleLoader.register("posix", PosixModule::populate);
+        ModuleLoader.register("java", JavaModule::populate);
     }
 }

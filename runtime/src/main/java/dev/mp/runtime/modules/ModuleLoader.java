@@ -62,7 +62,8 @@ public final class ModuleLoader {
         main.dict().put("__package__", PNone.NONE);
         sysModules.put("__main__", main);
         path.add("");
-        String mpPath = System.getenv("MP_PATH");
+        // Through Env, so an embedder's environment-access policy decides whether MP_PATH is seen.
+        String mpPath = context.env().getEnvironment().get("MP_PATH");
         if (mpPath != null) {
             for (String p : mpPath.split(java.io.File.pathSeparator)) {
                 if (!p.isEmpty()) {

@@ -13,16 +13,12 @@ import java.util.Locale;
 
 import com.oracle.truffle.api.TruffleSafepoint;
 
-import dev.mp.runtime.builtins.BuiltinBuilder;
-import dev.mp.runtime.objects.BuiltinClasses;
-import dev.mp.runtime.objects.PClass;
-import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.builtins.StructSequence;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
-import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Types;
 
 /**
@@ -37,58 +33,14 @@ final class TimeModule {
     /** Beyond the 9 tuple items, struct_time has these attributes (stored in its attribute dict). */
     private static final String[] EXTRA_FIELDS = {"tm_zone", "tm_gmtoff"};
 
-    /** {@code time.struct_time}: a tuple of 9 ints with named fields. */
-    static final PClass STRUCT_TIME = new PClass("struct_time", "time", new PClass[] {BuiltinClasses.TUPLE}, true, PClass.Layout.BUILTIN);
+    /** {@code time.struct_time}: a tuple of 9 ints with named fields, plus the zone's name and offset. */
+    private static final StructSequence STRUCT_TIME = StructSequence.define("time", "struct_time", FIELDS, EXTRA_FIELDS);
 
     /** The range of time_t on a 64-bit platform, and of the years Java's time API handles. */
     private static final double MAX_SECONDS = 3.0e16;
 
-    static {
-        BuiltinBuilder.constructor(STRUCT_TIME, "cls, sequence, dict=None", a -> {
-            Object[] items;
-            try {
-                items = Iteration.toArray(a[1]);
-            } catch (dev.mp.runtime.MpException e) {
-                throw Errors.typeError("constructor requires a sequence");
-            }
-            if (items.length < FIELDS.length) {
-                throw Errors.typeError("time.struct_time() takes an at least 9-sequence (%d-sequence given)", items.length);
-            }
-            if (items.length > FIELDS.length + EXTRA_FIELDS.length) {
-                throw Errors.typeError("time.struct_time() takes an at most 11-sequence (%d-sequence given)", items.length);
-            }
-            Object[] fields = java.util.Arrays.copyOf(items, FIELDS.length);
-            return structTime(fields, items.length > 9 ? items[9] : PNone.NONE, items.length > 10 ? items[10] : PNone.NONE);
-        });
-        for (int i = 0; i < FIELDS.length; i++) {
-            int index = i;
-            BuiltinBuilder.attribute(STRUCT_TIME, FIELDS[i], o -> ((PTuple) o).get(index));
-        }
-        for (String extra : EXTRA_FIELDS) {
-            BuiltinBuilder.attribute(STRUCT_TIME, extra, o -> ((PTuple) o).attributes().get(extra));
-        }
-        BuiltinBuilder.attribute(STRUCT_TIME, "n_fields", o -> 11L);
-        BuiltinBuilder.attribute(STRUCT_TIME, "n_sequence_fields", o -> 9L);
-        BuiltinBuilder.method(STRUCT_TIME, "__repr__", "self", a -> {
-            PTuple t = (PTuple) a[0];
-            StringBuilder sb = new StringBuilder("time.struct_time(");
-            for (int i = 0; i < FIELDS.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(FIELDS[i]).append('=').append(Conversions.repr(t.get(i)));
-            }
-            return sb.append(')').toString();
-        });
-    }
-
-    private static PTuple structTime(Object[] fields, Object zone, Object gmtoff) {
-        PTuple t = new PTuple(STRUCT_TIME, fields);
-        PDict extra = t.attributes();
-        extra.put(EXTRA_FIELDS[0], zone);
-        extra.put(EXTRA_FIELDS[1], gmtoff);
-        return t;
-    }
-
     static void populate(PModule m) {
-        m.dict().put("struct_time", STRUCT_TIME);
+        m.dict().put("struct_time", STRUCT_TIME.type());
         moduleFunction(m, "time", "", a -> {
             Instant now = Instant.now();
             return now.getEpochSecond() + now.getNano() / 1e9;
@@ -222,7 +174,7 @@ final class TimeModule {
         Object[] fields = {(long) t.getYear(), (long) t.getMonthValue(), (long) t.getDayOfMonth(), (long) t.getHour(),
             (long) t.getMinute(), (long) t.getSecond(), (long) (t.getDayOfWeek().getValue() - 1), (long) t.getDayOfYear(), dst ? 1L : 0L};
         String name = zone == ZoneOffset.UTC ? "GMT" : zoneAbbreviation(t);
-        return structTime(fields, name, (long) t.getOffset().getTotalSeconds());
+        return STRUCT_TIME.make(fields, name, (long) t.getOffset().getTotalSeconds());
     }
 
     /** A time tuple checked and normalized as CPython's gettmarg and checktm do; fields as Python numbers them. */
@@ -241,8 +193,8 @@ final class TimeModule {
         for (int i = 0; i < v.length; i++) {
             v[i] = Conversions.asLong(tuple.get(i));
         }
-        Object zone = tuple.getPythonClass() == STRUCT_TIME ? tuple.attributes().get(EXTRA_FIELDS[0]) : null;
-        Object gmtoff = tuple.getPythonClass() == STRUCT_TIME ? tuple.attributes().get(EXTRA_FIELDS[1]) : null;
+        Object zone = tuple.getPythonClass() == STRUCT_TIME.type() ? StructSequence.extra(tuple, EXTRA_FIELDS[0]) : null;
+        Object gmtoff = tuple.getPythonClass() == STRUCT_TIME.type() ? StructSequence.extra(tuple, EXTRA_FIELDS[1]) : null;
         // CPython turns 0 into the first month, day and day of the year, and takes the weekday modulo 7.
         long month = v[1] == 0 ? 1 : v[1];
         long day = v[2] == 0 ? 1 : v[2];

@@ -90,8 +90,15 @@ public final class ChildProcess extends PObject {
         return child;
     }
 
-    /** A child JVM that runs {@link ChildMain} and waits for its task; {@code cwd} is the directory it started in. */
-    record Launched(Process process, long pid, String cwd) {
+    /**
+     * A child JVM that runs {@link ChildMain} and waits for its task; {@code cwd} and {@code environment} are the
+     * directory and the environment it started with (null: this process's own).
+     */
+    record Launched(Process process, long pid, String cwd, java.util.Map<String, String> environment) {
+        /** Whether this child started as one launched now would: in the same directory with the same environment. */
+        boolean matches(MpContext context) {
+            return java.util.Objects.equals(cwd, workingDirectory(context)) && java.util.Objects.equals(environment, ChildProcess.environment(context));
+        }
     }
 
     /** The context's working directory, which children start in, or null for this process's own. */
@@ -111,6 +118,7 @@ public final class ChildProcess extends PObject {
         }
         java.util.Set<Long> childrenBefore = currentChildren();
         String cwd = workingDirectory(context);
+        java.util.Map<String, String> environment = environment(context);
         try {
             TruffleProcessBuilder builder = context.env().newProcessBuilder(ChildCommand.command().toArray(new String[0]))
                     .redirectInput(ProcessHandler.Redirect.PIPE);
@@ -121,11 +129,14 @@ public final class ChildProcess extends PObject {
                 builder.redirectOutput(builder.createRedirectToStream(context.env().out()))
                         .redirectError(builder.createRedirectToStream(context.env().err()));
             }
+            if (environment != null) {
+                builder.clearEnvironment(true).environment(environment);
+            }
             if (cwd != null) {
                 builder.directory(context.env().getPublicTruffleFile(cwd));
             }
             Process process = builder.start();
-            return new Launched(process, pidOf(process, childrenBefore), cwd);
+            return new Launched(process, pidOf(process, childrenBefore), cwd, environment);
         } catch (SecurityException e) {
             throw Errors.make("PermissionError", "cannot start a process: %s (Context.Builder.allowCreateProcess)", e.getMessage());
         } catch (IOException e) {
@@ -144,6 +155,20 @@ public final class ChildProcess extends PObject {
         Object file = main instanceof PModule m ? m.dict().get("__file__") : null;
         data.put("init_main_from_path", file instanceof String ? file : PNone.NONE);
         return data;
+    }
+
+    /** {@code os.environ} when the program imported os (its changes reach children, as in CPython), else null. */
+    static java.util.Map<String, String> environment(MpContext context) {
+        if (!(context.modules().sysModules().get("os") instanceof PModule os) || !(os.dict().get("environ") instanceof PDict environ)) {
+            return null;
+        }
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (PDict.Entry e : environ.entries()) {
+            if (e.key instanceof String k && e.value instanceof String v) {
+                map.put(k, v);
+            }
+        }
+        return map;
     }
 
     long pid() {

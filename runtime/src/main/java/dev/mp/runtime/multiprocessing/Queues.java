@@ -16,6 +16,7 @@ import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PObject;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Types;
 
 /**
  * Queue, JoinableQueue and SimpleQueue (CPython's {@code queues} module) over a shared ring. An item is pickled
@@ -155,6 +156,10 @@ final class Queues {
         method(QUEUE, "get", "self, block=True, timeout=None",
                 a -> self(a[0]).get(Conversions.isTrue(a[1]), Blocking.timeoutNanos(a[2])));
         method(QUEUE, "get_nowait", "self", a -> self(a[0]).get(false, 0));
+        for (PClass cls : new PClass[] {QUEUE, SIMPLE_QUEUE}) {
+            method(cls, "__repr__", "self", a -> "<" + Types.typeOf(a[0]).module() + "." + Types.typeOf(a[0]).name()
+                    + " object at " + dev.mp.runtime.ops.Identity.hexId(a[0]) + ">");
+        }
         method(QUEUE, "qsize", "self", a -> (long) self(a[0]).queue.qsize());
         method(QUEUE, "empty", "self", a -> self(a[0]).queue.empty());
         method(QUEUE, "full", "self", a -> self(a[0]).queue.full());

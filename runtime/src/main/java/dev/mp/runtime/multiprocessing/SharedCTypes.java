@@ -60,6 +60,10 @@ final class SharedCTypes {
             this.signed = signed;
         }
 
+        boolean isFloat() {
+            return this == FLOAT || this == DOUBLE;
+        }
+
         static CType of(Object typecode) {
             if (typecode instanceof String s && s.length() == 1) {
                 for (CType t : values()) {
@@ -208,6 +212,11 @@ final class SharedCTypes {
         }
 
         void set(int i, Object v) {
+            if (length >= 0 && !type.isFloat() && type != CType.CHAR && !(v instanceof Long || v instanceof Boolean
+                    || v instanceof BigInteger)) {
+                // An array element is stored through __index__, unlike a Value.
+                v = Conversions.index(v);
+            }
             type.write(region.segment(), DATA + (long) i * type.size, v);
         }
 
@@ -252,7 +261,7 @@ final class SharedCTypes {
             Object init = a[1];
             if (init instanceof Long n) {
                 if (n < 0) {
-                    throw Errors.valueError("Array length must be >= 0");
+                    throw Errors.valueError("Array length must be >= 0, not %d", n);
                 }
                 return SharedData.create(type, (int) (long) n, a[2]);
             }

@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -30,9 +29,10 @@ import dev.mp.runtime.MpException;
  * child counts as busy until its CPU time has stopped growing over {@link #IDLE_PROBE_NANOS}.
  *
  * <p>Refilling happens on the context's thread when a process is started or waited for; it only launches
- * processes, which boot on their own. Standbys started in another working directory than the current one are not
- * used. One pool per context, used from the context's thread. {@link #close} ends the standbys; a standby whose
- * parent dies sees the end of its standard input and exits silently.
+ * processes, which boot on their own. A standby whose working directory or environment differs from what a child
+ * would get now (after os.chdir, or a change of os.environ) is not used. One pool per context, used from the
+ * context's thread. {@link #close} ends the standbys; a standby whose parent dies sees the end of its standard
+ * input and exits silently.
  */
 public final class StandbyPool {
     static final int DEFAULT_MAX = 16;
@@ -97,17 +97,16 @@ public final class StandbyPool {
     }
 
     /**
-     * A child waiting for its task: the oldest live standby started in the current working directory, else a newly
-     * launched one. Records the demand that {@link #refill} sizes the pool by.
+     * A child waiting for its task: the oldest live standby that {@linkplain ChildProcess.Launched#matches matches},
+     * else a newly launched one. Records the demand that {@link #refill} sizes the pool by.
      */
     ChildProcess.Launched take() {
         long now = System.nanoTime();
         demand = demand * Math.pow(0.5, (double) (now - demandNanos) / DEMAND_HALF_LIFE_NANOS) + 1;
         demandNanos = now;
-        String cwd = ChildProcess.workingDirectory(context);
         while (!standbys.isEmpty()) {
             Child standby = standbys.poll();
-            if (standby.launched.process().isAlive() && Objects.equals(standby.launched.cwd(), cwd)) {
+            if (standby.launched.process().isAlive() && standby.launched.matches(context)) {
                 return standby.launched;
             }
             standby.launched.process().destroyForcibly();

@@ -49,7 +49,25 @@ final class Synchronize {
         return ownerPid == ProcessHandle.current().pid() ? MultiprocessingModule.currentProcessName() : "SomeOtherProcess";
     }
 
-    static final class Lock extends PObject implements SharedResource {
+    /**
+     * What Lock, RLock and Semaphore share (CPython's {@code SemLock}): a blocking acquire cut into
+     * interruptible slices, and a release that raises CPython's exception.
+     */
+    abstract static class SemLock extends PObject implements SharedResource {
+        /** One attempt of the shared primitive: without blocking, or waiting up to {@code timeoutNanos}. */
+        abstract boolean tryAcquire(boolean block, long timeoutNanos);
+
+        abstract void release();
+
+        final boolean acquire(boolean block, long timeoutNanos) {
+            if (!block) {
+                return tryAcquire(false, 0);
+            }
+            return Blocking.await(timeoutNanos, slice -> tryAcquire(slice != 0, slice));
+        }
+    }
+
+    static final class Lock extends SemLock {
         final ShmLock lock;
 
         Lock(ShmLock lock) {
@@ -71,13 +89,12 @@ final class Synchronize {
             return lock.descriptor();
         }
 
-        boolean acquire(boolean block, long timeoutNanos) {
-            if (!block) {
-                return lock.acquire(false, 0);
-            }
-            return Blocking.await(timeoutNanos, slice -> lock.acquire(slice != 0, slice));
+        @Override
+        boolean tryAcquire(boolean block, long timeoutNanos) {
+            return lock.acquire(block, timeoutNanos);
         }
 
+        @Override
         void release() {
             try {
                 lock.release();
@@ -87,7 +104,7 @@ final class Synchronize {
         }
     }
 
-    static final class RLock extends PObject implements SharedResource {
+    static final class RLock extends SemLock {
         final ShmRLock lock;
 
         RLock(ShmRLock lock) {
@@ -109,13 +126,12 @@ final class Synchronize {
             return lock.descriptor();
         }
 
-        boolean acquire(boolean block, long timeoutNanos) {
-            if (!block) {
-                return lock.acquire(false, 0);
-            }
-            return Blocking.await(timeoutNanos, slice -> lock.acquire(slice != 0, slice));
+        @Override
+        boolean tryAcquire(boolean block, long timeoutNanos) {
+            return lock.acquire(block, timeoutNanos);
         }
 
+        @Override
         void release() {
             try {
                 lock.release();
@@ -125,7 +141,7 @@ final class Synchronize {
         }
     }
 
-    static class Semaphore extends PObject implements SharedResource {
+    static final class Semaphore extends SemLock {
         final ShmSemaphore semaphore;
 
         Semaphore(ShmSemaphore semaphore) {
@@ -147,13 +163,12 @@ final class Synchronize {
             return semaphore.descriptor();
         }
 
-        boolean acquire(boolean block, long timeoutNanos) {
-            if (!block) {
-                return semaphore.acquire(false, 0);
-            }
-            return Blocking.await(timeoutNanos, slice -> semaphore.acquire(slice != 0, slice));
+        @Override
+        boolean tryAcquire(boolean block, long timeoutNanos) {
+            return semaphore.acquire(block, timeoutNanos);
         }
 
+        @Override
         void release() {
             try {
                 semaphore.release();
@@ -165,10 +180,10 @@ final class Synchronize {
 
     static final class Condition extends PObject implements SharedResource {
         final ShmCondition condition;
-        /** The lock object handed out as the condition's lock (made on demand when unpickled). */
-        final Object lock;
+        /** The condition's lock, as a Python object. */
+        final SemLock lock;
 
-        Condition(ShmCondition condition, Object lock) {
+        Condition(ShmCondition condition, SemLock lock) {
             this.condition = condition;
             this.lock = lock;
         }
@@ -186,18 +201,6 @@ final class Synchronize {
         @Override
         public String shareHandle() {
             return condition.descriptor();
-        }
-
-        boolean acquire(boolean block, long timeoutNanos) {
-            return lock instanceof Lock l ? l.acquire(block, timeoutNanos) : ((RLock) lock).acquire(block, timeoutNanos);
-        }
-
-        void release() {
-            if (lock instanceof Lock l) {
-                l.release();
-            } else {
-                ((RLock) lock).release();
-            }
         }
 
         boolean await(long timeoutNanos) {
@@ -285,12 +288,9 @@ final class Synchronize {
         });
     }
 
-    private static boolean block(Object[] a, int i) {
-        return Conversions.isTrue(a[i]);
-    }
-
-    private static Object enter(Object self) {
-        return Calls.callMethod(self, "acquire");
+    /** The lock behind a Lock, RLock, Semaphore or Condition object. */
+    private static SemLock semLock(Object self) {
+        return self instanceof Condition c ? c.lock : (SemLock) self;
     }
 
     static void populate(PModule m) {
@@ -304,35 +304,27 @@ final class Synchronize {
         d.put("Barrier", BARRIER);
         d.put("BrokenBarrierError", BROKEN_BARRIER_ERROR);
 
+        for (PClass cls : new PClass[] {LOCK, RLOCK, SEMAPHORE, CONDITION}) {
+            method(cls, "acquire", "self, block=True, timeout=None",
+                    a -> semLock(a[0]).acquire(Conversions.isTrue(a[1]), Blocking.timeoutNanos(a[2])));
+            method(cls, "release", "self", a -> {
+                semLock(a[0]).release();
+                return PNone.NONE;
+            });
+            method(cls, "__enter__", "self", a -> semLock(a[0]).acquire(true, -1));
+            method(cls, "__exit__", "self, *args", a -> {
+                semLock(a[0]).release();
+                return PNone.NONE;
+            });
+        }
+
         dev.mp.runtime.builtins.BuiltinBuilder.constructor(LOCK, "cls, *, ctx=None", a -> new Lock(ShmLock.create()));
-        method(LOCK, "acquire", "self, block=True, timeout=None",
-                a -> ((Lock) a[0]).acquire(block(a, 1), Blocking.timeoutNanos(a[2])));
-        method(LOCK, "release", "self", a -> {
-            ((Lock) a[0]).release();
-            return PNone.NONE;
-        });
-        method(LOCK, "__enter__", "self", a -> ((Lock) a[0]).acquire(true, -1));
-        method(LOCK, "__exit__", "self, *args", a -> {
-            ((Lock) a[0]).release();
-            return PNone.NONE;
-        });
         method(LOCK, "__repr__", "self", a -> {
             int owner = ((Lock) a[0]).lock.ownerPid();
             return "<Lock(owner=" + (owner == 0 ? "None" : ownerName(owner)) + ")>";
         });
 
         dev.mp.runtime.builtins.BuiltinBuilder.constructor(RLOCK, "cls, *, ctx=None", a -> new RLock(ShmRLock.create()));
-        method(RLOCK, "acquire", "self, block=True, timeout=None",
-                a -> ((RLock) a[0]).acquire(block(a, 1), Blocking.timeoutNanos(a[2])));
-        method(RLOCK, "release", "self", a -> {
-            ((RLock) a[0]).release();
-            return PNone.NONE;
-        });
-        method(RLOCK, "__enter__", "self", a -> ((RLock) a[0]).acquire(true, -1));
-        method(RLOCK, "__exit__", "self, *args", a -> {
-            ((RLock) a[0]).release();
-            return PNone.NONE;
-        });
         method(RLOCK, "__repr__", "self", a -> {
             ShmRLock l = ((RLock) a[0]).lock;
             int owner = l.ownerPid();
@@ -344,18 +336,7 @@ final class Synchronize {
             boolean bounded = a[0] == BOUNDED_SEMAPHORE;
             return new Semaphore(ShmSemaphore.create(value, bounded ? value : Integer.MAX_VALUE));
         });
-        method(SEMAPHORE, "acquire", "self, block=True, timeout=None",
-                a -> ((Semaphore) a[0]).acquire(block(a, 1), Blocking.timeoutNanos(a[2])));
-        method(SEMAPHORE, "release", "self", a -> {
-            ((Semaphore) a[0]).release();
-            return PNone.NONE;
-        });
         method(SEMAPHORE, "get_value", "self", a -> (long) ((Semaphore) a[0]).semaphore.getValue());
-        method(SEMAPHORE, "__enter__", "self", a -> ((Semaphore) a[0]).acquire(true, -1));
-        method(SEMAPHORE, "__exit__", "self, *args", a -> {
-            ((Semaphore) a[0]).release();
-            return PNone.NONE;
-        });
         method(SEMAPHORE, "__repr__", "self", a -> {
             ShmSemaphore s = ((Semaphore) a[0]).semaphore;
             if (s.maxValue() == Integer.MAX_VALUE) {
@@ -374,17 +355,6 @@ final class Synchronize {
             }
             throw Errors.typeError("Condition() needs a multiprocessing Lock or RLock, not '%s'",
                     dev.mp.runtime.ops.Types.typeName(lock));
-        });
-        method(CONDITION, "acquire", "self, block=True, timeout=None",
-                a -> ((Condition) a[0]).acquire(block(a, 1), Blocking.timeoutNanos(a[2])));
-        method(CONDITION, "release", "self", a -> {
-            ((Condition) a[0]).release();
-            return PNone.NONE;
-        });
-        method(CONDITION, "__enter__", "self", a -> enter(a[0]));
-        method(CONDITION, "__exit__", "self, *args", a -> {
-            ((Condition) a[0]).release();
-            return PNone.NONE;
         });
         method(CONDITION, "wait", "self, timeout=None", a -> ((Condition) a[0]).await(Blocking.timeoutNanos(a[1])));
         method(CONDITION, "wait_for", "self, predicate, timeout=None", a -> {

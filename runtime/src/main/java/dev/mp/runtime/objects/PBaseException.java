@@ -3,12 +3,22 @@ package dev.mp.runtime.objects;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.ExceptionType;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.ops.Conversions;
 
 /**
  * An instance of BaseException or a subclass. {@link #traceback()} lists frames innermost first; a frame is
  * added as the exception leaves the statement that raised it in each function (see MpException).
+ *
+ * <p>To interop it is an exception object whose {@code throwException} raises it, as {@code raise} would.
  */
+@ExportLibrary(InteropLibrary.class)
 public class PBaseException extends PInstance {
     private PTuple args;
     private Object cause = PNone.NONE;
@@ -68,8 +78,39 @@ public class PBaseException extends PInstance {
         return javaException;
     }
 
+    /** Replaces the carrying throwable (see MpException's location contract). */
+    public void setJavaException(MpException carrier) {
+        this.javaException = carrier;
+    }
+
     /** The first argument, or null when there are none. */
     public Object firstArg() {
         return args.size() > 0 ? args.get(0) : null;
+    }
+
+    @ExportMessage
+    boolean isException() {
+        return true;
+    }
+
+    @ExportMessage
+    RuntimeException throwException() {
+        throw javaException();
+    }
+
+    @ExportMessage
+    ExceptionType getExceptionType() {
+        return ExceptionType.RUNTIME_ERROR;
+    }
+
+    @ExportMessage
+    boolean hasExceptionMessage() {
+        return true;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object getExceptionMessage() {
+        return Conversions.formatExceptionLine(this);
     }
 }

@@ -5,14 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.HostValues;
+import dev.mp.runtime.ops.Interop;
+import dev.mp.runtime.ops.Types;
 
 /**
  * A Python class: a builtin type or a class made by a {@code class} statement.
  *
  * <p>Attribute lookup walks {@link #mro()}, computed by C3 linearization when the class is made. The
  * namespace {@link #dict()} keeps definition order, as {@code type.__dict__} does.
+ *
+ * <p>To interop a class is a meta object (of its instances and of the values of its Java-represented
+ * types) and instantiable, as calling it is.
  */
+@ExportLibrary(InteropLibrary.class)
 public final class PClass extends PObject {
 
     /** How instances of a class are laid out in Java; inherited from the nearest builtin base. */
@@ -221,5 +233,48 @@ public final class PClass extends PObject {
     @Override
     public String toString() {
         return module == null || module.equals("builtins") ? "<class '" + qualname + "'>" : "<class '" + module + "." + qualname + "'>";
+    }
+
+    @ExportMessage
+    boolean isMetaObject() {
+        return true;
+    }
+
+    /** {@code module.qualname}, or just the qualname for builtins, as {@code repr(cls)} shows it. */
+    @ExportMessage
+    @TruffleBoundary
+    Object getMetaQualifiedName() {
+        return module == null || module.equals("builtins") ? qualname : module + "." + qualname;
+    }
+
+    @ExportMessage
+    Object getMetaSimpleName() {
+        return name;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMetaInstance(Object instance) {
+        return Types.isInstance(HostValues.toMp(instance), this);
+    }
+
+    @ExportMessage
+    boolean hasMetaParents() {
+        return bases.length > 0;
+    }
+
+    @ExportMessage
+    Object getMetaParents() {
+        return new PTuple(bases.clone());
+    }
+
+    @ExportMessage
+    boolean isInstantiable() {
+        return true;
+    }
+
+    @ExportMessage
+    Object instantiate(Object... arguments) {
+        return Interop.call(this, arguments);
     }
 }

@@ -4,10 +4,24 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnknownKeyException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.ops.HostValues;
+import dev.mp.runtime.ops.Iteration;
+
 /**
  * A Python dict (or an instance of a subclass of dict): insertion-ordered, keyed by Python equality (see {@link DictKey}).
  * Each entry keeps the key object that was first inserted, as Python does.
+ *
+ * <p>To interop it is a hash (keys converted as mp values, so a Java {@code 1} finds the key {@code 1});
+ * an unhashable key is simply absent.
  */
+@ExportLibrary(InteropLibrary.class)
 public final class PDict extends PSubclassable {
 
     /** One key and its value. */
@@ -106,5 +120,74 @@ public final class PDict extends PSubclassable {
     /** Sets a str key; for dicts built by the runtime (keyword arguments, JSON, module namespaces). */
     public void putStr(String key, Object value) {
         put(key, value);
+    }
+
+
+    @ExportMessage
+    boolean hasHashEntries() {
+        return true;
+    }
+
+    @ExportMessage
+    long getHashSize() {
+        return map.size();
+    }
+
+    /** The value for an interop key, or null when absent or unhashable. */
+    @TruffleBoundary
+    private Object valueForInteropKey(Object key) {
+        try {
+            return get(HostValues.toMp(key));
+        } catch (MpException unhashable) {
+            return null;
+        }
+    }
+
+    @ExportMessage(name = "isHashEntryReadable")
+    @ExportMessage(name = "isHashEntryModifiable")
+    @ExportMessage(name = "isHashEntryRemovable")
+    boolean isHashEntryPresent(Object key) {
+        return valueForInteropKey(key) != null;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isHashEntryInsertable(Object key) {
+        try {
+            return !containsKey(HostValues.toMp(key));
+        } catch (MpException unhashable) {
+            return false;
+        }
+    }
+
+    @ExportMessage
+    Object readHashValue(Object key) throws UnknownKeyException {
+        Object value = valueForInteropKey(key);
+        if (value == null) {
+            throw UnknownKeyException.create(key);
+        }
+        return HostValues.toInterop(value);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    void writeHashEntry(Object key, Object value) {
+        put(HostValues.toMp(key), HostValues.toMp(value));
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    void removeHashEntry(Object key) throws UnknownKeyException {
+        if (!isHashEntryPresent(key)) {
+            throw UnknownKeyException.create(key);
+        }
+        remove(HostValues.toMp(key));
+    }
+
+    /** Entries as {@code (key, value)} tuples, which interop reads as two-element arrays. */
+    @ExportMessage
+    @TruffleBoundary
+    Object getHashEntriesIterator() {
+        return new InteropIterator(Iteration.dictIterator(this, BuiltinClasses.DICT_ITEM_ITERATOR, e -> PTuple.of(e.key, e.value)));
     }
 }

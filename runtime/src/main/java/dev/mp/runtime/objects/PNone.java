@@ -1,6 +1,11 @@
 package dev.mp.runtime.objects;
 
-/** The singleton {@code None}. */
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/** The singleton {@code None}; interop's null. */
+@ExportLibrary(InteropLibrary.class)
 public final class PNone extends PObject {
     public static final PNone NONE = new PNone();
 
@@ -15,5 +20,10 @@ public final class PNone extends PObject {
     @Override
     public String toString() {
         return "None";
+    }
+
+    @ExportMessage
+    boolean isNull() {
+        return true;
     }
 }

@@ -2,10 +2,20 @@ package dev.mp.runtime.objects;
 
 import java.util.Arrays;
 
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.InvalidArrayIndexException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
 import dev.mp.runtime.ops.Comparisons;
 import dev.mp.runtime.ops.Conversions;
+import dev.mp.runtime.ops.HostValues;
 
-/** A Python tuple, or an instance of a subclass of tuple. Its Java equality and hash follow Python's, so tuples work as dict keys. */
+/**
+ * A Python tuple. Its Java equality and hash follow Python's, so tuples work as dict keys. To interop it is
+ * a read-only array.
+ */
+@ExportLibrary(InteropLibrary.class)
 public final class PTuple extends PSubclassable {
     public static final PTuple EMPTY = new PTuple(new Object[0]);
 
@@ -63,5 +73,28 @@ public final class PTuple extends PSubclassable {
     @Override
     public String toString() {
         return Arrays.toString(items);
+    }
+
+    @ExportMessage
+    boolean hasArrayElements() {
+        return true;
+    }
+
+    @ExportMessage
+    long getArraySize() {
+        return items.length;
+    }
+
+    @ExportMessage
+    boolean isArrayElementReadable(long index) {
+        return index >= 0 && index < items.length;
+    }
+
+    @ExportMessage
+    Object readArrayElement(long index) throws InvalidArrayIndexException {
+        if (!isArrayElementReadable(index)) {
+            throw InvalidArrayIndexException.create(index);
+        }
+        return HostValues.toInterop(items[(int) index]);
     }
 }

@@ -319,6 +319,10 @@ public final class Attributes {
             }
             return;
         }
+        if (HostInterop.isForeign(obj)) {
+            HostObjects.deleteMember(obj, name);
+            return;
+        }
         throw Errors.attributeError("'%s' object has no attribute '%s'", Types.typeName(obj), name);
     }
 }

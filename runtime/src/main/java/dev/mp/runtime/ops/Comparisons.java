@@ -102,11 +102,9 @@ public final class Comparisons {
         if (r != PSingleton.NOT_IMPLEMENTED) {
             return r;
         }
-        if (op == Op.EQ) {
-            return a == b;
-        }
-        if (op == Op.NE) {
-            return a != b;
+        if (op == Op.EQ || op == Op.NE) {
+            boolean same = a == b || (HostInterop.isForeign(a) && HostInterop.isForeign(b) && HostInterop.isIdentical(a, b));
+            return op == Op.EQ ? same : !same;
         }
         throw Errors.typeError("'%s' not supported between instances of '%s' and '%s'", op.symbol, Types.typeName(a), Types.typeName(b));
     }
@@ -271,6 +269,12 @@ public final class Comparisons {
         }
         if (container instanceof PBytes || container instanceof PByteArray) {
             return Sequences.bytesContains(Sequences.bytesOf(container), item);
+        }
+        if (HostInterop.isForeign(container)) {
+            Boolean present = HostObjects.hashContains(container, item);
+            if (present != null) {
+                return present;
+            }
         }
         Object it = Iteration.iter(container, true);
         if (it == null) {

@@ -54,6 +54,9 @@ public final class Conversions {
         if (method != null) {
             return checkStr(Calls.callDescriptor(method, o), "__repr__");
         }
+        if (HostInterop.isForeign(o)) {
+            return HostObjects.displayString(o);
+        }
         return builtinRepr(o);
     }
 
@@ -288,6 +291,9 @@ public final class Conversions {
         if (o instanceof PRange r) {
             return r.length() != 0;
         }
+        if (HostInterop.isForeign(o)) {
+            return HostObjects.isTrue(o);
+        }
         return true;
     }
 
@@ -357,6 +363,9 @@ public final class Conversions {
         }
         if (o instanceof PBytes b) {
             return b.hashCode();
+        }
+        if (HostInterop.isForeign(o)) {
+            return HostInterop.identityHash(o);
         }
         return Identity.id(o) >> 4;
     }

@@ -4,6 +4,7 @@ import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
 import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PTuple;
 
 /**
@@ -62,10 +63,57 @@ public final class Errors {
         return make("NotImplementedError", fmt, args);
     }
 
-    /** OSError or the subclass CPython picks for the errno, with args (errno, strerror[, filename]). */
+    /** OSError or the subclass CPython picks for the errno, made as {@code OSError(errno, strerror[, filename])}. */
     public static MpException osError(int errno, String strerror, Object filename) {
         PClass cls = Exceptions.osErrorClassFor(errno);
         return filename == null ? raise(cls, (long) errno, strerror) : raise(cls, (long) errno, strerror, filename);
+    }
+
+    /** An OSError about two files, as {@code rename} raises: "[Errno 2] No such file or directory: 'a' -> 'b'". */
+    public static MpException osError(int errno, String strerror, Object filename, Object filename2) {
+        return raise(Exceptions.osErrorClassFor(errno), (long) errno, strerror, filename, PNone.NONE, filename2);
+    }
+
+    /**
+     * The OSError CPython would raise for a failed file operation: the errno is recovered from the Java
+     * exception's type, or from the system's message for the generic {@link java.nio.file.FileSystemException}.
+     *
+     * @param filename2 the second file of a two-file operation (rename), or null
+     */
+    public static MpException osError(java.io.IOException e, Object filename, Object filename2) {
+        int errno;
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            errno = 2;
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            errno = 17;
+        } else if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            errno = 39;
+        } else if (e instanceof java.nio.file.NotDirectoryException) {
+            errno = 20;
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            errno = 13;
+        } else if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            errno = ERRNO_BY_MESSAGE.getOrDefault(fs.getReason(), 5);
+        } else {
+            errno = 5;
+        }
+        String strerror = STRERROR.getOrDefault(errno, "Input/output error");
+        return filename2 == null ? osError(errno, strerror, filename) : osError(errno, strerror, filename, filename2);
+    }
+
+    /** The messages of the errors file operations report, as the C library (in the C locale) words them. */
+    private static final java.util.Map<Integer, String> STRERROR = java.util.Map.ofEntries(java.util.Map.entry(1, "Operation not permitted"),
+            java.util.Map.entry(2, "No such file or directory"), java.util.Map.entry(5, "Input/output error"),
+            java.util.Map.entry(13, "Permission denied"), java.util.Map.entry(16, "Device or resource busy"),
+            java.util.Map.entry(17, "File exists"), java.util.Map.entry(18, "Invalid cross-device link"),
+            java.util.Map.entry(20, "Not a directory"), java.util.Map.entry(21, "Is a directory"), java.util.Map.entry(22, "Invalid argument"),
+            java.util.Map.entry(28, "No space left on device"), java.util.Map.entry(30, "Read-only file system"),
+            java.util.Map.entry(36, "File name too long"), java.util.Map.entry(39, "Directory not empty"),
+            java.util.Map.entry(40, "Too many levels of symbolic links"));
+    private static final java.util.Map<String, Integer> ERRNO_BY_MESSAGE = new java.util.HashMap<>();
+
+    static {
+        STRERROR.forEach((errno, message) -> ERRNO_BY_MESSAGE.put(message, errno));
     }
 
     public static MpException unsupportedBinary(String op, Object left, Object right) {

@@ -4,6 +4,8 @@ import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
 import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.POSError;
 import dev.mp.runtime.objects.PTuple;
 
 /** Creating exception objects and the behaviour CPython gives particular exception classes. */
@@ -13,8 +15,9 @@ public final class Exceptions {
 
     /** An instance of an exception class with the given args, without running a user {@code __init__}. */
     public static PBaseException create(PClass cls, PTuple args) {
-        PBaseException e = new PBaseException(cls, args);
-        if (cls.isSubclassOf(BuiltinClasses.exception("OSError"))) {
+        boolean osError = cls.isSubclassOf(BuiltinClasses.exception("OSError"));
+        PBaseException e = osError ? new POSError(cls, args) : new PBaseException(cls, args);
+        if (osError) {
             PClass specific = args.size() >= 2 && args.get(0) instanceof Long errno ? osErrorClassFor(errno.intValue()) : null;
             if (cls == BuiltinClasses.exception("OSError") && specific != null) {
                 e.setPythonClass(specific);
@@ -60,9 +63,13 @@ public final class Exceptions {
         if (cls.isSubclassOf(BuiltinClasses.exception("KeyError")) && args.size() == 1) {
             return Conversions.repr(args.get(0));
         }
-        if (cls.isSubclassOf(BuiltinClasses.exception("OSError")) && args.size() >= 2 && args.size() <= 3) {
+        if (e instanceof POSError os && args.size() == 2) {
             String s = "[Errno " + Conversions.str(args.get(0)) + "] " + Conversions.str(args.get(1));
-            return args.size() == 3 ? s + ": " + Conversions.repr(args.get(2)) : s;
+            if (os.filename() == PNone.NONE) {
+                return s;
+            }
+            s += ": " + Conversions.repr(os.filename());
+            return os.filename2() == PNone.NONE ? s : s + " -> " + Conversions.repr(os.filename2());
         }
         if (cls.isSubclassOf(BuiltinClasses.exception("SyntaxError")) && args.size() == 2 && args.get(1) instanceof PTuple details
                 && details.size() >= 2) {

@@ -3,16 +3,50 @@ package dev.mp.runtime.ops;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 
+import dev.mp.runtime.objects.InteropBigInteger;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PObject;
 
-/** Converts values that come from outside mp (interop primitives, host objects) into mp values. */
+/**
+ * Converts values crossing the boundary between mp and the outside (the host, through interop):
+ * {@link #toMp} for values coming in, {@link #toInterop} for values going out.
+ */
 public final class HostValues {
     private HostValues() {
     }
 
     private static final InteropLibrary LIB = InteropLibrary.getUncached();
 
+    /**
+     * An mp value as an interop value. Every mp value is one already except an int outside the long range,
+     * a {@code BigInteger}, which interop knows only as a number object.
+     */
+    public static Object toInterop(Object o) {
+        return o instanceof java.math.BigInteger b ? new InteropBigInteger(b) : o;
+    }
+
+    /** Arguments for a call into foreign code, each converted with {@link #toInterop}. */
+    public static Object[] toInterop(Object[] values) {
+        Object[] out = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = toInterop(values[i]);
+        }
+        return out;
+    }
+
+    /** Arguments from a call by foreign code, each converted with {@link #toMp}. */
+    public static Object[] toMp(Object[] values) {
+        Object[] out = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = toMp(values[i]);
+        }
+        return out;
+    }
+
+    /**
+     * A value from outside as an mp value: Java numbers widen to int (long or BigInteger) or float, chars
+     * become str, interop null is None; any other foreign object (a host object) stays as it is.
+     */
     public static Object toMp(Object o) {
         if (o == null) {
             return PNone.NONE;

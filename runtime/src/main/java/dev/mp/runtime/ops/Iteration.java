@@ -98,6 +98,24 @@ public final class Iteration {
         return null;
     }
 
+    /** Whether {@code iter(obj)} would succeed, decided without running Python code. */
+    public static boolean isIterable(Object obj) {
+        if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator || obj instanceof PList || obj instanceof PTuple
+                || obj instanceof String || obj instanceof PRange || obj instanceof PDict || obj instanceof PSet || obj instanceof PBytes
+                || obj instanceof PByteArray) {
+            return true;
+        }
+        if (HostInterop.isForeign(obj)) {
+            return HostIteration.isIterable(obj);
+        }
+        PClass cls = Types.typeOf(obj);
+        Object iterMethod = cls.lookup("__iter__");
+        if (iterMethod != null && iterMethod != dev.mp.runtime.objects.PNone.NONE) {
+            return true;
+        }
+        return obj instanceof PInstance && cls.lookup("__getitem__") instanceof dev.mp.runtime.objects.PFunction;
+    }
+
     /** The next item, or null when the iterator is exhausted. */
     public static Object next(Object it) {
         if (it instanceof PIterator p) {

@@ -64,6 +64,12 @@ public final class Sequences {
         if (o instanceof PRange r) {
             return r.length();
         }
+        if (HostInterop.isForeign(o)) {
+            long n = HostObjects.len(o);
+            if (n >= 0) {
+                return n;
+            }
+        }
         Object m = o instanceof PInstance ? null : Types.typeOf(o).lookup("__len__");
         if (m != null) {
             return Conversions.asLong(Calls.callDescriptor(m, o));
@@ -215,6 +221,9 @@ public final class Sequences {
             }
             return r.start + i * r.step;
         }
+        if (HostInterop.isForeign(container) && HostObjects.isSubscriptable(container)) {
+            return HostObjects.getItem(container, index);
+        }
         Object m = container instanceof PInstance ? null : Types.typeOf(container).lookup("__getitem__");
         if (m != null) {
             return Calls.callDescriptor(m, container, index);
@@ -271,6 +280,10 @@ public final class Sequences {
                 throw Errors.valueError("byte must be in range(0, 256)");
             }
             b.set((int) i, (byte) v);
+            return;
+        }
+        if (HostInterop.isForeign(container) && HostObjects.isSubscriptable(container)) {
+            HostObjects.setItem(container, index, value);
             return;
         }
         Object m = container instanceof PInstance ? null : Types.typeOf(container).lookup("__setitem__");
@@ -335,6 +348,10 @@ public final class Sequences {
             if (d.remove(index) == null) {
                 throw Errors.keyError(index);
             }
+            return;
+        }
+        if (HostInterop.isForeign(container) && HostObjects.isSubscriptable(container)) {
+            HostObjects.delItem(container, index);
             return;
         }
         Object m = container instanceof PInstance ? null : Types.typeOf(container).lookup("__delitem__");

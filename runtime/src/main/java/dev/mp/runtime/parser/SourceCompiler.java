@@ -315,7 +315,7 @@ public final class SourceCompiler {
         e.dict().put("offset", (long) p.column());
         e.dict().put("text", lineText);
         e.dict().put("incomplete", p.incompleteInput());
-        return e.javaException();
+        return e.javaException().atSyntaxErrorLocation(p.line() >= 1 && p.line() <= source.getLineCount() ? source.createSection(p.line()) : null);
     }
 
 }

@@ -11,7 +11,7 @@ import dev.mp.runtime.objects.TracebackEntry;
 /**
  * A sequence of statements. It records the traceback line of an exception raised by one of its statements
  * (see MpException). In a generator it keeps the index of the running statement in a frame slot so a
- * resumption continues there.
+ * resumption continues there. A block is not itself a statement for instrumentation: its statements are.
  */
 public final class BlockNode extends MpStatementNode {
     @Children private final MpStatementNode[] statements;
@@ -38,8 +38,7 @@ public final class BlockNode extends MpStatementNode {
                 statements[i].execute(frame);
             }
         } catch (MpException e) {
-            record(e, statements[i]);
-            throw e;
+            throw record(e, statements[i]);
         }
     }
 
@@ -51,22 +50,23 @@ public final class BlockNode extends MpStatementNode {
             for (; i < last; i++) {
                 statements[i].execute(frame);
             }
-            if (last >= 0 && statements[last] instanceof ExpressionStatementNode expr) {
-                return expr.executeValue(frame);
-            }
-            if (last >= 0) {
-                statements[last].execute(frame);
-            }
-            return null;
+            return last >= 0 ? statements[last].executeValue(frame) : null;
         } catch (MpException e) {
-            record(e, statements[i]);
-            throw e;
+            throw record(e, statements[i]);
         }
     }
 
-    private void record(MpException e, MpStatementNode statement) {
+    /** Records the traceback line of {@code statement}; returns the exception to throw on (see MpException). */
+    private MpException record(MpException e, MpStatementNode statement) {
         if (e.needsFrameEntry() && getRootNode() instanceof MpRootNode root) {
-            e.recordFrame(new TracebackEntry(root.source(), statement.line(), root.getName()));
+            MpStatementNode raising = unwrap(statement);
+            return e.recordFrame(new TracebackEntry(root.source(), raising.line(), root.getName()), raising);
         }
+        return e;
+    }
+
+    @Override
+    public boolean isInstrumentable() {
+        return false;
     }
 }

@@ -18,6 +18,7 @@ public final class ExpressionStatementNode extends MpStatementNode {
         expression.execute(frame);
     }
 
+    @Override
     public Object executeValue(VirtualFrame frame) {
         return expression.execute(frame);
     }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.EncapsulatingNodeReference;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.Node;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.objects.PDict;
@@ -48,10 +50,24 @@ public class CallNode extends MpExpressionNode {
     public Object execute(VirtualFrame frame) {
         Object f = callee.execute(frame);
         if (simple) {
-            return Calls.call(f, evaluatePositional(frame), null);
+            return callHere(f, evaluatePositional(frame), null);
         }
         Arguments a = evaluate(frame, null);
-        return Calls.call(f, a.values, a.names);
+        return callHere(f, a.values, a.names);
+    }
+
+    /**
+     * Calls with this node as the location of the call, so the caller's frame in a guest stack trace (a
+     * PolyglotException's frames) points at the calling statement.
+     */
+    protected final Object callHere(Object callee, Object[] args, String[] kwnames) {
+        EncapsulatingNodeReference current = EncapsulatingNodeReference.getCurrent();
+        Node previous = current.set(this);
+        try {
+            return Calls.call(callee, args, kwnames);
+        } finally {
+            current.set(previous);
+        }
     }
 
     @ExplodeLoop

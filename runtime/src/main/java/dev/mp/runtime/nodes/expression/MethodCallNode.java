@@ -9,7 +9,6 @@ import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.ops.Attributes;
-import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.HostInterop;
 import dev.mp.runtime.ops.Types;
 
@@ -35,10 +34,10 @@ public final class MethodCallNode extends CallNode {
         if (method == null) {
             Object bound = Attributes.get(self, name);
             if (isSimple()) {
-                return Calls.call(bound, evaluatePositional(frame), null);
+                return callHere(bound, evaluatePositional(frame), null);
             }
             Arguments a = evaluate(frame, null);
-            return Calls.call(bound, a.values(), a.names());
+            return callHere(bound, a.values(), a.names());
         }
         if (isSimple()) {
             Object[] args = new Object[positional.length + 1];
@@ -46,10 +45,10 @@ public final class MethodCallNode extends CallNode {
             for (int i = 0; i < positional.length; i++) {
                 args[i + 1] = positional[i].execute(frame);
             }
-            return Calls.call(method, args, null);
+            return callHere(method, args, null);
         }
         Arguments a = evaluate(frame, self);
-        return Calls.call(method, a.values(), a.names());
+        return callHere(method, a.values(), a.names());
     }
 
     /** The function to call with self prepended, or null when normal attribute lookup must decide. */
