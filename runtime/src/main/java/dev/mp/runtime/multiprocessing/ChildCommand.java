@@ -66,6 +66,9 @@ final class ChildCommand {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xss16m");
         cmd.add("-XX:+UseSerialGC");
+        // A small initial heap: the young generation starts at a third of it and grows with the heap, so a child
+        // touches (and keeps resident) a few MB, not a third of the default 1/64 of the machine's memory.
+        cmd.add("-Xms16m");
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-XX:-UsePerfData");
         cmd.add("--enable-native-access=ALL-UNNAMED");
