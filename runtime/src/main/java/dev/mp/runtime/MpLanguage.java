@@ -62,6 +62,7 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     public static final OptionKey<Boolean> Spawn = new OptionKey<>(false);
 
     static {
+        SourceCompiler.warmUpInBackground();
         BuiltinTypes.install();
     }
 
