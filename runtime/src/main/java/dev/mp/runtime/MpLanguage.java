@@ -66,13 +66,18 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         BuiltinTypes.install();
     }
 
+    /** Whether the context is a multiprocessing child (option {@code mp.Spawn}). */
+    public static boolean isSpawnedChild(Env env) {
+        return env.getOptions().get(Spawn);
+    }
+
     /**
      * Whether the context's standard streams are this JVM's own (option {@code mp.ProcessStdio}, set by the
      * launcher, and child processes), so child processes inherit them; by default a context may have an embedder's
      * streams, which children's output is copied into.
      */
     public static boolean usesProcessStdio(Env env) {
-        return env.getOptions().get(ProcessStdio) || env.getOptions().get(Spawn);
+        return env.getOptions().get(ProcessStdio) || isSpawnedChild(env);
     }
 
     @Override

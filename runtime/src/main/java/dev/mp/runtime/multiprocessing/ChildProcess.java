@@ -92,7 +92,7 @@ public final class ChildProcess extends PObject {
 
     /**
      * A child JVM that runs {@link ChildMain} and waits for its task; {@code cwd} and {@code environment} are the
-     * directory and the environment it started with (null: this process's own).
+     * directory (null: this process's own) and the environment it started with.
      */
     record Launched(Process process, long pid, String cwd, java.util.Map<String, String> environment) {
         /** Whether this child started as one launched now would: in the same directory with the same environment. */
@@ -129,9 +129,7 @@ public final class ChildProcess extends PObject {
                 builder.redirectOutput(builder.createRedirectToStream(context.env().out()))
                         .redirectError(builder.createRedirectToStream(context.env().err()));
             }
-            if (environment != null) {
-                builder.clearEnvironment(true).environment(environment);
-            }
+            builder.clearEnvironment(true).environment(environment);
             if (cwd != null) {
                 builder.directory(context.env().getPublicTruffleFile(cwd));
             }
@@ -157,10 +155,13 @@ public final class ChildProcess extends PObject {
         return data;
     }
 
-    /** {@code os.environ} when the program imported os (its changes reach children, as in CPython), else null. */
+    /**
+     * The environment of a child: {@code os.environ} when the program imported os (its changes reach children, as
+     * in CPython), else the context's own.
+     */
     static java.util.Map<String, String> environment(MpContext context) {
         if (!(context.modules().sysModules().get("os") instanceof PModule os) || !(os.dict().get("environ") instanceof PDict environ)) {
-            return null;
+            return context.env().getEnvironment();
         }
         java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
         for (PDict.Entry e : environ.entries()) {

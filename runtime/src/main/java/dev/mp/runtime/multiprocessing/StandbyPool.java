@@ -23,7 +23,8 @@ import dev.mp.runtime.MpException;
  * <p>Sizing follows demand: each Process start adds one to a demand estimate that halves every
  * {@link #DEMAND_HALF_LIFE_NANOS}, and the pool is topped up towards that estimate, at most
  * {@code mp.standby.max} standbys (system property, default {@value #DEFAULT_MAX}; 0 turns the pool off). A
- * program that starts no Process starts no standby. Booting a JVM costs about a second of CPU, so a standby is
+ * program that does not import multiprocessing starts no standby; one that does starts one ({@link #anticipate}).
+ * Booting a JVM costs about a second of CPU, so a standby is
  * launched only while fewer of this pool's children than there are processors are busy (booting or running a
  * task): the pool fills the idle processors and never competes with the processes the program waits for. A
  * child counts as busy until its CPU time has stopped growing over {@link #IDLE_PROBE_NANOS}.
@@ -94,6 +95,19 @@ public final class StandbyPool {
             return 0;
         }
         return Math.max(0, Integer.getInteger("mp.standby.max", DEFAULT_MAX));
+    }
+
+    /**
+     * Launches a first standby when a main program loads multiprocessing, so that its first Process does not wait
+     * for a JVM to boot either: a program that imports the package nearly always starts one. Child processes do
+     * not anticipate (each would start a standby of its own).
+     */
+    void anticipate() {
+        if (demand < 1 && !dev.mp.runtime.MpLanguage.isSpawnedChild(context.env())) {
+            demand = 1;
+            demandNanos = System.nanoTime();
+            refill();
+        }
     }
 
     /**
