@@ -123,42 +123,22 @@ public final class SourceCompiler {
         return p.eval_input();
     }
 
-    /** A little of every common construct, for {@link #warmUpInBackground}; it is parsed, never run. */
-    private static final String WARM_UP_PROGRAM = """
-            import os
-            from a.b import c as d
-            @decorator(1)
-            class C(Base, metaclass=M):
-                x: int = 0
-                def f(self, a, b=1, *args, c=None, **kw):
-                    global g
-                    while a and not b or a < b <= 3:
-                        a += 1; b -= 1
-                        if a is None: break
-                        elif a in b: continue
-                        else: pass
-                    for i, (j, k) in enumerate(zip(a, b)):
-                        yield from [x * 2 for x in range(i) if x % 2]
-                    try:
-                        with open(f'{a!r}:{b:>4}') as f, g:
-                            raise ValueError('no') from None
-                    except (KeyError, IndexError) as e:
-                        return {k: v for k, v in e.items()}, {1, 2}, (3,), a[1:2, ::3]
-                    finally:
-                        del a[0], b.c
-                    lambda x, *y: x if y else -x ** 2 // 3 @ 4
-                    assert a != b, "message"
-                    return (yield)
-            """;
-
     /**
-     * Starts preparing the parser on a daemon thread: ANTLR builds the lexer's and the parser's ATN in their
-     * class initialisers and the prediction DFA while parsing, both shared by every parser of the JVM. Called when
-     * the language loads, it overlaps the creation of the engine and the context instead of delaying the first
-     * parse.
+     * Starts loading the parser on a daemon thread: ANTLR deserializes the lexer's and the parser's ATN in their
+     * class initialisers, a fixed cost of every JVM. Called when the language loads, it overlaps the creation of
+     * the engine and the context instead of delaying the first parse. (Warming the prediction DFA by parsing a
+     * sample as well was measured: it costs a child JVM more CPU than it saves, as children parse the
+     * multiprocessing package anyway.)
      */
     public static void warmUpInBackground() {
-        Thread warmUp = new Thread(() -> parser(WARM_UP_PROGRAM).file_input(), "mp-parser-warm-up");
+        Thread warmUp = new Thread(() -> {
+            try {
+                Class.forName(MpLexer.class.getName(), true, SourceCompiler.class.getClassLoader());
+                Class.forName(MpParser.class.getName(), true, SourceCompiler.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "mp-parser-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
     }
