@@ -157,19 +157,30 @@ final class FileObjects {
             }
         }
 
-        /** Up to n bytes from the position (all the rest for n < 0). */
+        /**
+         * Up to n bytes from the position (all the rest for n < 0), read until the end of the file. The file's size
+         * only sizes the first buffer: special files (those of /proc, for one) report a size of 0.
+         */
         byte[] readBytes(long n) {
             flushPending();
             try {
-                long available = Math.max(0, channel.size() - position);
-                int count = (int) Math.min(n < 0 ? available : n, available);
-                ByteBuffer buffer = ByteBuffer.allocate(count);
+                long limit = n < 0 ? Long.MAX_VALUE : n;
+                long sizeHint = Math.max(0, channel.size() - position);
+                byte[] data = new byte[(int) Math.min(limit, Math.max(sizeHint, 8192))];
+                int filled = 0;
                 channel.position(position);
-                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                    // read until full or at the end
+                while (filled < limit) {
+                    if (filled == data.length) {
+                        data = java.util.Arrays.copyOf(data, (int) Math.min(limit, Math.min(2L * data.length, Integer.MAX_VALUE - 8)));
+                    }
+                    int read = channel.read(ByteBuffer.wrap(data, filled, data.length - filled));
+                    if (read <= 0) {
+                        break;
+                    }
+                    filled += read;
                 }
-                position += buffer.position();
-                return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+                position += filled;
+                return java.util.Arrays.copyOf(data, filled);
             } catch (IOException e) {
                 throw ioError(e);
             }
