@@ -161,15 +161,25 @@ final class FileObjects {
         byte[] readBytes(long n) {
             flushPending();
             try {
-                long available = Math.max(0, channel.size() - position);
-                int count = (int) Math.min(n < 0 ? available : n, available);
-                ByteBuffer buffer = ByteBuffer.allocate(count);
+                // Read to the end of the data rather than to the reported size: files such as /proc/uptime
+                // report a size of 0 and still have content.
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(n < 0 ? 65536 : n, 65536));
                 channel.position(position);
-                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                    // read until full or at the end
+                while (n < 0 || out.size() < n) {
+                    buffer.clear();
+                    if (n >= 0) {
+                        buffer.limit((int) Math.min(buffer.capacity(), n - out.size()));
+                    }
+                    int got = channel.read(buffer);
+                    if (got <= 0) {
+                        break;
+                    }
+                    out.write(buffer.array(), 0, got);
                 }
-                position += buffer.position();
-                return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+                position += out.size();
+                end = Math.max(end, position);
+                return out.toByteArray();
             } catch (IOException e) {
                 throw ioError(e);
             }

@@ -24,7 +24,7 @@ public final class Arithmetic {
         OR("|", "or"), XOR("^", "xor"), MATMUL("@", "matmul");
 
         public final String symbol;
-        final String method;
+        public final String method;
         final String reflected;
         final String inplace;
 
