@@ -7,10 +7,12 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * A Java application that embeds mp: it evaluates a script, calls a script function with Java arguments,
- * hands the script a Java object, reads script values back and reports a script error. It needs no build
+ * hands the script a Java object, reads script values back, reports a script error and runs a script that
+ * starts processes. It needs no build
  * setup; run it with the JDK's source launcher and the mp runtime's jars:
  *
  * <pre>
@@ -51,6 +53,23 @@ public class HostExample {
                 return sorted(PRICES, key=PRICES.get)[:n]
             """;
 
+    /** Starts child processes: each Process is a JVM of its own, started through the context's policy. */
+    private static final String WORKERS = """
+            from multiprocessing import Process, Queue
+
+            def square(q, n):
+                q.put((n, n * n))
+
+            q = Queue()
+            workers = [Process(target=square, args=(q, n)) for n in range(3)]
+            for w in workers:
+                w.start()
+            results = dict(q.get() for _ in workers)
+            for w in workers:
+                w.join()
+            print('squares from child processes:', sorted(results.items()), [w.exitcode for w in workers])
+            """;
+
     public static void main(String[] args) {
         // One context per thread; host access lets the script call OrderBook's methods.
         try (Context context = Context.newBuilder("mp").allowHostAccess(HostAccess.ALL).build()) {
@@ -84,6 +103,13 @@ public class HostExample {
                     }
                 }
             }
+        }
+
+        // Processes need the embedder's permission: to start them (which reads files: the JDK's java launcher),
+        // and to share memory with them.
+        try (Context context = Context.newBuilder("mp").allowCreateProcess(true).allowNativeAccess(true)
+                .allowIO(IOAccess.ALL).build()) {
+            context.eval(Source.create("mp", WORKERS));
         }
     }
 }

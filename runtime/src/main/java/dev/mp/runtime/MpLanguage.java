@@ -62,7 +62,13 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     public static final OptionKey<Boolean> Spawn = new OptionKey<>(false);
 
     static {
+        SourceCompiler.warmUpInBackground();
         BuiltinTypes.install();
+    }
+
+    /** Whether the context is a multiprocessing child (option {@code mp.Spawn}). */
+    public static boolean isSpawnedChild(Env env) {
+        return env.getOptions().get(Spawn);
     }
 
     /**
@@ -71,7 +77,7 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
      * streams, which children's output is copied into.
      */
     public static boolean usesProcessStdio(Env env) {
-        return env.getOptions().get(ProcessStdio) || env.getOptions().get(Spawn);
+        return env.getOptions().get(ProcessStdio) || isSpawnedChild(env);
     }
 
     @Override
@@ -104,6 +110,7 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     @Override
     protected void disposeContext(MpContext context) {
         KeyboardInterrupts.unregister(context);
+        dev.mp.runtime.multiprocessing.StandbyPool.close(context);
     }
 
     @Override

@@ -23,6 +23,7 @@ import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
+import dev.mp.runtime.ops.Sets;
 
 /** list, tuple, dict (with its views), set, frozenset, range and slice. */
 final class ContainerTypes {
@@ -309,6 +310,41 @@ final class ContainerTypes {
         method(d, "__contains__", "self, key", a -> ((PDict) a[0]).containsKey(a[1]));
         method(d, "__iter__", "self", a -> Iteration.builtinIter(a[0], false));
         method(d, "__repr__", "self", a -> Conversions.builtinRepr(a[0]));
+        for (PClass v : new PClass[] {BuiltinClasses.DICT_KEYS, BuiltinClasses.DICT_ITEMS}) {
+            // The set operators of keys and items views, as CPython computes them (a set of the view, updated).
+            method(v, "__or__", "self, other", a -> {
+                PSet r = Sets.of(a[0], false);
+                Sets.update(r, a[1]);
+                return r;
+            });
+            method(v, "__ror__", "self, other", a -> {
+                PSet r = Sets.of(a[1], false);
+                Sets.update(r, a[0]);
+                return r;
+            });
+            method(v, "__sub__", "self, other", a -> {
+                PSet r = Sets.of(a[0], false);
+                Sets.differenceUpdate(r, a[1]);
+                return r;
+            });
+            method(v, "__rsub__", "self, other", a -> {
+                PSet r = Sets.of(a[1], false);
+                Sets.differenceUpdate(r, a[0]);
+                return r;
+            });
+            method(v, "__xor__", "self, other", a -> {
+                PSet r = Sets.of(a[0], false);
+                Sets.symmetricDifferenceUpdate(r, a[1]);
+                return r;
+            });
+            method(v, "__rxor__", "self, other", a -> {
+                PSet r = Sets.of(a[1], false);
+                Sets.symmetricDifferenceUpdate(r, a[0]);
+                return r;
+            });
+            method(v, "__and__", "self, other", a -> viewIntersection((DictView) a[0], a[1]));
+            method(v, "__rand__", "self, other", a -> viewIntersection((DictView) a[0], a[1]));
+        }
         for (PClass v : new PClass[] {BuiltinClasses.DICT_KEYS, BuiltinClasses.DICT_VALUES, BuiltinClasses.DICT_ITEMS}) {
             method(v, "__iter__", "self", a -> ((DictView) a[0]).iterator());
             method(v, "__len__", "self", a -> (long) ((DictView) a[0]).dict.size());
@@ -362,18 +398,33 @@ final class ContainerTypes {
     private static void sets() {
         for (PClass c : new PClass[] {BuiltinClasses.SET, BuiltinClasses.FROZENSET}) {
             boolean frozen = c == BuiltinClasses.FROZENSET;
-            constructor(c, "cls, iterable=?, /", a -> {
-                PSet s = new PSet(frozen);
-                if (a[1] != null) {
-                    Iteration.forEach(a[1], s::add);
+            constructor(c, "cls, iterable=?, /", a -> a[1] == null ? new PSet(frozen) : Sets.of(a[1], frozen));
+            method(c, "union", "self, *others", a -> {
+                PSet r = ((PSet) a[0]).copy(frozen);
+                for (Object o : ((PTuple) a[1]).items()) {
+                    Sets.update(r, o);
                 }
-                return s;
+                return r;
             });
-            method(c, "union", "self, *others", a -> combine(a, dev.mp.runtime.ops.Arithmetic.BinOp.OR));
-            method(c, "intersection", "self, *others", a -> combine(a, dev.mp.runtime.ops.Arithmetic.BinOp.AND));
-            method(c, "difference", "self, *others", a -> combine(a, dev.mp.runtime.ops.Arithmetic.BinOp.SUB));
-            method(c, "symmetric_difference", "self, other, /", a -> dev.mp.runtime.ops.Sets.operator(dev.mp.runtime.ops.Arithmetic.BinOp.XOR,
-                    (PSet) a[0], toSet(a[1])));
+            method(c, "intersection", "self, *others", a -> {
+                PSet r = (PSet) a[0];
+                for (Object o : ((PTuple) a[1]).items()) {
+                    r = Sets.intersection(r, o);
+                }
+                return r == a[0] ? r.copy(frozen) : r;
+            });
+            method(c, "difference", "self, *others", a -> {
+                Object[] others = ((PTuple) a[1]).items();
+                if (others.length == 0) {
+                    return ((PSet) a[0]).copy(frozen);
+                }
+                PSet r = Sets.difference((PSet) a[0], others[0]);
+                for (int i = 1; i < others.length; i++) {
+                    Sets.differenceUpdate(r, others[i]);
+                }
+                return r;
+            });
+            method(c, "symmetric_difference", "self, other, /", a -> Sets.symmetricDifference((PSet) a[0], a[1]));
             method(c, "issubset", "self, other, /", a -> Comparisons.compare(a[0], toSet(a[1]), Comparisons.Op.LE));
             method(c, "issuperset", "self, other, /", a -> Comparisons.compare(a[0], toSet(a[1]), Comparisons.Op.GE));
             method(c, "isdisjoint", "self, other, /", a -> toSet(a[1]).values().stream().noneMatch(((PSet) a[0])::contains));
@@ -409,33 +460,47 @@ final class ContainerTypes {
         });
         method(s, "update", "self, *others", a -> {
             for (Object o : ((PTuple) a[1]).items()) {
-                Iteration.forEach(o, ((PSet) a[0])::add);
+                Sets.update((PSet) a[0], o);
             }
+            return NONE;
+        });
+        method(s, "intersection_update", "self, *others", a -> {
+            PSet r = (PSet) a[0];
+            for (Object o : ((PTuple) a[1]).items()) {
+                r = Sets.intersection(r, o);
+            }
+            ((PSet) a[0]).takeContents(r);
+            return NONE;
+        });
+        method(s, "symmetric_difference_update", "self, other, /", a -> {
+            Sets.symmetricDifferenceUpdate((PSet) a[0], a[1]);
             return NONE;
         });
         method(s, "difference_update", "self, *others", a -> {
             for (Object o : ((PTuple) a[1]).items()) {
-                Iteration.forEach(o, ((PSet) a[0])::remove);
+                Sets.differenceUpdate((PSet) a[0], o);
             }
             return NONE;
         });
     }
 
-    private static PSet toSet(Object o) {
-        if (o instanceof PSet s) {
-            return s;
+    /** view & other, as CPython's: a larger set does the intersection itself, else other's items that the view holds. */
+    private static PSet viewIntersection(DictView view, Object other) {
+        if (other instanceof PSet s && !s.isFrozen() && view.dict.size() <= s.size()) {
+            return Sets.intersection(s, view);
         }
-        PSet s = new PSet(true);
-        Iteration.forEach(o, s::add);
-        return s;
+        PSet r = new PSet(false);
+        Iteration.forEach(other, v -> {
+            if (view.contains(v)) {
+                r.add(v);
+            }
+        });
+        return r;
     }
 
-    private static Object combine(Object[] a, dev.mp.runtime.ops.Arithmetic.BinOp op) {
-        PSet r = (PSet) a[0];
-        for (Object o : ((PTuple) a[1]).items()) {
-            r = dev.mp.runtime.ops.Sets.operator(op, r, toSet(o));
-        }
-        return r == a[0] ? r.copy(r.isFrozen()) : r;
+    /** A set argument of issubset and the like: the set itself, or a frozenset of an iterable's items. */
+    private static PSet toSet(Object o) {
+        return o instanceof PSet s ? s : Sets.of(o, true);
     }
 
     /** dict.keys(), values() and items(): live views of a dict. */

@@ -48,7 +48,10 @@ final class NumberTypes {
         BuiltinBuilder.attribute(i, "real", o -> Conversions.index(o));
         BuiltinBuilder.attribute(i, "imag", o -> 0L);
         method(i, "conjugate", "self", a -> Conversions.index(a[0]));
-        method(i, "is_integer", "self", a -> Boolean.TRUE);
+        BuiltinBuilder.attribute(i, "numerator", o -> Conversions.index(o));
+        BuiltinBuilder.attribute(i, "denominator", o -> 1L);
+        method(i, "as_integer_ratio", "self", a -> PTuple.of(Conversions.index(a[0]), 1L));
+        method(i, "bit_count", "self", a -> (long) Conversions.asBig(a[0]).abs().bitCount());
 
         PClass b = BuiltinClasses.BOOL;
         constructor(b, "cls, x=False", a -> Conversions.isTrue(a[1]));
@@ -64,9 +67,18 @@ final class NumberTypes {
         method(f, "__format__", "self, spec", a -> dev.mp.runtime.ops.StringFormatting.format(a[0], (String) a[1]));
         method(f, "__float__", "self", a -> a[0]);
         method(f, "__int__", "self", a -> truncate((Double) a[0]));
-        method(f, "hex", "self", a -> Double.toHexString((Double) a[0]));
+        method(f, "hex", "self", a -> floatHex((Double) a[0]));
+        BuiltinBuilder.classMethod(f, "fromhex", "cls, string, /", a -> floatFromHex(a[1]));
+        method(f, "conjugate", "self", a -> a[0]);
         method(f, "as_integer_ratio", "self", a -> {
-            java.math.BigDecimal d = new java.math.BigDecimal((Double) a[0]);
+            double value = (Double) a[0];
+            if (Double.isInfinite(value)) {
+                throw Errors.overflowError("cannot convert Infinity to integer ratio");
+            }
+            if (Double.isNaN(value)) {
+                throw Errors.valueError("cannot convert NaN to integer ratio");
+            }
+            java.math.BigDecimal d = new java.math.BigDecimal(value);
             BigInteger num = d.unscaledValue();
             BigInteger den = BigInteger.TEN.pow(Math.max(0, d.scale()));
             if (d.scale() < 0) {
@@ -77,6 +89,59 @@ final class NumberTypes {
         });
         BuiltinBuilder.attribute(f, "real", o -> o);
         BuiltinBuilder.attribute(f, "imag", o -> 0.0);
+    }
+
+    /** float.hex(): "0x1.<13 hex digits>p<signed exponent>", "0x0.<digits>p-1022" for subnormals, as CPython. */
+    private static String floatHex(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        String sign = (Double.doubleToRawLongBits(d) < 0) ? "-" : "";
+        if (d == 0) {
+            return sign + "0x0.0p+0";
+        }
+        long bits = Double.doubleToRawLongBits(d);
+        long mantissa = bits & 0xFFFFFFFFFFFFFL;
+        int exponent = (int) ((bits >>> 52) & 0x7FF);
+        boolean subnormal = exponent == 0;
+        int e = subnormal ? -1022 : exponent - 1023;
+        return String.format("%s0x%d.%013xp%s%d", sign, subnormal ? 0 : 1, mantissa, e < 0 ? "-" : "+", Math.abs(e));
+    }
+
+    /** float.fromhex(): [sign] (inf | nan | [0x] hexdigits [. hexdigits] [p exponent]), with surrounding whitespace. */
+    private static double floatFromHex(Object arg) {
+        if (!(arg instanceof String text)) {
+            throw Errors.typeError("must be str, not %s", Types.typeName(arg));
+        }
+        String s = text.strip();
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        String unsigned = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
+        boolean negative = lower.startsWith("-");
+        if (unsigned.equals("inf") || unsigned.equals("infinity")) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (unsigned.equals("nan")) {
+            return Double.NaN;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:0x)?([0-9a-f]*)(?:\\.([0-9a-f]*))?(?:p([+-]?[0-9]+))?").matcher(unsigned);
+        if (!m.matches() || (m.group(1).isEmpty() && (m.group(2) == null || m.group(2).isEmpty()))) {
+            throw Errors.valueError("invalid hexadecimal floating-point string");
+        }
+        String javaForm = "0x" + (m.group(1).isEmpty() ? "0" : m.group(1)) + "." + (m.group(2) == null ? "" : m.group(2)) + "p"
+                + (m.group(3) == null ? "0" : m.group(3));
+        double value;
+        try {
+            value = Double.parseDouble(javaForm);
+        } catch (NumberFormatException e) {
+            throw Errors.valueError("invalid hexadecimal floating-point string");
+        }
+        if (Double.isInfinite(value)) {
+            throw Errors.overflowError("hexadecimal value too large to represent as a float");
+        }
+        return negative ? -value : value;
     }
 
     static Object truncate(double d) {

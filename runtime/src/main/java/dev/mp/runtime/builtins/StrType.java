@@ -147,22 +147,24 @@ public final class StrType {
         method(s, "format", "self, *args, **kwargs", a -> StringFormatting.strFormat((String) a[0], ((PTuple) a[1]).items(), (PDict) a[2]));
         method(s, "format_map", "self, mapping, /", a -> StringFormatting.strFormat((String) a[0], new Object[0], (PDict) a[1]));
         method(s, "__format__", "self, spec", a -> StringFormatting.format(a[0], (String) a[1]));
-        method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], (String) a[1])));
-        method(s, "isdigit", "self", a -> test((String) a[0], Character::isDigit));
+        method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], checkStr(a[1]), a[2])));
+        method(s, "isdigit", "self", a -> test((String) a[0], StrType::isDigitChar));
+        method(s, "isascii", "self", a -> ((String) a[0]).chars().allMatch(c -> c < 128));
+        method(s, "casefold", "self", a -> ((String) a[0]).toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT));
         method(s, "isdecimal", "self", a -> test((String) a[0], Character::isDigit));
-        method(s, "isnumeric", "self", a -> test((String) a[0], c -> Character.isDigit(c) || Character.getNumericValue(c) >= 0));
+        method(s, "isnumeric", "self", a -> test((String) a[0], StrType::isNumericChar));
         method(s, "isalpha", "self", a -> test((String) a[0], Character::isLetter));
-        method(s, "isalnum", "self", a -> test((String) a[0], Character::isLetterOrDigit));
-        method(s, "isspace", "self", a -> test((String) a[0], Character::isWhitespace));
+        method(s, "isalnum", "self", a -> test((String) a[0], c -> Character.isLetter(c) || isNumericChar(c)));
+        method(s, "isspace", "self", a -> test((String) a[0], StrType::isSpace));
         method(s, "isupper", "self", a -> cased((String) a[0], true));
         method(s, "islower", "self", a -> cased((String) a[0], false));
         method(s, "isidentifier", "self", a -> {
             String str = (String) a[0];
-            return !str.isEmpty() && (Character.isLetter(str.codePointAt(0)) || str.charAt(0) == '_')
-                    && str.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+            return !str.isEmpty() && (Character.isUnicodeIdentifierStart(str.codePointAt(0)) || str.charAt(0) == '_')
+                    && str.codePoints().allMatch(c -> Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
         });
         method(s, "isprintable", "self", a -> ((String) a[0]).codePoints().allMatch(dev.mp.runtime.ops.StringRepr::isPrintable));
-        method(s, "istitle", "self", a -> !((String) a[0]).isEmpty() && title((String) a[0]).equals(a[0]) && cased((String) a[0], null));
+        method(s, "istitle", "self", a -> isTitle((String) a[0]));
         method(s, "splitlines", "self, keepends=False", a -> splitlines((String) a[0], Conversions.isTrue(a[1])));
         method(s, "partition", "self, sep, /", a -> partition((String) a[0], checkStr(a[1]), false));
         method(s, "rpartition", "self, sep, /", a -> partition((String) a[0], checkStr(a[1]), true));
@@ -267,47 +269,38 @@ public final class StrType {
 
     /** {@code s.encode(encoding)} with strict errors. */
     public static byte[] encode(String s, String encoding) {
-        Charset cs = charset(encoding);
-        var encoder = cs.newEncoder();
-        for (int i = 0; cs != StandardCharsets.UTF_8 && i < s.length(); i++) {
-            if (!encoder.canEncode(s.charAt(i))) {
-                throw Errors.make("UnicodeEncodeError", "'%s' codec can't encode character %s in position %d: ordinal not in range(%d)",
-                        cs == StandardCharsets.US_ASCII ? "ascii" : encoding, dev.mp.runtime.builtins.AsciiRepr.ascii(dev.mp.runtime.ops.StringRepr.repr(String.valueOf(s.charAt(i)))), i,
-                        cs == StandardCharsets.US_ASCII ? 128 : 256);
-            }
-        }
-        return s.getBytes(cs);
+        return Codecs.encode(s, encoding, "strict");
     }
 
-    /** {@code bytes.decode(encoding, errors)}. */
+    public static byte[] encode(String s, String encoding, Object errors) {
+        return Codecs.encode(s, encoding, errors == null ? "strict" : checkStr(errors));
+    }
+
     public static String decode(byte[] bytes, String encoding, Object errors) {
-        Charset cs = charset(encoding);
-        var decoder = cs.newDecoder();
-        if (errors instanceof String e && (e.equals("replace") || e.equals("ignore"))) {
-            decoder.onMalformedInput(e.equals("replace") ? java.nio.charset.CodingErrorAction.REPLACE : java.nio.charset.CodingErrorAction.IGNORE);
-        }
-        try {
-            return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException ex) {
-            int pos = 0;
-            if (cs == StandardCharsets.UTF_8) {
-                for (; pos < bytes.length; pos++) {
-                    if (bytes[pos] < 0) {
-                        break;
-                    }
-                }
-                return errorDecode("utf-8", bytes, pos, "invalid start byte");
-            }
-            for (; pos < bytes.length && bytes[pos] >= 0; pos++) {
-                // find the first non-ASCII byte
-            }
-            return errorDecode(encoding, bytes, pos, "ordinal not in range(128)");
-        }
+        return Codecs.decode(bytes, encoding, errors == null ? "strict" : checkStr(errors));
     }
 
-    private static String errorDecode(String codec, byte[] bytes, int pos, String reason) {
-        throw Errors.make("UnicodeDecodeError", "'%s' codec can't decode byte 0x%02x in position %d: %s", codec,
-                pos < bytes.length ? bytes[pos] & 0xff : 0, pos, reason);
+    /**
+     * Python's whitespace (str.isspace, and the separators of split() and strip()): the space separators,
+     * including no-break spaces, line and paragraph separators, and the ASCII controls \t to \r and \x1c to \x1f.
+     */
+    static boolean isSpace(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
+    }
+
+    /** str.isdigit: decimal digits, and other digits such as superscripts and circled digits. */
+    private static boolean isDigitChar(int c) {
+        if (Character.isDigit(c)) {
+            return true;
+        }
+        int value = Character.getNumericValue(c);
+        return Character.getType(c) == Character.OTHER_NUMBER && value >= 0 && value <= 9;
+    }
+
+    /** str.isnumeric: digits, letter numbers (Roman numerals) and other numbers (fractions). */
+    private static boolean isNumericChar(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     private static boolean test(String s, java.util.function.IntPredicate p) {
@@ -318,7 +311,13 @@ public final class StrType {
         boolean any = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isUpperCase(c)) {
+            if (Character.isTitleCase(c)) {
+                if (upper != null) {
+                    // A titlecase letter is cased but neither upper nor lower case.
+                    return false;
+                }
+                any = true;
+            } else if (Character.isUpperCase(c)) {
                 if (Boolean.FALSE.equals(upper)) {
                     return false;
                 }
@@ -333,13 +332,38 @@ public final class StrType {
         return any;
     }
 
+    /** str.istitle: upper and titlecase letters only after uncased characters, lowercase only after cased ones. */
+    private static boolean isTitle(String s) {
+        boolean any = false;
+        boolean previousCased = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+                if (previousCased) {
+                    return false;
+                }
+                previousCased = true;
+                any = true;
+            } else if (Character.isLowerCase(c)) {
+                if (!previousCased) {
+                    return false;
+                }
+                previousCased = true;
+                any = true;
+            } else {
+                previousCased = false;
+            }
+        }
+        return any;
+    }
+
     static String title(String s) {
         StringBuilder sb = new StringBuilder();
         boolean prevCased = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             sb.append(prevCased ? Character.toLowerCase(c) : Character.toTitleCase(c));
-            prevCased = Character.isLetter(c);
+            prevCased = Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
         }
         return sb.toString();
     }
@@ -352,7 +376,7 @@ public final class StrType {
             int n = s.length();
             if (!fromRight) {
                 while (i < n) {
-                    while (i < n && Character.isWhitespace(s.charAt(i))) {
+                    while (i < n && isSpace(s.charAt(i))) {
                         i++;
                     }
                     if (i >= n) {
@@ -363,7 +387,7 @@ public final class StrType {
                         break;
                     }
                     int j = i;
-                    while (j < n && !Character.isWhitespace(s.charAt(j))) {
+                    while (j < n && !isSpace(s.charAt(j))) {
                         j++;
                     }
                     words.add(s.substring(i, j));
@@ -373,7 +397,7 @@ public final class StrType {
             } else {
                 int j = n;
                 while (j > 0) {
-                    while (j > 0 && Character.isWhitespace(s.charAt(j - 1))) {
+                    while (j > 0 && isSpace(s.charAt(j - 1))) {
                         j--;
                     }
                     if (j <= 0) {
@@ -384,7 +408,7 @@ public final class StrType {
                         break;
                     }
                     int k = j;
-                    while (k > 0 && !Character.isWhitespace(s.charAt(k - 1))) {
+                    while (k > 0 && !isSpace(s.charAt(k - 1))) {
                         k--;
                     }
                     words.add(s.substring(k, j));
@@ -430,10 +454,10 @@ public final class StrType {
         int start = 0;
         int end = s.length();
         if (chars == PNone.NONE) {
-            while (left && start < end && Character.isWhitespace(s.charAt(start))) {
+            while (left && start < end && isSpace(s.charAt(start))) {
                 start++;
             }
-            while (right && end > start && Character.isWhitespace(s.charAt(end - 1))) {
+            while (right && end > start && isSpace(s.charAt(end - 1))) {
                 end--;
             }
         } else {

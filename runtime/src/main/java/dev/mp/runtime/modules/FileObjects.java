@@ -2,62 +2,102 @@ package dev.mp.runtime.modules;
 
 import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.Charset;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.oracle.truffle.api.TruffleFile;
 
 import dev.mp.runtime.MpContext;
+import dev.mp.runtime.builtins.BuiltinBuilder;
+import dev.mp.runtime.builtins.Codecs;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PObject;
+import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
+import dev.mp.runtime.ops.StringRepr;
 import dev.mp.runtime.ops.Types;
 
 /**
- * {@code open()} and file objects. Reading loads the file on open (text with universal newlines); writing
- * goes through a stream opened per the mode. Files are reached through the context's IO policy.
+ * {@code open()} and file objects, over a seekable channel from the context's Truffle environment (so the
+ * embedder's IO policy applies). Binary files read and write bytes at their position; text files decode and
+ * encode (Codecs), translate newlines as their {@code newline} argument says, and report byte positions from
+ * {@code tell()}, as CPython's.
  */
 final class FileObjects {
     private FileObjects() {
     }
 
-    static final PClass TEXT = new PClass("TextIOWrapper", "_io", new PClass[] {BuiltinClasses.OBJECT}, true, PClass.Layout.BUILTIN);
-    static final PClass BINARY = new PClass("BufferedReader", "_io", new PClass[] {BuiltinClasses.OBJECT}, true, PClass.Layout.BUILTIN);
+    private static PClass ioType(String name) {
+        return new PClass(name, "_io", new PClass[] {BuiltinClasses.OBJECT}, true, PClass.Layout.BUILTIN);
+    }
+
+    static final PClass TEXT = ioType("TextIOWrapper");
+    static final PClass READER = ioType("BufferedReader");
+    static final PClass WRITER = ioType("BufferedWriter");
+    static final PClass RANDOM = ioType("BufferedRandom");
+    /** {@code io.UnsupportedOperation}: an operation the file's mode does not allow. */
+    static final PClass UNSUPPORTED_OPERATION = PClass.create("UnsupportedOperation", "UnsupportedOperation", "io",
+            new PClass[] {BuiltinClasses.exception("OSError"), BuiltinClasses.exception("ValueError")});
+
+    /** Writes are collected up to this many bytes before they reach the channel. */
+    private static final int WRITE_BUFFER = 1 << 16;
 
     /** An open file. */
     static final class PFile extends PObject {
         final String name;
         final String mode;
         final boolean binary;
-        final Charset charset;
-        String text;
-        byte[] bytes;
-        int position;
-        OutputStream out;
+        final boolean readable;
+        final boolean writable;
+        final boolean append;
+        final String encoding;
+        final String errors;
+        /** None (universal newlines), "", "\n", "\r" or "\r\n", as open()'s newline argument. */
+        final Object newline;
+        final PClass type;
+        SeekableByteChannel channel;
         boolean closed;
+        /** Where the next binary read or write happens (for text, where the channel's data continues). */
+        long position;
+        /** The end of the file as this object knows it, counting buffered writes. */
+        long end;
+        final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        long pendingAt;
+        /** Text read ahead: the decoded rest of the file from byte decodedStart, and how much of it was read. */
+        String decoded;
+        long decodedStart;
+        int decodedPos;
 
-        PFile(String name, String mode, boolean binary, Charset charset) {
+        PFile(String name, String mode, boolean binary, boolean readable, boolean writable, boolean append, String encoding, String errors,
+              Object newline) {
             this.name = name;
             this.mode = mode;
             this.binary = binary;
-            this.charset = charset;
+            this.readable = readable;
+            this.writable = writable;
+            this.append = append;
+            this.encoding = encoding;
+            this.errors = errors;
+            this.newline = newline;
+            this.type = !binary ? TEXT : readable && writable ? RANDOM : readable ? READER : WRITER;
         }
 
         @Override
         public PClass getPythonClass() {
-            return binary ? BINARY : TEXT;
+            return type;
         }
 
         void checkOpen() {
@@ -68,93 +108,317 @@ final class FileObjects {
 
         void checkReadable() {
             checkOpen();
-            if (text == null && bytes == null) {
-                throw Errors.make("OSError", "not readable");
+            if (!readable) {
+                throw unsupported("not readable");
             }
         }
 
-        int length() {
-            return binary ? bytes.length : text.length();
+        void checkWritable() {
+            checkOpen();
+            if (!writable) {
+                throw unsupported("not writable");
+            }
+        }
+
+        RuntimeException ioError(IOException e) {
+            return Errors.osError(e, name, null);
+        }
+
+        void flushPending() {
+            if (pending.size() == 0) {
+                return;
+            }
+            try {
+                channel.position(pendingAt);
+                ByteBuffer data = ByteBuffer.wrap(pending.toByteArray());
+                while (data.hasRemaining()) {
+                    channel.write(data);
+                }
+            } catch (IOException e) {
+                throw ioError(e);
+            }
+            pending.reset();
+        }
+
+        /** Writes bytes where the mode says: at the end when appending, else at {@code at}. */
+        void writeBytes(byte[] data, long at) {
+            long target = append ? end : at;
+            if (pending.size() > 0 && pendingAt + pending.size() != target) {
+                flushPending();
+            }
+            if (pending.size() == 0) {
+                pendingAt = target;
+            }
+            pending.writeBytes(data);
+            position = pendingAt + pending.size();
+            end = Math.max(end, position);
+            if (pending.size() >= WRITE_BUFFER) {
+                flushPending();
+            }
+        }
+
+        /** Up to n bytes from the position (all the rest for n < 0). */
+        byte[] readBytes(long n) {
+            flushPending();
+            try {
+                long available = Math.max(0, channel.size() - position);
+                int count = (int) Math.min(n < 0 ? available : n, available);
+                ByteBuffer buffer = ByteBuffer.allocate(count);
+                channel.position(position);
+                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                    // read until full or at the end
+                }
+                position += buffer.position();
+                return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+            } catch (IOException e) {
+                throw ioError(e);
+            }
+        }
+
+        /** Decodes the rest of the file for text reading, once per stretch of reads. */
+        void readAhead() {
+            if (decoded == null) {
+                decodedStart = position;
+                decoded = Codecs.decode(readBytes(-1), encoding, errors);
+                decodedPos = 0;
+            }
+        }
+
+        /** Ends a stretch of text reads: the next access starts from the channel again. */
+        void dropReadAhead() {
+            decoded = null;
+        }
+
+        long textTell() {
+            flushPending();
+            if (decoded == null) {
+                return position;
+            }
+            return decodedStart + Codecs.encode(decoded.substring(0, decodedPos), encoding, errors).length;
         }
     }
 
+    private static RuntimeException unsupported(String message) {
+        return Errors.raise(UNSUPPORTED_OPERATION, message);
+    }
+
+    // =====================================================================================================
+    // Text reading: newline translation and line ends
+    // =====================================================================================================
+
+    /**
+     * The next char of text and how many decoded chars it took: with universal newlines "\r\n" and "\r" read
+     * as "\n". Returns -1 at the end.
+     */
+    private static int nextChar(PFile f, int[] taken) {
+        String s = f.decoded;
+        int i = f.decodedPos;
+        if (i >= s.length()) {
+            return -1;
+        }
+        char c = s.charAt(i);
+        taken[0] = 1;
+        if (c == '\r' && f.newline == PNone.NONE) {
+            if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                taken[0] = 2;
+            }
+            return '\n';
+        }
+        return c;
+    }
+
+    private static String readText(PFile f, long size) {
+        f.checkReadable();
+        f.readAhead();
+        StringBuilder out = new StringBuilder();
+        int[] taken = new int[1];
+        while (size < 0 || out.length() < size) {
+            int c = nextChar(f, taken);
+            if (c < 0) {
+                break;
+            }
+            out.append((char) c);
+            f.decodedPos += taken[0];
+            // A code point outside the BMP is two chars; keep the pair together.
+            if (Character.isHighSurrogate((char) c) && f.decodedPos < f.decoded.length() && size >= 0 && out.length() == size) {
+                out.append(f.decoded.charAt(f.decodedPos++));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether text ending so is at a line end, as the newline mode splits lines. */
+    private static boolean endsLine(PFile f, StringBuilder line, int next) {
+        int n = line.length();
+        char last = line.charAt(n - 1);
+        Object nl = f.newline;
+        if (nl == PNone.NONE || "\n".equals(nl)) {
+            return last == '\n';
+        }
+        if ("\r".equals(nl)) {
+            return last == '\r';
+        }
+        if ("\r\n".equals(nl)) {
+            return last == '\n' && n >= 2 && line.charAt(n - 2) == '\r';
+        }
+        // newline='': any of \n, \r\n, \r ends a line; a \r waits to see whether \n follows.
+        return last == '\n' || (last == '\r' && next != '\n');
+    }
+
+    private static String readTextLine(PFile f, long limit) {
+        f.checkReadable();
+        f.readAhead();
+        StringBuilder line = new StringBuilder();
+        int[] taken = new int[1];
+        while (limit < 0 || line.length() < limit) {
+            int c = nextChar(f, taken);
+            if (c < 0) {
+                break;
+            }
+            line.append((char) c);
+            f.decodedPos += taken[0];
+            int next = f.decodedPos < f.decoded.length() ? f.decoded.charAt(f.decodedPos) : -1;
+            if (endsLine(f, line, next)) {
+                break;
+            }
+        }
+        return line.toString();
+    }
+
+    private static byte[] readBinaryLine(PFile f, long limit) {
+        f.checkReadable();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (limit < 0 || line.size() < limit) {
+            byte[] chunk = f.readBytes(limit < 0 ? 8192 : Math.min(8192, limit - line.size()));
+            if (chunk.length == 0) {
+                break;
+            }
+            int n = 0;
+            while (n < chunk.length && chunk[n] != '\n') {
+                n++;
+            }
+            if (n < chunk.length) {
+                line.write(chunk, 0, n + 1);
+                f.position -= chunk.length - n - 1;
+                break;
+            }
+            line.writeBytes(chunk);
+        }
+        return line.toByteArray();
+    }
+
+    private static Object readLine(PFile f, long limit) {
+        return f.binary ? new PBytes(readBinaryLine(f, limit)) : readTextLine(f, limit);
+    }
+
+    // =====================================================================================================
+    // The methods
+    // =====================================================================================================
+
     static {
-        for (PClass c : new PClass[] {TEXT, BINARY}) {
-            method(c, "read", "self, size=-1", a -> {
+        for (PClass c : new PClass[] {TEXT, READER, WRITER, RANDOM}) {
+            method(c, "read", "self, size=-1, /", a -> {
                 PFile f = (PFile) a[0];
-                f.checkReadable();
-                long size = Conversions.asLong(a[1]);
-                int end = size < 0 ? f.length() : (int) Math.min(f.length(), f.position + size);
-                int start = Math.min(f.position, end);
-                f.position = end;
-                return f.binary ? new PBytes(java.util.Arrays.copyOfRange(f.bytes, start, end)) : f.text.substring(start, end);
-            });
-            method(c, "readline", "self, size=-1", a -> readline((PFile) a[0]));
-            method(c, "readlines", "self, hint=-1", a -> {
-                PList out = new PList();
-                PFile f = (PFile) a[0];
-                f.checkReadable();
-                for (Object line = readline(f); Sequences.len(line) > 0; line = readline(f)) {
-                    out.add(line);
-                }
-                return out;
-            });
-            method(c, "write", "self, s", a -> {
-                PFile f = (PFile) a[0];
-                f.checkOpen();
-                if (f.out == null) {
-                    throw Errors.make("OSError", "not writable");
-                }
-                byte[] data;
+                long size = a[1] == PNone.NONE ? -1 : Conversions.asLong(a[1]);
                 if (f.binary) {
-                    data = Sequences.bytesOf(a[1]);
-                } else {
-                    if (!(a[1] instanceof String s)) {
-                        throw Errors.typeError("write() argument must be str, not %s", Types.typeName(a[1]));
-                    }
-                    data = s.getBytes(f.charset);
+                    f.checkReadable();
+                    return new PBytes(f.readBytes(size));
                 }
-                try {
-                    f.out.write(data);
-                } catch (IOException e) {
-                    throw Errors.osError(5, "Input/output error", f.name);
-                }
-                return f.binary ? (long) data.length : Sequences.len(a[1]);
+                return readText(f, size);
             });
-            method(c, "writelines", "self, lines", a -> {
+            method(c, "readline", "self, size=-1, /", a -> readLine((PFile) a[0], a[1] == PNone.NONE ? -1 : Conversions.asLong(a[1])));
+            method(c, "readlines", "self, hint=-1, /", a -> {
+                PFile f = (PFile) a[0];
+                long hint = a[1] == PNone.NONE ? -1 : Conversions.asLong(a[1]);
+                PList lines = new PList();
+                long total = 0;
+                for (Object line = readLine(f, -1); Sequences.len(line) > 0; line = readLine(f, -1)) {
+                    lines.add(line);
+                    total += Sequences.len(line);
+                    if (hint > 0 && total >= hint) {
+                        break;
+                    }
+                }
+                return lines;
+            });
+            method(c, "write", "self, s, /", a -> {
+                PFile f = (PFile) a[0];
+                f.checkWritable();
+                if (f.binary) {
+                    byte[] data = Sequences.bytesOf(a[1]);
+                    f.writeBytes(data, f.position);
+                    return (long) data.length;
+                }
+                if (!(a[1] instanceof String s)) {
+                    throw Errors.typeError("write() argument must be str, not %s", Types.typeName(a[1]));
+                }
+                String text = "\r\n".equals(f.newline) || "\r".equals(f.newline) ? s.replace("\n", (String) f.newline) : s;
+                // After text reads, writing continues where the read-ahead left the channel (its end), as in CPython.
+                f.dropReadAhead();
+                f.writeBytes(Codecs.encode(text, f.encoding, f.errors), f.position);
+                return Sequences.len(s);
+            });
+            method(c, "writelines", "self, lines, /", a -> {
                 for (Object line : Iteration.toList(a[1])) {
-                    dev.mp.runtime.ops.Calls.callMethod(a[0], "write", line);
+                    Calls.callMethod(a[0], "write", line);
                 }
                 return PNone.NONE;
             });
             method(c, "flush", "self", a -> {
                 PFile f = (PFile) a[0];
-                try {
-                    if (f.out != null) {
-                        f.out.flush();
-                    }
-                } catch (IOException e) {
-                    throw Errors.osError(5, "Input/output error", f.name);
-                }
+                f.checkOpen();
+                f.flushPending();
                 return PNone.NONE;
             });
             method(c, "close", "self", a -> {
                 close((PFile) a[0]);
                 return PNone.NONE;
             });
-            method(c, "seek", "self, offset, whence=0", a -> {
+            method(c, "seek", "self, offset, whence=0, /", a -> seek((PFile) a[0], Conversions.asLong(a[1]), Conversions.asLong(a[2])));
+            method(c, "tell", "self", a -> {
                 PFile f = (PFile) a[0];
                 f.checkOpen();
-                long off = Conversions.asLong(a[1]);
-                long whence = Conversions.asLong(a[2]);
-                if (f.text != null || f.bytes != null) {
-                    f.position = (int) Math.max(0, whence == 2 ? f.length() + off : whence == 1 ? f.position + off : off);
-                }
-                return (long) f.position;
+                return f.binary ? f.position : f.textTell();
             });
-            method(c, "tell", "self", a -> (long) ((PFile) a[0]).position);
-            method(c, "readable", "self", a -> ((PFile) a[0]).out == null);
-            method(c, "writable", "self", a -> ((PFile) a[0]).out != null);
+            method(c, "truncate", "self, size=None, /", a -> {
+                PFile f = (PFile) a[0];
+                f.checkOpen();
+                if (!f.writable) {
+                    throw unsupported("truncate");
+                }
+                long at = f.binary ? f.position : f.textTell();
+                f.dropReadAhead();
+                f.flushPending();
+                long size = a[1] == PNone.NONE ? at : Conversions.asLong(a[1]);
+                try {
+                    f.channel.truncate(size);
+                    f.end = f.channel.size();
+                } catch (IOException e) {
+                    throw f.ioError(e);
+                }
+                f.position = at;
+                return size;
+            });
+            method(c, "readable", "self", a -> {
+                ((PFile) a[0]).checkOpen();
+                return ((PFile) a[0]).readable;
+            });
+            method(c, "writable", "self", a -> {
+                ((PFile) a[0]).checkOpen();
+                return ((PFile) a[0]).writable;
+            });
+            method(c, "seekable", "self", a -> {
+                ((PFile) a[0]).checkOpen();
+                return true;
+            });
+            method(c, "isatty", "self", a -> {
+                ((PFile) a[0]).checkOpen();
+                return false;
+            });
+            // Files here are channels of the Truffle file system, which has no descriptors to give.
+            method(c, "fileno", "self", a -> {
+                throw unsupported("fileno");
+            });
             method(c, "__enter__", "self", a -> {
                 ((PFile) a[0]).checkOpen();
                 return a[0];
@@ -163,103 +427,155 @@ final class FileObjects {
                 close((PFile) a[0]);
                 return PNone.NONE;
             });
-            method(c, "__iter__", "self", a -> a[0]);
+            method(c, "__iter__", "self", a -> {
+                ((PFile) a[0]).checkOpen();
+                return a[0];
+            });
             method(c, "__next__", "self", a -> {
-                Object line = readline((PFile) a[0]);
+                PFile f = (PFile) a[0];
+                f.checkOpen();
+                Object line = readLine(f, -1);
                 if (Sequences.len(line) == 0) {
                     throw Errors.raise(BuiltinClasses.exception("StopIteration"));
                 }
                 return line;
             });
-            dev.mp.runtime.builtins.BuiltinBuilder.attribute(c, "name", o -> ((PFile) o).name);
-            dev.mp.runtime.builtins.BuiltinBuilder.attribute(c, "mode", o -> ((PFile) o).mode);
-            dev.mp.runtime.builtins.BuiltinBuilder.attribute(c, "closed", o -> ((PFile) o).closed);
+            BuiltinBuilder.attribute(c, "name", o -> ((PFile) o).name);
+            BuiltinBuilder.attribute(c, "mode", o -> ((PFile) o).mode);
+            BuiltinBuilder.attribute(c, "closed", o -> ((PFile) o).closed);
             method(c, "__repr__", "self", a -> {
                 PFile f = (PFile) a[0];
-                return "<_io." + f.getPythonClass().name() + " name=" + dev.mp.runtime.ops.StringRepr.repr(f.name) + " mode='" + f.mode + "'"
-                        + (f.binary ? "" : " encoding='" + f.charset.name() + "'") + ">";
+                String base = "<_io." + f.type.name() + " name=" + StringRepr.repr(f.name);
+                return f.binary ? base + ">" : base + " mode=" + StringRepr.repr(f.mode) + " encoding=" + StringRepr.repr(f.encoding) + ">";
             });
         }
+        BuiltinBuilder.attribute(TEXT, "encoding", o -> ((PFile) o).encoding);
+        BuiltinBuilder.attribute(TEXT, "errors", o -> ((PFile) o).errors);
     }
 
-    private static Object readline(PFile f) {
-        f.checkReadable();
-        int len = f.length();
-        int start = f.position;
-        int i = start;
-        while (i < len && (f.binary ? f.bytes[i] != '\n' : f.text.charAt(i) != '\n')) {
-            i++;
+    private static Object seek(PFile f, long offset, long whence) {
+        f.checkOpen();
+        if (whence < 0 || whence > 2) {
+            throw Errors.valueError("invalid whence (%d, should be 0, 1 or 2)", whence);
         }
-        int end = Math.min(len, i + 1);
-        f.position = end;
-        return f.binary ? new PBytes(java.util.Arrays.copyOfRange(f.bytes, start, end)) : f.text.substring(start, end);
+        if (!f.binary) {
+            if (whence == 1 && offset != 0) {
+                throw unsupported("can't do nonzero cur-relative seeks");
+            }
+            if (whence == 2 && offset != 0) {
+                throw unsupported("can't do nonzero end-relative seeks");
+            }
+            if (whence == 0 && offset < 0) {
+                throw Errors.valueError("negative seek position %d", offset);
+            }
+            long target = whence == 0 ? offset : whence == 1 ? f.textTell() : f.end;
+            f.dropReadAhead();
+            f.flushPending();
+            f.position = target;
+            return target;
+        }
+        f.flushPending();
+        long target = whence == 0 ? offset : whence == 1 ? f.position + offset : f.end + offset;
+        if (target < 0) {
+            throw Errors.valueError("negative seek value %d", target);
+        }
+        f.position = target;
+        return target;
     }
 
     private static void close(PFile f) {
         if (f.closed) {
             return;
         }
-        f.closed = true;
         try {
-            if (f.out != null) {
-                f.out.close();
+            f.flushPending();
+        } finally {
+            f.closed = true;
+            try {
+                f.channel.close();
+            } catch (IOException e) {
+                throw f.ioError(e);
             }
-        } catch (IOException e) {
-            throw Errors.osError(5, "Input/output error", f.name);
         }
     }
 
+    // =====================================================================================================
+    // open()
+    // =====================================================================================================
+
+    /** {@code open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)}. */
     static Object open(MpContext context, Object[] a) {
-        if (!(a[0] instanceof String path)) {
+        if (!(a[0] instanceof String) && Types.override(a[0], "__fspath__") == null && !(a[0] instanceof PBytes)) {
             throw Errors.typeError("expected str, bytes or os.PathLike object, not %s", Types.typeName(a[0]));
         }
-        String mode = (String) a[1];
-        boolean binary = mode.contains("b");
-        boolean plus = mode.contains("+");
-        char kind = mode.replace("b", "").replace("t", "").replace("+", "").isEmpty() ? 'r' : mode.replace("b", "").replace("t", "").replace("+", "").charAt(0);
-        if ("rwax".indexOf(kind) < 0 || mode.replace("b", "").replace("t", "").replace("+", "").length() > 1) {
-            throw Errors.valueError("invalid mode: '%s'", mode);
+        String path = PosixModule.path(a[0], "open", false);
+        if (!(a[1] instanceof String mode)) {
+            throw Errors.typeError("open() argument 'mode' must be str, not %s", Types.typeName(a[1]));
         }
+        Set<Character> seen = new HashSet<>();
+        for (char ch : mode.toCharArray()) {
+            if ("rwxab+t".indexOf(ch) < 0 || !seen.add(ch)) {
+                throw Errors.valueError("invalid mode: '%s'", mode);
+            }
+        }
+        int kinds = (seen.contains('r') ? 1 : 0) + (seen.contains('w') ? 1 : 0) + (seen.contains('x') ? 1 : 0) + (seen.contains('a') ? 1 : 0);
+        if (seen.contains('t') && seen.contains('b')) {
+            throw Errors.valueError("can't have text and binary mode at once");
+        }
+        if (kinds != 1) {
+            throw Errors.valueError("must have exactly one of create/read/write/append mode");
+        }
+        boolean binary = seen.contains('b');
+        boolean plus = seen.contains('+');
         if (binary && a[3] != PNone.NONE) {
             throw Errors.valueError("binary mode doesn't take an encoding argument");
         }
-        Charset cs = a[3] == PNone.NONE ? java.nio.charset.StandardCharsets.UTF_8 : charsetOf((String) a[3]);
-        PFile f = new PFile(path, mode, binary, cs);
+        if (binary && a[4] != PNone.NONE) {
+            throw Errors.valueError("binary mode doesn't take an errors argument");
+        }
+        if (binary && a[5] != PNone.NONE) {
+            throw Errors.valueError("binary mode doesn't take a newline argument");
+        }
+        Object newline = a[5];
+        if (newline != PNone.NONE && !(newline instanceof String)) {
+            throw Errors.typeError("open() argument 'newline' must be str or None, not %s", Types.typeName(newline));
+        }
+        if (newline instanceof String nl && !nl.isEmpty() && !nl.equals("\n") && !nl.equals("\r") && !nl.equals("\r\n")) {
+            throw Errors.valueError("illegal newline value: %s", nl);
+        }
+        String encoding = a[3] == PNone.NONE ? "UTF-8" : strArgument(a[3], "encoding");
+        String errors = a[4] == PNone.NONE ? "strict" : strArgument(a[4], "errors");
+        if (!binary) {
+            // An unknown encoding is reported by open(), as CPython looks the codec up there.
+            Codecs.encode("", encoding, errors);
+        }
+        char kind = seen.contains('r') ? 'r' : seen.contains('w') ? 'w' : seen.contains('x') ? 'x' : 'a';
+        PFile f = new PFile(path, mode, binary, kind == 'r' || plus, kind != 'r' || plus, kind == 'a', encoding, errors, newline);
+        Set<OpenOption> options = new HashSet<>();
+        if (f.readable) {
+            options.add(StandardOpenOption.READ);
+        }
+        if (f.writable) {
+            options.add(StandardOpenOption.WRITE);
+        }
+        switch (kind) {
+            case 'w' -> {
+                options.add(StandardOpenOption.CREATE);
+                options.add(StandardOpenOption.TRUNCATE_EXISTING);
+            }
+            case 'a' -> options.add(StandardOpenOption.CREATE);
+            case 'x' -> options.add(StandardOpenOption.CREATE_NEW);
+            default -> {
+            }
+        }
         try {
             TruffleFile file = context.env().getPublicTruffleFile(path);
             if (file.isDirectory()) {
                 throw Errors.osError(21, "Is a directory", path);
             }
-            if (kind == 'r') {
-                byte[] content = file.readAllBytes();
-                if (binary) {
-                    f.bytes = content;
-                } else {
-                    f.text = new String(content, cs).replace("\r\n", "\n").replace('\r', '\n');
-                }
-                if (plus) {
-                    f.out = file.newOutputStream(StandardOpenOption.WRITE);
-                }
-            } else {
-                List<OpenOption> options = new ArrayList<>();
-                options.add(StandardOpenOption.WRITE);
-                switch (kind) {
-                    case 'w' -> {
-                        options.add(StandardOpenOption.CREATE);
-                        options.add(StandardOpenOption.TRUNCATE_EXISTING);
-                    }
-                    case 'a' -> {
-                        options.add(StandardOpenOption.CREATE);
-                        options.add(StandardOpenOption.APPEND);
-                    }
-                    default -> options.add(StandardOpenOption.CREATE_NEW);
-                }
-                f.out = new java.io.BufferedOutputStream(file.newOutputStream(options.toArray(new OpenOption[0])));
-                if (plus) {
-                    f.bytes = binary ? new byte[0] : null;
-                    f.text = binary ? null : "";
-                }
-            }
+            f.channel = file.newByteChannel(options);
+            f.end = f.channel.size();
+            f.position = kind == 'a' ? f.end : 0;
         } catch (SecurityException e) {
             // The embedder's IO policy (Context.Builder.allowIO) forbids this file.
             throw Errors.osError(1, "Operation not permitted", path);
@@ -269,11 +585,10 @@ final class FileObjects {
         return f;
     }
 
-    private static Charset charsetOf(String name) {
-        try {
-            return "utf-8".equalsIgnoreCase(name) || "utf8".equalsIgnoreCase(name) ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(name);
-        } catch (Exception e) {
-            throw Errors.make("LookupError", "unknown encoding: %s", name);
+    private static String strArgument(Object o, String what) {
+        if (o instanceof String s) {
+            return s;
         }
+        throw Errors.typeError("open() argument '%s' must be str or None, not %s", what, Types.typeName(o));
     }
 }

@@ -284,7 +284,7 @@ public final class ModuleLoader {
      * The search-path entry of the library bundled in the runtime jar ({@code dev/mp/lib/}). It comes last in
      * the search, as CPython's standard library comes after the script's directory.
      */
-    static final String LIBRARY_ROOT = "<mp-lib>";
+    public static final String LIBRARY_ROOT = "<mp-lib>";
 
     private PModule loadBundled(String qualified, String dir, String simple, PModule parent) {
         String folder = dir.equals(LIBRARY_ROOT) ? "" : dir.substring(LIBRARY_ROOT.length() + 1) + "/";

@@ -32,11 +32,13 @@ public final class ChildProcess extends PObject {
 
     private final Process process;
     private final long pid;
+    private final StandbyPool pool;
     private Integer exitCode;
 
-    private ChildProcess(Process process, long pid) {
+    private ChildProcess(Process process, long pid, StandbyPool pool) {
         this.process = process;
         this.pid = pid;
+        this.pool = pool;
     }
 
     /**
@@ -62,18 +64,66 @@ public final class ChildProcess extends PObject {
     }
 
     /**
-     * Pickles {@code processObject} and starts a child that runs it. Pickling comes first, so an argument that
-     * cannot be sent raises here before anything starts.
+     * Pickles {@code processObject} and hands it to a child: a standby of the context's {@link StandbyPool}, or a
+     * newly launched one. Pickling comes first, so an argument that cannot be sent raises here before anything
+     * starts.
      */
     static ChildProcess start(MpContext context, Object processObject) {
         byte[] preparation = Reduction.dumps(preparationData(context));
         Reduction.check(processObject);
+        StandbyPool pool = StandbyPool.of(context);
+        Launched launched = pool.take();
+        ChildProcess child = new ChildProcess(launched.process(), launched.pid(), pool);
+        byte[] task;
+        try {
+            task = Reduction.dumps(processObject, child.pid);
+        } catch (RuntimeException e) {
+            launched.process().destroyForcibly();
+            throw e;
+        }
+        try (OutputStream in = launched.process().getOutputStream()) {
+            SpawnBootstrap.writeTask(in, preparation, task);
+        } catch (IOException e) {
+            // The child died before reading its task; its exit code tells the caller.
+        }
+        pool.refill();
+        return child;
+    }
+
+    /**
+     * A child JVM that runs {@link ChildMain} and waits for its task; {@code cwd} and {@code environment} are the
+     * directory (null: this process's own) and the environment it started with.
+     */
+    record Launched(Process process, long pid, String cwd, java.util.Map<String, String> environment) {
+        /** Whether this child started as one launched now would: in the same directory with the same environment. */
+        boolean matches(MpContext context) {
+            return java.util.Objects.equals(cwd, workingDirectory(context)) && java.util.Objects.equals(environment, ChildProcess.environment(context));
+        }
+    }
+
+    /** The context's working directory, which children start in, or null for this process's own. */
+    static String workingDirectory(MpContext context) {
+        try {
+            return context.env().getCurrentWorkingDirectory() == null ? null : context.env().getCurrentWorkingDirectory().getPath();
+        } catch (SecurityException noFileAccess) {
+            // Without file IO the working directory cannot be asked for; the child starts in the JVM's.
+            return null;
+        }
+    }
+
+    /**
+     * Launches a child JVM through {@code Env.newProcessBuilder}, subject to the embedder's
+     * {@code allowCreateProcess}. Its standard input is a pipe for the task; its output goes to the context's
+     * streams.
+     */
+    static Launched launch(MpContext context) {
         if (!context.env().isCreateProcessAllowed()) {
             throw Errors.make("PermissionError",
                     "cannot start a process: process creation is not allowed by the embedder's policy (Context.Builder.allowCreateProcess)");
         }
-        Process process;
         java.util.Set<Long> childrenBefore = currentChildren();
+        String cwd = workingDirectory(context);
+        java.util.Map<String, String> environment = environment(context);
         try {
             TruffleProcessBuilder builder = context.env().newProcessBuilder(ChildCommand.command().toArray(new String[0]))
                     .redirectInput(ProcessHandler.Redirect.PIPE);
@@ -84,34 +134,22 @@ public final class ChildProcess extends PObject {
                 builder.redirectOutput(builder.createRedirectToStream(context.env().out()))
                         .redirectError(builder.createRedirectToStream(context.env().err()));
             }
-            java.util.Map<String, String> environment = environment(context);
-            if (environment != null) {
-                builder.clearEnvironment(true).environment(environment);
-            }
-            String cwd = context.env().getCurrentWorkingDirectory() == null ? null : context.env().getCurrentWorkingDirectory().getPath();
+            builder.clearEnvironment(true).environment(environment);
             if (cwd != null) {
                 builder.directory(context.env().getPublicTruffleFile(cwd));
             }
-            process = builder.start();
+            Process process = builder.start();
+            return new Launched(process, pidOf(process, childrenBefore), cwd, environment);
         } catch (SecurityException e) {
+            if (!context.env().isFileIOAllowed()) {
+                // Truffle finds the child's executable through the context's file system.
+                throw Errors.make("PermissionError",
+                        "cannot start a process: file access, which starting one needs, is not allowed by the embedder's policy (Context.Builder.allowIO)");
+            }
             throw Errors.make("PermissionError", "cannot start a process: %s (Context.Builder.allowCreateProcess)", e.getMessage());
         } catch (IOException e) {
             throw Errors.make("OSError", "cannot start a process: %s", e.getMessage());
         }
-        ChildProcess child = new ChildProcess(process, pidOf(process, childrenBefore));
-        byte[] task;
-        try {
-            task = Reduction.dumps(processObject, child.pid);
-        } catch (RuntimeException e) {
-            process.destroyForcibly();
-            throw e;
-        }
-        try (OutputStream in = process.getOutputStream()) {
-            SpawnBootstrap.writeTask(in, preparation, task);
-        } catch (IOException e) {
-            // The child died before reading its task; its exit code tells the caller.
-        }
-        return child;
     }
 
     /** What a child needs before it can unpickle the Process: CPython's {@code spawn.get_preparation_data}. */
@@ -127,10 +165,13 @@ public final class ChildProcess extends PObject {
         return data;
     }
 
-    /** {@code os.environ} when the program imported os (its changes reach children, as in CPython), else null. */
-    private static java.util.Map<String, String> environment(MpContext context) {
+    /**
+     * The environment of a child: {@code os.environ} when the program imported os (its changes reach children, as
+     * in CPython), else the context's own.
+     */
+    static java.util.Map<String, String> environment(MpContext context) {
         if (!(context.modules().sysModules().get("os") instanceof PModule os) || !(os.dict().get("environ") instanceof PDict environ)) {
-            return null;
+            return context.env().getEnvironment();
         }
         java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
         for (PDict.Entry e : environ.entries()) {
@@ -153,7 +194,10 @@ public final class ChildProcess extends PObject {
         return exitCode;
     }
 
-    /** Waits up to {@code timeoutNanos} (negative: for ever) and returns the exit code, or null if still running. */
+    /**
+     * Waits up to {@code timeoutNanos} (negative: for ever) and returns the exit code, or null if still running.
+     * A processor this child no longer uses may go to a standby, so the pool refills here too.
+     */
     Integer waitFor(long timeoutNanos) {
         Blocking.await(timeoutNanos, slice -> {
             try {
@@ -162,6 +206,7 @@ public final class ChildProcess extends PObject {
                 return false;
             }
         });
+        pool.refill();
         return poll();
     }
 

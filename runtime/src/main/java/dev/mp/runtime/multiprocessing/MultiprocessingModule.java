@@ -48,6 +48,7 @@ public final class MultiprocessingModule {
         guardSharedMemory(m);
         m.dict().put("Popen", ChildProcess.TYPE);
         m.dict().put("PicklingError", Reduction.PICKLING_ERROR);
+        StandbyPool.of(context).anticipate();
 
         moduleFunction(m, "start_process", "process_obj", a -> ChildProcess.start(context, a[0]));
         method(ChildProcess.TYPE, "poll", "self", a -> exitCode(((ChildProcess) a[0]).poll()));

@@ -110,23 +110,46 @@ public final class Reduction {
         return new Reader(context, data).read();
     }
 
-    /** Functions and classes defined at the interactive prompt, in definition order, with their source text. */
-    private static final List<Object[]> INTERACTIVE_DEFINITIONS = new ArrayList<>();
+    /**
+     * Per context: the functions and classes whose code is in no file (the prompt, an embedded string), and the
+     * imports of that code, in order, each as {weak reference or null for an import, source text}.
+     */
+    private static final Map<MpContext, List<Object[]>> WITHOUT_FILE = new java.util.WeakHashMap<>();
 
-    /** Records the source of a function or class typed at the prompt (see {@code InteractiveDefinitionNode}). */
-    public static synchronized void rememberInteractiveDefinition(Object value, String text) {
-        INTERACTIVE_DEFINITIONS.removeIf(d -> ((java.lang.ref.WeakReference<?>) d[0]).get() == null);
-        INTERACTIVE_DEFINITIONS.add(new Object[] {new java.lang.ref.WeakReference<>(value), text});
+    private static List<Object[]> definitionsWithoutFile() {
+        return WITHOUT_FILE.computeIfAbsent(MpContext.get(null), c -> new ArrayList<>());
+    }
+
+    /** Records the source of a function or class defined without a file (see {@code RecordedDefinitionNode}). */
+    public static synchronized void rememberDefinitionSource(Object value, String text) {
+        List<Object[]> definitions = definitionsWithoutFile();
+        definitions.removeIf(d -> d[0] != null && ((java.lang.ref.WeakReference<?>) d[0]).get() == null);
+        definitions.add(new Object[] {new java.lang.ref.WeakReference<>(value), text});
+    }
+
+    /** Records a top-level import of such code, which its functions may need; each distinct text once. */
+    public static synchronized void rememberImportSource(String text) {
+        List<Object[]> definitions = definitionsWithoutFile();
+        for (Object[] d : definitions) {
+            if (d[0] == null && d[1].equals(text)) {
+                return;
+            }
+        }
+        definitions.add(new Object[] {null, text});
     }
 
     /**
-     * The source of every prompt definition still bound in {@code __main__}, when {@code value} is one of them:
-     * a child defines them all again, so prompt functions may call each other. Null for anything else.
+     * The source of every such definition still bound in {@code __main__}, when {@code value} is one of them:
+     * a child defines them all again, so they may call each other. Null for anything else.
      */
-    private static synchronized String interactiveSource(Object value) {
+    private static synchronized String sourceWithoutFile(Object value) {
         StringBuilder all = new StringBuilder();
         boolean found = false;
-        for (Object[] d : INTERACTIVE_DEFINITIONS) {
+        for (Object[] d : definitionsWithoutFile()) {
+            if (d[0] == null) {
+                all.append(d[1]).append('\n');
+                continue;
+            }
             Object defined = ((java.lang.ref.WeakReference<?>) d[0]).get();
             if (defined == null || lookupGlobal("__main__", nameOf(defined)) != defined) {
                 continue;
@@ -282,7 +305,7 @@ public final class Reduction {
                 throw Errors.raise(PICKLING_ERROR, String.format("Can't pickle %s: it's not the same object as %s.%s",
                         Conversions.repr(obj), module, qualname));
             }
-            String source = module.equals("__main__") ? interactiveSource(obj) : null;
+            String source = module.equals("__main__") ? sourceWithoutFile(obj) : null;
             out.write(source != null ? SOURCE_DEFINITION : GLOBAL);
             remember(obj);
             writeString(module);

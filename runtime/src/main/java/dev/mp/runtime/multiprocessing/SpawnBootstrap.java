@@ -56,11 +56,26 @@ public final class SpawnBootstrap {
         public Object execute(VirtualFrame frame) {
             MpContext context = MpContext.get(this);
             int status;
-            boolean outermost = context.enterTopLevel();
             try {
-                status = context.modules().runExitHooks(run(context));
-            } finally {
-                context.leaveTopLevel(outermost);
+                // No Python code of the task runs while a standby waits, so Ctrl-C then just ends the process.
+                Task task = awaitTask(context);
+                if (task == null) {
+                    // A standby that was not needed: its parent ended or closed the pool.
+                    status = 0;
+                } else {
+                    boolean outermost = context.enterTopLevel();
+                    try {
+                        status = context.modules().runExitHooks(run(context, task));
+                    } finally {
+                        context.leaveTopLevel(outermost);
+                    }
+                }
+            } catch (IOException e) {
+                String reason = e.getMessage() != null ? e.getMessage() : "its parent closed the pipe";
+                context.err().println("mp: child process did not receive its task: " + reason);
+                status = 1;
+            } catch (MpException e) {
+                status = MainProgram.handleUncaught(context, e.pythonException());
             }
             context.out().flush();
             context.err().flush();
@@ -69,20 +84,31 @@ public final class SpawnBootstrap {
         }
     }
 
-    private static int run(MpContext context) {
-        byte[] preparation;
-        byte[] process;
-        try {
-            DataInputStream in = new DataInputStream(context.env().in());
-            preparation = readFrame(in);
-            process = readFrame(in);
-        } catch (IOException e) {
-            context.err().println("mp: child process did not receive its task: " + e.getMessage());
-            return 1;
+    /** The two pickles of {@link #writeTask}. */
+    private record Task(byte[] preparation, byte[] process) {
+    }
+
+    /**
+     * Loads what every task needs (the multiprocessing package, and with it the parser), then blocks until the
+     * task arrives; a standby waits here. CPython's spawned children import multiprocessing first too.
+     *
+     * @return the task, or null when standard input ends before it starts
+     */
+    private static Task awaitTask(MpContext context) throws IOException {
+        context.modules().importModule("multiprocessing", new PDict(), true, 0);
+        DataInputStream in = new DataInputStream(context.env().in());
+        int first = in.read();
+        if (first < 0) {
+            return null;
         }
+        byte[] preparation = readFrame(in, first);
+        return new Task(preparation, readFrame(in, in.readUnsignedByte()));
+    }
+
+    private static int run(MpContext context, Task task) {
         try {
-            prepare(context, (PDict) Reduction.loads(context, preparation));
-            Object processObject = Reduction.loads(context, process);
+            prepare(context, (PDict) Reduction.loads(context, task.preparation()));
+            Object processObject = Reduction.loads(context, task.process());
             Object code = Calls.callMethod(processObject, "_bootstrap");
             return code instanceof Long l ? (int) (long) l : (int) Conversions.asLong(code);
         } catch (MpException e) {
@@ -90,9 +116,14 @@ public final class SpawnBootstrap {
         }
     }
 
-    private static byte[] readFrame(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        return in.readNBytes(n);
+    /** A frame of {@link #writeTask} whose first length byte has been read already. */
+    private static byte[] readFrame(DataInputStream in, int firstLengthByte) throws IOException {
+        int n = firstLengthByte << 24 | in.readUnsignedByte() << 16 | in.readUnsignedShort();
+        byte[] frame = in.readNBytes(n);
+        if (frame.length < n) {
+            throw new java.io.EOFException("the task ends after " + frame.length + " of " + n + " bytes");
+        }
+        return frame;
     }
 
     /** Takes over the parent's sys.path and sys.argv and re-runs its main script as {@code __mp_main__}. */

@@ -29,6 +29,16 @@ public abstract class MpStatementNode extends Node implements InstrumentableNode
         return null;
     }
 
+    /**
+     * Runs the statement as the last one of a function body: a {@code return} reached in tail position (through
+     * blocks and ifs) gives its value here instead of unwinding with a {@code ReturnException}, which costs a
+     * JVM exception per call; null means the statement completed without returning.
+     */
+    public Object executeReturning(VirtualFrame frame) {
+        execute(frame);
+        return null;
+    }
+
     public final int line() {
         return line;
     }

@@ -119,11 +119,19 @@ public final class BuiltinClasses {
         exc("UnicodeError", "ValueError");
         exc("UnicodeDecodeError", "UnicodeError");
         exc("UnicodeEncodeError", "UnicodeError");
+        exc("UnicodeTranslateError", "UnicodeError");
         exc("Warning", "Exception");
         exc("UserWarning", "Warning");
         exc("DeprecationWarning", "Warning");
         exc("RuntimeWarning", "Warning");
         exc("ResourceWarning", "Warning");
+        exc("PendingDeprecationWarning", "Warning");
+        exc("SyntaxWarning", "Warning");
+        exc("FutureWarning", "Warning");
+        exc("ImportWarning", "Warning");
+        exc("UnicodeWarning", "Warning");
+        exc("BytesWarning", "Warning");
+        exc("EncodingWarning", "Warning");
     }
 
     private static PClass builtin(String name, PClass... bases) {

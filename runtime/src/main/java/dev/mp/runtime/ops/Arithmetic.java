@@ -60,6 +60,10 @@ public final class Arithmetic {
         if (r != PSingleton.NOT_IMPLEMENTED) {
             return r;
         }
+        r = coreMethodBinary(op, a, b);
+        if (r != PSingleton.NOT_IMPLEMENTED) {
+            return r;
+        }
         if (op == BinOp.POW) {
             throw Errors.typeError("unsupported operand type(s) for ** or pow(): '%s' and '%s'", Types.typeName(a), Types.typeName(b));
         }
@@ -93,16 +97,10 @@ public final class Arithmetic {
         }
         if (a instanceof PSet s && !s.isFrozen() && b instanceof PSet other) {
             switch (op) {
-                case OR -> other.values().forEach(s::add);
-                case AND -> s.values().removeIf(v -> !other.contains(v));
-                case SUB -> other.values().forEach(s::remove);
-                case XOR -> {
-                    for (Object v : new ArrayList<>(other.values())) {
-                        if (!s.remove(v)) {
-                            s.add(v);
-                        }
-                    }
-                }
+                case OR -> s.addAll(other);
+                case AND -> s.takeContents(Sets.intersection(s, other));
+                case SUB -> Sets.differenceUpdate(s, other);
+                case XOR -> Sets.symmetricDifferenceUpdate(s, other);
                 default -> {
                     return binary(op, a, b);
                 }
@@ -151,6 +149,25 @@ public final class Arithmetic {
         }
         if (bUser && !rightFirst && Types.typeOf(b) != Types.typeOf(a)) {
             return callIf(b, op.reflected, a);
+        }
+        return PSingleton.NOT_IMPLEMENTED;
+    }
+
+    /**
+     * An operator that a core type defines as a builtin method rather than in the operations (the set
+     * operators of dict views): a's method, then b's reflected one.
+     */
+    private static Object coreMethodBinary(BinOp op, Object a, Object b) {
+        Object m = Types.typeOf(a).isCore() ? Types.typeOf(a).lookup(op.method) : null;
+        if (m instanceof dev.mp.runtime.objects.PBuiltinFunction) {
+            Object r = Calls.callDescriptor(m, a, b);
+            if (r != PSingleton.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
+        m = Types.typeOf(b).isCore() ? Types.typeOf(b).lookup(op.reflected) : null;
+        if (m instanceof dev.mp.runtime.objects.PBuiltinFunction) {
+            return Calls.callDescriptor(m, b, a);
         }
         return PSingleton.NOT_IMPLEMENTED;
     }
@@ -232,8 +249,10 @@ public final class Arithmetic {
                     return StringFormatting.percent(s, b);
                 }
                 if (a instanceof PBytes bytes) {
-                    return new PBytes(StringFormatting.percent(new String(bytes.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1), b)
-                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    return new PBytes(StringFormatting.percentBytes(bytes.bytes(), b));
+                }
+                if (a instanceof PByteArray array) {
+                    return new PByteArray(StringFormatting.percentBytes(array.toBytes(), b));
                 }
                 break;
             case OR:

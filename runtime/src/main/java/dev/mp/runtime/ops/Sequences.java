@@ -91,6 +91,15 @@ public final class Sequences {
         return s.codePoints().toArray();
     }
 
+    /** An index checked against a sequence's length, for deleting by index (IndexError when outside it). */
+    private static long normalizeIndexFor(Object index, long length, String what) {
+        long i = normalizeIndex(index, length, what);
+        if (i < 0 || i >= length) {
+            throw Errors.indexError("%s index out of range", what);
+        }
+        return i;
+    }
+
     private static long normalizeIndex(Object index, long length, String what) {
         long i;
         if (index instanceof Long l) {
@@ -270,6 +279,17 @@ public final class Sequences {
             d.put(index, value);
             return;
         }
+        if (container instanceof PByteArray b && index instanceof PSlice s) {
+            List<Object> items = new ArrayList<>();
+            for (byte x : b.toBytes()) {
+                items.add((long) (x & 0xff));
+            }
+            PList asList = new PList(items);
+            Object values = value instanceof PByteArray || value instanceof PBytes ? value : new PBytes(bytesFromInts(value));
+            setListSlice(asList, s, values);
+            b.setContents(bytesFromInts(asList));
+            return;
+        }
         if (container instanceof PByteArray b) {
             long i = normalizeIndex(index, b.length(), "bytearray");
             if (i < 0 || i >= b.length()) {
@@ -313,6 +333,20 @@ public final class Sequences {
         }
     }
 
+    /** The bytes of an iterable of ints in range(256), as bytearray slice assignment takes them. */
+    private static byte[] bytesFromInts(Object iterable) {
+        List<Object> items = Iteration.toList(iterable);
+        byte[] out = new byte[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            long v = Conversions.asLong(items.get(i));
+            if (v < 0 || v > 255) {
+                throw Errors.valueError("byte must be in range(0, 256)");
+            }
+            out[i] = (byte) v;
+        }
+        return out;
+    }
+
     public static void delItem(Object container, Object index) {
         Object m = Types.override(container, "__delitem__");
         if (m != null) {
@@ -352,6 +386,16 @@ public final class Sequences {
         }
         if (HostInterop.isForeign(container) && HostObjects.isSubscriptable(container)) {
             HostObjects.delItem(container, index);
+            return;
+        }
+        if (container instanceof PByteArray b) {
+            List<Object> items = new ArrayList<>();
+            for (byte x : b.toBytes()) {
+                items.add((long) (x & 0xff));
+            }
+            PList asList = new PList(items);
+            builtinDelItem(asList, index instanceof PSlice ? index : (Object) normalizeIndexFor(index, items.size(), "bytearray"));
+            b.setContents(bytesFromInts(asList));
             return;
         }
         Object m = container instanceof PInstance ? null : Types.typeOf(container).lookup("__delitem__");

@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PNone;
@@ -581,6 +582,19 @@ public final class StringFormatting {
 
     /** {@code template % args}. */
     public static String percent(String template, Object args) {
+        return percent(template, args, false);
+    }
+
+    /**
+     * {@code template % args} for bytes: the template and result are bytes (here as Latin-1 text, one char per
+     * byte); %s and %b take bytes-like objects, %r and %a give ascii(), %c takes an int below 256 or one byte.
+     */
+    public static byte[] percentBytes(byte[] template, Object args) {
+        String text = percent(new String(template, java.nio.charset.StandardCharsets.ISO_8859_1), args, true);
+        return text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static String percent(String template, Object args, boolean bytes) {
         int[] fmt = template.codePoints().toArray();
         PercentState st = new PercentState();
         st.args = args;
@@ -630,7 +644,7 @@ public final class StringFormatting {
                     throw Errors.valueError("incomplete format key");
                 }
                 String key = new String(fmt, keyStart, pos - 1 - keyStart);
-                st.args = Sequences.getItem(st.dict, key);
+                st.args = Sequences.getItem(st.dict, bytes ? new PBytes(key.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) : key);
                 st.argLen = -1;
                 st.argIdx = -2;
             }
@@ -697,7 +711,7 @@ public final class StringFormatting {
             }
             int ch = fmt[pos++];
             Object v = st.next();
-            formatOne(out, ch, flags, width, prec, v, pos - 1);
+            formatOne(out, ch, flags, width, prec, v, pos - 1, bytes);
         }
         if (st.argIdx < st.argLen && st.dict == null) {
             throw Errors.typeError("not all arguments converted during string formatting");
@@ -732,12 +746,17 @@ public final class StringFormatting {
         return checkSize(acc, msg);
     }
 
-    private static void formatOne(StringBuilder out, int ch, int flags, int width, int prec, Object v, int index) {
+    private static void formatOne(StringBuilder out, int ch, int flags, int width, int prec, Object v, int index, boolean bytes) {
         String str;
         boolean numeric = false;
         switch (ch) {
-            case 's' -> str = Conversions.str(v);
-            case 'r' -> str = Conversions.repr(v);
+            case 's', 'b' -> {
+                if (!bytes && ch == 'b') {
+                    throw Errors.valueError("unsupported format character 'b' (0x62) at index %d", index);
+                }
+                str = bytes ? bytesText(v) : Conversions.str(v);
+            }
+            case 'r' -> str = bytes ? ascii(v) : Conversions.repr(v);
             case 'a' -> str = ascii(v);
             case 'i', 'd', 'u', 'o', 'x', 'X' -> {
                 str = percentInt(v, (char) ch, flags, prec);
@@ -748,11 +767,42 @@ public final class StringFormatting {
                 str = doubleToString(d, (char) ch, prec < 0 ? 6 : prec, (flags & F_ALT) != 0, false, false);
                 numeric = true;
             }
-            case 'c' -> str = percentChar(v);
+            case 'c' -> str = bytes ? percentByte(v) : percentChar(v);
             default -> throw Errors.valueError("unsupported format character '%c' (0x%x) at index %d",
                     (31 <= ch && ch <= 126) ? (char) ch : '?', ch, index);
         }
         output(out, str, ch, flags, width, prec, numeric);
+    }
+
+    /** The bytes of a %s or %b argument of bytes formatting, as Latin-1 text. */
+    private static String bytesText(Object v) {
+        Object source = v;
+        if (!(v instanceof PBytes) && !(v instanceof dev.mp.runtime.objects.PByteArray)) {
+            Object method = Types.override(v, "__bytes__");
+            if (method == null) {
+                throw Errors.typeError("%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'", Types.typeName(v));
+            }
+            source = Calls.callDescriptor(method, v);
+            if (!(source instanceof PBytes)) {
+                throw Errors.typeError("__bytes__ returned non-bytes (type %s)", Types.typeName(source));
+            }
+        }
+        return new String(Sequences.bytesOf(source), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** The byte of a %c argument of bytes formatting: an int in range(256) or a bytes object of length 1. */
+    private static String percentByte(Object v) {
+        if ((v instanceof PBytes || v instanceof dev.mp.runtime.objects.PByteArray) && Sequences.bytesOf(v).length == 1) {
+            return String.valueOf((char) (Sequences.bytesOf(v)[0] & 0xff));
+        }
+        if (!Types.isInt(v)) {
+            throw Errors.typeError("%c requires an integer in range(256) or a single byte");
+        }
+        BigInteger b = Conversions.asBig(Conversions.index(v));
+        if (b.signum() < 0 || b.compareTo(BigInteger.valueOf(255)) > 0) {
+            throw Errors.overflowError("%c arg not in range(256)");
+        }
+        return String.valueOf((char) b.intValue());
     }
 
     private static String percentChar(Object v) {

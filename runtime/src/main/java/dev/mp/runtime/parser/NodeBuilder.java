@@ -196,7 +196,12 @@ final class NodeBuilder {
             return flow(f);
         }
         if (c instanceof MpParser.Import_stmtContext i) {
-            return importStatement(i);
+            MpStatementNode node = importStatement(i);
+            if (definedWithoutFile() && scope.kind == Scope.Kind.MODULE) {
+                String text = source.getCharacters().subSequence(i.start.getStartIndex(), i.stop.getStopIndex() + 1).toString();
+                return new dev.mp.runtime.nodes.controlflow.RecordedImportNode(node, text);
+            }
+            return node;
         }
         if (c instanceof MpParser.Global_stmtContext || c instanceof MpParser.Nonlocal_stmtContext) {
             return new SimpleStatements.PassNode();
@@ -330,9 +335,9 @@ final class NodeBuilder {
         } else if (s instanceof MpParser.With_stmtContext w) {
             node = withStatement(w, 0);
         } else if (s instanceof MpParser.FuncdefContext f) {
-            node = new AssignNode(new AssignTargetNode[] {nameTarget(f.NAME().getText())}, interactive(f, function(f, List.of())));
+            node = new AssignNode(new AssignTargetNode[] {nameTarget(f.NAME().getText())}, recordedWithoutFile(f, function(f, List.of())));
         } else if (s instanceof MpParser.ClassdefContext k) {
-            node = new AssignNode(new AssignTargetNode[] {nameTarget(k.NAME().getText())}, interactive(k, classDef(k, List.of())));
+            node = new AssignNode(new AssignTargetNode[] {nameTarget(k.NAME().getText())}, recordedWithoutFile(k, classDef(k, List.of())));
         } else {
             MpParser.DecoratedContext d = (MpParser.DecoratedContext) s;
             List<MpExpressionNode> decorators = new ArrayList<>();
@@ -341,10 +346,10 @@ final class NodeBuilder {
             }
             if (d.funcdef() != null) {
                 node = new AssignNode(new AssignTargetNode[] {nameTarget(d.funcdef().NAME().getText())},
-                        interactive(d, function(d.funcdef(), decorators)));
+                        recordedWithoutFile(d, function(d.funcdef(), decorators)));
             } else {
                 node = new AssignNode(new AssignTargetNode[] {nameTarget(d.classdef().NAME().getText())},
-                        interactive(d, classDef(d.classdef(), decorators)));
+                        recordedWithoutFile(d, classDef(d.classdef(), decorators)));
             }
             return node.atLine(d.funcdef() != null ? d.funcdef().getStart().getLine() : d.classdef().getStart().getLine());
         }
@@ -414,16 +419,23 @@ final class NodeBuilder {
         return qualnamePrefix + name;
     }
 
+    /** Whether this code is in no file a child process could run again: the prompt, or an embedder's string. */
+    private boolean definedWithoutFile() {
+        return source.isInteractive()
+                || (source.getPath() == null && !source.getName().startsWith(dev.mp.runtime.modules.ModuleLoader.LIBRARY_ROOT));
+    }
+
     /**
-     * A top-level def or class typed at the interactive prompt remembers its text: a child process cannot re-run
-     * the prompt's input as it re-runs a script, so such a function or class is pickled as its source.
+     * A top-level def or class whose code is not in a file (typed at the prompt, or a string an embedder
+     * evaluated) remembers its text: a child process cannot re-run such code as it re-runs a script, so the
+     * function or class is pickled as its source.
      */
-    private MpExpressionNode interactive(ParserRuleContext definition, MpExpressionNode value) {
-        if (!source.isInteractive() || scope.kind != Scope.Kind.MODULE) {
+    private MpExpressionNode recordedWithoutFile(ParserRuleContext definition, MpExpressionNode value) {
+        if (!definedWithoutFile() || scope.kind != Scope.Kind.MODULE) {
             return value;
         }
         String text = source.getCharacters().subSequence(definition.start.getStartIndex(), definition.stop.getStopIndex() + 1).toString();
-        return new dev.mp.runtime.nodes.function.InteractiveDefinitionNode(value, text);
+        return new dev.mp.runtime.nodes.function.RecordedDefinitionNode(value, text);
     }
 
     private MpExpressionNode function(MpParser.FuncdefContext f, List<MpExpressionNode> decorators) {

@@ -123,6 +123,26 @@ public final class SourceCompiler {
         return p.eval_input();
     }
 
+    /**
+     * Starts loading the parser on a daemon thread: ANTLR deserializes the lexer's and the parser's ATN in their
+     * class initialisers, a fixed cost of every JVM. Called when the language loads, it overlaps the creation of
+     * the engine and the context instead of delaying the first parse. (Warming the prediction DFA by parsing a
+     * sample as well was measured: it costs a child JVM more CPU than it saves, as children parse the
+     * multiprocessing package anyway.)
+     */
+    public static void warmUpInBackground() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                Class.forName(MpLexer.class.getName(), true, SourceCompiler.class.getClassLoader());
+                Class.forName(MpParser.class.getName(), true, SourceCompiler.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "mp-parser-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     private static MpParser parser(String text) {
         MpLexer lexer = new MpLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();

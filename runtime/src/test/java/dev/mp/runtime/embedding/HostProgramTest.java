@@ -32,6 +32,7 @@ class HostProgramTest {
             error: KeyError: 'kiwi'
               in <genexpr> at line 5
               in total at line 5
+            squares from child processes: [(0, 0), (1, 1), (2, 4)] [0, 0, 0]
             """;
 
     @TempDir

@@ -56,6 +56,23 @@ public final class BlockNode extends MpStatementNode {
         }
     }
 
+    @Override
+    public Object executeReturning(VirtualFrame frame) {
+        if (generatorSlot >= 0) {
+            return super.executeReturning(frame);
+        }
+        int last = statements.length - 1;
+        int i = 0;
+        try {
+            for (; i < last; i++) {
+                statements[i].execute(frame);
+            }
+            return last >= 0 ? statements[last].executeReturning(frame) : null;
+        } catch (MpException e) {
+            throw record(e, statements[i]);
+        }
+    }
+
     /** Records the traceback line of {@code statement}; returns the exception to throw on (see MpException). */
     private MpException record(MpException e, MpStatementNode statement) {
         if (e.needsFrameEntry() && getRootNode() instanceof MpRootNode root) {

@@ -39,4 +39,15 @@ public final class IfNode extends MpStatementNode {
             otherwise.execute(frame);
         }
     }
+
+    @Override
+    public Object executeReturning(VirtualFrame frame) {
+        if (generatorSlot >= 0) {
+            return super.executeReturning(frame);
+        }
+        if (test.executeCondition(frame)) {
+            return then.executeReturning(frame);
+        }
+        return otherwise == null ? null : otherwise.executeReturning(frame);
+    }
 }

@@ -43,7 +43,12 @@ public final class SimpleStatements {
 
         @Override
         public void execute(VirtualFrame frame) {
-            throw new ReturnException(value == null ? PNone.NONE : value.execute(frame));
+            throw new ReturnException(executeReturning(frame));
+        }
+
+        @Override
+        public Object executeReturning(VirtualFrame frame) {
+            return value == null ? PNone.NONE : value.execute(frame);
         }
     }
 

@@ -22,6 +22,11 @@ public final class DisplayNode extends MpExpressionNode {
     /** Which elements are {@code *iterable} and are spliced in. */
     private final boolean[] starred;
     private final boolean anyStarred;
+    /**
+     * A set display of more than two constants, which CPython compiles to a constant frozenset merged into a
+     * new set: its members then take the frozenset's layout, which can differ from adding them one by one.
+     */
+    private final boolean constantSet;
 
     public DisplayNode(Kind kind, MpExpressionNode[] elements, boolean[] starred) {
         this.kind = kind;
@@ -32,6 +37,11 @@ public final class DisplayNode extends MpExpressionNode {
             any |= s;
         }
         this.anyStarred = any;
+        boolean allLiterals = kind == Kind.SET && !any && elements.length > 2;
+        for (MpExpressionNode e : elements) {
+            allLiterals &= e instanceof LiteralNode || e instanceof UnaryNode u && u.isFoldedConstant();
+        }
+        this.constantSet = allLiterals;
     }
 
     @Override
@@ -63,9 +73,19 @@ public final class DisplayNode extends MpExpressionNode {
             case TUPLE:
                 return values.length == 0 ? PTuple.EMPTY : new PTuple(values);
             default:
-                PSet s = new PSet(false);
+                PSet s = new PSet(constantSet);
                 for (Object v : values) {
                     s.add(v);
+                }
+                if (constantSet) {
+                    // The compiler's constant merging rebuilds the frozenset from its own iteration order.
+                    PSet rebuilt = new PSet(true);
+                    for (Object v : s.values()) {
+                        rebuilt.add(v);
+                    }
+                    PSet merged = new PSet(false);
+                    merged.addAll(rebuilt);
+                    return merged;
                 }
                 return s;
         }

@@ -19,6 +19,11 @@ public final class UnaryNode extends MpExpressionNode {
         this.operand = operand;
     }
 
+    /** Whether this is a constant CPython folds at compile time: a sign or inversion applied to a literal. */
+    public boolean isFoldedConstant() {
+        return op != Op.NOT && operand instanceof LiteralNode;
+    }
+
     @Override
     public Object execute(VirtualFrame frame) {
         Object v = operand.execute(frame);

@@ -71,8 +71,8 @@ public final class FunctionRootNode extends MpRootNode {
             throw Errors.make("RecursionError", "maximum recursion depth exceeded");
         }
         try {
-            body.execute(frame);
-            return PNone.NONE;
+            Object result = body.executeReturning(frame);
+            return result == null ? PNone.NONE : result;
         } catch (ReturnException r) {
             return r.value;
         } catch (MpException e) {

@@ -5,12 +5,12 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.mp.runtime.multiprocessing.Reduction;
 import dev.mp.runtime.nodes.MpExpressionNode;
 
-/** Makes a function or class typed at the interactive prompt and records its source text for pickling. */
-public final class InteractiveDefinitionNode extends MpExpressionNode {
+/** Makes a function or class whose code is in no file (the prompt, an embedder's string) and records its source for pickling. */
+public final class RecordedDefinitionNode extends MpExpressionNode {
     @Child private MpExpressionNode definition;
     private final String text;
 
-    public InteractiveDefinitionNode(MpExpressionNode definition, String text) {
+    public RecordedDefinitionNode(MpExpressionNode definition, String text) {
         this.definition = definition;
         this.text = text;
     }
@@ -18,7 +18,7 @@ public final class InteractiveDefinitionNode extends MpExpressionNode {
     @Override
     public Object execute(VirtualFrame frame) {
         Object value = definition.execute(frame);
-        Reduction.rememberInteractiveDefinition(value, text);
+        Reduction.rememberDefinitionSource(value, text);
         return value;
     }
 }

@@ -1,0 +1,202 @@
+package dev.mp.runtime.multiprocessing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.mp.runtime.MpContext;
+import dev.mp.runtime.MpException;
+
+/**
+ * Child JVMs started ahead of demand: the JVM's answer to CPython's forkserver. A standby is a {@link ChildMain}
+ * that has initialised its engine and context and blocks reading its task, so handing it a Process costs writing
+ * two pickles instead of booting a JVM. Each standby runs exactly one Process and exits, so every process still
+ * starts fresh, and every standby is started through {@code Env.newProcessBuilder}, so the embedder's
+ * {@code allowCreateProcess} policy holds for them as for any child.
+ *
+ * <p>Sizing follows demand: each Process start adds one to a demand estimate that halves every
+ * {@link #DEMAND_HALF_LIFE_NANOS}, and the pool is topped up towards that estimate, at most
+ * {@code mp.standby.max} standbys (system property, default {@value #DEFAULT_MAX}; 0 turns the pool off). A
+ * program that does not import multiprocessing starts no standby; one that does starts one ({@link #anticipate}).
+ * Booting a JVM costs about a second of CPU, so a standby is
+ * launched only while fewer of this pool's children than there are processors are busy (booting or running a
+ * task): the pool fills the idle processors and never competes with the processes the program waits for. A
+ * child counts as busy until its CPU time has stopped growing over {@link #IDLE_PROBE_NANOS}.
+ *
+ * <p>Refilling happens on the context's thread when a process is started or waited for; it only launches
+ * processes, which boot on their own. A standby whose working directory or environment differs from what a child
+ * would get now (after os.chdir, or a change of os.environ) is not used. One pool per context, used from the
+ * context's thread. {@link #close} ends the standbys; a standby whose parent dies sees the end of its standard
+ * input and exits silently.
+ */
+public final class StandbyPool {
+    static final int DEFAULT_MAX = 16;
+    static final long DEMAND_HALF_LIFE_NANOS = 10_000_000_000L;
+    /** A child whose CPU time did not grow over this long is idle (a standby waiting, or a task waiting). */
+    static final long IDLE_PROBE_NANOS = 50_000_000L;
+    /** How long closing waits for a killed standby to be gone; SIGKILL takes effect in milliseconds. */
+    private static final long KILL_WAIT_SECONDS = 5;
+
+    private static final Map<MpContext, StandbyPool> POOLS = new WeakHashMap<>();
+
+    private final MpContext context;
+    private final int max;
+    private final int processors = Runtime.getRuntime().availableProcessors();
+    /** Standbys in launch order, the oldest (most likely ready) first. */
+    private final ArrayDeque<Child> standbys = new ArrayDeque<>();
+    /** Every live child of this pool, standby or running a task, for the busy count. */
+    private final List<Child> children = new ArrayList<>();
+    private double demand;
+    private long demandNanos;
+
+    /** A launched child and what its CPU time was when last probed. */
+    private static final class Child {
+        final ChildProcess.Launched launched;
+        long cpuTicks = -1;
+        long probedNanos;
+        boolean idle;
+
+        Child(ChildProcess.Launched launched) {
+            this.launched = launched;
+        }
+
+        /** Probes the CPU time at most every {@link #IDLE_PROBE_NANOS}; an unchanged time means idle. */
+        boolean isBusy(long now) {
+            if (now - probedNanos >= IDLE_PROBE_NANOS) {
+                long ticks = cpuTicks(launched.pid());
+                idle = ticks >= 0 && ticks == cpuTicks;
+                cpuTicks = ticks;
+                probedNanos = now;
+            }
+            return !idle;
+        }
+    }
+
+    private StandbyPool(MpContext context, int max) {
+        this.context = context;
+        this.max = max;
+    }
+
+    static StandbyPool of(MpContext context) {
+        synchronized (POOLS) {
+            return POOLS.computeIfAbsent(context, c -> new StandbyPool(c, configuredMax()));
+        }
+    }
+
+    /** {@code mp.standby.max}, or 0 while child JVMs are being trained for the AOT cache (one writer per cache). */
+    private static int configuredMax() {
+        if (ChildCommand.isTraining()) {
+            return 0;
+        }
+        return Math.max(0, Integer.getInteger("mp.standby.max", DEFAULT_MAX));
+    }
+
+    /**
+     * Launches a first standby when a main program loads multiprocessing, so that its first Process does not wait
+     * for a JVM to boot either: a program that imports the package nearly always starts one. Child processes do
+     * not anticipate (each would start a standby of its own).
+     */
+    void anticipate() {
+        if (demand < 1 && !dev.mp.runtime.MpLanguage.isSpawnedChild(context.env())) {
+            demand = 1;
+            demandNanos = System.nanoTime();
+            refill();
+        }
+    }
+
+    /**
+     * A child waiting for its task: the oldest live standby that {@linkplain ChildProcess.Launched#matches matches},
+     * else a newly launched one. Records the demand that {@link #refill} sizes the pool by.
+     */
+    ChildProcess.Launched take() {
+        long now = System.nanoTime();
+        demand = demand * Math.pow(0.5, (double) (now - demandNanos) / DEMAND_HALF_LIFE_NANOS) + 1;
+        demandNanos = now;
+        while (!standbys.isEmpty()) {
+            Child standby = standbys.poll();
+            if (standby.launched.process().isAlive() && standby.launched.matches(context)) {
+                return standby.launched;
+            }
+            standby.launched.process().destroyForcibly();
+        }
+        return launch().launched;
+    }
+
+    /**
+     * Launches standbys towards the demand estimate while fewer children than processors are busy. A launch the
+     * policy or the system refuses ends the refill quietly: the next {@link #take} meets the same failure and
+     * raises it, where a Process asks for a child.
+     */
+    void refill() {
+        int target = (int) Math.min(max, Math.ceil(demand - 1e-9));
+        if (standbys.size() >= target) {
+            return;
+        }
+        long now = System.nanoTime();
+        children.removeIf(c -> !c.launched.process().isAlive());
+        int busy = 0;
+        for (Child c : children) {
+            busy += c.isBusy(now) ? 1 : 0;
+        }
+        try {
+            for (; standbys.size() < target && busy < processors; busy++) {
+                standbys.add(launch());
+            }
+        } catch (MpException e) {
+            // See above: reported by the next take().
+        }
+    }
+
+    private Child launch() {
+        Child child = new Child(ChildProcess.launch(context));
+        children.add(child);
+        return child;
+    }
+
+    /** The CPU time of a process in clock ticks (Linux /proc), or -1 when it cannot be read. */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Ends the standbys of {@code context}, when it is disposed, and waits until they are gone: a context refuses
+     * to close while a process it started is alive.
+     */
+    public static void close(MpContext context) {
+        StandbyPool pool;
+        synchronized (POOLS) {
+            pool = POOLS.remove(context);
+        }
+        if (pool == null) {
+            return;
+        }
+        for (Child standby : pool.standbys) {
+            standby.launched.process().destroyForcibly();
+        }
+        boolean interrupted = false;
+        for (Child standby : pool.standbys) {
+            try {
+                standby.launched.process().waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        pool.standbys.clear();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
