@@ -172,12 +172,16 @@ def verdict(metric, row):
     return ('met' if ok else 'missed') + f' ({relation} {bound} x {against})'
 
 
+def number(value):
+    return f'{value:.0f}' if value >= 1000 else f'{value:g}'
+
+
 def table(results, markdown):
     header = ('metric', 'cpython-spawn', 'cpython-fksrv', 'mp', 'mp/spawn', 'target')
     rows = []
     for metric, row in results.items():
         ratio = f"{row['mp'] / row['spawn']:.2f}" if row.get('mp') and row.get('spawn') else '-'
-        rows.append((metric, *(f'{row[k]:g}' if k in row else '-' for k in ('spawn', 'fksrv', 'mp')), ratio,
+        rows.append((metric, *(number(row[k]) if k in row else '-' for k in ('spawn', 'fksrv', 'mp')), ratio,
                      verdict(metric, row)))
     if markdown:
         lines = ['| ' + ' | '.join(header) + ' |', '|' + '---|' * len(header)]
