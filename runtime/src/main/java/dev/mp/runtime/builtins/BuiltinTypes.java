@@ -50,6 +50,7 @@ public final class BuiltinTypes {
         NumberTypes.install();
         StrType.install();
         ContainerTypes.install();
+        CoreOperators.install();
     }
 
     private static void objectType() {
