@@ -210,7 +210,7 @@ public final class ModuleLoader {
                 searchPath.add((String) p);
             }
         } else {
-            throw Errors.make("ModuleNotFoundError", "No module named '%s'; '%s' is not a package", qualified, parent.name());
+            throw Errors.importError("ModuleNotFoundError", qualified, "No module named '%s'; '%s' is not a package", qualified, parent.name());
         }
         String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
         if (parent == null) {
@@ -243,7 +243,7 @@ public final class ModuleLoader {
                 return execute(qualified, moduleFile, null, parent);
             }
         }
-        throw Errors.make("ModuleNotFoundError", "No module named '%s'", qualified);
+        throw Errors.importError("ModuleNotFoundError", qualified, "No module named '%s'", qualified);
     }
 
     /**
