@@ -3,8 +3,6 @@ package dev.mp.runtime.builtins;
 import static dev.mp.runtime.builtins.BuiltinBuilder.constructor;
 import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
