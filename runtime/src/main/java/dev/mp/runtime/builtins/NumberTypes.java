@@ -23,31 +23,7 @@ final class NumberTypes {
     private NumberTypes() {
     }
 
-    /**
-     * The arithmetic special methods of int and float ({@code (10).__add__(5)}), for explicit calls; operators
-     * on numbers take their fast paths and never look these up. An operand of another type gives
-     * NotImplemented, as in CPython.
-     */
-    private static void arithmeticMethods(PClass cls, boolean floatSelf) {
-        for (dev.mp.runtime.ops.Arithmetic.BinOp op : dev.mp.runtime.ops.Arithmetic.BinOp.values()) {
-            if (op == dev.mp.runtime.ops.Arithmetic.BinOp.MATMUL || (floatSelf && op.ordinal() >= dev.mp.runtime.ops.Arithmetic.BinOp.LSHIFT.ordinal())) {
-                continue;
-            }
-            String name = op.method.substring(2, op.method.length() - 2);
-            method(cls, op.method, "self, other, /", a -> numberOperand(a[1], floatSelf)
-                    ? dev.mp.runtime.ops.Arithmetic.binary(op, a[0], a[1]) : dev.mp.runtime.objects.PSingleton.NOT_IMPLEMENTED);
-            method(cls, "__r" + name + "__", "self, other, /", a -> numberOperand(a[1], floatSelf)
-                    ? dev.mp.runtime.ops.Arithmetic.binary(op, a[1], a[0]) : dev.mp.runtime.objects.PSingleton.NOT_IMPLEMENTED);
-        }
-    }
-
-    private static boolean numberOperand(Object o, boolean floatSelf) {
-        return o instanceof Long || o instanceof Boolean || o instanceof java.math.BigInteger || (floatSelf && o instanceof Double);
-    }
-
     static void install() {
-        arithmeticMethods(BuiltinClasses.INT, false);
-        arithmeticMethods(BuiltinClasses.FLOAT, true);
         PClass i = BuiltinClasses.INT;
         constructor(i, "cls, x=0, base=?", a -> toInt(a[1], a[2]));
         method(i, "bit_length", "self", a -> (long) Conversions.asBig(a[0]).abs().bitLength());
