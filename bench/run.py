@@ -4,7 +4,7 @@ bin/mp in one go and prints, per metric, the three values, the ratio mp/CPython-
 
 Programs (bench/programs/*.py, valid Python and mp alike) print lines "metric value". On top of them the runner
 measures the wall time of `-c pass` and, when the project has tutorial scripts (scripts/*/*.mp), the whole-run
-wall time of each of them. Each measurement is the median of --repeat runs.
+wall time of each of them that ends by itself. Each measurement is the median of --repeat runs.
 
 usage: bench/run.py [--repeat N] [--only NAME ...] [--no-scripts] [--markdown]
 """
@@ -121,18 +121,24 @@ def copy_scripts_as_python(work):
     return dest
 
 
+def endless_scripts():
+    """Scripts that run until stopped: those scripts/README.md marks "(never ends)", and the socket server."""
+    with open(os.path.join(SCRIPTS, 'README.md'), encoding='utf-8') as f:
+        marked = re.findall(r'`([\w/]+)\.mp` \(never ends\)', f.read())
+    return set(marked) | {'socket_server/echo_server', 'socket_server/echo_client'}
+
+
 def bench_scripts(repeat, work):
-    """Whole-run wall time of every tutorial script, fed its recorded standard input when it has one."""
+    """Whole-run wall time of every tutorial script that ends by itself (the echo client needs the server)."""
     results = {}
     if not os.path.isdir(SCRIPTS):
         return results
     py_root = copy_scripts_as_python(work)
-    scripts = sorted(os.path.relpath(os.path.join(d, f), SCRIPTS)
-                     for d, _, files in os.walk(SCRIPTS) for f in files
-                     if f.endswith('.mp') and not f.startswith('__') and os.path.relpath(d, SCRIPTS).split(os.sep)[0]
-                     not in ('config', 'expected'))
+    endless = endless_scripts()
+    scripts = sorted(rel for rel in (os.path.relpath(os.path.join(d, f), SCRIPTS)
+                                     for d, _, files in os.walk(SCRIPTS) for f in files if f.endswith('.mp'))
+                     if rel.split(os.sep)[0] not in ('config', 'expected') and rel[:-3] not in endless)
     for rel in scripts:
-        stdin_file = os.path.join(SCRIPTS, 'expected', rel[:-3] + '.in')
         py = os.path.join(py_root, rel[:-3] + '.py')
         commands = {
             'spawn': ([sys.executable, '-c', CPYTHON_MAIN, 'spawn', py], dict(os.environ, PYTHONPATH=py_root)),
@@ -144,8 +150,7 @@ def bench_scripts(repeat, work):
         for runtime, (cmd, env) in commands.items():
             times = []
             for _ in range(repeat):
-                with open(stdin_file if os.path.exists(stdin_file) else os.devnull) as stdin:
-                    wall = run(cmd, cwd=os.path.dirname(cmd[-1]), env=env, stdin=stdin)[0]
+                wall = run(cmd, cwd=os.path.dirname(cmd[-1]), env=env)[0]
                 if wall is not None:
                     times.append(wall)
             if times:
