@@ -50,6 +50,7 @@ public final class BuiltinTypes {
         NumberTypes.install();
         StrType.install();
         ContainerTypes.install();
+        CoreOperators.install();
     }
 
     private static void objectType() {
@@ -122,8 +123,17 @@ public final class BuiltinTypes {
 
     private static void exceptionTypes() {
         PClass b = BuiltinClasses.BASE_EXCEPTION;
-        constructor(b, "cls, *args, **kwargs", a -> Exceptions.create((PClass) a[0], (PTuple) a[1]));
+        constructor(b, "cls, *args, **kwargs", a -> {
+            PClass cls = (PClass) a[0];
+            PBaseException e = Exceptions.create(cls, (PTuple) a[1]);
+            if (cls.isCore()) {
+                // A builtin exception class is made by __new__ alone: its __init__'s keyword arguments are taken here.
+                initKeywords(e, (dev.mp.runtime.objects.PDict) a[2]);
+            }
+            return e;
+        });
         method(b, "__init__", "self, *args, **kwargs", a -> {
+            initKeywords((PBaseException) a[0], (dev.mp.runtime.objects.PDict) a[2]);
             if (a[0] instanceof dev.mp.runtime.objects.POSError os) {
                 os.initialize((PTuple) a[1]);
             } else {
@@ -159,7 +169,40 @@ public final class BuiltinTypes {
         PClass name = BuiltinClasses.exception("NameError");
         attribute(name, "name", o -> PNone.NONE);
         PClass imp = BuiltinClasses.exception("ImportError");
-        attribute(imp, "name", o -> PNone.NONE);
+        method(imp, "__init__", "self, *args, name=None, path=None", a -> {
+            dev.mp.runtime.objects.PImportError e = (dev.mp.runtime.objects.PImportError) a[0];
+            e.setArgs((PTuple) a[1]);
+            e.setNameAndPath(a[2], a[3]);
+            return PNone.NONE;
+        });
+        attribute(imp, "name", o -> ((dev.mp.runtime.objects.PImportError) o).name());
+        attribute(imp, "path", o -> ((dev.mp.runtime.objects.PImportError) o).path());
+        attribute(imp, "msg", o -> {
+            Object first = ((PBaseException) o).firstArg();
+            return first == null ? PNone.NONE : first;
+        });
+    }
+
+    /** The keyword arguments of an exception's __init__: only ImportError takes any (name and path). */
+    private static void initKeywords(PBaseException e, dev.mp.runtime.objects.PDict kwargs) {
+        if (kwargs.size() == 0) {
+            return;
+        }
+        if (!(e instanceof dev.mp.runtime.objects.PImportError imp)) {
+            throw Errors.typeError("%s() takes no keyword arguments", e.getPythonClass().name());
+        }
+        Object name = PNone.NONE;
+        Object path = PNone.NONE;
+        for (dev.mp.runtime.objects.PDict.Entry entry : kwargs.entries()) {
+            if ("name".equals(entry.key)) {
+                name = entry.value;
+            } else if ("path".equals(entry.key)) {
+                path = entry.value;
+            } else {
+                throw Errors.typeError("'%s' is an invalid keyword argument for %s()", entry.key, e.getPythonClass().name());
+            }
+        }
+        imp.setNameAndPath(name, path);
     }
 
     /** errno or strerror: set when OSError was made from 2 to 5 arguments (then args is (errno, strerror)). */

@@ -166,8 +166,13 @@ final class BuiltinsModule {
             }
             return Calls.callDescriptor(method, x);
         });
-        moduleFunction(m, "divmod", "x, y, /", a -> PTuple.of(Arithmetic.binary(Arithmetic.BinOp.FLOORDIV, a[0], a[1]),
-                Arithmetic.binary(Arithmetic.BinOp.MOD, a[0], a[1])));
+        moduleFunction(m, "divmod", "x, y, /", a -> {
+            if ((a[0] instanceof Double || a[1] instanceof Double) && Types.isNumber(a[0]) && Types.isNumber(a[1])
+                    && Conversions.asDouble(a[1]) == 0) {
+                throw Errors.zeroDivision("float divmod()");
+            }
+            return PTuple.of(Arithmetic.binary(Arithmetic.BinOp.FLOORDIV, a[0], a[1]), Arithmetic.binary(Arithmetic.BinOp.MOD, a[0], a[1]));
+        });
         moduleFunction(m, "pow", "base, exp, mod=None", a -> {
             if (a[2] != PNone.NONE) {
                 return modularPower(a[0], a[1], a[2]);

@@ -157,30 +157,29 @@ final class FileObjects {
             }
         }
 
-        /**
-         * Up to n bytes from the position (all the rest for n < 0), read until the end of the file. The file's size
-         * only sizes the first buffer: special files (those of /proc, for one) report a size of 0.
-         */
+        /** Up to n bytes from the position (all the rest for n < 0). */
         byte[] readBytes(long n) {
             flushPending();
             try {
-                long limit = n < 0 ? Long.MAX_VALUE : n;
-                long sizeHint = Math.max(0, channel.size() - position);
-                byte[] data = new byte[(int) Math.min(limit, Math.max(sizeHint, 8192))];
-                int filled = 0;
+                // Read to the end of the data rather than to the reported size: files such as /proc/uptime
+                // report a size of 0 and still have content.
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(n < 0 ? 65536 : n, 65536));
                 channel.position(position);
-                while (filled < limit) {
-                    if (filled == data.length) {
-                        data = java.util.Arrays.copyOf(data, (int) Math.min(limit, Math.min(2L * data.length, Integer.MAX_VALUE - 8)));
+                while (n < 0 || out.size() < n) {
+                    buffer.clear();
+                    if (n >= 0) {
+                        buffer.limit((int) Math.min(buffer.capacity(), n - out.size()));
                     }
-                    int read = channel.read(ByteBuffer.wrap(data, filled, data.length - filled));
-                    if (read <= 0) {
+                    int got = channel.read(buffer);
+                    if (got <= 0) {
                         break;
                     }
-                    filled += read;
+                    out.write(buffer.array(), 0, got);
                 }
-                position += filled;
-                return java.util.Arrays.copyOf(data, filled);
+                position += out.size();
+                end = Math.max(end, position);
+                return out.toByteArray();
             } catch (IOException e) {
                 throw ioError(e);
             }

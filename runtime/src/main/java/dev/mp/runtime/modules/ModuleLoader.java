@@ -232,7 +232,7 @@ public final class ModuleLoader {
                 searchPath.add((String) p);
             }
         } else {
-            throw Errors.make("ModuleNotFoundError", "No module named '%s'; '%s' is not a package", qualified, parent.name());
+            throw Errors.importError("ModuleNotFoundError", qualified, "No module named '%s'; '%s' is not a package", qualified, parent.name());
         }
         String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
         if (parent == null) {
@@ -277,7 +277,7 @@ public final class ModuleLoader {
             namespacePortions.subList(1, namespacePortions.size()).forEach(d -> portions.add(d.getPath()));
             return namespace;
         }
-        throw Errors.make("ModuleNotFoundError", "No module named '%s'", qualified);
+        throw Errors.importError("ModuleNotFoundError", qualified, "No module named '%s'", qualified);
     }
 
     /**

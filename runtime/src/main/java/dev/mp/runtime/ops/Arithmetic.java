@@ -24,7 +24,7 @@ public final class Arithmetic {
         OR("|", "or"), XOR("^", "xor"), MATMUL("@", "matmul");
 
         public final String symbol;
-        final String method;
+        public final String method;
         final String reflected;
         final String inplace;
 
@@ -180,6 +180,17 @@ public final class Arithmetic {
         return PSingleton.NOT_IMPLEMENTED;
     }
 
+    /**
+     * {@code a op b} as the core types implement it, without special methods: NotImplemented when the core
+     * types do not define it for these operands (what {@code int.__add__} and the like return).
+     */
+    public static Object nativeBinary(BinOp op, Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return longOp(op, x, y);
+        }
+        return builtinBinary(op, a, b);
+    }
+
     private static Object builtinBinary(BinOp op, Object a, Object b) {
         if (a instanceof Boolean x && b instanceof Boolean y && (op == BinOp.AND || op == BinOp.OR || op == BinOp.XOR)) {
             return op == BinOp.AND ? x & y : op == BinOp.OR ? x | y : x ^ y;
@@ -208,6 +219,10 @@ public final class Arithmetic {
                     System.arraycopy(x.items(), 0, r, 0, x.size());
                     System.arraycopy(y.items(), 0, r, x.size(), y.size());
                     return new PTuple(r);
+                }
+                if ((a instanceof PBytes || a instanceof PByteArray) && !(b instanceof PBytes || b instanceof PByteArray)
+                        && Types.override(b, "__radd__") == null) {
+                    throw Errors.typeError("can't concat %s to %s", Types.typeName(b), Types.typeName(a));
                 }
                 if ((a instanceof PBytes || a instanceof PByteArray) && (b instanceof PBytes || b instanceof PByteArray)) {
                     byte[] x = Sequences.bytesOf(a);
@@ -318,7 +333,7 @@ public final class Arithmetic {
                 return Math.floorDiv(x, y);
             case MOD:
                 if (y == 0) {
-                    throw Errors.zeroDivision("integer division or modulo by zero");
+                    throw Errors.zeroDivision("integer modulo by zero");
                 }
                 return Math.floorMod(x, y);
             case POW:
@@ -386,7 +401,7 @@ public final class Arithmetic {
             }
             case MOD: {
                 if (y.signum() == 0) {
-                    throw Errors.zeroDivision("integer division or modulo by zero");
+                    throw Errors.zeroDivision("integer modulo by zero");
                 }
                 BigInteger r = x.mod(y.abs());
                 if (y.signum() < 0 && r.signum() != 0) {

@@ -131,6 +131,17 @@ public final class Comparisons {
         return PSingleton.NOT_IMPLEMENTED;
     }
 
+    /**
+     * {@code a op b} as the core types compare, without special methods: NotImplemented for operands they do
+     * not compare (what {@code int.__lt__} and the like return).
+     */
+    public static Object nativeCompare(Object a, Object b, Op op) {
+        if ((Types.isNumber(a) && Types.isNumber(b)) || (a instanceof String && b instanceof String)) {
+            return compare(a, b, op);
+        }
+        return builtinCompare(a, b, op);
+    }
+
     private static Object builtinCompare(Object a, Object b, Op op) {
         if (a instanceof PList x && b instanceof PList y) {
             return sequenceCompare(x.toArray(), y.toArray(), op);

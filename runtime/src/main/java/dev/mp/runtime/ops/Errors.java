@@ -116,6 +116,13 @@ public final class Errors {
         STRERROR.forEach((errno, message) -> ERRNO_BY_MESSAGE.put(message, errno));
     }
 
+    /** ImportError or ModuleNotFoundError about the module {@code name} (its {@code name} attribute). */
+    public static MpException importError(String className, String name, String fmt, Object... args) {
+        MpException e = make(className, fmt, args);
+        ((dev.mp.runtime.objects.PImportError) e.pythonException()).setNameAndPath(name, PNone.NONE);
+        return e;
+    }
+
     public static MpException unsupportedBinary(String op, Object left, Object right) {
         return typeError("unsupported operand type(s) for %s: '%s' and '%s'", op, Types.typeName(left), Types.typeName(right));
     }

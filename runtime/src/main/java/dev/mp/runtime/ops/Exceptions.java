@@ -4,6 +4,7 @@ import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
 import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PImportError;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.POSError;
 import dev.mp.runtime.objects.PTuple;
@@ -16,7 +17,8 @@ public final class Exceptions {
     /** An instance of an exception class with the given args, without running a user {@code __init__}. */
     public static PBaseException create(PClass cls, PTuple args) {
         boolean osError = cls.isSubclassOf(BuiltinClasses.exception("OSError"));
-        PBaseException e = osError ? new POSError(cls, args) : new PBaseException(cls, args);
+        PBaseException e = osError ? new POSError(cls, args)
+                : cls.isSubclassOf(BuiltinClasses.exception("ImportError")) ? new PImportError(cls, args) : new PBaseException(cls, args);
         if (osError) {
             PClass specific = args.size() >= 2 && args.get(0) instanceof Long errno ? osErrorClassFor(errno.intValue()) : null;
             if (cls == BuiltinClasses.exception("OSError") && specific != null) {

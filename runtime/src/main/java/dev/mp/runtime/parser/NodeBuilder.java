@@ -117,6 +117,10 @@ final class NodeBuilder {
     ModuleRootNode module(MpParser.File_inputContext ctx) {
         scope = scopes.get(ctx);
         List<MpStatementNode> body = new ArrayList<>();
+        String doc = ctx.stmt().isEmpty() ? null : docstring(ctx.stmt(0).simple_stmts());
+        if (doc != null) {
+            body.add(new AssignNode(new AssignTargetNode[] {nameTarget("__doc__")}, new LiteralNode(doc)));
+        }
         for (MpParser.StmtContext s : ctx.stmt()) {
             statement(s, body);
         }
@@ -463,6 +467,11 @@ final class NodeBuilder {
         List<MpParser.StmtContext> stmts = b.stmt();
         MpParser.Simple_stmtsContext first = b.simple_stmts() != null ? b.simple_stmts()
                 : !stmts.isEmpty() && stmts.get(0).simple_stmts() != null ? stmts.get(0).simple_stmts() : null;
+        return docstring(first);
+    }
+
+    /** The docstring a body's first statement makes (a plain string literal), or null. */
+    private static String docstring(MpParser.Simple_stmtsContext first) {
         if (first == null) {
             return null;
         }
@@ -607,7 +616,12 @@ final class NodeBuilder {
         for (String fv : inner.freeVars) {
             inner.slot(fv);
         }
-        BlockNode body = block(k.block());
+        MpStatementNode body = block(k.block());
+        String classDoc = docstring(k.block());
+        if (classDoc != null) {
+            body = new BlockNode(new MpStatementNode[] {new AssignNode(new AssignTargetNode[] {nameTarget("__doc__")}, new LiteralNode(classDoc)), body},
+                    -1, -1);
+        }
         int[] freeSlots = inner.freeVars.stream().mapToInt(inner::slot).toArray();
         FunctionRootNode root = new FunctionRootNode(language, descriptor(inner), name, source, 0, new int[0], freeSlots, body, -1, null);
         scope = outer;
@@ -622,8 +636,7 @@ final class NodeBuilder {
             value = new CallNode(decorators.get(i), new MpExpressionNode[] {value}, new boolean[1], new String[0], new MpExpressionNode[0],
                     new MpExpressionNode[0]);
         }
-        String doc = docstring(k.block());
-        return doc == null ? value : value;
+        return value;
     }
 
     // ---------------------------------------------------------------- names and targets

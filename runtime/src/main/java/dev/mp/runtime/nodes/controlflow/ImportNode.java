@@ -43,7 +43,9 @@ public final class ImportNode extends MpStatementNode {
             Object all = m.dict().get("__all__");
             if (all instanceof PList || all instanceof PTuple) {
                 for (Object n : dev.mp.runtime.ops.Iteration.toArray(all)) {
-                    Frames.globals(frame).put(n, Attributes.get(m, (String) n));
+                    // A submodule named in __all__ is imported, as CPython's _handle_fromlist does.
+                    Object v = m.dict().get(n) == null && n instanceof String name ? ctx.modules().importSubmodule(m, name) : null;
+                    Frames.globals(frame).put(n, v != null ? v : Attributes.get(m, (String) n));
                 }
             } else {
                 for (var e : m.dict().entries()) {
@@ -61,7 +63,7 @@ public final class ImportNode extends MpStatementNode {
             }
             if (v == null) {
                 Object file = m.dict().get("__file__");
-                throw Errors.make("ImportError", "cannot import name '%s' from '%s' (%s)", names[i], m.name(),
+                throw Errors.importError("ImportError", m.name(), "cannot import name '%s' from '%s' (%s)", names[i], m.name(),
                         file instanceof String f ? f : "unknown location");
             }
             targets[i].assign(frame, v);
