@@ -142,6 +142,9 @@ def bench_scripts(repeat, work):
     if not os.path.isdir(SCRIPTS):
         return results
     py_root = copy_scripts_as_python(work)
+    # A copy for mp as well: scripts write their data files (the ticket scripts sell from config/ticket.json).
+    mp_root = os.path.join(work, 'scripts-mp')
+    shutil.copytree(SCRIPTS, mp_root)
     endless = endless_scripts()
     scripts = sorted(rel for rel in (os.path.relpath(os.path.join(d, f), SCRIPTS)
                                      for d, _, files in os.walk(SCRIPTS) for f in files if f.endswith('.mp'))
@@ -151,7 +154,7 @@ def bench_scripts(repeat, work):
         commands = {
             'spawn': ([sys.executable, '-c', CPYTHON_MAIN, 'spawn', py], dict(os.environ, PYTHONPATH=py_root)),
             'fksrv': ([sys.executable, '-c', CPYTHON_MAIN, 'forkserver', py], dict(os.environ, PYTHONPATH=py_root)),
-            'mp': ([MP, os.path.join(SCRIPTS, rel)], dict(os.environ, MP_PATH=SCRIPTS)),
+            'mp': ([MP, os.path.join(mp_root, rel)], dict(os.environ, MP_PATH=mp_root)),
         }
         print(f'running scripts/{rel}', file=sys.stderr)
         row = {}
