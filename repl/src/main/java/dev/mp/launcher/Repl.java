@@ -54,12 +54,12 @@ final class Repl {
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("mp")
-                .parser(new StatementParser())
+                .parser(new StatementBoundaries())
                 .completer(new NameCompleter(context))
                 .highlighter(new SyntaxHighlighter())
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, SECONDARY_PROMPT)
-                .variable(LineReader.INDENTATION, 1) // StatementParser counts the new line's indentation in columns
+                .variable(LineReader.INDENTATION, 1) // StatementBoundaries counts the new line's indentation in columns
                 // '!' in '!=' is not a history reference, and a backslash stays in the text.
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
@@ -121,7 +121,7 @@ final class Repl {
             }
             // A Ctrl-C that came as the editor returned must not interrupt the statement about to run.
             Thread.interrupted();
-            OptionalInt exitStatus = execute(StatementParser.withoutIndentedLastLine(input));
+            OptionalInt exitStatus = execute(StatementBoundaries.withoutIndentedLastLine(input));
             if (exitStatus.isPresent()) {
                 return exitStatus.getAsInt();
             }
@@ -153,7 +153,7 @@ final class Repl {
         int cursor = reader.getBuffer().cursor();
         String linePrefix = buffer.substring(buffer.lastIndexOf('\n', cursor - 1) + 1, cursor);
         if (linePrefix.isBlank()) {
-            reader.getBuffer().write(" ".repeat(StatementParser.INDENT - linePrefix.length() % StatementParser.INDENT));
+            reader.getBuffer().write(" ".repeat(StatementBoundaries.INDENT - linePrefix.length() % StatementBoundaries.INDENT));
             return true;
         }
         reader.callWidget(LineReader.COMPLETE_WORD);

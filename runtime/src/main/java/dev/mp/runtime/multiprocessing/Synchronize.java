@@ -10,6 +10,7 @@ import dev.mp.runtime.multiprocessing.shm.ShmEvent;
 import dev.mp.runtime.multiprocessing.shm.ShmLock;
 import dev.mp.runtime.multiprocessing.shm.ShmRLock;
 import dev.mp.runtime.multiprocessing.shm.ShmSemaphore;
+import dev.mp.runtime.multiprocessing.shm.SharedLock;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PModule;
@@ -50,28 +51,50 @@ final class Synchronize {
     }
 
     /**
-     * What Lock, RLock and Semaphore share (CPython's {@code SemLock}): a blocking acquire cut into
-     * interruptible slices, and a release that raises CPython's exception.
+     * What Lock, RLock and Semaphore share (CPython's {@code SemLock}): pickling as the shared primitive's
+     * descriptor, a blocking acquire cut into interruptible slices, and a release that raises CPython's exception.
      */
-    abstract static class SemLock extends PObject implements SharedResource {
-        /** One attempt of the shared primitive: without blocking, or waiting up to {@code timeoutNanos}. */
-        abstract boolean tryAcquire(boolean block, long timeoutNanos);
+    abstract static class SemLock<T extends SharedLock> extends PObject implements SharedResource {
+        final T lock;
+        private final String kind;
 
-        abstract void release();
+        SemLock(T lock, String kind) {
+            this.lock = lock;
+            this.kind = kind;
+        }
+
+        /** CPython's exception for a release the primitive refuses. */
+        abstract RuntimeException releaseRefused();
+
+        @Override
+        public final String resourceKind() {
+            return kind;
+        }
+
+        @Override
+        public final String shareHandle() {
+            return lock.descriptor();
+        }
 
         final boolean acquire(boolean block, long timeoutNanos) {
             if (!block) {
-                return tryAcquire(false, 0);
+                return lock.acquire(false, 0);
             }
-            return Blocking.await(timeoutNanos, slice -> tryAcquire(slice != 0, slice));
+            return Blocking.await(timeoutNanos, slice -> lock.acquire(slice != 0, slice));
+        }
+
+        final void release() {
+            try {
+                lock.release();
+            } catch (IllegalStateException e) {
+                throw releaseRefused();
+            }
         }
     }
 
-    static final class Lock extends SemLock {
-        final ShmLock lock;
-
+    static final class Lock extends SemLock<ShmLock> {
         Lock(ShmLock lock) {
-            this.lock = lock;
+            super(lock, "lock");
         }
 
         @Override
@@ -80,35 +103,14 @@ final class Synchronize {
         }
 
         @Override
-        public String resourceKind() {
-            return "lock";
-        }
-
-        @Override
-        public String shareHandle() {
-            return lock.descriptor();
-        }
-
-        @Override
-        boolean tryAcquire(boolean block, long timeoutNanos) {
-            return lock.acquire(block, timeoutNanos);
-        }
-
-        @Override
-        void release() {
-            try {
-                lock.release();
-            } catch (IllegalStateException e) {
-                throw Errors.valueError("semaphore or lock released too many times");
-            }
+        RuntimeException releaseRefused() {
+            return Errors.valueError("semaphore or lock released too many times");
         }
     }
 
-    static final class RLock extends SemLock {
-        final ShmRLock lock;
-
+    static final class RLock extends SemLock<ShmRLock> {
         RLock(ShmRLock lock) {
-            this.lock = lock;
+            super(lock, "rlock");
         }
 
         @Override
@@ -117,73 +119,33 @@ final class Synchronize {
         }
 
         @Override
-        public String resourceKind() {
-            return "rlock";
-        }
-
-        @Override
-        public String shareHandle() {
-            return lock.descriptor();
-        }
-
-        @Override
-        boolean tryAcquire(boolean block, long timeoutNanos) {
-            return lock.acquire(block, timeoutNanos);
-        }
-
-        @Override
-        void release() {
-            try {
-                lock.release();
-            } catch (IllegalStateException e) {
-                throw Errors.make("AssertionError", "attempt to release recursive lock not owned by thread");
-            }
+        RuntimeException releaseRefused() {
+            return Errors.make("AssertionError", "attempt to release recursive lock not owned by thread");
         }
     }
 
-    static final class Semaphore extends SemLock {
-        final ShmSemaphore semaphore;
-
+    static final class Semaphore extends SemLock<ShmSemaphore> {
         Semaphore(ShmSemaphore semaphore) {
-            this.semaphore = semaphore;
+            super(semaphore, "semaphore");
         }
 
         @Override
         public PClass getPythonClass() {
-            return semaphore.maxValue() == Integer.MAX_VALUE ? SEMAPHORE : BOUNDED_SEMAPHORE;
+            return lock.maxValue() == Integer.MAX_VALUE ? SEMAPHORE : BOUNDED_SEMAPHORE;
         }
 
         @Override
-        public String resourceKind() {
-            return "semaphore";
-        }
-
-        @Override
-        public String shareHandle() {
-            return semaphore.descriptor();
-        }
-
-        @Override
-        boolean tryAcquire(boolean block, long timeoutNanos) {
-            return semaphore.acquire(block, timeoutNanos);
-        }
-
-        @Override
-        void release() {
-            try {
-                semaphore.release();
-            } catch (IllegalStateException e) {
-                throw Errors.valueError("semaphore or lock released too many times");
-            }
+        RuntimeException releaseRefused() {
+            return Errors.valueError("semaphore or lock released too many times");
         }
     }
 
     static final class Condition extends PObject implements SharedResource {
         final ShmCondition condition;
         /** The condition's lock, as a Python object. */
-        final SemLock lock;
+        final SemLock<?> lock;
 
-        Condition(ShmCondition condition, SemLock lock) {
+        Condition(ShmCondition condition, SemLock<?> lock) {
             this.condition = condition;
             this.lock = lock;
         }
@@ -289,8 +251,8 @@ final class Synchronize {
     }
 
     /** The lock behind a Lock, RLock, Semaphore or Condition object. */
-    private static SemLock semLock(Object self) {
-        return self instanceof Condition c ? c.lock : (SemLock) self;
+    private static SemLock<?> semLock(Object self) {
+        return self instanceof Condition c ? c.lock : (SemLock<?>) self;
     }
 
     static void populate(PModule m) {
@@ -336,9 +298,9 @@ final class Synchronize {
             boolean bounded = a[0] == BOUNDED_SEMAPHORE;
             return new Semaphore(ShmSemaphore.create(value, bounded ? value : Integer.MAX_VALUE));
         });
-        method(SEMAPHORE, "get_value", "self", a -> (long) ((Semaphore) a[0]).semaphore.getValue());
+        method(SEMAPHORE, "get_value", "self", a -> (long) ((Semaphore) a[0]).lock.getValue());
         method(SEMAPHORE, "__repr__", "self", a -> {
-            ShmSemaphore s = ((Semaphore) a[0]).semaphore;
+            ShmSemaphore s = ((Semaphore) a[0]).lock;
             if (s.maxValue() == Integer.MAX_VALUE) {
                 return "<Semaphore(value=" + s.getValue() + ")>";
             }

@@ -21,7 +21,7 @@ import java.lang.foreign.MemorySegment;
  * <p>Descriptor: {@code lock:<regionName>:<offset>}. Thread-safe; uncontended acquire/release
  * do not allocate.
  */
-public final class ShmLock {
+public final class ShmLock implements SharedLock {
     /** Bytes used in the region. */
     public static final long SIZE = 16;
     static final String KIND = "lock";

@@ -15,7 +15,7 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>Descriptor: {@code rlock:<regionName>:<offset>}.
  */
-public final class ShmRLock {
+public final class ShmRLock implements SharedLock {
     /** Bytes used in the region. */
     public static final long SIZE = 16;
     static final String KIND = "rlock";

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Descriptor: {@code sem:<regionName>:<offset>} (value and maxValue live in shared memory).
  */
-public final class ShmSemaphore {
+public final class ShmSemaphore implements SharedLock {
     /** Number of (pid, held) slots. */
     public static final int SLOTS = 32;
     /** Bytes used in the region. */

@@ -16,7 +16,7 @@ import dev.mp.runtime.parser.SourceCompiler;
  * the editor opens a new line, indented like the line just ended and one level more after a {@code :}. A
  * last line holding only that indentation counts as the empty line that ends a compound statement.
  */
-final class StatementParser implements Parser {
+final class StatementBoundaries implements Parser {
     /** Spaces per indentation level, as Python's style and REPL use. */
     static final int INDENT = 4;
 
