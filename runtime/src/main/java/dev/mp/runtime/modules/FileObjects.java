@@ -573,7 +573,14 @@ final class FileObjects {
                 options.add(StandardOpenOption.CREATE);
                 options.add(StandardOpenOption.TRUNCATE_EXISTING);
             }
-            case 'a' -> options.add(StandardOpenOption.CREATE);
+            case 'a' -> {
+                options.add(StandardOpenOption.CREATE);
+                if (!plus) {
+                    // O_APPEND, as CPython opens it: each write lands at the end as it is then, so processes
+                    // appending to one file do not overwrite each other. (Java refuses APPEND with READ, for a+.)
+                    options.add(StandardOpenOption.APPEND);
+                }
+            }
             case 'x' -> options.add(StandardOpenOption.CREATE_NEW);
             default -> {
             }
