@@ -1,5 +1,6 @@
 package dev.mp.runtime.modules;
 
+import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 import static dev.mp.runtime.builtins.BuiltinBuilder.moduleFunction;
 
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PIterator;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PModule;
@@ -364,10 +366,17 @@ final class BuiltinsModule {
         moduleFunction(m, "locals", "", a -> callerLocals(context));
         moduleFunction(m, "open", "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True",
                 a -> FileObjects.open(context, a));
-        moduleFunction(m, "exit", "code=None", a -> {
-            throw Errors.raise(BuiltinClasses.exception("SystemExit"), a[0]);
+        PClass quitter = PClass.create("Quitter", "Quitter", "_sitebuiltins", new PClass[] {BuiltinClasses.OBJECT});
+        method(quitter, "__repr__", "self", a -> "Use " + ((PInstance) a[0]).dict().get("name") + "() or Ctrl-D (i.e. EOF) to exit");
+        method(quitter, "__call__", "self, code=None", a -> {
+            throw Errors.raise(BuiltinClasses.exception("SystemExit"), a[1]);
         });
-        d.put("quit", d.get("exit"));
+        for (String name : new String[] {"exit", "quit"}) {
+            PInstance instance = new PInstance(quitter);
+            instance.dict().put("name", name);
+            instance.dict().put("eof", "Ctrl-D (i.e. EOF)");
+            d.put(name, instance);
+        }
         moduleFunction(m, "__import__", "name, globals=None, locals=None, fromlist=(), level=0", a -> context.modules().importModule(
                 (String) a[0], a[1] instanceof PDict g ? g : context.mainModule().dict(), Conversions.isTrue(a[3]), (int) Conversions.asLong(a[4])));
     }
