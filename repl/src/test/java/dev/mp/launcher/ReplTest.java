@@ -219,6 +219,46 @@ class ReplTest {
         }
     }
 
+    /**
+     * CPython cannot do this (gh-116403: the child fails with "Can't get attribute 'f'"); mp hands the child the
+     * definitions typed at the prompt. Leaving the session joins the non-daemonic child first, so its line
+     * comes after {@code quit()}.
+     */
+    @Test
+    void aProcessRunsAFunctionDefinedAtThePromptAndIsJoinedOnQuit() throws Exception {
+        try (VirtualTerminalSession s = session()) {
+            s.enter("from multiprocessing import Process, Queue");
+            s.enter("def f(q): q.put(42)");
+            s.enter("");
+            s.enter("q = Queue(); p = Process(target=f, args=(q,)); p.start(); q.get()");
+            s.await(lines -> lines.contains("42")); // the value, not the 42 in the line typed
+            s.enter("p.join(); p.exitcode");
+            s.enter("def late():");
+            s.enter("import time; time.sleep(2); print('late child done')");
+            s.enter("");
+            s.enter("Process(target=late).start()");
+            s.enter("exit");
+            s.enter("quit()");
+            assertEquals(0, s.status());
+            assertEquals(BANNER + """
+                    >>> from multiprocessing import Process, Queue
+                    >>> def f(q): q.put(42)
+                    ...
+                    >>> q = Queue(); p = Process(target=f, args=(q,)); p.start(); q.get()
+                    42
+                    >>> p.join(); p.exitcode
+                    0
+                    >>> def late():
+                    ...     import time; time.sleep(2); print('late child done')
+                    ...
+                    >>> Process(target=late).start()
+                    >>> exit
+                    Use exit() or Ctrl-D (i.e. EOF) to exit
+                    >>> quit()
+                    late child done""", s.text());
+        }
+    }
+
     @Test
     void historyPersistsAndCtrlRSearchesIt() throws Exception {
         try (VirtualTerminalSession s = session()) {
