@@ -3,10 +3,14 @@ package dev.mp.runtime;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
 import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.interop.ExceptionType;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 
@@ -188,7 +192,12 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
                 MainProgram.handleUncaught(context, syntaxError.pythonException());
                 return false;
             }
-            return MainProgram.runInteractive(context, this, statement);
+            try {
+                return MainProgram.runInteractive(context, this, statement);
+            } catch (AbstractTruffleException e) {
+                terminateChildrenIfInterrupted(context, e);
+                throw e;
+            }
         }
     }
 
@@ -235,16 +244,35 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         @Override
         public Object execute(VirtualFrame frame) {
             MpContext context = MpContext.get(this);
-            if (context.env().getOptions().get(Main)) {
-                return MainProgram.run(context, this, module, source);
-            }
-            boolean outermost = context.enterTopLevel();
             try {
-                Object result = module.call(context.mainModule());
-                return result == null ? dev.mp.runtime.objects.PNone.NONE : HostValues.toInterop(result);
-            } finally {
-                context.leaveTopLevel(outermost);
+                if (context.env().getOptions().get(Main)) {
+                    return MainProgram.run(context, this, module, source);
+                }
+                boolean outermost = context.enterTopLevel();
+                try {
+                    Object result = module.call(context.mainModule());
+                    return result == null ? dev.mp.runtime.objects.PNone.NONE : HostValues.toInterop(result);
+                } finally {
+                    context.leaveTopLevel(outermost);
+                }
+            } catch (AbstractTruffleException e) {
+                terminateChildrenIfInterrupted(context, e);
+                throw e;
             }
+        }
+    }
+
+    /**
+     * {@code Context.interrupt} stops the program and, as a Ctrl-C would, the processes it started, which would
+     * otherwise go on running for a program that no longer waits for them.
+     */
+    private static void terminateChildrenIfInterrupted(MpContext context, AbstractTruffleException e) {
+        try {
+            if (InteropLibrary.getUncached().getExceptionType(e) == ExceptionType.INTERRUPT) {
+                dev.mp.runtime.multiprocessing.StandbyPool.terminateRunning(context);
+            }
+        } catch (UnsupportedMessageException notAnInteropException) {
+            // Not the host's interrupt.
         }
     }
 }

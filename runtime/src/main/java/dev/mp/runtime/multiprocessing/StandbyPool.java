@@ -186,17 +186,43 @@ public final class StandbyPool {
         for (Child standby : pool.standbys) {
             standby.launched.process().destroyForcibly();
         }
+        // Left running only when the program was cancelled (close(true)): a program that ended joined them.
+        List<Process> running = pool.running();
+        running.forEach(Process::destroy);
         boolean interrupted = false;
-        for (Child standby : pool.standbys) {
+        for (Process process : pool.children.stream().map(c -> c.launched.process()).toList()) {
             try {
-                standby.launched.process().waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+                if (!process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 interrupted = true;
             }
         }
         pool.standbys.clear();
+        pool.children.clear();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Sends SIGTERM, as {@code Process.terminate()} does, to every child of {@code context} that runs a task: what
+     * interrupting the program that started them does. Standbys stay.
+     */
+    public static void terminateRunning(MpContext context) {
+        StandbyPool pool;
+        synchronized (POOLS) {
+            pool = POOLS.get(context);
+        }
+        if (pool != null) {
+            pool.running().forEach(Process::destroy);
+        }
+    }
+
+    /** The live children that were handed a task. */
+    private List<Process> running() {
+        return children.stream().filter(c -> !standbys.contains(c)).map(c -> c.launched.process()).filter(Process::isAlive).toList();
     }
 }
