@@ -9,6 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -99,5 +107,67 @@ class HostProgramTest {
         Run run = java(classPath(), MODULE_PATH_CHECK);
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().startsWith("polyglot: 0-1-2\njsr223: 42 from module null"), run.out());
+    }
+
+    /**
+     * An application shipped as one fat jar (everything merged, service files concatenated, as the shade plugin
+     * does): the host's class path is that jar alone, and the children of its scripts still start, from the jar the
+     * runtime's classes were loaded from.
+     */
+    @Test
+    void hostExampleFromAFatJar() throws Exception {
+        Path fatJar = temp.resolve("application.jar");
+        mergeIntoOneJar(runtimePath().split(File.pathSeparator), fatJar);
+        Run run = java(List.of("--enable-native-access=ALL-UNNAMED", "-cp", fatJar.toString()), HOST_EXAMPLE);
+        assertEquals(0, run.status(), run.err());
+        assertEquals(HOST_EXAMPLE_OUTPUT, run.out());
+    }
+
+    private static void mergeIntoOneJar(String[] entries, Path jar) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, StringBuilder> services = new LinkedHashMap<>();
+        for (String entry : entries) {
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path)) {
+                try (var walk = Files.walk(path)) {
+                    for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                        addToFatJar(path.relativize(file).toString().replace(File.separatorChar, '/'), Files.readAllBytes(file), files, services);
+                    }
+                }
+            } else {
+                try (JarFile source = new JarFile(path.toFile())) {
+                    for (JarEntry e : Collections.list(source.entries())) {
+                        if (!e.isDirectory()) {
+                            addToFatJar(e.getName(), source.getInputStream(e).readAllBytes(), files, services);
+                        }
+                    }
+                }
+            }
+        }
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        // Truffle ships classes for newer JDKs under META-INF/versions.
+        manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                out.putNextEntry(new JarEntry(file.getKey()));
+                out.write(file.getValue());
+            }
+            for (Map.Entry<String, StringBuilder> service : services.entrySet()) {
+                out.putNextEntry(new JarEntry(service.getKey()));
+                out.write(service.getValue().toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static void addToFatJar(String name, byte[] content, Map<String, byte[]> files, Map<String, StringBuilder> services) {
+        if (name.equals("META-INF/MANIFEST.MF") || name.matches("META-INF/[^/]+\\.(SF|RSA|DSA)") || name.endsWith("module-info.class")) {
+            return;
+        }
+        if (name.startsWith("META-INF/services/")) {
+            services.computeIfAbsent(name, n -> new StringBuilder()).append(new String(content, StandardCharsets.UTF_8)).append('\n');
+        } else {
+            files.putIfAbsent(name, content);
+        }
     }
 }
