@@ -44,8 +44,18 @@ public final class Codecs {
     }
 
     private static Charset javaCharset(String encoding) {
+        // Python's names where Java's differ; Python's utf-16 and utf-32 are little-endian with a BOM on this platform.
+        String java = switch (encoding.toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "utf-16", "utf16", "u16" -> "x-UTF-16LE-BOM";
+            case "utf-16-le", "utf-16le" -> "UTF-16LE";
+            case "utf-16-be", "utf-16be" -> "UTF-16BE";
+            case "utf-32", "utf32", "u32" -> "X-UTF-32LE-BOM";
+            case "utf-32-le", "utf-32le" -> "UTF-32LE";
+            case "utf-32-be", "utf-32be" -> "UTF-32BE";
+            default -> encoding;
+        };
         try {
-            return Charset.forName(encoding);
+            return Charset.forName(java);
         } catch (RuntimeException e) {
             throw Errors.make("LookupError", "unknown encoding: %s", encoding);
         }

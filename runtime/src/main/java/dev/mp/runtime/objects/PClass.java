@@ -207,6 +207,45 @@ public final class PClass extends PObject {
         return dict;
     }
 
+    /**
+     * The attribute names instances may hold when every class of the MRO below {@code object} declares
+     * {@code __slots__} without {@code __dict__}; null when instances have a {@code __dict__}. (mp keeps slot values
+     * in the instance dictionary: what {@code __slots__} changes for a program is which attributes exist. One
+     * difference remains: where instances also have a {@code __dict__}, it shows the slot values too.)
+     */
+    public java.util.Set<String> instanceSlots() {
+        if (slots == null) {
+            slots = computeSlots();
+        }
+        return slots.isEmpty() && !slotted ? null : slots;
+    }
+
+    private java.util.Set<String> slots;
+    private boolean slotted;
+
+    private java.util.Set<String> computeSlots() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (PClass c : mro) {
+            if (c == BuiltinClasses.OBJECT) {
+                continue;
+            }
+            Object declared = c.isBuiltin() ? null : c.dict.get("__slots__");
+            if (declared == null) {
+                return java.util.Set.of();
+            }
+            for (Object slot : declared instanceof String one ? java.util.List.of(one) : dev.mp.runtime.ops.Iteration.toList(declared)) {
+                if ("__dict__".equals(slot)) {
+                    return java.util.Set.of();
+                }
+                if (slot instanceof String name) {
+                    names.add(name);
+                }
+            }
+        }
+        slotted = true;
+        return names;
+    }
+
     public boolean isBuiltin() {
         return builtin;
     }

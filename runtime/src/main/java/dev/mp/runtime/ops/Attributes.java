@@ -94,7 +94,7 @@ public final class Attributes {
             if (v != null) {
                 return v;
             }
-            if (name.equals("__dict__")) {
+            if (name.equals("__dict__") && type.instanceSlots() == null) {
                 return dict;
             }
         }
@@ -246,6 +246,10 @@ public final class Attributes {
             if (name.equals("__class__") && value instanceof PClass cls && obj instanceof PInstance inst) {
                 inst.setPythonClass(cls);
                 return;
+            }
+            java.util.Set<String> slots = type.instanceSlots();
+            if (slots != null && !slots.contains(name)) {
+                throw Errors.attributeError("'%s' object has no attribute '%s'", type.name(), name);
             }
             attributes.put(name, value);
             return;
