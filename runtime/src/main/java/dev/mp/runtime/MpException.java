@@ -37,6 +37,8 @@ public final class MpException extends AbstractTruffleException {
 
     private final PBaseException pythonException;
     private boolean needsFrameEntry = true;
+    /** The expression that failed in the frame being left, until its traceback entry is recorded. */
+    private dev.mp.runtime.objects.ExpressionSpan failingExpression;
     /** Where a SyntaxError is in its source; null for other exceptions. */
     private SourceSection syntaxErrorLocation;
 
@@ -60,11 +62,13 @@ public final class MpException extends AbstractTruffleException {
     /** Called as the exception leaves a function: the caller's frame must be recorded next. */
     public void leaveFrame() {
         needsFrameEntry = true;
+        failingExpression = null;
     }
 
     /** Called when the exception is raised again by a {@code raise} statement in the current frame. */
     public void reraiseHere() {
         needsFrameEntry = true;
+        failingExpression = null;
     }
 
     /** Called when a bare {@code raise} re-raises it: its frame is already recorded. */
@@ -82,6 +86,10 @@ public final class MpException extends AbstractTruffleException {
         if (!needsFrameEntry) {
             return this;
         }
+        if (failingExpression != null) {
+            entry = entry.at(failingExpression);
+            failingExpression = null;
+        }
         MpException carrier = this;
         if (pythonException.traceback().isEmpty() && getLocation() == null) {
             carrier = new MpException(pythonException, statement);
@@ -90,6 +98,17 @@ public final class MpException extends AbstractTruffleException {
         pythonException.traceback().add(entry);
         carrier.needsFrameEntry = false;
         return carrier;
+    }
+
+    /**
+     * Notes the expression that failed in the frame whose traceback entry comes next: the innermost one that
+     * notes itself, so an operation's own failure wins over the calls and operations around it.
+     */
+    public MpException failedAt(dev.mp.runtime.objects.ExpressionSpan expression) {
+        if (needsFrameEntry && failingExpression == null) {
+            failingExpression = expression;
+        }
+        return this;
     }
 
     /** Locates a SyntaxError made by the compiler; returns this exception. */

@@ -41,6 +41,10 @@ public final class TracebackPrinter {
                 String line = entry.sourceLine();
                 if (line != null && !line.isEmpty()) {
                     sb.append("    ").append(line).append('\n');
+                    String carets = entry.carets();
+                    if (carets != null) {
+                        sb.append("    ").append(carets).append('\n');
+                    }
                 }
             }
         }

@@ -48,6 +48,7 @@ import dev.mp.runtime.nodes.expression.InplaceNode;
 import dev.mp.runtime.nodes.expression.LiteralNode;
 import dev.mp.runtime.nodes.expression.LogicalNode;
 import dev.mp.runtime.nodes.expression.MethodCallNode;
+import dev.mp.runtime.objects.ExpressionSpan;
 import dev.mp.runtime.nodes.expression.SliceNode;
 import dev.mp.runtime.nodes.expression.SubscriptNode;
 import dev.mp.runtime.nodes.expression.SuperNode;
@@ -732,7 +733,7 @@ final class NodeBuilder {
             case MpParser.And_testContext a:
                 return a.not_test().size() == 1 ? expr(a.not_test(0)) : new LogicalNode(true, exprs(a.not_test()));
             case MpParser.Not_testContext n:
-                return n.NOT() != null ? new UnaryNode(UnaryNode.Op.NOT, expr(n.not_test())) : expr(n.comparison());
+                return n.NOT() != null ? new UnaryNode(UnaryNode.Op.NOT, expr(n.not_test())).at(span(n)) : expr(n.comparison());
             case MpParser.ComparisonContext c:
                 if (c.comp_op().isEmpty()) {
                     return expr(c.expr(0));
@@ -741,17 +742,17 @@ final class NodeBuilder {
                 for (int i = 0; i < ops.length; i++) {
                     ops[i] = compareOp(c.comp_op(i));
                 }
-                return new CompareNode(ops, exprs(c.expr()));
+                return new CompareNode(ops, exprs(c.expr())).at(span(c));
             case MpParser.Star_exprContext s:
                 throw error(s, "can't use starred expression here");
             case MpParser.PrimaryExprContext p:
                 return atomExpr(p.atom_expr());
             case MpParser.PowerExprContext p:
-                return new BinaryNode(BinOp.POW, expr(p.expr(0)), expr(p.expr(1)));
+                return new BinaryNode(BinOp.POW, expr(p.expr(0)), expr(p.expr(1))).at(anchored(p, ((TerminalNode) p.getChild(1)).getSymbol()));
             case MpParser.UnaryExprContext u:
                 return unary(u);
             case MpParser.BinaryExprContext b:
-                return new BinaryNode(BinOp.fromSymbol(b.op.getText()), expr(b.expr(0)), expr(b.expr(1)));
+                return new BinaryNode(BinOp.fromSymbol(b.op.getText()), expr(b.expr(0)), expr(b.expr(1))).at(anchored(b, b.op));
             case MpParser.Yield_exprContext y:
                 return yieldExpr(y);
             case MpParser.LambdefContext l:
@@ -773,7 +774,36 @@ final class NodeBuilder {
                 return new LiteralNode(dev.mp.runtime.ops.Conversions.normalize(b.negate()));
             }
         }
-        return new UnaryNode(op.equals("-") ? UnaryNode.Op.NEG : op.equals("+") ? UnaryNode.Op.POS : UnaryNode.Op.INVERT, expr(u.expr()));
+        return new UnaryNode(op.equals("-") ? UnaryNode.Op.NEG : op.equals("+") ? UnaryNode.Op.POS : UnaryNode.Op.INVERT, expr(u.expr())).at(span(u));
+    }
+
+    /** Where {@code ctx} is in the source, for the carets of a traceback. */
+    private static ExpressionSpan span(ParserRuleContext ctx) {
+        return span(ctx.start, ctx.stop);
+    }
+
+    /** From the start of {@code first} to the end of {@code last}. */
+    private static ExpressionSpan span(Token first, Token last) {
+        String text = last.getText();
+        int newline = text.lastIndexOf('\n');
+        int endLine = last.getLine() + (int) text.chars().filter(ch -> ch == '\n').count();
+        int endColumn = newline < 0 ? last.getCharPositionInLine() + text.codePointCount(0, text.length())
+                : text.codePointCount(newline + 1, text.length());
+        return new ExpressionSpan(first.getLine(), first.getCharPositionInLine(), endLine, endColumn);
+    }
+
+    /** {@code ctx}, with the operator token underlined as its anchor. */
+    private static ExpressionSpan anchored(ParserRuleContext ctx, Token operator) {
+        return anchored(span(ctx), operator, operator);
+    }
+
+    /** {@code whole}, with the tokens from {@code first} to {@code last} as its anchor when all are on its first line. */
+    private static ExpressionSpan anchored(ExpressionSpan whole, Token first, Token last) {
+        ExpressionSpan anchor = span(first, last);
+        if (anchor.line() != whole.line() || anchor.endLine() != whole.line()) {
+            return whole;
+        }
+        return new ExpressionSpan(whole.line(), whole.column(), whole.endLine(), whole.endColumn(), anchor.column(), anchor.endColumn());
     }
 
     private MpExpressionNode[] exprs(List<? extends ParseTree> list) {
@@ -856,15 +886,17 @@ final class NodeBuilder {
             MpParser.TrailerContext t = trailers.get(i);
             if (t instanceof MpParser.AttributeTrailerContext a) {
                 if (i + 1 < n && trailers.get(i + 1) instanceof MpParser.CallTrailerContext call) {
-                    node = call(node, a.NAME().getText(), call.arglist());
+                    node = call(node, a.NAME().getText(), call.arglist()).at(span(ae.start, call.stop));
+                    ((MethodCallNode) node).withAttributeAt(span(ae.start, a.stop));
                     i++;
                 } else {
-                    node = new AttributeNode(node, a.NAME().getText());
+                    node = new AttributeNode(node, a.NAME().getText()).at(span(ae.start, a.stop));
                 }
             } else if (t instanceof MpParser.CallTrailerContext c) {
-                node = call(node, null, c.arglist());
+                node = call(node, null, c.arglist()).at(span(ae.start, c.stop));
             } else {
-                node = new SubscriptNode(node, subscriptIndex(((MpParser.SubscriptTrailerContext) t).subscriptlist()));
+                MpParser.SubscriptTrailerContext sub = (MpParser.SubscriptTrailerContext) t;
+                node = new SubscriptNode(node, subscriptIndex(sub.subscriptlist())).at(anchored(span(ae.start, sub.stop), sub.start, sub.stop));
             }
         }
         return node;
@@ -954,7 +986,7 @@ final class NodeBuilder {
     private MpExpressionNode atom(MpParser.AtomContext a) {
         switch (a) {
             case MpParser.NameAtomContext n:
-                return readName(n.NAME().getText());
+                return readName(n.NAME().getText()).at(span(n));
             case MpParser.NumberAtomContext n:
                 return new LiteralNode(number(n.number()));
             case MpParser.StringAtomContext s:

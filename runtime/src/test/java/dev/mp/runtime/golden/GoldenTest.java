@@ -66,7 +66,7 @@ class GoldenTest {
         assertEquals(Files.readString(dir.resolve(base + ".out")), r.out, "stdout of " + program);
         if (errors) {
             String expectedErr = Files.readString(dir.resolve(base + ".err"));
-            String actualErr = dropCaretLines(r.err);
+            String actualErr = r.err;
             if (expectedErr.strip().lines().count() == 1) {
                 List<String> lines = actualErr.strip().lines().toList();
                 actualErr = lines.isEmpty() ? "" : lines.get(lines.size() - 1) + "\n";
@@ -77,18 +77,6 @@ class GoldenTest {
             assertEquals("", r.err, "stderr of " + program);
             assertEquals(0, r.status, "exit status of " + program);
         }
-    }
-
-    /** CPython 3.11 underlines the failing expression (~~^^); mp does not, so both sides drop those lines. */
-    private static String dropCaretLines(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : s.split("\n", -1)) {
-            if (!line.matches(" *[~^]+ *")) {
-                sb.append(line).append('\n');
-            }
-        }
-        String out = sb.toString();
-        return out.endsWith("\n\n") ? out.substring(0, out.length() - 1) : out.equals("\n") ? "" : out;
     }
 
     private record Result(String out, String err, int status) {

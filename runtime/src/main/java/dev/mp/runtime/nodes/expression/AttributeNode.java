@@ -2,6 +2,8 @@ package dev.mp.runtime.nodes.expression;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.mp.runtime.MpException;
+
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.ops.Attributes;
 
@@ -17,6 +19,11 @@ public final class AttributeNode extends MpExpressionNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        return Attributes.get(object.execute(frame), name);
+        Object o = object.execute(frame);
+        try {
+            return Attributes.get(o, name);
+        } catch (MpException e) {
+            throw failedHere(e);
+        }
     }
 }

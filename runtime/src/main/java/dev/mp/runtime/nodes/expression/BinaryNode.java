@@ -2,6 +2,8 @@ package dev.mp.runtime.nodes.expression;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.mp.runtime.MpException;
+
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.ops.Arithmetic;
 import dev.mp.runtime.ops.Arithmetic.BinOp;
@@ -49,6 +51,10 @@ public final class BinaryNode extends MpExpressionNode {
                     break;
             }
         }
-        return Arithmetic.binary(op, a, b);
+        try {
+            return Arithmetic.binary(op, a, b);
+        } catch (MpException e) {
+            throw failedHere(e);
+        }
     }
 }

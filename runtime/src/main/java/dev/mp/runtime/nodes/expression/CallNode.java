@@ -8,6 +8,7 @@ import com.oracle.truffle.api.nodes.EncapsulatingNodeReference;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.ops.Calls;
@@ -65,6 +66,8 @@ public class CallNode extends MpExpressionNode {
         Node previous = current.set(this);
         try {
             return Calls.call(callee, args, kwnames);
+        } catch (MpException e) {
+            throw failedHere(e);
         } finally {
             current.set(previous);
         }

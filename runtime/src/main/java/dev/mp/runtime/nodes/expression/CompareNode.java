@@ -1,6 +1,8 @@
 package dev.mp.runtime.nodes.expression;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.MpException;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
@@ -27,9 +29,13 @@ public final class CompareNode extends MpExpressionNode {
         Object result = Boolean.TRUE;
         for (int i = 0; i < ops.length; i++) {
             Object right = operands[i + 1].execute(frame);
-            result = compare(ops[i], left, right);
-            if (i < ops.length - 1 && !Conversions.isTrue(result)) {
-                return result;
+            try {
+                result = compare(ops[i], left, right);
+                if (i < ops.length - 1 && !Conversions.isTrue(result)) {
+                    return result;
+                }
+            } catch (MpException e) {
+                throw failedHere(e);
             }
             left = right;
         }

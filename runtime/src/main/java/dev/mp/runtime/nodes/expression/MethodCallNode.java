@@ -2,6 +2,8 @@ package dev.mp.runtime.nodes.expression;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.objects.ExpressionSpan;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PFunction;
@@ -27,12 +29,26 @@ public final class MethodCallNode extends CallNode {
         this.name = name;
     }
 
+    /** Where {@code receiver.name} is: the expression a failed method lookup is shown at. */
+    private ExpressionSpan attributeSpan;
+
+    /** Sets where the method's attribute expression is; returns this node. */
+    public MethodCallNode withAttributeAt(ExpressionSpan where) {
+        this.attributeSpan = where;
+        return this;
+    }
+
     @Override
     public Object execute(VirtualFrame frame) {
         Object self = receiver.execute(frame);
         Object method = plainMethod(self);
         if (method == null) {
-            Object bound = Attributes.get(self, name);
+            Object bound;
+            try {
+                bound = Attributes.get(self, name);
+            } catch (MpException e) {
+                throw attributeSpan == null ? e : e.failedAt(attributeSpan);
+            }
             if (isSimple()) {
                 return callHere(bound, evaluatePositional(frame), null);
             }

@@ -2,6 +2,8 @@ package dev.mp.runtime.nodes.expression;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.mp.runtime.MpException;
+
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.ops.Sequences;
@@ -23,6 +25,10 @@ public final class SubscriptNode extends MpExpressionNode {
         if (o instanceof PList l && i instanceof Long n && n >= 0 && n < l.size()) {
             return l.get((int) (long) n);
         }
-        return Sequences.getItem(o, i);
+        try {
+            return Sequences.getItem(o, i);
+        } catch (MpException e) {
+            throw failedHere(e);
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.mp.runtime.nodes.expression;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.mp.runtime.MpException;
+
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.ops.Arithmetic;
 import dev.mp.runtime.ops.Conversions;
@@ -27,11 +29,15 @@ public final class UnaryNode extends MpExpressionNode {
     @Override
     public Object execute(VirtualFrame frame) {
         Object v = operand.execute(frame);
-        return switch (op) {
-            case NEG -> Arithmetic.negate(v);
-            case POS -> Arithmetic.positive(v);
-            case INVERT -> Arithmetic.invert(v);
-            case NOT -> !Conversions.isTrue(v);
-        };
+        try {
+            return switch (op) {
+                case NEG -> Arithmetic.negate(v);
+                case POS -> Arithmetic.positive(v);
+                case INVERT -> Arithmetic.invert(v);
+                case NOT -> !Conversions.isTrue(v);
+            };
+        } catch (MpException e) {
+            throw failedHere(e);
+        }
     }
 }

@@ -24,9 +24,9 @@ public final class ReadCellNode extends MpExpressionNode {
         Object v = ((PCell) frame.getObject(slot)).value;
         if (v == null) {
             if (free) {
-                throw Errors.make("NameError", "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name);
+                throw failedHere(Errors.make("NameError", "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name));
             }
-            throw Errors.make("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", name);
+            throw failedHere(Errors.make("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", name));
         }
         return v;
     }

@@ -25,6 +25,6 @@ public final class ReadGlobalNode extends MpExpressionNode {
         if (v != null) {
             return v;
         }
-        throw Errors.nameError(name);
+        throw failedHere(Errors.nameError(name));
     }
 }

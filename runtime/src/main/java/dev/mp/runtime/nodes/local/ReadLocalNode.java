@@ -19,7 +19,7 @@ public final class ReadLocalNode extends MpExpressionNode {
     public Object execute(VirtualFrame frame) {
         Object v = frame.getObject(slot);
         if (v == null) {
-            throw Errors.make("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", name);
+            throw failedHere(Errors.make("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", name));
         }
         return v;
     }
