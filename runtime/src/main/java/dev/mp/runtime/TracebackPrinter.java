@@ -1,13 +1,20 @@
 package dev.mp.runtime;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
+import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
 import dev.mp.runtime.objects.TracebackEntry;
 import dev.mp.runtime.ops.Conversions;
 
-/** Prints an exception with its chained causes and contexts, in CPython's traceback format. */
+/**
+ * Formats an exception with its chained causes and contexts in CPython's traceback format. {@link #chunks} gives
+ * the pieces {@code traceback.format_exception} returns: each header, frame, separator and exception line.
+ */
 public final class TracebackPrinter {
     private TracebackPrinter() {
     }
@@ -17,59 +24,83 @@ public final class TracebackPrinter {
     }
 
     public static String format(PBaseException e) {
+        return String.join("", chunks(e, null, true));
+    }
+
+    /**
+     * The traceback of {@code e} in pieces, as {@code traceback.format_exception(e, limit=limit, chain=chain)}: a
+     * positive {@code limit} keeps that many frames from the outermost, a negative one that many from the
+     * innermost, null keeps all; {@code chain} includes the causes and contexts.
+     */
+    public static List<String> chunks(PBaseException e, Integer limit, boolean chain) {
+        List<String> out = new ArrayList<>();
+        append(e, out, limit, chain, new IdentityHashMap<>());
+        return out;
+    }
+
+    private static void append(PBaseException e, List<String> out, Integer limit, boolean chain, Map<Object, Boolean> seen) {
+        seen.put(e, Boolean.TRUE);
+        if (chain && e.cause() instanceof PBaseException cause && !seen.containsKey(cause)) {
+            append(cause, out, limit, true, seen);
+            out.add("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (chain && !e.suppressContext() && e.context() instanceof PBaseException context && !seen.containsKey(context)) {
+            append(context, out, limit, true, seen);
+            out.add("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        // Stored innermost first; printed outermost first.
+        List<TracebackEntry> tb = e.traceback().reversed();
+        if (limit != null) {
+            int n = Math.min(Math.abs(limit), tb.size());
+            tb = limit >= 0 ? tb.subList(0, n) : tb.subList(tb.size() - n, tb.size());
+        }
+        if (!tb.isEmpty()) {
+            out.add("Traceback (most recent call last):\n");
+            for (TracebackEntry entry : tb) {
+                out.add(frame(entry));
+            }
+        }
+        out.addAll(exceptionOnly(e));
+    }
+
+    private static String frame(TracebackEntry entry) {
         StringBuilder sb = new StringBuilder();
-        append(e, sb, new java.util.IdentityHashMap<>());
+        sb.append("  File \"").append(entry.file()).append("\", line ").append(entry.line()).append(", in ")
+                .append(entry.function()).append('\n');
+        String line = entry.sourceLine();
+        if (line != null && !line.isEmpty()) {
+            sb.append("    ").append(line).append('\n');
+            String carets = entry.carets();
+            if (carets != null) {
+                sb.append("    ").append(carets).append('\n');
+            }
+        }
         return sb.toString();
     }
 
-    private static void append(PBaseException e, StringBuilder sb, java.util.Map<Object, Boolean> seen) {
-        seen.put(e, Boolean.TRUE);
-        if (e.cause() instanceof PBaseException cause && !seen.containsKey(cause)) {
-            append(cause, sb, seen);
-            sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if (!e.suppressContext() && e.context() instanceof PBaseException context && !seen.containsKey(context)) {
-            append(context, sb, seen);
-            sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
+    /** The last part of a traceback, as {@code traceback.format_exception_only}: "Kind: message", or a SyntaxError's location and caret. */
+    public static List<String> exceptionOnly(PBaseException e) {
+        if (e.getPythonClass().isSubclassOf(BuiltinClasses.exception("SyntaxError")) && e.dict().get("lineno") != null) {
+            return syntaxError(e);
         }
-        List<TracebackEntry> tb = e.traceback();
-        if (!tb.isEmpty()) {
-            sb.append("Traceback (most recent call last):\n");
-            for (int i = tb.size() - 1; i >= 0; i--) {
-                TracebackEntry entry = tb.get(i);
-                sb.append("  File \"").append(entry.file()).append("\", line ").append(entry.line()).append(", in ")
-                        .append(entry.function()).append('\n');
-                String line = entry.sourceLine();
-                if (line != null && !line.isEmpty()) {
-                    sb.append("    ").append(line).append('\n');
-                    String carets = entry.carets();
-                    if (carets != null) {
-                        sb.append("    ").append(carets).append('\n');
-                    }
-                }
-            }
-        }
-        if (e.getPythonClass().isSubclassOf(dev.mp.runtime.objects.BuiltinClasses.exception("SyntaxError")) && e.dict().get("lineno") != null) {
-            appendSyntaxError(e, sb);
-            return;
-        }
-        sb.append(Conversions.formatExceptionLine(e)).append('\n');
+        return List.of(Conversions.formatExceptionLine(e) + "\n");
     }
 
     /** CPython's layout for syntax errors: the file and line, the source line, a caret, then "Kind: message". */
-    private static void appendSyntaxError(PBaseException e, StringBuilder sb) {
-        sb.append("  File \"").append(Conversions.str(e.dict().get("filename"))).append("\", line ").append(Conversions.str(e.dict().get("lineno")))
-                .append('\n');
+    private static List<String> syntaxError(PBaseException e) {
+        List<String> out = new ArrayList<>();
+        out.add("  File \"" + Conversions.str(e.dict().get("filename")) + "\", line " + Conversions.str(e.dict().get("lineno")) + "\n");
         String text = Conversions.str(e.dict().get("text"));
         String stripped = text.stripLeading();
         if (!stripped.isBlank()) {
             int removed = text.length() - stripped.length();
             long offset = (Long) e.dict().get("offset");
-            sb.append("    ").append(stripped.stripTrailing()).append('\n');
+            out.add("    " + stripped.stripTrailing() + "\n");
             // An offset inside the stripped indentation (an unexpected indent) gets no caret, as in CPython.
             if (offset - 1 - removed >= 0) {
-                sb.append("    ").append(" ".repeat((int) (offset - 1 - removed))).append("^\n");
+                out.add("    " + " ".repeat((int) (offset - 1 - removed)) + "^\n");
             }
         }
-        sb.append(e.getPythonClass().name()).append(": ").append(Conversions.str(e.dict().get("msg"))).append('\n');
+        out.add(e.getPythonClass().name() + ": " + Conversions.str(e.dict().get("msg")) + "\n");
+        return out;
     }
 }
