@@ -102,10 +102,11 @@ public final class MpException extends AbstractTruffleException {
 
     /**
      * Notes the expression that failed in the frame whose traceback entry comes next: the innermost one that
-     * notes itself, so an operation's own failure wins over the calls and operations around it.
+     * notes itself, so an operation's own failure wins over the calls and operations around it. A null
+     * expression (one CPython does not mark) notes nothing.
      */
     public MpException failedAt(dev.mp.runtime.objects.ExpressionSpan expression) {
-        if (needsFrameEntry && failingExpression == null) {
+        if (expression != null && needsFrameEntry && failingExpression == null) {
             failingExpression = expression;
         }
         return this;

@@ -24,7 +24,7 @@ public abstract class MpExpressionNode extends Node {
 
     /** {@code e}, noted as failing at this expression (see {@link MpException#failedAt}). */
     protected final MpException failedHere(MpException e) {
-        return span == null ? e : e.failedAt(span);
+        return e.failedAt(span);
     }
 
     public abstract Object execute(VirtualFrame frame);

@@ -13,8 +13,11 @@ final class FStrings {
     private FStrings() {
     }
 
-    /** A replacement field {@code {expr!conv:spec}}; {@code spec} holds literal strings and nested fields. */
-    record Field(ParserRuleContext expression, char conversion, List<Object> spec, String text) {
+    /**
+     * A replacement field {@code {expr!conv:spec}}; {@code spec} holds literal strings and nested fields, and
+     * {@code offset} is where the expression starts in the literal's body.
+     */
+    record Field(ParserRuleContext expression, char conversion, List<Object> spec, String text, int offset) {
     }
 
     static List<Object> parse(String body, boolean raw, int line, Function<String, ParserRuleContext> parseExpression) {
@@ -135,7 +138,7 @@ final class FStrings {
         }
         pos[0] = i + 1;
         ParserRuleContext expr = parseExpression.apply("(" + exprText + ")");
-        return new Field(expr, conversion, spec, debug ? original : null);
+        return new Field(expr, conversion, spec, debug ? original : null, start);
     }
 
     private static SyntaxProblem error(int line, String message) {

@@ -47,6 +47,7 @@ import dev.mp.runtime.nodes.expression.FStringNode;
 import dev.mp.runtime.nodes.expression.InplaceNode;
 import dev.mp.runtime.nodes.expression.LiteralNode;
 import dev.mp.runtime.nodes.expression.LogicalNode;
+import dev.mp.runtime.nodes.expression.GetIterNode;
 import dev.mp.runtime.nodes.expression.MethodCallNode;
 import dev.mp.runtime.objects.ExpressionSpan;
 import dev.mp.runtime.nodes.expression.SliceNode;
@@ -244,7 +245,7 @@ final class NodeBuilder {
         TargetShape shape = TargetShape.of(a.testlist_star_expr(), "=");
         switch (shape) {
             case TargetShape.Name n -> {
-                return new AssignNode(new AssignTargetNode[] {target(shape)}, new InplaceNode(op, readName(n.name()), value));
+                return new AssignNode(new AssignTargetNode[] {target(shape)}, new InplaceNode(op, readName(n.name()).at(span(n.ctx())), value));
             }
             case TargetShape.Attribute at -> {
                 return new AugAssignNode(op, trailersExcept(at.expr(), 1), null, at.name(), value);
@@ -669,10 +670,10 @@ final class NodeBuilder {
     private AssignTargetNode target(TargetShape shape) {
         return switch (shape) {
             case TargetShape.Name n -> nameTarget(n.name());
-            case TargetShape.Attribute a -> new AttributeTargetNode(trailersExcept(a.expr(), 1), a.name());
+            case TargetShape.Attribute a -> new AttributeTargetNode(trailersExcept(a.expr(), 1), a.name()).at(span(a.expr()));
             case TargetShape.Subscript s -> {
                 MpParser.SubscriptTrailerContext t = (MpParser.SubscriptTrailerContext) s.expr().trailer(s.expr().trailer().size() - 1);
-                yield new SubscriptTargetNode(trailersExcept(s.expr(), 1), subscriptIndex(t.subscriptlist()));
+                yield new SubscriptTargetNode(trailersExcept(s.expr(), 1), subscriptIndex(t.subscriptlist())).at(anchored(span(s.expr()), t.start, t.stop));
             }
             case TargetShape.Starred st -> throw error(st.ctx(), "starred assignment target must be in a list or tuple");
             case TargetShape.Sequence seq -> {
@@ -690,7 +691,7 @@ final class NodeBuilder {
                         targets[i] = target(e);
                     }
                 }
-                yield new UnpackTargetNode(targets, star);
+                yield new UnpackTargetNode(targets, star).at(span(seq.ctx()));
             }
         };
     }
@@ -778,27 +779,39 @@ final class NodeBuilder {
     }
 
     /** Where {@code ctx} is in the source, for the carets of a traceback. */
-    private static ExpressionSpan span(ParserRuleContext ctx) {
+    private ExpressionSpan span(ParserRuleContext ctx) {
         return span(ctx.start, ctx.stop);
     }
 
     /** From the start of {@code first} to the end of {@code last}. */
-    private static ExpressionSpan span(Token first, Token last) {
+    private ExpressionSpan span(Token first, Token last) {
         String text = last.getText();
         int newline = text.lastIndexOf('\n');
         int endLine = last.getLine() + (int) text.chars().filter(ch -> ch == '\n').count();
         int endColumn = newline < 0 ? last.getCharPositionInLine() + text.codePointCount(0, text.length())
                 : text.codePointCount(newline + 1, text.length());
-        return new ExpressionSpan(first.getLine(), first.getCharPositionInLine(), endLine, endColumn);
+        return new ExpressionSpan(sourceLine(first.getLine()), sourceColumn(first.getLine(), first.getCharPositionInLine()),
+                sourceLine(endLine), sourceColumn(endLine, endColumn));
+    }
+
+    /** Where a field of an f-string being built starts (see {@link #fieldOrigin}); null outside f-strings. */
+    private int[] fieldOrigin;
+
+    private int sourceLine(int line) {
+        return fieldOrigin == null ? line : fieldOrigin[0] + line - 1;
+    }
+
+    private int sourceColumn(int line, int column) {
+        return fieldOrigin == null || line != 1 ? column : fieldOrigin[1] + column;
     }
 
     /** {@code ctx}, with the operator token underlined as its anchor. */
-    private static ExpressionSpan anchored(ParserRuleContext ctx, Token operator) {
+    private ExpressionSpan anchored(ParserRuleContext ctx, Token operator) {
         return anchored(span(ctx), operator, operator);
     }
 
     /** {@code whole}, with the tokens from {@code first} to {@code last} as its anchor when all are on its first line. */
-    private static ExpressionSpan anchored(ExpressionSpan whole, Token first, Token last) {
+    private ExpressionSpan anchored(ExpressionSpan whole, Token first, Token last) {
         ExpressionSpan anchor = span(first, last);
         if (anchor.line() != whole.line() || anchor.endLine() != whole.line()) {
             return whole;
@@ -1124,8 +1137,16 @@ final class NodeBuilder {
                     kind.equals("listcomp") ? ComprehensionNode.Kind.LIST : kind.equals("setcomp") ? ComprehensionNode.Kind.SET
                             : ComprehensionNode.Kind.DICT, resultSlot, loops)).atLine(owner.getStart().getLine());
         }, null);
-        return new CallNode(make, new MpExpressionNode[] {firstIterable}, new boolean[1], new String[0], new MpExpressionNode[0],
-                new MpExpressionNode[0]);
+        ExpressionSpan where = span(bracketed(owner));
+        MpExpressionNode argument = generator ? new GetIterNode(firstIterable).at(where) : firstIterable;
+        return new CallNode(make, new MpExpressionNode[] {argument}, new boolean[1], new String[0], new MpExpressionNode[0],
+                new MpExpressionNode[0]).at(where);
+    }
+
+    /** A comprehension with its brackets, or a generator argument with the call's parentheses, as CPython locates them. */
+    private static ParserRuleContext bracketed(ParserRuleContext comprehension) {
+        ParserRuleContext parent = comprehension.getParent();
+        return comprehension instanceof MpParser.PositionalArgumentContext ? parent.getParent() : parent;
     }
 
     private MpExpressionNode lambda(MpParser.LambdefContext l) {
@@ -1140,8 +1161,9 @@ final class NodeBuilder {
                 });
             }
         }
+        // In a block, so a failure in the body records the lambda's own traceback entry.
         return makeFunction(l, "<lambda>", params,
-                () -> new SimpleStatements.ReturnNode(expr(l.test())).atLine(l.getStart().getLine()), null);
+                () -> blockOf(List.of(new SimpleStatements.ReturnNode(expr(l.test())).atLine(l.getStart().getLine()))), null);
     }
 
     private MpExpressionNode yieldExpr(MpParser.Yield_exprContext y) {
@@ -1210,7 +1232,7 @@ final class NodeBuilder {
                         if (f.text() != null) {
                             parts.add(new LiteralNode(f.text()));
                         }
-                        parts.add(field(f));
+                        parts.add(field(f, tn.getSymbol(), lit));
                     }
                 }
             } else {
@@ -1233,16 +1255,37 @@ final class NodeBuilder {
         return fstringCache.computeIfAbsent(tn, k -> FStrings.parse(lit.body(), lit.raw(), line, expressionParser));
     }
 
-    private MpExpressionNode field(FStrings.Field f) {
+    private MpExpressionNode field(FStrings.Field f, Token literal, StringLiterals.Literal lit) {
         MpExpressionNode spec = null;
         if (!f.spec().isEmpty()) {
             List<MpExpressionNode> specParts = new ArrayList<>();
             for (Object p : f.spec()) {
-                specParts.add(p instanceof String str ? new LiteralNode(str) : field((FStrings.Field) p));
+                specParts.add(p instanceof String str ? new LiteralNode(str) : field((FStrings.Field) p, literal, lit));
             }
             spec = new FStringNode(specParts.toArray(new MpExpressionNode[0]));
         }
         ParserRuleContext e = f.expression();
-        return new FStringNode.FieldNode(expr(((MpParser.Eval_inputContext) e).testlist()), f.conversion(), spec);
+        int[] outer = fieldOrigin;
+        fieldOrigin = fieldOrigin(f, literal, lit);
+        try {
+            return new FStringNode.FieldNode(expr(((MpParser.Eval_inputContext) e).testlist()), f.conversion(), spec);
+        } finally {
+            fieldOrigin = outer;
+        }
+    }
+
+    /**
+     * Line and column in the source of the {@code (} that FStrings puts before a field's expression to parse it
+     * on its own: the expression's tokens are at line 1, from column 1, of that text.
+     */
+    private static int[] fieldOrigin(FStrings.Field f, Token literal, StringLiterals.Literal lit) {
+        String text = literal.getText();
+        String afterPrefix = text.substring(lit.prefix().length());
+        int bodyStart = lit.prefix().length() + (afterPrefix.startsWith("\"\"\"") || afterPrefix.startsWith("'''") ? 3 : 1);
+        String before = lit.body().substring(0, f.offset());
+        int newline = before.lastIndexOf('\n');
+        int line = literal.getLine() + (int) before.chars().filter(ch -> ch == '\n').count();
+        int column = newline < 0 ? literal.getCharPositionInLine() + bodyStart + before.length() : before.length() - newline - 1;
+        return new int[] {line, column - 1};
     }
 }

@@ -47,7 +47,7 @@ public final class MethodCallNode extends CallNode {
             try {
                 bound = Attributes.get(self, name);
             } catch (MpException e) {
-                throw attributeSpan == null ? e : e.failedAt(attributeSpan);
+                throw e.failedAt(attributeSpan);
             }
             if (isSimple()) {
                 return callHere(bound, evaluatePositional(frame), null);

@@ -2,6 +2,8 @@ package dev.mp.runtime.nodes.local;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.mp.runtime.MpException;
+
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.ops.Attributes;
 
@@ -17,11 +19,21 @@ public final class AttributeTargetNode extends AssignTargetNode {
 
     @Override
     public void assign(VirtualFrame frame, Object value) {
-        Attributes.set(object.execute(frame), name, value);
+        Object o = object.execute(frame);
+        try {
+            Attributes.set(o, name, value);
+        } catch (MpException e) {
+            throw failedHere(e);
+        }
     }
 
     @Override
     public void delete(VirtualFrame frame) {
-        Attributes.delete(object.execute(frame), name);
+        Object o = object.execute(frame);
+        try {
+            Attributes.delete(o, name);
+        } catch (MpException e) {
+            throw failedHere(e);
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.mp.runtime.nodes.local;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.mp.runtime.MpException;
+
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.ops.Sequences;
 
@@ -18,12 +20,22 @@ public final class SubscriptTargetNode extends AssignTargetNode {
     @Override
     public void assign(VirtualFrame frame, Object value) {
         Object o = object.execute(frame);
-        Sequences.setItem(o, index.execute(frame), value);
+        Object i = index.execute(frame);
+        try {
+            Sequences.setItem(o, i, value);
+        } catch (MpException e) {
+            throw failedHere(e);
+        }
     }
 
     @Override
     public void delete(VirtualFrame frame) {
         Object o = object.execute(frame);
-        Sequences.delItem(o, index.execute(frame));
+        Object i = index.execute(frame);
+        try {
+            Sequences.delItem(o, i);
+        } catch (MpException e) {
+            throw failedHere(e);
+        }
     }
 }

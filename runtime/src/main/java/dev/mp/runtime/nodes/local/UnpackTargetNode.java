@@ -3,6 +3,8 @@ package dev.mp.runtime.nodes.local;
 import java.util.List;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.MpException;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.objects.PList;
@@ -23,7 +25,12 @@ public final class UnpackTargetNode extends AssignTargetNode {
     @Override
     @ExplodeLoop
     public void assign(VirtualFrame frame, Object value) {
-        Object[] items = unpack(value);
+        Object[] items;
+        try {
+            items = unpack(value);
+        } catch (MpException e) {
+            throw failedHere(e);
+        }
         if (starIndex < 0) {
             for (int i = 0; i < targets.length; i++) {
                 targets[i].assign(frame, items[i]);
