@@ -1,10 +1,12 @@
 package dev.mp.runtime.ops;
 
+import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PMethod;
 import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.Signature;
 
 /** Calling any callable with Python semantics. Arguments are vectorcall-style (see {@link ArgumentBinder}). */
 public final class Calls {
@@ -46,14 +48,73 @@ public final class Calls {
     }
 
     public static Object callBuiltin(PBuiltinFunction b, Object[] args, String[] kwnames) {
-        Object[] bound = ArgumentBinder.bind(b.displayName(), b.signature(), b.defaults(), b.kwDefaults(), args, kwnames, 0, true);
+        Object[] bound;
+        try {
+            bound = ArgumentBinder.bind(b.displayName(), b.signature(), b.defaults(), b.kwDefaults(), args, kwnames, 0, true);
+        } catch (MpException e) {
+            if (foreignSelf(b, args)) {
+                throw descriptorMismatch(b, args[0]);
+            }
+            MpException fixedArity = fixedArityError(b, args, kwnames);
+            throw fixedArity != null ? fixedArity : e;
+        }
         try {
             return b.body().call(bound);
         } catch (ClassCastException | ArithmeticException | NullPointerException | IndexOutOfBoundsException | IllegalArgumentException
                  | NegativeArraySizeException e) {
+            if (foreignSelf(b, args)) {
+                throw descriptorMismatch(b, args[0]);
+            }
             // A builtin that fails on an argument it did not check is a bug in mp, reported as CPython reports its own.
             throw Errors.internal(e);
         }
+    }
+
+    /**
+     * Whether a method of a builtin type was called through its class ({@code list.append(1, 2)}) with a first
+     * argument that is not an instance of that type. Checked only once the call has failed, so that calls through
+     * instances pay nothing for it.
+     */
+    private static boolean foreignSelf(PBuiltinFunction b, Object[] args) {
+        if (!b.isMethod() || args.length == 0) {
+            return false;
+        }
+        for (PClass c : Types.typeOf(args[0]).mro()) {
+            if (c.name().equals(b.ownerType())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> CORE_TYPES = java.util.Set.of("str", "bytes", "bytearray", "list", "tuple", "dict", "set",
+            "frozenset", "int", "float", "bool", "object", "complex");
+
+    /**
+     * CPython's messages for its C functions and core-type methods of no or exactly one positional argument
+     * (METH_NOARGS, METH_O): "takes no arguments (n given)", "takes exactly one argument (n given)"; null for
+     * other functions, whose messages the binder gives.
+     */
+    private static MpException fixedArityError(PBuiltinFunction b, Object[] args, String[] kwnames) {
+        Signature sig = b.signature();
+        if ((kwnames != null && kwnames.length > 0) || sig.hasVarArgs() || sig.kwOnlyCount() > 0 || sig.hasVarKeywords()
+                || b.defaults().length > 0) {
+            return null;
+        }
+        int self = b.isMethod() ? 1 : 0;
+        if (b.isMethod() ? !CORE_TYPES.contains(b.ownerType()) : sig.posOnlyCount() != sig.positionalCount()) {
+            return null;
+        }
+        int params = sig.positionalCount() - self;
+        int given = args.length - self;
+        if (params == 0) {
+            return Errors.typeError("%s() takes no arguments (%d given)", b.displayName(), given);
+        }
+        return params == 1 ? Errors.typeError("%s() takes exactly one argument (%d given)", b.displayName(), given) : null;
+    }
+
+    private static MpException descriptorMismatch(PBuiltinFunction b, Object self) {
+        return Errors.typeError("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", b.name(), b.ownerType(), Types.typeName(self));
     }
 
     /** Calls {@code obj.name(args)}, looking the method up on the type (special-method lookup). */
