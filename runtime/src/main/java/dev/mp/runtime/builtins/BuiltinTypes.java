@@ -89,7 +89,7 @@ public final class BuiltinTypes {
         });
         method(o, "__getattribute__", "self, name", a -> dev.mp.runtime.ops.Attributes.get(a[0], (String) a[1]));
         method(o, "__format__", "self, spec", a -> {
-            if (!((String) a[1]).isEmpty()) {
+            if (!Errors.requireStr(a[1], "__format__() argument").isEmpty()) {
                 throw Errors.typeError("unsupported format string passed to %s.__format__", Types.typeName(a[0]));
             }
             return Conversions.str(a[0]);
@@ -224,7 +224,12 @@ public final class BuiltinTypes {
         });
         constructor(BuiltinClasses.STATICMETHOD, "cls, f", a -> new PStaticMethod(a[1]));
         constructor(BuiltinClasses.CLASSMETHOD, "cls, f", a -> new PClassMethod(a[1]));
-        constructor(BuiltinClasses.SUPER, "cls, type, obj", a -> new dev.mp.runtime.objects.PSuper((PClass) a[1], a[2]));
+        constructor(BuiltinClasses.SUPER, "cls, type, obj", a -> {
+            if (!(a[1] instanceof PClass type)) {
+                throw Errors.typeError("super() argument 1 must be a type, not %s", Types.typeName(a[1]));
+            }
+            return new dev.mp.runtime.objects.PSuper(type, a[2]);
+        });
         PClass f = BuiltinClasses.FUNCTION;
         attribute(f, "__name__", o -> ((PFunction) o).name());
         attribute(f, "__qualname__", o -> ((PFunction) o).qualname(), (o, v) -> ((PFunction) o).setQualname((String) v));

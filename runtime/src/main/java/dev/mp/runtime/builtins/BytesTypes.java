@@ -39,7 +39,7 @@ final class BytesTypes {
                 byte[] b = make(a[1], a[2], a[3]);
                 return mutable ? new PByteArray(b) : new PBytes(b);
             });
-            method(c, "decode", "self, encoding='utf-8', errors='strict'", a -> StrType.decode(Sequences.bytesOf(a[0]), StrType.checkStr(a[1]), a[2]));
+            method(c, "decode", "self, encoding='utf-8', errors='strict'", a -> StrType.decode(Sequences.bytesOf(a[0]), Errors.requireStr(a[1]), a[2]));
             method(c, "hex", "self, sep=?, bytes_per_sep=1", a -> hex(Sequences.bytesOf(a[0]), a[1], Conversions.asLong(a[2])));
             BuiltinBuilder.classMethod(c, "fromhex", "cls, string, /", a -> {
                 byte[] b = fromHex(a[1]);
@@ -738,7 +738,7 @@ final class BytesTypes {
             if (encoding == null) {
                 throw Errors.typeError("string argument without an encoding");
             }
-            return StrType.encode(s, StrType.checkStr(encoding), errors);
+            return StrType.encode(s, Errors.requireStr(encoding), errors);
         }
         if (encoding != null || errors != null) {
             throw Errors.typeError(encoding != null ? "encoding without a string argument" : "errors without a string argument");

@@ -31,7 +31,7 @@ final class NumberTypes {
         method(i, "__int__", "self", a -> Conversions.index(a[0]));
         method(i, "__float__", "self", a -> Conversions.asDouble(a[0]));
         method(i, "__repr__", "self", a -> Conversions.repr(a[0]));
-        method(i, "__format__", "self, spec", a -> dev.mp.runtime.ops.StringFormatting.format(a[0], (String) a[1]));
+        method(i, "__format__", "self, spec", a -> dev.mp.runtime.ops.StringFormatting.format(a[0], Errors.requireStr(a[1], "__format__() argument")));
         method(i, "to_bytes", "self, length=1, byteorder='big', *, signed=False", a -> toBytes(a));
         BuiltinBuilder.classMethod(i, "from_bytes", "cls, bytes, byteorder='big', *, signed=False", a -> {
             byte[] b = dev.mp.runtime.ops.Sequences.bytesOf(a[1]).clone();
@@ -64,7 +64,7 @@ final class NumberTypes {
             return !Double.isInfinite(d) && d == Math.rint(d);
         });
         method(f, "__repr__", "self", a -> FloatFormat.repr((Double) a[0]));
-        method(f, "__format__", "self, spec", a -> dev.mp.runtime.ops.StringFormatting.format(a[0], (String) a[1]));
+        method(f, "__format__", "self, spec", a -> dev.mp.runtime.ops.StringFormatting.format(a[0], Errors.requireStr(a[1], "__format__() argument")));
         method(f, "__float__", "self", a -> a[0]);
         method(f, "__int__", "self", a -> truncate((Double) a[0]));
         method(f, "hex", "self", a -> floatHex((Double) a[0]));
@@ -269,7 +269,11 @@ final class NumberTypes {
 
     private static Object toBytes(Object[] a) {
         BigInteger v = Conversions.asBig(a[0]);
-        int length = (int) Conversions.asLong(a[1]);
+        long requested = Conversions.asLong(a[1]);
+        if (requested < 0) {
+            throw Errors.valueError("length argument must be non-negative");
+        }
+        int length = (int) Math.min(requested, Integer.MAX_VALUE - 8);
         boolean signed = Conversions.isTrue(a[3]);
         if (!signed && v.signum() < 0) {
             throw Errors.overflowError("can't convert negative int to unsigned");

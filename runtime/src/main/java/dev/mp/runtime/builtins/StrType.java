@@ -35,7 +35,8 @@ public final class StrType {
                 return Conversions.str(a[1]);
             }
             if (a[1] instanceof PBytes || a[1] instanceof PByteArray) {
-                return decode(Sequences.bytesOf(a[1]), a[2] == null ? "utf-8" : (String) a[2], a[3]);
+                return decode(Sequences.bytesOf(a[1]), a[2] == null ? "utf-8" : Errors.requireStr(a[2], "str() argument 'encoding'"),
+                        a[3] == null ? null : Errors.requireStr(a[3], "str() argument 'errors'"));
             }
             if (a[1] instanceof String) {
                 throw Errors.typeError("decoding str is not supported");
@@ -75,8 +76,8 @@ public final class StrType {
         });
         method(s, "replace", "self, old, new, count=-1, /", a -> {
             String str = (String) a[0];
-            String old = checkStr(a[1]);
-            String rep = checkStr(a[2]);
+            String old = Errors.requireStr(a[1]);
+            String rep = Errors.requireStr(a[2]);
             long count = Conversions.asLong(a[3]);
             if (count < 0) {
                 return old.isEmpty() ? insertEverywhere(str, rep) : str.replace(old, rep);
@@ -104,17 +105,17 @@ public final class StrType {
         });
         method(s, "startswith", "self, prefix, start=None, end=None", a -> affix((String) a[0], a[1], a[2], a[3], true));
         method(s, "endswith", "self, suffix, start=None, end=None", a -> affix((String) a[0], a[1], a[2], a[3], false));
-        method(s, "find", "self, sub, start=None, end=None", a -> (long) find((String) a[0], checkStr(a[1]), a[2], a[3], false));
-        method(s, "rfind", "self, sub, start=None, end=None", a -> (long) find((String) a[0], checkStr(a[1]), a[2], a[3], true));
+        method(s, "find", "self, sub, start=None, end=None", a -> (long) find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], false));
+        method(s, "rfind", "self, sub, start=None, end=None", a -> (long) find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], true));
         method(s, "index", "self, sub, start=None, end=None", a -> {
-            int i = find((String) a[0], checkStr(a[1]), a[2], a[3], false);
+            int i = find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], false);
             if (i < 0) {
                 throw Errors.valueError("substring not found");
             }
             return (long) i;
         });
         method(s, "rindex", "self, sub, start=None, end=None", a -> {
-            int i = find((String) a[0], checkStr(a[1]), a[2], a[3], true);
+            int i = find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], true);
             if (i < 0) {
                 throw Errors.valueError("substring not found");
             }
@@ -122,7 +123,7 @@ public final class StrType {
         });
         method(s, "count", "self, sub, start=None, end=None", a -> {
             String str = (String) a[0];
-            String sub = checkStr(a[1]);
+            String sub = Errors.requireStr(a[1]);
             if (sub.isEmpty()) {
                 return Sequences.len(str) + 1;
             }
@@ -132,9 +133,9 @@ public final class StrType {
             }
             return n;
         });
-        method(s, "center", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], (String) a[2], 0));
-        method(s, "ljust", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], (String) a[2], -1));
-        method(s, "rjust", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], (String) a[2], 1));
+        method(s, "center", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], a[2], 0));
+        method(s, "ljust", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], a[2], -1));
+        method(s, "rjust", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], a[2], 1));
         method(s, "zfill", "self, width, /", a -> {
             String str = (String) a[0];
             int w = (int) Conversions.asLong(a[1]);
@@ -145,9 +146,9 @@ public final class StrType {
             return sign + "0".repeat(w - str.length()) + str.substring(sign.length());
         });
         method(s, "format", "self, *args, **kwargs", a -> StringFormatting.strFormat((String) a[0], ((PTuple) a[1]).items(), (PDict) a[2]));
-        method(s, "format_map", "self, mapping, /", a -> StringFormatting.strFormat((String) a[0], new Object[0], (PDict) a[1]));
-        method(s, "__format__", "self, spec", a -> StringFormatting.format(a[0], (String) a[1]));
-        method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], checkStr(a[1]), a[2])));
+        method(s, "format_map", "self, mapping, /", a -> StringFormatting.strFormat((String) a[0], new Object[0], a[1]));
+        method(s, "__format__", "self, spec", a -> StringFormatting.format(a[0], Errors.requireStr(a[1], "__format__() argument")));
+        method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], Errors.requireStr(a[1]), a[2])));
         method(s, "isdigit", "self", a -> test((String) a[0], StrType::isDigitChar));
         method(s, "isascii", "self", a -> ((String) a[0]).chars().allMatch(c -> c < 128));
         method(s, "casefold", "self", a -> ((String) a[0]).toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT));
@@ -166,10 +167,11 @@ public final class StrType {
         method(s, "isprintable", "self", a -> ((String) a[0]).codePoints().allMatch(dev.mp.runtime.ops.StringRepr::isPrintable));
         method(s, "istitle", "self", a -> isTitle((String) a[0]));
         method(s, "splitlines", "self, keepends=False", a -> splitlines((String) a[0], Conversions.isTrue(a[1])));
-        method(s, "partition", "self, sep, /", a -> partition((String) a[0], checkStr(a[1]), false));
-        method(s, "rpartition", "self, sep, /", a -> partition((String) a[0], checkStr(a[1]), true));
-        method(s, "removeprefix", "self, prefix, /", a -> ((String) a[0]).startsWith((String) a[1]) ? ((String) a[0]).substring(((String) a[1]).length()) : a[0]);
-        method(s, "removesuffix", "self, suffix, /", a -> ((String) a[0]).endsWith((String) a[1]) && !((String) a[1]).isEmpty()
+        method(s, "partition", "self, sep, /", a -> partition((String) a[0], Errors.requireStr(a[1]), false));
+        method(s, "rpartition", "self, sep, /", a -> partition((String) a[0], Errors.requireStr(a[1]), true));
+        method(s, "removeprefix", "self, prefix, /", a -> ((String) a[0]).startsWith(Errors.requireStr(a[1], "removeprefix() argument"))
+                ? ((String) a[0]).substring(((String) a[1]).length()) : a[0]);
+        method(s, "removesuffix", "self, suffix, /", a -> ((String) a[0]).endsWith(Errors.requireStr(a[1], "removesuffix() argument")) && !((String) a[1]).isEmpty()
                 ? ((String) a[0]).substring(0, ((String) a[0]).length() - ((String) a[1]).length()) : a[0]);
         method(s, "expandtabs", "self, tabsize=8", a -> {
             StringBuilder sb = new StringBuilder();
@@ -195,13 +197,16 @@ public final class StrType {
         BuiltinBuilder.staticMethod(s, "maketrans", "x, y=?, z=?", a -> {
             PDict d = new PDict();
             if (a[1] == null) {
+                if (!(a[0] instanceof PDict)) {
+                    throw Errors.typeError("if you give only one argument to maketrans it must be a dict");
+                }
                 for (PDict.Entry e : ((PDict) a[0]).entries()) {
                     d.put(e.key instanceof String k ? (long) k.codePointAt(0) : e.key, e.value);
                 }
                 return d;
             }
-            String x = (String) a[0];
-            String y = (String) a[1];
+            String x = Errors.requireStr(a[0], "maketrans() argument 1");
+            String y = Errors.requireStr(a[1], "maketrans() argument 2");
             for (int i = 0; i < x.length(); i++) {
                 d.put((long) x.charAt(i), (long) y.charAt(i));
             }
@@ -232,13 +237,6 @@ public final class StrType {
             return sb.toString();
         });
         BytesTypes.install();
-    }
-
-    static String checkStr(Object o) {
-        if (o instanceof String str) {
-            return str;
-        }
-        throw Errors.typeError("must be str, not %s", Types.typeName(o));
     }
 
     private static String insertEverywhere(String str, String rep) {
@@ -273,11 +271,11 @@ public final class StrType {
     }
 
     public static byte[] encode(String s, String encoding, Object errors) {
-        return Codecs.encode(s, encoding, errors == null ? "strict" : checkStr(errors));
+        return Codecs.encode(s, encoding, errors == null ? "strict" : Errors.requireStr(errors));
     }
 
     public static String decode(byte[] bytes, String encoding, Object errors) {
-        return Codecs.decode(bytes, encoding, errors == null ? "strict" : checkStr(errors));
+        return Codecs.decode(bytes, encoding, errors == null ? "strict" : Errors.requireStr(errors));
     }
 
     /**
@@ -419,7 +417,7 @@ public final class StrType {
             }
             return new PList(out);
         }
-        String sp = checkStr(sep);
+        String sp = Errors.requireStr(sep);
         if (sp.isEmpty()) {
             throw Errors.valueError("empty separator");
         }
@@ -461,7 +459,7 @@ public final class StrType {
                 end--;
             }
         } else {
-            String cs = checkStr(chars);
+            String cs = Errors.requireStr(chars);
             while (left && start < end && cs.indexOf(s.charAt(start)) >= 0) {
                 start++;
             }
@@ -480,7 +478,7 @@ public final class StrType {
         }
         if (fix instanceof PTuple t) {
             for (Object o : t.items()) {
-                if (prefix ? sub.startsWith(checkStr(o)) : sub.endsWith(checkStr(o))) {
+                if (prefix ? sub.startsWith(Errors.requireStr(o)) : sub.endsWith(Errors.requireStr(o))) {
                     return true;
                 }
             }
@@ -515,8 +513,11 @@ public final class StrType {
         return i < 0 ? -1 : i + r[0];
     }
 
-    private static String pad(String s, Object width, String fill, int align) {
+    private static String pad(String s, Object width, Object fillchar, int align) {
         int w = (int) Conversions.asLong(width);
+        if (!(fillchar instanceof String fill)) {
+            throw Errors.typeError("The fill character must be a unicode character, not %s", Types.typeName(fillchar));
+        }
         int len = (int) Sequences.len(s);
         if (fill.codePointCount(0, fill.length()) != 1) {
             throw Errors.typeError("The fill character must be exactly one character long");

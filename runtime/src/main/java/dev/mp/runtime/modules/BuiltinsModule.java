@@ -80,7 +80,7 @@ final class BuiltinsModule {
         moduleFunction(m, "len", "obj, /", a -> Sequences.len(a[0]));
         moduleFunction(m, "repr", "obj, /", a -> Conversions.repr(a[0]));
         moduleFunction(m, "ascii", "obj, /", a -> AsciiRepr.ascii(Conversions.repr(a[0])));
-        moduleFunction(m, "format", "value, format_spec='', /", a -> StringFormatting.format(a[0], (String) a[1]));
+        moduleFunction(m, "format", "value, format_spec='', /", a -> StringFormatting.format(a[0], Errors.requireStr(a[1], "format() argument 2")));
         moduleFunction(m, "isinstance", "obj, class_or_tuple, /", a -> isInstance(a[0], a[1]));
         moduleFunction(m, "issubclass", "cls, class_or_tuple, /", a -> {
             if (!(a[0] instanceof PClass c)) {

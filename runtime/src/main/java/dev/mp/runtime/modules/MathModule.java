@@ -161,6 +161,9 @@ final class MathModule {
             if (n.signum() < 0) {
                 throw Errors.valueError("factorial() not defined for negative values");
             }
+            if (n.bitLength() > 63) {
+                throw Errors.overflowError("factorial() argument should not exceed %d", Long.MAX_VALUE);
+            }
             return Conversions.normalize(productRange(BigInteger.ONE, n));
         });
         moduleFunction(m, "gcd", "*integers", a -> {

@@ -413,10 +413,23 @@ public final class Arithmetic {
                 if (y.signum() < 0) {
                     return Math.pow(x.doubleValue(), y.doubleValue());
                 }
+                if (y.bitLength() > 63) {
+                    // Only 0, 1 and -1 have powers this large that fit in memory.
+                    if (x.abs().compareTo(BigInteger.ONE) <= 0) {
+                        return Conversions.normalize(x.signum() < 0 && y.testBit(0) ? x : x.abs());
+                    }
+                    throw Errors.make("MemoryError", "");
+                }
                 return Conversions.normalize(x.pow(checkedExponent(y.longValueExact())));
             case LSHIFT:
                 if (y.signum() < 0) {
                     throw Errors.valueError("negative shift count");
+                }
+                if (x.signum() == 0) {
+                    return 0L;
+                }
+                if (y.bitLength() > 63) {
+                    throw Errors.overflowError("too many digits in integer");
                 }
                 return Conversions.normalize(x.shiftLeft(checkedExponent(y.longValueExact())));
             case RSHIFT:

@@ -43,6 +43,25 @@ public final class Errors {
         return make("AttributeError", fmt, args);
     }
 
+    /**
+     * {@code value} if it is a str, else the TypeError of CPython's argument parsing: "{@code what} must be str, not
+     * T" (None is named "None"); with a null {@code what}, "must be str, not T" (None is "NoneType").
+     */
+    public static String requireStr(Object value, String what) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (what == null) {
+            throw typeError("must be str, not %s", Types.typeName(value));
+        }
+        throw typeError("%s must be str, not %s", what, value == dev.mp.runtime.objects.PNone.NONE ? "None" : Types.typeName(value));
+    }
+
+    /** {@code value} if it is a str, else "TypeError: must be str, not T", as str methods say. */
+    public static String requireStr(Object value) {
+        return requireStr(value, null);
+    }
+
     public static MpException nameError(String name) {
         return make("NameError", "name '%s' is not defined", name);
     }

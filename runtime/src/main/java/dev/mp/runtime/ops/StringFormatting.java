@@ -1001,13 +1001,13 @@ public final class StringFormatting {
     }
 
     /** {@code template.format(*args, **kwargs)}; kwargs may be null. */
-    public static String strFormat(String template, Object[] args, PDict kwargs) {
+    public static String strFormat(String template, Object[] args, Object kwargs) {
         StringBuilder out = new StringBuilder(template.length() + 16);
         buildString(template.codePoints().toArray(), 0, -1, args, kwargs, 2, new AutoNumber(), out);
         return out.toString();
     }
 
-    private static void buildString(int[] s, int start, int end, Object[] args, PDict kwargs, int depth, AutoNumber auto,
+    private static void buildString(int[] s, int start, int end, Object[] args, Object kwargs, int depth, AutoNumber auto,
                                     StringBuilder out) {
         if (depth <= 0) {
             throw Errors.valueError("Max string recursion exceeded");
@@ -1162,7 +1162,7 @@ public final class StringFormatting {
         return acc;
     }
 
-    private static Object getFieldObject(int[] s, int start, int end, Object[] args, PDict kwargs, AutoNumber auto) {
+    private static Object getFieldObject(int[] s, int start, int end, Object[] args, Object kwargs, AutoNumber auto) {
         int i = start;
         while (i < end && s[i] != '.' && s[i] != '[') {
             i++;
@@ -1187,10 +1187,11 @@ public final class StringFormatting {
         Object obj;
         if (index == -1) {
             String key = new String(s, start, i - start);
-            obj = kwargs == null ? null : kwargs.get(key);
-            if (obj == null) {
+            if (kwargs == null) {
                 throw Errors.keyError(key);
             }
+            // A mapping's own lookup, so format_map honours __getitem__ and __missing__.
+            obj = Sequences.getItem(kwargs, key);
         } else {
             if (index >= args.length) {
                 throw Errors.indexError("Replacement index %d out of range for positional args tuple", index);
