@@ -93,6 +93,9 @@ public abstract class MpLexerBase extends Lexer {
         int depth = bracketDepth;
         while (true) {
             Token r = super.nextToken();
+            if (r.getType() == MpLexer.MATCH || r.getType() == MpLexer.CASE) {
+                ((CommonToken) r).setType(MpLexer.NAME); // not at the start of a line
+            }
             rest.add(r);
             switch (r.getType()) {
                 case MpLexer.OPEN_PAREN, MpLexer.OPEN_BRACK, MpLexer.OPEN_BRACE -> depth++;
@@ -128,8 +131,9 @@ public abstract class MpLexerBase extends Lexer {
             case Token.EOF -> {
                 if (!eofSeen) {
                     eofSeen = true;
-                    if (lastEmitted != null && lastEmitted.getType() != MpLexer.NEWLINE
-                            && !(pending.peekLast() != null && pending.peekLast().getType() == MpLexer.NEWLINE)) {
+                    // The last token so far: a soft keyword's look-ahead may have queued the line's tokens unread.
+                    Token last = pending.isEmpty() ? lastEmitted : pending.peekLast();
+                    if (last != null && last.getType() != MpLexer.NEWLINE) {
                         pending.add(synthetic(MpLexer.NEWLINE, "", t));
                     }
                     while (indents.size() > 1) {
