@@ -47,6 +47,10 @@ WHILE    : 'while';
 WITH     : 'with';
 YIELD    : 'yield';
 
+// Soft keywords: tokens of their own, which the parser also accepts as names (rule `name`) outside match statements.
+MATCH    : 'match';
+CASE     : 'case';
+
 NEWLINE : ( '\r'? '\n' | '\r' | '\f' ) [ \t\f]* ;
 
 STRING : STRING_PREFIX? ( SHORT_STRING | LONG_STRING ) ;

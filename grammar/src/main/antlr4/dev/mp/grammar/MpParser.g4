@@ -69,6 +69,7 @@ compound_stmt
   | funcdef
   | classdef
   | decorated
+  | match_stmt
   ;
 
 if_stmt    : 'if' namedexpr_test ':' block ( 'elif' namedexpr_test ':' block )* ( 'else' ':' block )? ;
@@ -81,6 +82,42 @@ try_stmt
 except_clause : 'except' ( test ( 'as' NAME )? )? ;
 with_stmt     : 'with' with_item ( ',' with_item )* ':' block ;
 with_item     : test ( 'as' expr )? ;
+
+// Structural pattern matching (PEP 634). The lexer makes 'match' and 'case' keywords only here (see MpLexerBase).
+match_stmt   : 'match' subject_expr ':' NEWLINE INDENT case_block+ DEDENT ;
+subject_expr : ( namedexpr_test | star_expr ) ( ',' ( namedexpr_test | star_expr ) )* ','? ;
+case_block   : 'case' patterns ( 'if' guard=namedexpr_test )? ':' block ;
+
+// A top-level pattern list with a comma is a sequence pattern: case a, *rest:
+patterns          : pattern | open_sequence_pattern ;
+open_sequence_pattern : maybe_star_pattern ',' ( maybe_star_pattern ( ',' maybe_star_pattern )* ','? )? ;
+maybe_star_pattern    : '*' NAME | pattern ;
+// The target after 'as' is any expression so that a wrong one gets CPython's message, not "invalid syntax".
+pattern        : or_pattern ( 'as' target=expr )? ;
+or_pattern     : closed_pattern ( '|' closed_pattern )* ;
+closed_pattern
+  : literal_pattern                                                       # literalPattern
+  | NAME ( '.' NAME )* '(' ( class_argument ( ',' class_argument )* ','? )? ')'   # classPattern
+  | NAME ( '.' NAME )+                                                     # valuePattern
+  | NAME                                                                   # capturePattern
+  | '(' pattern ')'                                                        # groupPattern
+  | '(' open_sequence_pattern? ')'                                         # tuplePattern
+  | '[' ( maybe_star_pattern ( ',' maybe_star_pattern )* ','? )? ']'       # listPattern
+  | '{' ( ( key_value_pattern ( ',' key_value_pattern )* ( ',' '**' NAME )? | '**' NAME ) ','? )? '}'   # mappingPattern
+  ;
+// A complex literal (1 + 2j) parses as a number, an operator and a number; the runtime reports what it rejects.
+literal_pattern
+  : '-'? number ( ( '+' | '-' ) number )?
+  | STRING+
+  | 'None'
+  | 'True'
+  | 'False'
+  ;
+key_value_pattern : ( literal_pattern | NAME ( '.' NAME )+ ) ':' pattern ;
+class_argument
+  : NAME '=' pattern                      # keywordPattern
+  | pattern                               # positionalPattern
+  ;
 
 block : simple_stmts | NEWLINE INDENT stmt+ DEDENT ;
 

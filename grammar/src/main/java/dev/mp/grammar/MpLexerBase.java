@@ -1,7 +1,9 @@
 package dev.mp.grammar;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
@@ -15,6 +17,12 @@ import org.antlr.v4.runtime.Token;
  * INDENT and DEDENT tokens where the indentation of a logical line grows or shrinks, and no NEWLINE inside
  * brackets or on blank and comment-only lines. Tabs advance to the next multiple of 8; indentation whose
  * meaning depends on the tab size raises a {@link SyntaxProblem} of kind TabError, as CPython does.
+ *
+ * <p>Soft keywords: {@code match} and {@code case} are MATCH and CASE tokens only where they start a match
+ * statement or one of its case clauses, and NAME tokens everywhere else ({@code match = re.match(s)}), so the
+ * grammar needs no actions. A {@code match} starts a statement when it begins a logical line that ends with a
+ * colon outside brackets (no other statement can begin with a name and end with a colon); a {@code case} starts
+ * a clause when it begins a logical line at the indentation of a match statement's block.
  */
 public abstract class MpLexerBase extends Lexer {
 
@@ -25,6 +33,12 @@ public abstract class MpLexerBase extends Lexer {
     private Token lastEmitted;
     private boolean atStart = true;
     private boolean eofSeen;
+    /** True until a token other than NEWLINE, INDENT or DEDENT is emitted on the current logical line. */
+    private boolean atLineStart = true;
+    /** A match statement's header line has ended: the INDENT that follows opens its block of cases. */
+    private boolean matchBlockExpected;
+    /** The indentation columns (tab size 8) of the blocks of the match statements the lexer is inside. */
+    private final Deque<Integer> matchBlocks = new ArrayDeque<>();
 
     protected MpLexerBase(CharStream input) {
         super(input);
@@ -43,7 +57,68 @@ public abstract class MpLexerBase extends Lexer {
 
     private void fill() {
         Token t = super.nextToken();
+        if (t.getType() == MpLexer.MATCH || t.getType() == MpLexer.CASE) {
+            classifySoftKeyword(t);
+            return;
+        }
+        process(t);
+    }
+
+    /** Emits {@code t} as a keyword where it starts a match statement or a case clause, else as a NAME. */
+    private void classifySoftKeyword(Token t) {
+        boolean keyword = false;
+        List<Token> rest = List.of();
+        if (atLineStart && t.getType() == MpLexer.MATCH) {
+            rest = restOfLogicalLine();
+            keyword = rest.size() >= 2 && rest.get(rest.size() - 2).getType() == MpLexer.COLON;
+            matchBlockExpected = keyword;
+        } else if (atLineStart) {
+            keyword = !matchBlocks.isEmpty() && matchBlocks.peek() == indents.peek()[0];
+        }
+        if (!keyword) {
+            ((CommonToken) t).setType(MpLexer.NAME);
+        }
+        process(t);
+        for (Token r : rest) {
+            process(r);
+        }
+    }
+
+    /**
+     * The raw tokens after the current one up to the NEWLINE that ends its logical line (outside brackets), or
+     * up to the end of input; both included. The input is left where lexing that NEWLINE leaves it.
+     */
+    private List<Token> restOfLogicalLine() {
+        List<Token> rest = new ArrayList<>();
+        int depth = bracketDepth;
+        while (true) {
+            Token r = super.nextToken();
+            if (r.getType() == MpLexer.MATCH || r.getType() == MpLexer.CASE) {
+                ((CommonToken) r).setType(MpLexer.NAME); // not at the start of a line
+            }
+            rest.add(r);
+            switch (r.getType()) {
+                case MpLexer.OPEN_PAREN, MpLexer.OPEN_BRACK, MpLexer.OPEN_BRACE -> depth++;
+                case MpLexer.CLOSE_PAREN, MpLexer.CLOSE_BRACK, MpLexer.CLOSE_BRACE -> depth = Math.max(0, depth - 1);
+                case Token.EOF -> {
+                    return rest;
+                }
+                case MpLexer.NEWLINE -> {
+                    if (depth == 0) {
+                        return rest;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void process(Token t) {
         int type = t.getType();
+        if (type != MpLexer.NEWLINE && type != Token.EOF) {
+            atLineStart = false;
+        }
         if (atStart && type != Token.EOF && type != MpLexer.NEWLINE) {
             atStart = false;
             if (t.getCharPositionInLine() > 0) {
@@ -56,8 +131,9 @@ public abstract class MpLexerBase extends Lexer {
             case Token.EOF -> {
                 if (!eofSeen) {
                     eofSeen = true;
-                    if (lastEmitted != null && lastEmitted.getType() != MpLexer.NEWLINE
-                            && !(pending.peekLast() != null && pending.peekLast().getType() == MpLexer.NEWLINE)) {
+                    // The last token so far: a soft keyword's look-ahead may have queued the line's tokens unread.
+                    Token last = pending.isEmpty() ? lastEmitted : pending.peekLast();
+                    if (last != null && last.getType() != MpLexer.NEWLINE) {
                         pending.add(synthetic(MpLexer.NEWLINE, "", t));
                     }
                     while (indents.size() > 1) {
@@ -103,6 +179,9 @@ public abstract class MpLexerBase extends Lexer {
         CommonToken newline = new CommonToken(t);
         newline.setText("\n");
         pending.add(newline);
+        atLineStart = true;
+        boolean opensMatchBlock = matchBlockExpected;
+        matchBlockExpected = false;
         String ws = indentText(t.getText());
         int col = column(ws, 8);
         int alt = column(ws, 1);
@@ -114,6 +193,9 @@ public abstract class MpLexerBase extends Lexer {
             }
             indents.push(new int[] {col, alt});
             pending.add(synthetic(MpLexer.INDENT, ws, t));
+            if (opensMatchBlock) {
+                matchBlocks.push(col);
+            }
         } else if (col == top[0]) {
             if (alt != top[1]) {
                 throw tabError(line, ws.length());
@@ -122,6 +204,9 @@ public abstract class MpLexerBase extends Lexer {
             while (col < indents.peek()[0]) {
                 indents.pop();
                 pending.add(synthetic(MpLexer.DEDENT, "", t));
+            }
+            while (!matchBlocks.isEmpty() && matchBlocks.peek() > col) {
+                matchBlocks.pop();
             }
             if (col != indents.peek()[0]) {
                 throw new SyntaxProblem(SyntaxProblem.Kind.INDENTATION_ERROR,

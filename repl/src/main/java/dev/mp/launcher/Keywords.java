@@ -6,7 +6,12 @@ import java.util.TreeSet;
 
 import dev.mp.grammar.MpLexer;
 
-/** Python's keywords, as mp's lexer defines them (each is a token of its own). */
+/**
+ * Python's keywords, as mp's lexer defines them (each is a token of its own), with the soft keywords
+ * {@code match} and {@code case}, which are offered for completion as CPython's completer offers them. The
+ * lexer gives those two their keyword tokens only where they start a match statement or a case clause, so they
+ * are highlighted there and not where they are names ({@code match = re.match(s)}).
+ */
 final class Keywords {
     private Keywords() {
     }

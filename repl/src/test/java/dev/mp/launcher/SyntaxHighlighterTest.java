@@ -38,6 +38,19 @@ class SyntaxHighlighterTest {
     }
 
     @Test
+    void softKeywordsAreKeywordsOnlyWhereTheyStartAMatchStatementOrACase() {
+        String text = "match command.split():\n    case [action, *rest] if rest:\n        case = match = re.match(action)";
+        AttributedString line = highlighter.highlight(null, text);
+        assertEquals(text, line.toString());
+        assertEquals(SyntaxHighlighter.KEYWORD, styleOf(line, "match"));
+        assertEquals(SyntaxHighlighter.KEYWORD, styleOf(line, "case"));
+        assertEquals(SyntaxHighlighter.KEYWORD, styleOf(line, "if"));
+        assertEquals(AttributedStyle.DEFAULT, line.styleAt(text.indexOf("case =")));
+        assertEquals(AttributedStyle.DEFAULT, line.styleAt(text.indexOf("match =")));
+        assertEquals(AttributedStyle.DEFAULT, line.styleAt(text.indexOf("match(action)")));
+    }
+
+    @Test
     void unfinishedInputIsColouredAsFarAsItGoes() {
         AttributedString open = highlighter.highlight(null, "x = '''an open string\nstill open");
         assertEquals(SyntaxHighlighter.STRING, styleOf(open, "'''an open string\nstill open"));

@@ -30,7 +30,7 @@ final class DequeModule {
     }
 
     static final PClass DEQUE = new PClass("deque", "collections", new PClass[] {BuiltinClasses.OBJECT}, true, PClass.Layout.BUILTIN)
-            .allowSubclasses();
+            .allowSubclasses().matchedBySequencePatterns();
     private static final PClass ITERATOR = new PClass("_deque_iterator", "_collections", new PClass[] {BuiltinClasses.OBJECT}, true,
             PClass.Layout.BUILTIN);
     private static final PClass REVERSE_ITERATOR = new PClass("_deque_reverse_iterator", "_collections", new PClass[] {BuiltinClasses.OBJECT},

@@ -24,12 +24,12 @@ public final class BuiltinClasses {
     public static final PClass STR = builtin("str");
     public static final PClass BYTES = builtin("bytes");
     public static final PClass BYTEARRAY = builtin("bytearray");
-    public static final PClass LIST = builtin("list").allowSubclasses();
-    public static final PClass TUPLE = builtin("tuple").allowSubclasses();
+    public static final PClass LIST = builtin("list").allowSubclasses().matchedBySequencePatterns();
+    public static final PClass TUPLE = builtin("tuple").allowSubclasses().matchedBySequencePatterns();
     public static final PClass DICT = builtin("dict").allowSubclasses();
     public static final PClass SET = builtin("set");
     public static final PClass FROZENSET = builtin("frozenset");
-    public static final PClass RANGE = builtin("range");
+    public static final PClass RANGE = builtin("range").matchedBySequencePatterns();
     public static final PClass SLICE = builtin("slice");
     public static final PClass NONE_TYPE = builtin("NoneType");
     public static final PClass ELLIPSIS_TYPE = builtin("ellipsis");

@@ -51,6 +51,8 @@ public final class PClass extends PObject {
     private final boolean core;
     private final Layout layout;
     private boolean subclassable;
+    /** Sequence patterns match instances of this builtin type and of its subclasses (CPython's Py_TPFLAGS_SEQUENCE). */
+    private boolean sequencePatterns;
 
     public PClass(String name, String module, PClass[] bases, boolean builtin, Layout layout) {
         this.name = name;
@@ -94,6 +96,22 @@ public final class PClass extends PObject {
     public PClass allowSubclasses() {
         subclassable = true;
         return this;
+    }
+
+    /** Lets sequence patterns ({@code case [a, b]}) match instances of this builtin type. Called once, when the type is defined. */
+    public PClass matchedBySequencePatterns() {
+        sequencePatterns = true;
+        return this;
+    }
+
+    /** Whether sequence patterns match instances of this class: it or a class on its MRO is so marked. */
+    public boolean isMatchedBySequencePatterns() {
+        for (PClass c : mro) {
+            if (c.sequencePatterns) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -64,7 +64,11 @@ public final class Types {
      * user classes, and {@code module.name} for library types implemented in Java, such as {@code collections.deque}.
      */
     public static String typeName(Object o) {
-        PClass type = typeOf(o);
+        return className(typeOf(o));
+    }
+
+    /** The class's name as CPython's messages give it (its {@code tp_name}); see {@link #typeName}. */
+    public static String className(PClass type) {
         return type.isBuiltin() && !type.isCore() ? type.module() + "." + type.name() : type.name();
     }
 

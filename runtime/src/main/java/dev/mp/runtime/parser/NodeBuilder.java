@@ -29,6 +29,8 @@ import dev.mp.runtime.nodes.controlflow.ExpressionStatementNode;
 import dev.mp.runtime.nodes.controlflow.ForNode;
 import dev.mp.runtime.nodes.controlflow.IfNode;
 import dev.mp.runtime.nodes.controlflow.ImportNode;
+import dev.mp.runtime.nodes.controlflow.MatchCaseNode;
+import dev.mp.runtime.nodes.controlflow.MatchNode;
 import dev.mp.runtime.nodes.controlflow.PrintExpressionNode;
 import dev.mp.runtime.nodes.controlflow.RaiseNode;
 import dev.mp.runtime.nodes.controlflow.SimpleStatements;
@@ -73,6 +75,7 @@ import dev.mp.runtime.nodes.local.ReadGlobalNode;
 import dev.mp.runtime.nodes.local.ReadLocalNode;
 import dev.mp.runtime.nodes.local.SubscriptTargetNode;
 import dev.mp.runtime.nodes.local.UnpackTargetNode;
+import dev.mp.runtime.nodes.pattern.PatternNode;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PSingleton;
 import dev.mp.runtime.objects.Signature;
@@ -344,6 +347,8 @@ final class NodeBuilder {
             node = new AssignNode(new AssignTargetNode[] {nameTarget(f.NAME().getText())}, recordedWithoutFile(f, function(f, List.of())));
         } else if (s instanceof MpParser.ClassdefContext k) {
             node = new AssignNode(new AssignTargetNode[] {nameTarget(k.NAME().getText())}, recordedWithoutFile(k, classDef(k, List.of())));
+        } else if (s instanceof MpParser.Match_stmtContext m) {
+            node = matchStatement(m);
         } else {
             MpParser.DecoratedContext d = (MpParser.DecoratedContext) s;
             List<MpExpressionNode> decorators = new ArrayList<>();
@@ -373,6 +378,27 @@ final class NodeBuilder {
             otherwise = block(i.block(conditions));
         }
         return new IfNode(test, then, otherwise, generatorSlot, temp());
+    }
+
+    private MpStatementNode matchStatement(MpParser.Match_stmtContext m) {
+        MpParser.Subject_exprContext subject = m.subject_expr();
+        if (subject.COMMA().isEmpty() && subject.star_expr().size() == 1) {
+            throw error(subject, "invalid syntax");
+        }
+        MpExpressionNode value = tupleOrSingle(subject, subject.children);
+        List<MpParser.Case_blockContext> clauses = m.case_block();
+        MatchCaseNode[] cases = new MatchCaseNode[clauses.size()];
+        for (int i = 0; i < cases.length; i++) {
+            MpParser.Case_blockContext clause = clauses.get(i);
+            // A case that matches everything must be the last one or have a guard.
+            PatternBuilder patterns = new PatternBuilder(this, clause.guard != null || i == cases.length - 1);
+            PatternNode pattern = patterns.patterns(clause.patterns());
+            AssignTargetNode[] targets = patterns.capturedNames().stream().map(this::nameTarget).toArray(AssignTargetNode[]::new);
+            MpExpressionNode guard = clause.guard == null ? null : expr(clause.guard);
+            cases[i] = new MatchCaseNode(pattern, targets, guard, block(clause.block()), clause.patterns().getStart().getLine(),
+                    clause.guard == null ? -1 : clause.guard.getStart().getLine());
+        }
+        return new MatchNode(value, cases, generatorSlot, temp());
     }
 
     private MpStatementNode tryStatement(MpParser.Try_stmtContext t) {
@@ -643,7 +669,7 @@ final class NodeBuilder {
 
     // ---------------------------------------------------------------- names and targets
 
-    private MpExpressionNode readName(String name) {
+    MpExpressionNode readName(String name) {
         Scope.Binding b = scope.binding(name);
         MpExpressionNode node = switch (b) {
             case LOCAL -> new ReadLocalNode(scope.slot(name), name);
@@ -1003,7 +1029,7 @@ final class NodeBuilder {
             case MpParser.NumberAtomContext n:
                 return new LiteralNode(number(n.number()));
             case MpParser.StringAtomContext s:
-                return strings(s);
+                return strings(s.STRING());
             case MpParser.NoneAtomContext n:
                 return new LiteralNode(PNone.NONE);
             case MpParser.TrueAtomContext n:
@@ -1202,13 +1228,14 @@ final class NodeBuilder {
         return dev.mp.runtime.ops.Conversions.normalize(b);
     }
 
-    private MpExpressionNode strings(MpParser.StringAtomContext s) {
+    /** Adjacent string literals, concatenated: a str, bytes or f-string. */
+    MpExpressionNode strings(List<TerminalNode> literals) {
         List<MpExpressionNode> parts = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         Boolean bytes = null;
         java.io.ByteArrayOutputStream byteParts = new java.io.ByteArrayOutputStream();
         boolean formatted = false;
-        for (TerminalNode tn : s.STRING()) {
+        for (TerminalNode tn : literals) {
             StringLiterals.Literal lit = StringLiterals.split(tn.getText());
             int line = tn.getSymbol().getLine();
             if (bytes != null && bytes != lit.bytes()) {

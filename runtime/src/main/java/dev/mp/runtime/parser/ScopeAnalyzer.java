@@ -200,6 +200,70 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
         return null;
     }
 
+    // Patterns of match statements: captured names are bound like assignment targets; the names before a dot
+    // (value and class patterns, mapping keys) are used.
+
+    @Override
+    public Void visitCapturePattern(MpParser.CapturePatternContext ctx) {
+        bindCapture(ctx.NAME().getText(), ctx);
+        return null;
+    }
+
+    @Override
+    public Void visitMaybe_star_pattern(MpParser.Maybe_star_patternContext ctx) {
+        if (ctx.NAME() != null) {
+            bindCapture(ctx.NAME().getText(), ctx);
+            return null;
+        }
+        return visitChildren(ctx);
+    }
+
+    @Override
+    public Void visitPattern(MpParser.PatternContext ctx) {
+        visit(ctx.or_pattern());
+        if (ctx.target != null && TargetShape.unwrap(ctx.target) instanceof MpParser.PrimaryExprContext p && p.atom_expr().trailer().isEmpty()
+                && p.atom_expr().atom() instanceof MpParser.NameAtomContext n) {
+            bindCapture(n.NAME().getText(), ctx);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitMappingPattern(MpParser.MappingPatternContext ctx) {
+        ctx.key_value_pattern().forEach(this::visit);
+        if (ctx.NAME() != null) {
+            bindCapture(ctx.NAME().getText(), ctx);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitValuePattern(MpParser.ValuePatternContext ctx) {
+        current.used.add(ctx.NAME(0).getText());
+        return null;
+    }
+
+    @Override
+    public Void visitClassPattern(MpParser.ClassPatternContext ctx) {
+        current.used.add(ctx.NAME(0).getText());
+        return visitChildren(ctx);
+    }
+
+    @Override
+    public Void visitKey_value_pattern(MpParser.Key_value_patternContext ctx) {
+        if (!ctx.NAME().isEmpty()) {
+            current.used.add(ctx.NAME(0).getText());
+        }
+        visit(ctx.pattern());
+        return null;
+    }
+
+    private void bindCapture(String name, ParserRuleContext ctx) {
+        if (!name.equals("_")) {
+            bind(name, ctx);
+        }
+    }
+
     @Override
     public Void visitYield_expr(MpParser.Yield_exprContext ctx) {
         if (current.kind != Scope.Kind.FUNCTION) {

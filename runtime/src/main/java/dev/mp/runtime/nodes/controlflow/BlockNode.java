@@ -1,6 +1,7 @@
 package dev.mp.runtime.nodes.controlflow;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpRootNode;
@@ -75,9 +76,17 @@ public final class BlockNode extends MpStatementNode {
 
     /** Records the traceback line of {@code statement}; returns the exception to throw on (see MpException). */
     private MpException record(MpException e, MpStatementNode statement) {
-        if (e.needsFrameEntry() && getRootNode() instanceof MpRootNode root) {
-            MpStatementNode raising = unwrap(statement);
-            return e.recordFrame(new TracebackEntry(root.source(), raising.line(), root.getName()), raising);
+        MpStatementNode raising = unwrap(statement);
+        return recordLine(e, raising, raising.line());
+    }
+
+    /**
+     * Records {@code line} of the frame of {@code at} as where {@code e} was raised, if the frame is not recorded
+     * yet; returns the exception to throw on (see MpException). For parts of a statement on lines of their own.
+     */
+    static MpException recordLine(MpException e, Node at, int line) {
+        if (e.needsFrameEntry() && at.getRootNode() instanceof MpRootNode root) {
+            return e.recordFrame(new TracebackEntry(root.source(), line, root.getName()), at);
         }
         return e;
     }

@@ -16,4 +16,8 @@ public final class LiteralNode extends MpExpressionNode {
     public Object execute(VirtualFrame frame) {
         return value;
     }
+
+    public Object value() {
+        return value;
+    }
 }
