@@ -97,7 +97,9 @@ public final class TracebackPrinter {
             out.add("    " + stripped.stripTrailing() + "\n");
             // An offset inside the stripped indentation (an unexpected indent) gets no caret, as in CPython.
             if (offset - 1 - removed >= 0) {
-                out.add("    " + " ".repeat((int) (offset - 1 - removed)) + "^\n");
+                long end = e.dict().get("end_offset") instanceof Long l && l > offset ? l : offset + 1;
+                end = Math.min(end, text.stripTrailing().length() + 1);
+                out.add("    " + " ".repeat((int) (offset - 1 - removed)) + "^".repeat((int) Math.max(1, end - offset)) + "\n");
             }
         }
         out.add(e.getPythonClass().name() + ": " + Conversions.str(e.dict().get("msg")) + "\n");

@@ -109,8 +109,13 @@ final class NodeBuilder {
         this.expressionParser = expressionParser;
     }
 
+    /** A SyntaxError at {@code ctx}, underlined over its whole extent when that is on one line, as CPython does. */
     static SyntaxProblem error(ParserRuleContext ctx, String message) {
-        return error(ctx.getStart(), message);
+        Token start = ctx.getStart();
+        Token stop = ctx.getStop();
+        int end = stop != null && stop.getLine() == start.getLine() && !stop.getText().contains("\n")
+                ? stop.getCharPositionInLine() + stop.getText().codePointCount(0, stop.getText().length()) + 1 : -1;
+        return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, message, start.getLine(), start.getCharPositionInLine() + 1, end);
     }
 
     static SyntaxProblem error(Token t, String message) {
@@ -805,7 +810,7 @@ final class NodeBuilder {
     }
 
     /** Where {@code ctx} is in the source, for the carets of a traceback. */
-    private ExpressionSpan span(ParserRuleContext ctx) {
+    ExpressionSpan span(ParserRuleContext ctx) {
         return span(ctx.start, ctx.stop);
     }
 

@@ -95,7 +95,7 @@ final class PatternBuilder {
             if (control == null) {
                 control = added;
             } else if (!added.equals(control)) {
-                throw NodeBuilder.error(alternatives.get(i), "alternative patterns bind different names");
+                throw NodeBuilder.error(lastLeaf(alternatives.get(i)), "alternative patterns bind different names");
             }
         }
         bound = new HashSet<>(before);
@@ -104,10 +104,27 @@ final class PatternBuilder {
         return new OrPatternNode(nodesOfAlternatives);
     }
 
+    /** The start of the innermost, last sub-pattern of {@code ctx}: where CPython reports alternatives that differ. */
+    private static Token lastLeaf(ParserRuleContext ctx) {
+        ParserRuleContext node = ctx;
+        while (true) {
+            ParserRuleContext last = null;
+            for (int i = node.getChildCount() - 1; i >= 0 && last == null; i--) {
+                if (node.getChild(i) instanceof ParserRuleContext child) {
+                    last = child;
+                }
+            }
+            if (last == null) {
+                return node.getStart();
+            }
+            node = last;
+        }
+    }
+
     private PatternNode closed(MpParser.Closed_patternContext ctx) {
         return switch (ctx) {
             case MpParser.LiteralPatternContext l -> literal(l.literal_pattern());
-            case MpParser.CapturePatternContext c -> capturePattern(c.NAME().getSymbol());
+            case MpParser.CapturePatternContext c -> capturePattern(c);
             case MpParser.ValuePatternContext v -> new ValuePatternNode(dottedName(v.NAME()));
             case MpParser.GroupPatternContext g -> pattern(g.pattern());
             case MpParser.TuplePatternContext t -> sequence(t.open_sequence_pattern() == null ? List.of() : t.open_sequence_pattern().maybe_star_pattern());
@@ -118,10 +135,11 @@ final class PatternBuilder {
     }
 
     /** A bare name: a capture, or the wildcard {@code _}; either matches everything. */
-    private PatternNode capturePattern(Token name) {
+    private PatternNode capturePattern(MpParser.CapturePatternContext ctx) {
+        Token name = ctx.NAME().getSymbol();
         boolean wildcard = name.getText().equals(WILDCARD);
         if (!irrefutableAllowed) {
-            throw NodeBuilder.error(name, wildcard ? "wildcard makes remaining patterns unreachable"
+            throw NodeBuilder.error(ctx, wildcard ? "wildcard makes remaining patterns unreachable"
                     : "name capture '" + name.getText() + "' makes remaining patterns unreachable");
         }
         return wildcard ? new WildcardPatternNode() : new CapturePatternNode(null, capture(name.getText(), name));
@@ -143,6 +161,14 @@ final class PatternBuilder {
         return indexes.computeIfAbsent(name, n -> indexes.size());
     }
 
+    /** A capture by {@code *name}: CPython underlines the whole star pattern when the name is bound twice. */
+    private int capture(String name, ParserRuleContext starPattern) {
+        if (!bound.add(name)) {
+            throw NodeBuilder.error(starPattern, "multiple assignments to name '" + name + "' in pattern");
+        }
+        return indexes.computeIfAbsent(name, n -> indexes.size());
+    }
+
     private PatternNode sequence(List<MpParser.Maybe_star_patternContext> items) {
         int star = -1;
         for (int i = 0; i < items.size(); i++) {
@@ -158,7 +184,7 @@ final class PatternBuilder {
         for (MpParser.Maybe_star_patternContext item : items) {
             if (item.NAME() != null) {
                 String name = item.NAME().getText();
-                starCapture = name.equals(WILDCARD) ? -1 : capture(name, item.NAME().getSymbol());
+                starCapture = name.equals(WILDCARD) ? -1 : capture(name, item);
             } else {
                 PatternNode element = subpattern(item.pattern());
                 elements.add(element instanceof WildcardPatternNode ? null : element);
@@ -176,7 +202,7 @@ final class PatternBuilder {
             if (item.literal_pattern() != null) {
                 Object constant = constant(item.literal_pattern(), "mapping pattern keys may only match literals and attribute lookups");
                 if (literalKeys.containsKey(constant)) {
-                    throw NodeBuilder.error(item, "mapping pattern checks duplicate key (" + Conversions.repr(constant) + ")");
+                    throw NodeBuilder.error(ctx, "mapping pattern checks duplicate key (" + Conversions.repr(constant) + ")");
                 }
                 literalKeys.put(constant, constant);
                 key = new LiteralNode(constant);
@@ -222,7 +248,7 @@ final class PatternBuilder {
             arguments.add(subpattern(argument instanceof MpParser.KeywordPatternContext keyword ? keyword.pattern()
                     : ((MpParser.PositionalPatternContext) argument).pattern()));
         }
-        return new ClassPatternNode(cls, arguments.toArray(new PatternNode[0]), positional, keywords.toArray(new String[0]));
+        return new ClassPatternNode(cls, arguments.toArray(new PatternNode[0]), positional, keywords.toArray(new String[0]), nodes.span(ctx));
     }
 
     private PatternNode literal(MpParser.Literal_patternContext ctx) {

@@ -333,6 +333,8 @@ public final class SourceCompiler {
         e.dict().put("filename", file);
         e.dict().put("lineno", (long) p.line());
         e.dict().put("offset", (long) p.column());
+        e.dict().put("end_lineno", (long) p.line());
+        e.dict().put("end_offset", (long) p.endColumn());
         e.dict().put("text", lineText);
         e.dict().put("incomplete", p.incompleteInput());
         return e.javaException().atSyntaxErrorLocation(p.line() >= 1 && p.line() <= source.getLineCount() ? source.createSection(p.line()) : null);

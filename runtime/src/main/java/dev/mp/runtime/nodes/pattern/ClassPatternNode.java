@@ -1,6 +1,9 @@
 package dev.mp.runtime.nodes.pattern;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.objects.ExpressionSpan;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
@@ -11,13 +14,16 @@ import dev.mp.runtime.ops.Patterns;
  * named by the class's {@code __match_args__}. All attributes are fetched before any sub-pattern is matched.
  */
 public final class ClassPatternNode extends PatternNode {
+    /** Where the pattern is: a TypeError of its class check is shown there. */
+    private final ExpressionSpan span;
     @Child private MpExpressionNode cls;
     /** The positional sub-patterns, then the keyword ones. */
     @Children private final PatternNode[] arguments;
     private final int positional;
     private final String[] keywords;
 
-    public ClassPatternNode(MpExpressionNode cls, PatternNode[] arguments, int positional, String[] keywords) {
+    public ClassPatternNode(MpExpressionNode cls, PatternNode[] arguments, int positional, String[] keywords, ExpressionSpan span) {
+        this.span = span;
         this.cls = cls;
         this.arguments = arguments;
         this.positional = positional;
@@ -27,7 +33,13 @@ public final class ClassPatternNode extends PatternNode {
     @Override
     @ExplodeLoop
     public boolean matches(VirtualFrame frame, Object subject, Object[] captures) {
-        Object[] attributes = Patterns.classAttributes(subject, cls.execute(frame), positional, keywords);
+        Object type = cls.execute(frame);
+        Object[] attributes;
+        try {
+            attributes = Patterns.classAttributes(subject, type, positional, keywords);
+        } catch (MpException e) {
+            throw e.failedAt(span);
+        }
         if (attributes == null) {
             return false;
         }
