@@ -77,6 +77,9 @@ final class Synchronize {
         }
 
         final boolean acquire(boolean block, long timeoutNanos) {
+            if (lock.tryAcquire()) {
+                return true;
+            }
             if (!block) {
                 return lock.acquire(false, 0);
             }

@@ -18,6 +18,8 @@ public final class PBuiltinFunction extends PObject {
     private final Object[] defaults;
     private final Object[] kwDefaults;
     private final Body body;
+    /** {@link #displayName()}, made once: every call passes it to the argument binder. */
+    private final String displayName;
 
     /**
      * @param ownerType the type whose method this is, or null for a plain function
@@ -35,6 +37,7 @@ public final class PBuiltinFunction extends PObject {
         this.defaults = defaults;
         this.kwDefaults = kwDefaults == null ? new Object[signature.kwOnlyCount()] : kwDefaults;
         this.body = body;
+        this.displayName = ownerType == null ? name : ownerType + "." + name;
     }
 
     public String name() {
@@ -67,7 +70,7 @@ public final class PBuiltinFunction extends PObject {
 
     /** The name used in argument errors, as CPython prints it. */
     public String displayName() {
-        return ownerType == null ? name : ownerType + "." + name;
+        return displayName;
     }
 
     @Override

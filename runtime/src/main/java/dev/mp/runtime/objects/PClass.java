@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -45,7 +46,7 @@ public final class PClass extends PObject {
     private String module;
     private final PClass[] bases;
     private PClass[] mro;
-    private final Map<String, Object> dict = new LinkedHashMap<>();
+    private final Map<String, Object> dict = new Namespace();
     private final boolean builtin;
     /** A type of the builtins module, whose behaviour the operations implement directly (see {@link #isCore()}). */
     private final boolean core;
@@ -53,6 +54,53 @@ public final class PClass extends PObject {
     private boolean subclassable;
     /** Sequence patterns match instances of this builtin type and of its subclasses (CPython's Py_TPFLAGS_SEQUENCE). */
     private boolean sequencePatterns;
+
+    /**
+     * Bumped by every change of any class's namespace, so a call site may keep what a look-up along an MRO
+     * found for as long as this stays the same (one volatile read instead of a hash look-up per class).
+     */
+    private static final AtomicInteger NAMESPACE_VERSION = new AtomicInteger();
+
+    /** The version of all class namespaces: unchanged means every {@link #lookup} gives what it gave before. */
+    public static int namespaceVersion() {
+        return NAMESPACE_VERSION.get();
+    }
+
+    /** A class's namespace: a map that bumps {@link #namespaceVersion} after each change. */
+    private static final class Namespace extends LinkedHashMap<String, Object> {
+        @Override
+        public Object put(String key, Object value) {
+            Object previous = super.put(key, value);
+            NAMESPACE_VERSION.incrementAndGet();
+            return previous;
+        }
+
+        @Override
+        public Object putIfAbsent(String key, Object value) {
+            Object previous = super.putIfAbsent(key, value);
+            NAMESPACE_VERSION.incrementAndGet();
+            return previous;
+        }
+
+        @Override
+        public void putAll(Map<? extends String, ?> m) {
+            super.putAll(m);
+            NAMESPACE_VERSION.incrementAndGet();
+        }
+
+        @Override
+        public Object remove(Object key) {
+            Object previous = super.remove(key);
+            NAMESPACE_VERSION.incrementAndGet();
+            return previous;
+        }
+
+        @Override
+        public void clear() {
+            super.clear();
+            NAMESPACE_VERSION.incrementAndGet();
+        }
+    }
 
     public PClass(String name, String module, PClass[] bases, boolean builtin, Layout layout) {
         this.name = name;

@@ -28,6 +28,12 @@ public final class ArgumentBinder {
      */
     public static Object[] bind(String fname, Signature sig, Object[] defaults, Object[] kwDefaults, Object[] args, String[] kwnames,
                                 int offset, boolean optionalAbsent) {
+        if (kwnames == null && sig.size() == sig.positionalCount() + (sig.hasVarArgs() ? 1 : 0)) {
+            Object[] out = bindPositional(sig, defaults, args, offset);
+            if (out != null) {
+                return out;
+            }
+        }
         int nkw = kwnames == null ? 0 : kwnames.length;
         int npos = args.length - nkw;
         int npar = sig.positionalCount();
@@ -132,6 +138,30 @@ public final class ArgumentBinder {
         }
         if (extra != null) {
             out[offset + sig.varKeywordsIndex()] = extra;
+        }
+        return out;
+    }
+
+    /**
+     * The common case of a call with positional arguments only to a function with positional parameters (and
+     * perhaps {@code *args}) only: copies them, fills in defaults and collects the rest. Null when the call needs
+     * the general path (too many arguments, or a required one missing), which also reports the error.
+     */
+    private static Object[] bindPositional(Signature sig, Object[] defaults, Object[] args, int offset) {
+        int npos = args.length;
+        int npar = sig.positionalCount();
+        int firstDefault = npar - (defaults == null ? 0 : defaults.length);
+        if ((npos > npar && !sig.hasVarArgs()) || npos < firstDefault) {
+            return null;
+        }
+        Object[] out = new Object[offset + sig.size()];
+        int direct = Math.min(npos, npar);
+        System.arraycopy(args, 0, out, offset, direct);
+        for (int i = direct; i < npar; i++) {
+            out[offset + i] = defaults[i - firstDefault];
+        }
+        if (sig.hasVarArgs()) {
+            out[offset + npar] = npos <= npar ? PTuple.EMPTY : new PTuple(java.util.Arrays.copyOfRange(args, npar, npos));
         }
         return out;
     }

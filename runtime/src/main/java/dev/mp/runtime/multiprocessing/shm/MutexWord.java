@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
  */
 final class MutexWord {
     static final int CONTENDED = 0x8000_0000;
-    static final int SPINS = 100;
+    /**
+     * Spins before a futex sleep: the holders here are interpreters whose critical sections last a few hundred
+     * ns, far less than a futex sleep and wake-up (tens of µs on a busy machine).
+     */
+    static final int SPINS = 1_000;
     /** How often a blocked waiter checks whether the owner died. */
     static final long CHECK_INTERVAL_NANOS = 50_000_000L;
 
@@ -56,14 +60,18 @@ final class MutexWord {
             }
             return recoverIfDead(seg, off, c, what);
         }
-        for (int i = 0; i < SPINS; i++) {
-            Thread.onSpinWait();
-            if ((int) INT.getVolatile(seg, off) == 0 && INT.compareAndSet(seg, off, 0, me)) {
-                return true;
-            }
+        if (spinFor(seg, off, me)) {
+            return true;
         }
         final long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
+        boolean woken = false;
         while (true) {
+            // After a wake-up the releaser often takes the lock straight back (its next acquire comes before we
+            // run): spinning again, rather than sleeping at once, lets us take it in the gap before its next one.
+            if (woken && spinFor(seg, off, me | CONTENDED)) {
+                return true;
+            }
+            woken = false;
             int c = (int) INT.getVolatile(seg, off);
             if (c == 0) {
                 // we may not be the only waiter: keep the contended bit so our release wakes the next
@@ -86,10 +94,26 @@ final class MutexWord {
                 }
                 slice = Math.min(slice, remaining);
             }
-            if (Futex.wait(seg, off, c, slice) == Futex.TIMED_OUT && recoverIfDead(seg, off, c, what)) {
+            int waited = Futex.wait(seg, off, c, slice);
+            if (waited == Futex.TIMED_OUT) {
+                if (recoverIfDead(seg, off, c, what)) {
+                    return true;
+                }
+            } else {
+                woken = true;
+            }
+        }
+    }
+
+    /** Spins {@link #SPINS} times for the word to be free, then takes it as {@code word}; whether it did. */
+    private static boolean spinFor(MemorySegment seg, long off, int word) {
+        for (int i = 0; i < SPINS; i++) {
+            Thread.onSpinWait();
+            if ((int) INT.getVolatile(seg, off) == 0 && INT.compareAndSet(seg, off, 0, word)) {
                 return true;
             }
         }
+        return false;
     }
 
     /** If the word still is {@code c} and its owner is dead, takes it over. */

@@ -11,6 +11,14 @@ public interface SharedLock {
      */
     boolean acquire(boolean block, long timeoutNanos);
 
+    /**
+     * Takes the lock (a permit) if that needs no wait: the uncontended fast path, without the dead-holder check
+     * of a failed {@code acquire(false, 0)}.
+     *
+     * @return whether it was taken
+     */
+    boolean tryAcquire();
+
     /** Gives it back; an IllegalStateException when the caller may not (not held, or released too often). */
     void release();
 

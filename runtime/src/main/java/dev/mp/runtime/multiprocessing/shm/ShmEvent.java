@@ -14,6 +14,8 @@ public final class ShmEvent {
     /** Bytes used in the region. */
     public static final long SIZE = 8;
     static final String KIND = "event";
+    /** Spins of {@link #await} before it sleeps on the futex. */
+    static final int SPINS = 2_000;
 
     private final SharedRegion region;
     private final MemorySegment seg;
@@ -86,6 +88,14 @@ public final class ShmEvent {
             return false;
         }
         final long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
+        // A setter in another process usually comes within microseconds (a ping-pong); a futex sleep and wake-up
+        // cost tens of them.
+        for (int i = 0; i < SPINS; i++) {
+            Thread.onSpinWait();
+            if (isSet()) {
+                return true;
+            }
+        }
         MutexWord.INT.getAndAdd(seg, off + 4, 1);
         try {
             while (!isSet()) {

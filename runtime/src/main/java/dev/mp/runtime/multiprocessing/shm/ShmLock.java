@@ -90,6 +90,15 @@ public final class ShmLock implements SharedLock {
         return false;
     }
 
+    @Override
+    public boolean tryAcquire() {
+        if (MutexWord.tryLock(seg, off)) {
+            MutexWord.LONG.setRelease(seg, off + 8, Thread.currentThread().threadId());
+            return true;
+        }
+        return false;
+    }
+
     /** Blocks until acquired. */
     public void acquire() {
         acquire(true, -1);

@@ -104,6 +104,20 @@ public final class ShmRLock implements SharedLock {
         return false;
     }
 
+    @Override
+    public boolean tryAcquire() {
+        if (isMine()) {
+            MutexWord.INT.setRelease(seg, off + 4, (int) MutexWord.INT.getAcquire(seg, off + 4) + 1);
+            return true;
+        }
+        if (MutexWord.tryLock(seg, off)) {
+            MutexWord.INT.setRelease(seg, off + 4, 1);
+            MutexWord.LONG.setRelease(seg, off + 8, Thread.currentThread().threadId());
+            return true;
+        }
+        return false;
+    }
+
     /** Blocks until acquired. */
     public void acquire() {
         acquire(true, -1);

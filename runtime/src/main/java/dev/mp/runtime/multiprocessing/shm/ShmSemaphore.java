@@ -270,6 +270,11 @@ public final class ShmSemaphore implements SharedLock {
         }
     }
 
+    @Override
+    public boolean tryAcquire() {
+        return tryTake(slot());
+    }
+
     /** Blocks until a permit is taken. */
     public void acquire() {
         acquire(true, -1);

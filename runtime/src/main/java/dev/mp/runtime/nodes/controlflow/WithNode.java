@@ -11,6 +11,7 @@ import dev.mp.runtime.nodes.function.GeneratorState;
 import dev.mp.runtime.nodes.function.YieldException;
 import dev.mp.runtime.nodes.local.AssignTargetNode;
 import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Conversions;
@@ -25,6 +26,11 @@ public final class WithNode extends MpStatementNode {
     private final int generatorSlot;
     /** In a generator: holds the manager while the body runs. */
     private final int managerSlot;
+    /** The {@code __enter__} and {@code __exit__} of the last manager type; valid while no class namespace changed. */
+    private ManagerMethods lastMethods;
+
+    private record ManagerMethods(PClass type, int namespaceVersion, Object enter, Object exit) {
+    }
 
     public WithNode(MpExpressionNode manager, AssignTargetNode target, MpStatementNode body, int generatorSlot, int managerSlot) {
         this.manager = manager;
@@ -41,11 +47,7 @@ public final class WithNode extends MpStatementNode {
             mgr = frame.getObject(managerSlot);
         } else {
             mgr = manager.execute(frame);
-            Object enter = Types.typeOf(mgr).lookup("__enter__");
-            if (enter == null || Types.typeOf(mgr).lookup("__exit__") == null) {
-                throw Errors.typeError("'%s' object does not support the context manager protocol", Types.typeName(mgr));
-            }
-            Object value = Calls.callDescriptor(enter, mgr);
+            Object value = Calls.callDescriptor(managerMethods(mgr).enter, mgr);
             if (generatorSlot >= 0) {
                 frame.setObject(managerSlot, mgr);
             }
@@ -53,7 +55,7 @@ public final class WithNode extends MpStatementNode {
                 target.assign(frame, value);
             }
         }
-        Object exit = Types.typeOf(mgr).lookup("__exit__");
+        Object exit = managerMethods(mgr).exit;
         try {
             body.execute(frame);
         } catch (YieldException y) {
@@ -80,5 +82,22 @@ public final class WithNode extends MpStatementNode {
             throw c;
         }
         Calls.callDescriptor(exit, mgr, PNone.NONE, PNone.NONE, PNone.NONE);
+    }
+
+    private ManagerMethods managerMethods(Object mgr) {
+        PClass type = Types.typeOf(mgr);
+        int version = PClass.namespaceVersion();
+        ManagerMethods found = lastMethods;
+        if (found != null && found.type == type && found.namespaceVersion == version) {
+            return found;
+        }
+        Object enter = type.lookup("__enter__");
+        Object exit = type.lookup("__exit__");
+        if (enter == null || exit == null) {
+            throw Errors.typeError("'%s' object does not support the context manager protocol", Types.typeName(mgr));
+        }
+        found = new ManagerMethods(type, version, enter, exit);
+        lastMethods = found;
+        return found;
     }
 }

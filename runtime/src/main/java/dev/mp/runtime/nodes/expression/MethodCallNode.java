@@ -21,12 +21,18 @@ import dev.mp.runtime.ops.Types;
 public final class MethodCallNode extends CallNode {
     @Child private MpExpressionNode receiver;
     private final String name;
+    /** What {@link #plainMethod} found for the last receiver type; valid while no class namespace changed. */
+    private MethodFound lastFound;
+
+    private record MethodFound(PClass type, int namespaceVersion, Object method) {
+    }
 
     public MethodCallNode(MpExpressionNode receiver, String name, MpExpressionNode[] positional, boolean[] starred,
                           String[] keywordNames, MpExpressionNode[] keywordValues, MpExpressionNode[] kwStarred) {
         super(null, positional, starred, keywordNames, keywordValues, kwStarred);
         this.receiver = receiver;
-        this.name = name;
+        // Interned, as the keys of namespaces made from source are, so a look-up compares them by identity.
+        this.name = name.intern();
     }
 
     /** Where {@code receiver.name} is: the expression a failed method lookup is shown at. */
@@ -75,10 +81,15 @@ public final class MethodCallNode extends CallNode {
         if (self instanceof PInstance inst && inst.dict().size() > 0 && inst.dict().get(name) != null) {
             return null;
         }
-        Object descr = Types.typeOf(self).lookup(name);
-        if (descr instanceof PFunction || (descr instanceof PBuiltinFunction b && b.isMethod())) {
-            return descr;
+        PClass type = Types.typeOf(self);
+        int version = PClass.namespaceVersion();
+        MethodFound found = lastFound;
+        if (found != null && found.type == type && found.namespaceVersion == version) {
+            return found.method;
         }
-        return null;
+        Object descr = type.lookup(name);
+        Object method = descr instanceof PFunction || (descr instanceof PBuiltinFunction b && b.isMethod()) ? descr : null;
+        lastFound = new MethodFound(type, version, method);
+        return method;
     }
 }

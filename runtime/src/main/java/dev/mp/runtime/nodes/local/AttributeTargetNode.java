@@ -14,7 +14,7 @@ public final class AttributeTargetNode extends AssignTargetNode {
 
     public AttributeTargetNode(MpExpressionNode object, String name) {
         this.object = object;
-        this.name = name;
+        this.name = name.intern(); // namespace keys from source are interned too: compared by identity
     }
 
     @Override

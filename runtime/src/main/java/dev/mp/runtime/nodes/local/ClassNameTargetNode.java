@@ -10,7 +10,7 @@ public final class ClassNameTargetNode extends AssignTargetNode {
     private final String name;
 
     public ClassNameTargetNode(String name) {
-        this.name = name;
+        this.name = name.intern(); // namespace keys from source are interned too: compared by identity
     }
 
     @Override

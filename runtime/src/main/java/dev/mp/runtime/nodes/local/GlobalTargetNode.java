@@ -10,7 +10,7 @@ public final class GlobalTargetNode extends AssignTargetNode {
     private final String name;
 
     public GlobalTargetNode(String name) {
-        this.name = name;
+        this.name = name.intern(); // namespace keys from source are interned too: compared by identity
     }
 
     @Override

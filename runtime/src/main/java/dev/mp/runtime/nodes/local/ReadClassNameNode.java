@@ -11,7 +11,7 @@ public final class ReadClassNameNode extends MpExpressionNode {
     @Child private MpExpressionNode fallback;
 
     public ReadClassNameNode(String name, MpExpressionNode fallback) {
-        this.name = name;
+        this.name = name.intern(); // namespace keys from source are interned too: compared by identity
         this.fallback = fallback;
     }
 

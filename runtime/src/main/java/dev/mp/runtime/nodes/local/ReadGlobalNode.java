@@ -12,7 +12,7 @@ public final class ReadGlobalNode extends MpExpressionNode {
     private final String name;
 
     public ReadGlobalNode(String name) {
-        this.name = name;
+        this.name = name.intern(); // namespace keys from source are interned too: compared by identity
     }
 
     @Override
