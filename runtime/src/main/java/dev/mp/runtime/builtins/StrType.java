@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
@@ -32,10 +33,10 @@ public final class StrType {
         PClass s = BuiltinClasses.STR;
         constructor(s, "cls, object='', encoding=?, errors=?", a -> {
             if (a[2] == null && a[3] == null) {
-                return Conversions.str(a[1]);
+                return PBoxed.of((PClass) a[0], Conversions.str(a[1]));
             }
             if (a[1] instanceof PBytes || a[1] instanceof PByteArray) {
-                return decode(Sequences.bytesOf(a[1]), a[2] == null ? "utf-8" : (String) a[2], a[3]);
+                return PBoxed.of((PClass) a[0], decode(Sequences.bytesOf(a[1]), a[2] == null ? "utf-8" : (String) Types.baseValue(a[2]), a[3]));
             }
             if (a[1] instanceof String) {
                 throw Errors.typeError("decoding str is not supported");
@@ -46,7 +47,7 @@ public final class StrType {
             StringBuilder sb = new StringBuilder();
             int i = 0;
             for (Object o : Iteration.toList(a[1])) {
-                if (!(o instanceof String str)) {
+                if (!(Types.baseValue(o) instanceof String str)) {
                     throw Errors.typeError("sequence item %d: expected str instance, %s found", i, Types.typeName(o));
                 }
                 if (i++ > 0) {

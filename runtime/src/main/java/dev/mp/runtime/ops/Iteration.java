@@ -56,6 +56,7 @@ public final class Iteration {
 
     /** {@code iter(obj)} as the builtin types implement it, ignoring an {@code __iter__} override. */
     public static Object builtinIter(Object obj, boolean quiet) {
+        obj = Types.baseValue(obj);
         if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator) {
             return obj;
         }

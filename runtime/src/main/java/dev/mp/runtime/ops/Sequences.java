@@ -40,6 +40,7 @@ public final class Sequences {
 
     /** {@code len(o)} as the builtin types implement it, ignoring a {@code __len__} override. */
     public static long builtinLen(Object o) {
+        o = Types.baseValue(o);
         if (o instanceof String s) {
             return s.codePointCount(0, s.length());
         }
@@ -105,7 +106,7 @@ public final class Sequences {
         if (index instanceof Long l) {
             i = l;
         } else if (Types.isInt(index) || index instanceof PInstance) {
-            if (index instanceof java.math.BigInteger) {
+            if (Types.baseValue(index) instanceof java.math.BigInteger) {
                 throw Errors.indexError("cannot fit 'int' into an index-sized integer");
             }
             i = Conversions.asLong(index);
@@ -128,6 +129,7 @@ public final class Sequences {
 
     /** {@code container[index]} as the builtin types implement it, ignoring a {@code __getitem__} override. */
     public static Object builtinGetItem(Object container, Object index) {
+        container = Types.baseValue(container);
         if (container instanceof PList l) {
             if (index instanceof PSlice s) {
                 long[] r = sliceIndices(s, l.size());
