@@ -148,6 +148,9 @@ public final class StrType {
         method(s, "format", "self, *args, **kwargs", a -> StringFormatting.strFormat((String) a[0], ((PTuple) a[1]).items(), (PDict) a[2]));
         method(s, "format_map", "self, mapping, /", a -> StringFormatting.strFormat((String) a[0], new Object[0], (PDict) a[1]));
         method(s, "__format__", "self, spec", a -> StringFormatting.format(a[0], (String) a[1]));
+        // str() of a str subclass is its value (object.__str__ would call the subclass's __repr__).
+        method(s, "__str__", "self, /", a -> a[0]);
+        method(s, "__repr__", "self, /", a -> Conversions.repr(a[0]));
         method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], checkStr(a[1]), a[2])));
         method(s, "isdigit", "self", a -> test((String) a[0], StrType::isDigitChar));
         method(s, "isascii", "self", a -> ((String) a[0]).chars().allMatch(c -> c < 128));
