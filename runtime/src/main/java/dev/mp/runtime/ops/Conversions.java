@@ -199,10 +199,12 @@ public final class Conversions {
             return sb.append('}').toString();
         }
         PSet s = (PSet) o;
+        // A set shows as {1}, a frozenset as frozenset({1}), an instance of a subclass of either as Name({1}).
+        String name = s.isSubclassInstance() || s.isFrozen() ? Types.typeOf(s).name() : null;
         if (s.size() == 0) {
-            return s.isFrozen() ? "frozenset()" : "set()";
+            return (name == null ? "set" : name) + "()";
         }
-        sb.append(s.isFrozen() ? "frozenset({" : "{");
+        sb.append(name == null ? "{" : name + "({");
         boolean first = true;
         for (Object v : s.values()) {
             if (!first) {
@@ -211,7 +213,7 @@ public final class Conversions {
             first = false;
             sb.append(repr(v));
         }
-        return sb.append(s.isFrozen() ? "})" : "}").toString();
+        return sb.append(name == null ? "}" : "})").toString();
     }
 
     public static String str(Object o) {
