@@ -239,7 +239,7 @@ public final class StrType {
     }
 
     static String checkStr(Object o) {
-        if (o instanceof String str) {
+        if (Types.baseValue(o) instanceof String str) {
             return str;
         }
         throw Errors.typeError("must be str, not %s", Types.typeName(o));
