@@ -30,11 +30,13 @@ public final class PBoxed extends PSubclassable {
         return cls.isCore() ? value : new PBoxed(cls, value instanceof PBoxed b ? b.value() : value);
     }
 
+    /** Python's equality, for the dict keys that are instances themselves: those whose class defines {@code __eq__} or {@code __hash__} (see {@link DictKey}). */
     @Override
     public boolean equals(Object obj) {
         return this == obj || dev.mp.runtime.ops.Comparisons.eq(this, obj);
     }
 
+    /** Python's hash, as {@link #equals}. */
     @Override
     public int hashCode() {
         return Long.hashCode(dev.mp.runtime.ops.Conversions.hash(this));
