@@ -1,11 +1,13 @@
 package dev.mp.runtime.builtins;
 
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PClassMethod;
 import dev.mp.runtime.objects.PGetSet;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PStaticMethod;
+import dev.mp.runtime.ops.Types;
 
 /** Defines builtin functions, methods of builtin types and module functions from {@link ParamSpec} strings. */
 public final class BuiltinBuilder {
@@ -17,10 +19,24 @@ public final class BuiltinBuilder {
         return new PBuiltinFunction(name, null, spec.signature(), spec.defaults(), spec.kwDefaults(), body);
     }
 
-    /** A method of {@code cls}; the first parameter in {@code params} is {@code self}. */
+    /**
+     * A method of {@code cls}; the first parameter in {@code params} is {@code self}. The methods of int, float
+     * and str receive plain values: {@code self} and the other arguments are unboxed (see {@link PBoxed}), but
+     * for the argument of {@code str.__mod__}, which goes on to {@code str()} and must keep its subclass's methods.
+     */
     public static PBuiltinFunction method(PClass cls, String name, String params, PBuiltinFunction.Body body) {
         ParamSpec spec = ParamSpec.parse(params);
-        PBuiltinFunction f = new PBuiltinFunction(name, cls.name(), spec.signature(), spec.defaults(), spec.kwDefaults(), body);
+        PBuiltinFunction.Body unboxing = body;
+        if (PBoxed.boxes(cls)) {
+            int unboxed = name.equals("__mod__") ? 1 : Integer.MAX_VALUE;
+            unboxing = a -> {
+                for (int i = 0; i < Math.min(unboxed, a.length); i++) {
+                    a[i] = Types.baseValue(a[i]);
+                }
+                return body.call(a);
+            };
+        }
+        PBuiltinFunction f = new PBuiltinFunction(name, cls.name(), spec.signature(), spec.defaults(), spec.kwDefaults(), unboxing);
         cls.dict().put(name, f);
         return f;
     }
@@ -41,8 +57,10 @@ public final class BuiltinBuilder {
         cls.dict().put("__new__", new PBuiltinFunction("__new__", null, spec.signature(), spec.defaults(), spec.kwDefaults(), body));
     }
 
+    /** A read-only attribute of {@code cls}'s instances; the getters of int, float and str get plain values. */
     public static void attribute(PClass cls, String name, java.util.function.Function<Object, Object> getter) {
-        cls.dict().put(name, new PGetSet(name, getter, null));
+        java.util.function.Function<Object, Object> read = PBoxed.boxes(cls) ? o -> getter.apply(Types.baseValue(o)) : getter;
+        cls.dict().put(name, new PGetSet(name, read, null));
     }
 
     public static void attribute(PClass cls, String name, java.util.function.Function<Object, Object> getter,

@@ -37,7 +37,7 @@ final class BytesTypes {
             boolean mutable = c == BuiltinClasses.BYTEARRAY;
             constructor(c, "cls, source=?, encoding=?, errors=?", a -> {
                 byte[] b = make(a[1], a[2], a[3]);
-                return mutable ? new PByteArray(b) : new PBytes(b);
+                return mutable ? new PByteArray(b) : new PBytes((PClass) a[0], b);
             });
             method(c, "decode", "self, encoding='utf-8', errors='strict'", a -> StrType.decode(Sequences.bytesOf(a[0]), Errors.requireStr(a[1]), a[2]));
             method(c, "hex", "self, sep=?, bytes_per_sep=1", a -> hex(Sequences.bytesOf(a[0]), a[1], Conversions.asLong(a[2])));

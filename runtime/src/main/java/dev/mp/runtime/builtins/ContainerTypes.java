@@ -24,6 +24,7 @@ import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
 import dev.mp.runtime.ops.Sets;
+import dev.mp.runtime.ops.Types;
 
 /** list, tuple, dict (with its views), set, frozenset, range and slice. */
 final class ContainerTypes {
@@ -398,7 +399,40 @@ final class ContainerTypes {
     private static void sets() {
         for (PClass c : new PClass[] {BuiltinClasses.SET, BuiltinClasses.FROZENSET}) {
             boolean frozen = c == BuiltinClasses.FROZENSET;
-            constructor(c, "cls, iterable=?, /", a -> a[1] == null ? new PSet(frozen) : Sets.of(a[1], frozen));
+            if (frozen) {
+                constructor(c, "cls, iterable=?, /", a -> {
+                    if (a[0] != c) {
+                        PSet instance = new PSet((PClass) a[0], true);
+                        if (a[1] != null) {
+                            Sets.update(instance, a[1]);
+                        }
+                        return instance;
+                    }
+                    return a[1] == null ? new PSet(true) : Sets.of(a[1], true);
+                });
+            } else {
+                // As CPython (and as list), set.__new__ makes an empty set and set.__init__ fills it.
+                constructor(c, "cls, *args, **kwargs", a -> {
+                    if (a[0] != c) {
+                        return new PSet((PClass) a[0], false);
+                    }
+                    Object iterable = optionalArgument("set", a[1], a[2]);
+                    return iterable == null ? new PSet(false) : Sets.of(iterable, false);
+                });
+                method(c, "__init__", "self, *args, **kwargs", a -> {
+                    if (((PDict) a[2]).size() > 0) {
+                        throw Errors.typeError("set() takes no keyword arguments");
+                    }
+                    // CPython names the instance's type in the count error.
+                    Object iterable = optionalArgument(Types.typeName(a[0]), a[1], a[2]);
+                    PSet set = (PSet) a[0];
+                    set.clear();
+                    if (iterable != null) {
+                        Sets.update(set, iterable);
+                    }
+                    return NONE;
+                });
+            }
             method(c, "union", "self, *others", a -> {
                 PSet r = ((PSet) a[0]).copy(frozen);
                 for (Object o : ((PTuple) a[1]).items()) {

@@ -6,6 +6,7 @@ import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 import java.math.BigInteger;
 
 import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
@@ -25,7 +26,7 @@ final class NumberTypes {
 
     static void install() {
         PClass i = BuiltinClasses.INT;
-        constructor(i, "cls, x=0, base=?", a -> toInt(a[1], a[2]));
+        constructor(i, "cls, x=0, base=?", a -> PBoxed.of((PClass) a[0], toInt(a[1], a[2])));
         method(i, "bit_length", "self", a -> (long) Conversions.asBig(a[0]).abs().bitLength());
         method(i, "__index__", "self", a -> Conversions.index(a[0]));
         method(i, "__int__", "self", a -> Conversions.index(a[0]));
@@ -58,7 +59,7 @@ final class NumberTypes {
         method(b, "__repr__", "self", a -> Conversions.repr(a[0]));
 
         PClass f = BuiltinClasses.FLOAT;
-        constructor(f, "cls, x=0.0", a -> toFloat(a[1]));
+        constructor(f, "cls, x=0.0", a -> PBoxed.of((PClass) a[0], toFloat(a[1])));
         method(f, "is_integer", "self", a -> {
             double d = (Double) a[0];
             return !Double.isInfinite(d) && d == Math.rint(d);
@@ -177,13 +178,16 @@ final class NumberTypes {
             for (String m : new String[] {"__int__", "__index__", "__trunc__"}) {
                 Object fn = Types.override(x, m);
                 if (fn != null) {
-                    return Calls.callDescriptor(fn, x);
+                    return Types.baseValue(Calls.callDescriptor(fn, x));
                 }
+            }
+            if (x instanceof PBoxed b) {
+                return toInt(b.value(), null);
             }
             throw Errors.typeError("int() argument must be a string, a bytes-like object or a real number, not '%s'", Types.typeName(x));
         }
         long radix = Conversions.asLong(base);
-        if (!(x instanceof String s)) {
+        if (!(Types.baseValue(x) instanceof String s)) {
             throw Errors.typeError("int() can't convert non-string with explicit base");
         }
         if (radix != 0 && (radix < 2 || radix > 36)) {
@@ -263,6 +267,9 @@ final class NumberTypes {
         }
         if (Types.override(x, "__float__") != null || Types.override(x, "__index__") != null) {
             return Conversions.asDouble(Types.override(x, "__float__") != null ? x : Conversions.index(x));
+        }
+        if (x instanceof PBoxed b) {
+            return toFloat(b.value());
         }
         throw Errors.typeError("float() argument must be a string or a real number, not '%s'", Types.typeName(x));
     }

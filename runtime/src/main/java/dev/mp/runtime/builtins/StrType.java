@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
@@ -32,11 +33,11 @@ public final class StrType {
         PClass s = BuiltinClasses.STR;
         constructor(s, "cls, object='', encoding=?, errors=?", a -> {
             if (a[2] == null && a[3] == null) {
-                return Conversions.str(a[1]);
+                return PBoxed.of((PClass) a[0], Conversions.str(a[1]));
             }
             if (a[1] instanceof PBytes || a[1] instanceof PByteArray) {
-                return decode(Sequences.bytesOf(a[1]), a[2] == null ? "utf-8" : Errors.requireStr(a[2], "str() argument 'encoding'"),
-                        a[3] == null ? null : Errors.requireStr(a[3], "str() argument 'errors'"));
+                return PBoxed.of((PClass) a[0], decode(Sequences.bytesOf(a[1]), a[2] == null ? "utf-8" : Errors.requireStr(a[2], "str() argument 'encoding'"),
+                        a[3] == null ? null : Errors.requireStr(a[3], "str() argument 'errors'")));
             }
             if (a[1] instanceof String) {
                 throw Errors.typeError("decoding str is not supported");
@@ -47,7 +48,7 @@ public final class StrType {
             StringBuilder sb = new StringBuilder();
             int i = 0;
             for (Object o : Iteration.toList(a[1])) {
-                if (!(o instanceof String str)) {
+                if (!(Types.baseValue(o) instanceof String str)) {
                     throw Errors.typeError("sequence item %d: expected str instance, %s found", i, Types.typeName(o));
                 }
                 if (i++ > 0) {
@@ -148,6 +149,9 @@ public final class StrType {
         method(s, "format", "self, *args, **kwargs", a -> StringFormatting.strFormat((String) a[0], ((PTuple) a[1]).items(), (PDict) a[2]));
         method(s, "format_map", "self, mapping, /", a -> StringFormatting.strFormat((String) a[0], new Object[0], a[1]));
         method(s, "__format__", "self, spec", a -> StringFormatting.format(a[0], Errors.requireStr(a[1], "__format__() argument")));
+        // str() of a str subclass is its value (object.__str__ would call the subclass's __repr__).
+        method(s, "__str__", "self, /", a -> a[0]);
+        method(s, "__repr__", "self, /", a -> Conversions.repr(a[0]));
         method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], Errors.requireStr(a[1]), a[2])));
         method(s, "isdigit", "self", a -> test((String) a[0], StrType::isDigitChar));
         method(s, "isascii", "self", a -> ((String) a[0]).chars().allMatch(c -> c < 128));

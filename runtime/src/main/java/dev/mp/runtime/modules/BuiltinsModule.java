@@ -184,7 +184,7 @@ final class BuiltinsModule {
         moduleFunction(m, "round", "number, ndigits=None", a -> Rounding.round(a[0], a[1]));
         moduleFunction(m, "sum", "iterable, /, start=0", a -> {
             Object acc = a[1];
-            if (acc instanceof String) {
+            if (Types.baseValue(acc) instanceof String) {
                 throw Errors.typeError("sum() can't sum strings [use ''.join(seq) instead]");
             }
             if (acc instanceof dev.mp.runtime.objects.PBytes || acc instanceof dev.mp.runtime.objects.PByteArray) {
@@ -326,10 +326,10 @@ final class BuiltinsModule {
             return new String(Character.toChars((int) i));
         });
         moduleFunction(m, "ord", "c, /", a -> {
-            if (a[0] instanceof String s && s.codePointCount(0, s.length()) == 1) {
+            if (Types.baseValue(a[0]) instanceof String s && s.codePointCount(0, s.length()) == 1) {
                 return (long) s.codePointAt(0);
             }
-            if (a[0] instanceof String s) {
+            if (Types.baseValue(a[0]) instanceof String s) {
                 throw Errors.typeError("ord() expected a character, but string of length %d found", s.codePointCount(0, s.length()));
             }
             if (a[0] instanceof dev.mp.runtime.objects.PBytes b && b.bytes().length == 1) {
@@ -394,7 +394,7 @@ final class BuiltinsModule {
 
     /** Whether reversed() takes o: a sequence (len and indexing) or a dict or dict view, not a set or an iterator. */
     private static boolean isReversible(Object o) {
-        if (o instanceof PList || o instanceof PTuple || o instanceof String || o instanceof dev.mp.runtime.objects.PRange
+        if (o instanceof PList || o instanceof PTuple || Types.baseValue(o) instanceof String || o instanceof dev.mp.runtime.objects.PRange
                 || o instanceof dev.mp.runtime.objects.PBytes || o instanceof dev.mp.runtime.objects.PByteArray || o instanceof PDict) {
             return true;
         }
@@ -427,14 +427,14 @@ final class BuiltinsModule {
     }
 
     private static String checkStrOrNone(Object o, String what) {
-        if (o instanceof String s) {
+        if (Types.baseValue(o) instanceof String s) {
             return s;
         }
         throw Errors.typeError("%s must be None or a string, not %s", what, Types.typeName(o));
     }
 
     private static String attrName(Object o) {
-        if (o instanceof String s) {
+        if (Types.baseValue(o) instanceof String s) {
             return s;
         }
         throw Errors.typeError("attribute name must be string, not '%s'", Types.typeName(o));

@@ -359,7 +359,7 @@ final class FileObjects {
                     f.writeBytes(data, f.position);
                     return (long) data.length;
                 }
-                if (!(a[1] instanceof String s)) {
+                if (!(Types.baseValue(a[1]) instanceof String s)) {
                     throw Errors.typeError("write() argument must be str, not %s", Types.typeName(a[1]));
                 }
                 String text = "\r\n".equals(f.newline) || "\r".equals(f.newline) ? s.replace("\n", (String) f.newline) : s;

@@ -165,8 +165,9 @@ public final class JsonModule {
             return sb.toString();
         }
 
-        /** The text of a str, None, bool, int or float; null for anything else. */
-        String primitive(Object o) {
+        /** The text of a str, None, bool, int or float (or of an instance of a subclass of one, as its value); null for anything else. */
+        String primitive(Object value) {
+            Object o = Types.baseValue(value);
             if (o instanceof String s) {
                 return encodeString(s, ensureAscii);
             }
@@ -318,7 +319,7 @@ public final class JsonModule {
             }
             boolean first = true;
             for (Object[] item : items) {
-                Object key = item[0];
+                Object key = Types.baseValue(item[0]);
                 String k;
                 if (key instanceof String s) {
                     k = s;

@@ -138,7 +138,7 @@ final class MathModule {
             if (Types.isInt(a[0])) {
                 return Conversions.index(a[0]);
             }
-            if (a[0] instanceof Double d) {
+            if (Types.baseValue(a[0]) instanceof Double d) {
                 return toInt(d < 0 ? Math.ceil(d) : Math.floor(d));
             }
             Object method = Types.override(a[0], "__trunc__");

@@ -176,8 +176,8 @@ final class PSocket extends PObject implements SharedResource {
             int fd = intArg(a[4]);
             return new PSocket(call(() -> NativeSocket.fromFd(fd, family, type, proto)));
         });
-        attribute(CLASS, "family", o -> (long) self(o).sock.family());
-        attribute(CLASS, "type", o -> (long) self(o).sock.type());
+        attribute(CLASS, "family", o -> SocketModule.ADDRESS_FAMILY.member(self(o).sock.family()));
+        attribute(CLASS, "type", o -> SocketModule.SOCKET_KIND.member(self(o).sock.type()));
         attribute(CLASS, "proto", o -> (long) self(o).sock.proto());
         attribute(CLASS, "timeout", o -> timeout(self(o)));
 

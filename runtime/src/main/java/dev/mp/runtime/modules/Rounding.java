@@ -3,6 +3,7 @@ package dev.mp.runtime.modules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Conversions;
@@ -31,7 +32,7 @@ final class Rounding {
             int n = (int) Conversions.asLong(ndigits);
             return new BigDecimal(d).setScale(n, RoundingMode.HALF_EVEN).doubleValue();
         }
-        if (Types.isInt(number)) {
+        if (Types.isInt(number) && !(number instanceof PBoxed)) {
             if (ndigits == PNone.NONE || Conversions.asLong(ndigits) >= 0) {
                 return Conversions.index(number);
             }
@@ -40,6 +41,9 @@ final class Rounding {
             return Conversions.normalize(v.toBigInteger());
         }
         Object method = Types.override(number, "__round__");
+        if (method == null && number instanceof PBoxed b && Types.isNumber(b)) {
+            return round(b.value(), ndigits);
+        }
         if (method == null) {
             throw Errors.typeError("type %s doesn't define __round__ method", Types.typeName(number));
         }

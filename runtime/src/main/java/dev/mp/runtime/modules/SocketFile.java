@@ -339,7 +339,7 @@ final class SocketFile extends PObject {
         byte[] bytes;
         long written;
         if (text) {
-            if (!(data instanceof String s)) {
+            if (!(Types.baseValue(data) instanceof String s)) {
                 throw Errors.typeError("write() argument must be str, not %s", Types.typeName(data));
             }
             String translated = newline != null && !newline.isEmpty() && !newline.equals("\n") ? s.replace("\n", newline) : s;

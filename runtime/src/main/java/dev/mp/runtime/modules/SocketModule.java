@@ -5,11 +5,14 @@ import static dev.mp.runtime.builtins.BuiltinBuilder.moduleFunction;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.builtins.IntEnumType;
 import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
@@ -34,7 +37,8 @@ import dev.mp.runtime.socket.SocketTimeoutError;
  * The {@code socket} module over {@link NativeSocket}: the constants, the {@link PSocket socket type}, the
  * exceptions ({@code error} is OSError, {@code timeout} is TimeoutError, {@code gaierror}, {@code herror}) and
  * the functions create_connection, create_server, socketpair, getaddrinfo, gethostname, gethostbyname and the
- * default timeout. Families and types are plain ints (CPython's IntEnum reprs are not reproduced).
+ * default timeout. The families and socket types are members of the IntEnums {@code AddressFamily} and
+ * {@code SocketKind}, as in CPython; the other constants (including the MsgFlag and AddressInfo flags) are plain ints.
  *
  * <p>Also the helpers the socket objects share: running a {@link NativeSocket} call with its Java errors
  * turned into CPython's exceptions ({@link #call}), the IO-policy check, and address conversion between
@@ -47,13 +51,19 @@ final class SocketModule {
     static final PClass GAIERROR = PClass.create("gaierror", "gaierror", "socket", new PClass[] {BuiltinClasses.exception("OSError")});
     static final PClass HERROR = PClass.create("herror", "herror", "socket", new PClass[] {BuiltinClasses.exception("OSError")});
 
-    /** The int constants of the module, as on Linux. */
+    /** The address families mp's sockets support, as on Linux. */
+    static final IntEnumType ADDRESS_FAMILY = IntEnumType.define("socket", "AddressFamily",
+            new String[] {"AF_UNSPEC", "AF_UNIX", "AF_INET", "AF_INET6"},
+            new long[] {NativeSocket.AF_UNSPEC, NativeSocket.AF_UNIX, NativeSocket.AF_INET, NativeSocket.AF_INET6});
+
+    /** The socket types, with the flags that may be or-ed into a type, as on Linux. */
+    static final IntEnumType SOCKET_KIND = IntEnumType.define("socket", "SocketKind",
+            new String[] {"SOCK_STREAM", "SOCK_DGRAM", "SOCK_RAW", "SOCK_SEQPACKET", "SOCK_NONBLOCK", "SOCK_CLOEXEC"},
+            new long[] {NativeSocket.SOCK_STREAM, NativeSocket.SOCK_DGRAM, NativeSocket.SOCK_RAW, NativeSocket.SOCK_SEQPACKET,
+                NativeSocket.SOCK_NONBLOCK, NativeSocket.SOCK_CLOEXEC});
+
+    /** The other int constants of the module, as on Linux. */
     private static final Object[] CONSTANTS = {
-        "AF_UNSPEC", NativeSocket.AF_UNSPEC, "AF_UNIX", NativeSocket.AF_UNIX, "AF_INET", NativeSocket.AF_INET,
-        "AF_INET6", NativeSocket.AF_INET6,
-        "SOCK_STREAM", NativeSocket.SOCK_STREAM, "SOCK_DGRAM", NativeSocket.SOCK_DGRAM, "SOCK_RAW", NativeSocket.SOCK_RAW,
-        "SOCK_SEQPACKET", NativeSocket.SOCK_SEQPACKET, "SOCK_NONBLOCK", NativeSocket.SOCK_NONBLOCK,
-        "SOCK_CLOEXEC", NativeSocket.SOCK_CLOEXEC,
         "SOL_SOCKET", NativeSocket.SOL_SOCKET, "SO_DEBUG", NativeSocket.SO_DEBUG, "SO_REUSEADDR", NativeSocket.SO_REUSEADDR,
         "SO_TYPE", NativeSocket.SO_TYPE, "SO_ERROR", NativeSocket.SO_ERROR, "SO_DONTROUTE", NativeSocket.SO_DONTROUTE,
         "SO_BROADCAST", NativeSocket.SO_BROADCAST, "SO_SNDBUF", NativeSocket.SO_SNDBUF, "SO_RCVBUF", NativeSocket.SO_RCVBUF,
@@ -86,6 +96,14 @@ final class SocketModule {
         PDict d = m.dict();
         for (int i = 0; i < CONSTANTS.length; i += 2) {
             d.put(CONSTANTS[i], (long) (int) CONSTANTS[i + 1]);
+        }
+        for (IntEnumType enumType : new IntEnumType[] {ADDRESS_FAMILY, SOCKET_KIND}) {
+            d.put(enumType.type().name(), enumType.type());
+            for (Map.Entry<String, Object> e : enumType.type().dict().entrySet()) {
+                if (e.getValue() instanceof PBoxed) {
+                    d.put(e.getKey(), e.getValue());
+                }
+            }
         }
         d.put("has_ipv6", Boolean.TRUE);
         d.put("socket", PSocket.CLASS);
@@ -327,7 +345,8 @@ final class SocketModule {
         List<NativeSocket.AddrInfo> infos = call(() -> NativeSocket.getaddrinfo(node, service, family, type, proto, flags));
         PList out = new PList();
         for (NativeSocket.AddrInfo info : infos) {
-            out.add(PTuple.of((long) info.family(), (long) info.type(), (long) info.proto(), info.canonname(), address(info.address())));
+            out.add(PTuple.of(ADDRESS_FAMILY.member(info.family()), SOCKET_KIND.member(info.type()), (long) info.proto(), info.canonname(),
+                    address(info.address())));
         }
         return out;
     }
@@ -345,10 +364,10 @@ final class SocketModule {
         MpException last = null;
         for (Object info : getaddrinfo(hostPort[0], hostPort[1], 0, NativeSocket.SOCK_STREAM, 0, 0).items()) {
             Object[] entry = ((PTuple) info).items();
-            int family = (int) (long) (Long) entry[0];
+            int family = intArg(entry[0]);
             PSocket sock = null;
             try {
-                NativeSocket created = call(() -> NativeSocket.create(family, (int) (long) (Long) entry[1], (int) (long) (Long) entry[2]));
+                NativeSocket created = call(() -> NativeSocket.create(family, intArg(entry[1]), intArg(entry[2])));
                 sock = new PSocket(created);
                 if (timeout != null) {
                     Double t = timeoutArg(timeout);

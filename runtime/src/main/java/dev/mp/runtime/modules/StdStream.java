@@ -43,7 +43,7 @@ final class StdStream extends PObject {
     static {
         method(CLASS, "write", "self, s, /", a -> {
             StdStream s = (StdStream) a[0];
-            if (!(a[1] instanceof String text)) {
+            if (!(Types.baseValue(a[1]) instanceof String text)) {
                 throw Errors.typeError("write() argument must be str, not %s", Types.typeName(a[1]));
             }
             if (s.fd == 2) {

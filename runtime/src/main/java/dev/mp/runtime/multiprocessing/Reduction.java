@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
@@ -23,6 +24,7 @@ import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PRange;
 import dev.mp.runtime.objects.PSet;
+import dev.mp.runtime.objects.PStaticMethod;
 import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.objects.PClass.Layout;
 import dev.mp.runtime.ops.Attributes;
@@ -81,6 +83,8 @@ public final class Reduction {
     private static final byte RANGE = 20;
     private static final byte ELLIPSIS = 21;
     private static final byte SOURCE_DEFINITION = 22;
+    /** An instance of a subclass of int, float or str: its class, value and attribute dict (made by {@code cls.__new__(cls, value)}). */
+    private static final byte BOXED = 23;
 
     /** Pickles {@code value}; raises the Python exception CPython raises for what cannot be pickled. */
     public static byte[] dumps(Object value) {
@@ -278,6 +282,12 @@ public final class Reduction {
                 write(e.dict());
             } else if (v instanceof PInstance inst && !inst.getPythonClass().isBuiltin()) {
                 writeInstance(inst);
+            } else if (v instanceof PBoxed boxed) {
+                out.write(BOXED);
+                remember(v);
+                write(boxed.getPythonClass());
+                write(boxed.value());
+                write(boxed.attributes());
             } else {
                 PClass cls = Types.typeOf(v);
                 String name = cls.module().equals("builtins") ? cls.name() : cls.module() + "." + cls.name();
@@ -496,6 +506,27 @@ public final class Reduction {
                         }
                     }
                     return inst;
+                }
+                case BOXED: {
+                    int slot = reserve();
+                    Object cls = read();
+                    Object value = read();
+                    if (!(cls instanceof PClass c)) {
+                        throw Errors.raise(UNPICKLING_ERROR, "instance of a non-class " + Conversions.repr(cls));
+                    }
+                    // As pickle's NEWOBJ with int's, float's and str's __getnewargs__: cls.__new__(cls, value).
+                    Object newFn = c.lookup("__new__");
+                    Object result = Calls.call(newFn instanceof PStaticMethod sm ? sm.function : newFn, c, value);
+                    memo.set(slot, result);
+                    Object state = read();
+                    if (userDefined(c, "__setstate__") != null) {
+                        Calls.callMethod(result, "__setstate__", state);
+                    } else if (result instanceof PBoxed boxed && state instanceof PDict d) {
+                        for (PDict.Entry e : d.entries()) {
+                            boxed.attributes().put(e.key, e.value);
+                        }
+                    }
+                    return result;
                 }
                 case REDUCE: {
                     int slot = reserve();

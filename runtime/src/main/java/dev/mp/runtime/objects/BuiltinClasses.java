@@ -17,18 +17,18 @@ public final class BuiltinClasses {
 
     public static final PClass OBJECT = new PClass("object", "builtins", new PClass[0], true, Layout.BUILTIN);
     public static final PClass TYPE = builtin("type");
-    public static final PClass INT = builtin("int");
+    public static final PClass INT = builtin("int").allowSubclasses();
     public static final PClass BOOL = builtin("bool", INT);
-    public static final PClass FLOAT = builtin("float");
+    public static final PClass FLOAT = builtin("float").allowSubclasses();
     public static final PClass COMPLEX = builtin("complex");
-    public static final PClass STR = builtin("str");
-    public static final PClass BYTES = builtin("bytes");
+    public static final PClass STR = builtin("str").allowSubclasses();
+    public static final PClass BYTES = builtin("bytes").allowSubclasses();
     public static final PClass BYTEARRAY = builtin("bytearray");
     public static final PClass LIST = builtin("list").allowSubclasses().matchedBySequencePatterns();
     public static final PClass TUPLE = builtin("tuple").allowSubclasses().matchedBySequencePatterns();
     public static final PClass DICT = builtin("dict").allowSubclasses();
-    public static final PClass SET = builtin("set");
-    public static final PClass FROZENSET = builtin("frozenset");
+    public static final PClass SET = builtin("set").allowSubclasses();
+    public static final PClass FROZENSET = builtin("frozenset").allowSubclasses();
     public static final PClass RANGE = builtin("range").matchedBySequencePatterns();
     public static final PClass SLICE = builtin("slice");
     public static final PClass NONE_TYPE = builtin("NoneType");

@@ -37,6 +37,14 @@ public final class DictKey {
         if (key instanceof PList || key instanceof PDict || key instanceof PSet set && !set.isFrozen() || key instanceof PByteArray) {
             throw Errors.typeError("unhashable type: '%s'", Types.typeName(key));
         }
+        if (key instanceof PBoxed boxed) {
+            // Without its own __hash__ and __eq__, an instance of a subclass of int, float or str is the same key as its value.
+            Object hash = Types.override(boxed, "__hash__");
+            if (hash == PNone.NONE) {
+                throw Errors.typeError("unhashable type: '%s'", Types.typeName(key));
+            }
+            return hash == null && Types.override(boxed, "__eq__") == null ? of(boxed.value()) : key;
+        }
         if (key instanceof PInstance inst && inst.getPythonClass().lookup("__hash__") == PNone.NONE) {
             throw Errors.typeError("unhashable type: '%s'", Types.typeName(key));
         }

@@ -101,6 +101,8 @@ public final class PClass extends PObject {
             NAMESPACE_VERSION.incrementAndGet();
         }
     }
+    /** The word {@code repr(cls)} shows before the name: "class", or "enum" for enum classes (as their metaclass shows them). */
+    private String kind = "class";
 
     public PClass(String name, String module, PClass[] bases, boolean builtin, Layout layout) {
         this.name = name;
@@ -160,6 +162,15 @@ public final class PClass extends PObject {
             }
         }
         return false;
+    }
+
+    /**
+     * Makes {@code repr(cls)} say {@code kind} and the bare name, as enum classes show ({@code <enum 'AddressFamily'>}),
+     * instead of {@code <class 'module.name'>}. Called once, when the type is defined.
+     */
+    public PClass showAs(String kind) {
+        this.kind = kind;
+        return this;
     }
 
     /**
@@ -337,6 +348,9 @@ public final class PClass extends PObject {
 
     @Override
     public String toString() {
+        if (!kind.equals("class")) {
+            return "<" + kind + " '" + name + "'>";
+        }
         return module == null || module.equals("builtins") ? "<class '" + qualname + "'>" : "<class '" + module + "." + qualname + "'>";
     }
 

@@ -16,7 +16,7 @@ import dev.mp.runtime.ops.Conversions;
  *
  * <p>A frozenset's Java equality and hash follow Python's so it can be a key itself.
  */
-public final class PSet extends PObject {
+public final class PSet extends PSubclassable {
     private static final Object DELETED = new Object();
     private static final int MIN_SIZE = 8;
     private static final int LINEAR_PROBES = 9;
@@ -35,6 +35,12 @@ public final class PSet extends PObject {
     private int version;
 
     public PSet(boolean frozen) {
+        this(frozen ? BuiltinClasses.FROZENSET : BuiltinClasses.SET, frozen);
+    }
+
+    /** An empty instance of {@code cls}: set, frozenset ({@code frozen}) or a subclass of one. */
+    public PSet(PClass cls, boolean frozen) {
+        super(cls);
         this.frozen = frozen;
     }
 
@@ -262,11 +268,6 @@ public final class PSet extends PObject {
         hashes = other.hashes.clone();
         fill = other.fill;
         version++;
-    }
-
-    @Override
-    public PClass getPythonClass() {
-        return frozen ? BuiltinClasses.FROZENSET : BuiltinClasses.SET;
     }
 
     @Override

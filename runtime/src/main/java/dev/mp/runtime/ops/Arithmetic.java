@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PDict;
@@ -188,96 +189,100 @@ public final class Arithmetic {
         if (a instanceof Long x && b instanceof Long y) {
             return longOp(op, x, y);
         }
-        return builtinBinary(op, a, b);
+        return builtinBinary(op, Types.baseValue(a), Types.baseValue(b));
     }
 
     private static Object builtinBinary(BinOp op, Object a, Object b) {
-        if (a instanceof Boolean x && b instanceof Boolean y && (op == BinOp.AND || op == BinOp.OR || op == BinOp.XOR)) {
+        // Instances of subclasses of int, float and str compute as their values; the right operand of str %
+        // keeps its class, as str() and repr() of it must call its methods.
+        Object av = Types.baseValue(a);
+        Object bv = op == BinOp.MOD && av instanceof String ? b : Types.baseValue(b);
+        if (av instanceof Boolean x && bv instanceof Boolean y && (op == BinOp.AND || op == BinOp.OR || op == BinOp.XOR)) {
             return op == BinOp.AND ? x & y : op == BinOp.OR ? x | y : x ^ y;
         }
-        if (Types.isNumber(a) && Types.isNumber(b)) {
-            if (a instanceof Double || b instanceof Double) {
-                return doubleOp(op, Conversions.asDouble(a), Conversions.asDouble(b));
+        if (Types.isNumber(av) && Types.isNumber(bv)) {
+            if (av instanceof Double || bv instanceof Double) {
+                return doubleOp(op, Conversions.asDouble(av), Conversions.asDouble(bv));
             }
-            if (a instanceof BigInteger || b instanceof BigInteger) {
-                return bigOp(op, Conversions.asBig(a), Conversions.asBig(b));
+            if (av instanceof BigInteger || bv instanceof BigInteger) {
+                return bigOp(op, Conversions.asBig(av), Conversions.asBig(bv));
             }
-            return longOp(op, Conversions.asLong(a), Conversions.asLong(b));
+            return longOp(op, Conversions.asLong(av), Conversions.asLong(bv));
         }
         switch (op) {
             case ADD:
-                if (a instanceof String s && b instanceof String t) {
+                if (av instanceof String s && bv instanceof String t) {
                     return s.concat(t);
                 }
-                if (a instanceof PList x && b instanceof PList y) {
+                if (av instanceof PList x && bv instanceof PList y) {
                     PList r = new PList(x.items());
                     r.items().addAll(y.items());
                     return r;
                 }
-                if (a instanceof PTuple x && b instanceof PTuple y) {
+                if (av instanceof PTuple x && bv instanceof PTuple y) {
                     Object[] r = new Object[x.size() + y.size()];
                     System.arraycopy(x.items(), 0, r, 0, x.size());
                     System.arraycopy(y.items(), 0, r, x.size(), y.size());
                     return new PTuple(r);
                 }
-                if ((a instanceof PBytes || a instanceof PByteArray) && !(b instanceof PBytes || b instanceof PByteArray)
+                if ((av instanceof PBytes || av instanceof PByteArray) && !(bv instanceof PBytes || bv instanceof PByteArray)
                         && Types.override(b, "__radd__") == null) {
                     throw Errors.typeError("can't concat %s to %s", Types.typeName(b), Types.typeName(a));
                 }
-                if ((a instanceof PBytes || a instanceof PByteArray) && (b instanceof PBytes || b instanceof PByteArray)) {
-                    byte[] x = Sequences.bytesOf(a);
-                    byte[] y = Sequences.bytesOf(b);
+                if ((av instanceof PBytes || av instanceof PByteArray) && (bv instanceof PBytes || bv instanceof PByteArray)) {
+                    byte[] x = Sequences.bytesOf(av);
+                    byte[] y = Sequences.bytesOf(bv);
                     byte[] r = new byte[x.length + y.length];
                     System.arraycopy(x, 0, r, 0, x.length);
                     System.arraycopy(y, 0, r, x.length, y.length);
-                    return a instanceof PBytes ? new PBytes(r) : new PByteArray(r);
+                    return av instanceof PBytes ? new PBytes(r) : new PByteArray(r);
                 }
-                if (a instanceof String && !(b instanceof String)) {
+                if (av instanceof String && !(bv instanceof String)) {
                     throw Errors.typeError("can only concatenate str (not \"%s\") to str", Types.typeName(b));
                 }
-                if (a instanceof PList && !(b instanceof PList)) {
+                if (av instanceof PList && !(bv instanceof PList)) {
                     throw Errors.typeError("can only concatenate list (not \"%s\") to list", Types.typeName(b));
                 }
-                if (a instanceof PTuple && !(b instanceof PTuple)) {
+                if (av instanceof PTuple && !(bv instanceof PTuple)) {
                     throw Errors.typeError("can only concatenate tuple (not \"%s\") to tuple", Types.typeName(b));
                 }
                 break;
             case MUL:
-                if (Types.isInt(b) && !Types.isInt(a)) {
-                    Object r = Sequences.repeat(a, b);
+                if (Types.isInt(bv) && !Types.isInt(av)) {
+                    Object r = Sequences.repeat(av, bv);
                     if (r != null) {
                         return r;
                     }
                 }
-                if (Types.isInt(a) && !Types.isInt(b)) {
-                    Object r = Sequences.repeat(b, a);
+                if (Types.isInt(av) && !Types.isInt(bv)) {
+                    Object r = Sequences.repeat(bv, av);
                     if (r != null) {
                         return r;
                     }
                 }
-                if ((a instanceof String || a instanceof PList || a instanceof PTuple) && !Types.isInt(b)) {
+                if ((av instanceof String || av instanceof PList || av instanceof PTuple) && !Types.isInt(bv)) {
                     throw Errors.typeError("can't multiply sequence by non-int of type '%s'", Types.typeName(b));
                 }
                 break;
             case MOD:
-                if (a instanceof String s) {
-                    return StringFormatting.percent(s, b);
+                if (av instanceof String s) {
+                    return StringFormatting.percent(s, bv);
                 }
-                if (a instanceof PBytes bytes) {
-                    return new PBytes(StringFormatting.percentBytes(bytes.bytes(), b));
+                if (av instanceof PBytes bytes) {
+                    return new PBytes(StringFormatting.percentBytes(bytes.bytes(), bv));
                 }
-                if (a instanceof PByteArray array) {
-                    return new PByteArray(StringFormatting.percentBytes(array.toBytes(), b));
+                if (av instanceof PByteArray array) {
+                    return new PByteArray(StringFormatting.percentBytes(array.toBytes(), bv));
                 }
                 break;
             case OR:
             case AND:
             case SUB:
             case XOR:
-                if (a instanceof PSet x && b instanceof PSet y) {
+                if (av instanceof PSet x && bv instanceof PSet y) {
                     return Sets.operator(op, x, y);
                 }
-                if (op == BinOp.OR && a instanceof PDict x && b instanceof PDict y) {
+                if (op == BinOp.OR && av instanceof PDict x && bv instanceof PDict y) {
                     PDict r = x.copy();
                     for (PDict.Entry e : y.entries()) {
                         r.put(e.key, e.value);
@@ -529,7 +534,7 @@ public final class Arithmetic {
         if (a instanceof BigInteger b) {
             return Conversions.normalize(b.negate());
         }
-        return unaryUser(a, "__neg__", "-");
+        return unaryUser(a, "__neg__", "-", Arithmetic::negate);
     }
 
     public static Object positive(Object a) {
@@ -539,7 +544,7 @@ public final class Arithmetic {
         if (a instanceof Boolean b) {
             return b ? 1L : 0L;
         }
-        return unaryUser(a, "__pos__", "+");
+        return unaryUser(a, "__pos__", "+", Arithmetic::positive);
     }
 
     public static Object invert(Object a) {
@@ -552,13 +557,17 @@ public final class Arithmetic {
         if (a instanceof BigInteger b) {
             return Conversions.normalize(b.not());
         }
-        return unaryUser(a, "__invert__", "~");
+        return unaryUser(a, "__invert__", "~", Arithmetic::invert);
     }
 
-    private static Object unaryUser(Object a, String method, String symbol) {
+    /** A unary operator on a value of a class: its special method, else {@code onValue} of an int or float subclass's value. */
+    private static Object unaryUser(Object a, String method, String symbol, java.util.function.UnaryOperator<Object> onValue) {
         Object m = Types.override(a, method);
         if (m != null) {
             return Calls.callDescriptor(m, a);
+        }
+        if (a instanceof PBoxed b && Types.isNumber(b.value())) {
+            return onValue.apply(b.value());
         }
         throw Errors.typeError("bad operand type for unary %s: '%s'", symbol, Types.typeName(a));
     }

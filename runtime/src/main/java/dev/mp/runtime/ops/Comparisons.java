@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PDict;
@@ -64,7 +65,7 @@ public final class Comparisons {
         if (a instanceof Long x && b instanceof Long y) {
             return op.test(Long.compare(x, y));
         }
-        if (Types.isNumber(a) && Types.isNumber(b)) {
+        if (Types.isNumber(a) && Types.isNumber(b) && !(a instanceof PBoxed) && !(b instanceof PBoxed)) {
             if (a instanceof Double || b instanceof Double) {
                 double x = Conversions.asDouble(a);
                 double y = Conversions.asDouble(b);
@@ -97,6 +98,11 @@ public final class Comparisons {
             if (r != PSingleton.NOT_IMPLEMENTED) {
                 return r;
             }
+        }
+        Object x = Types.baseValue(a);
+        Object y = Types.baseValue(b);
+        if ((x != a || y != b) && ((Types.isNumber(x) && Types.isNumber(y)) || (x instanceof String && y instanceof String))) {
+            return compare(x, y, op);
         }
         r = builtinCompare(a, b, op);
         if (r != PSingleton.NOT_IMPLEMENTED) {
@@ -136,6 +142,8 @@ public final class Comparisons {
      * not compare (what {@code int.__lt__} and the like return).
      */
     public static Object nativeCompare(Object a, Object b, Op op) {
+        a = Types.baseValue(a);
+        b = Types.baseValue(b);
         if ((Types.isNumber(a) && Types.isNumber(b)) || (a instanceof String && b instanceof String)) {
             return compare(a, b, op);
         }
@@ -242,8 +250,8 @@ public final class Comparisons {
 
     /** {@code item in container} as the builtin types implement it, ignoring a {@code __contains__} override. */
     public static boolean builtinContains(Object container, Object item) {
-        if (container instanceof String s) {
-            if (!(item instanceof String t)) {
+        if (Types.baseValue(container) instanceof String s) {
+            if (!(Types.baseValue(item) instanceof String t)) {
                 throw Errors.typeError("'in <string>' requires string as left operand, not %s", Types.typeName(item));
             }
             return s.contains(t);

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
@@ -61,7 +62,7 @@ public final class Conversions {
     }
 
     private static String checkStr(Object result, String method) {
-        if (result instanceof String s) {
+        if (Types.baseValue(result) instanceof String s) {
             return s;
         }
         throw Errors.typeError("%s returned non-string (type %s)", method, Types.typeName(result));
@@ -86,6 +87,9 @@ public final class Conversions {
      * for instances of classes, {@code list.__repr__} for lists and instances of list subclasses, and so on.
      */
     public static String builtinRepr(Object o) {
+        if (o instanceof PBoxed b) {
+            return repr(b.value());
+        }
         if (!(o instanceof PObject)) {
             return o instanceof String || o instanceof Long || o instanceof BigInteger || o instanceof Boolean || o instanceof Double
                     ? repr(o) : String.valueOf(o);
@@ -195,10 +199,12 @@ public final class Conversions {
             return sb.append('}').toString();
         }
         PSet s = (PSet) o;
+        // A set shows as {1}, a frozenset as frozenset({1}), an instance of a subclass of either as Name({1}).
+        String name = s.isSubclassInstance() || s.isFrozen() ? Types.typeOf(s).name() : null;
         if (s.size() == 0) {
-            return s.isFrozen() ? "frozenset()" : "set()";
+            return (name == null ? "set" : name) + "()";
         }
-        sb.append(s.isFrozen() ? "frozenset({" : "{");
+        sb.append(name == null ? "{" : name + "({");
         boolean first = true;
         for (Object v : s.values()) {
             if (!first) {
@@ -207,7 +213,7 @@ public final class Conversions {
             first = false;
             sb.append(repr(v));
         }
-        return sb.append(s.isFrozen() ? "})" : "}").toString();
+        return sb.append(name == null ? "}" : "})").toString();
     }
 
     public static String str(Object o) {
@@ -220,6 +226,10 @@ public final class Conversions {
         }
         if (o instanceof PBaseException e) {
             return Exceptions.str(e);
+        }
+        // int and float take str() from object, which calls the subclass's __repr__; str's own __str__ does not.
+        if (o instanceof PBoxed b && b.value() instanceof String s) {
+            return s;
         }
         return repr(o);
     }
@@ -266,6 +276,9 @@ public final class Conversions {
             if (Types.override(o, "__len__") != null) {
                 return Sequences.len(o) != 0;
             }
+            if (o instanceof PBoxed b) {
+                return isTrue(b.value());
+            }
         }
         if (o instanceof PList l) {
             return l.size() != 0;
@@ -309,10 +322,13 @@ public final class Conversions {
             }
             if (method != null) {
                 Object r = Calls.callDescriptor(method, o);
-                if (!Types.isInt(r)) {
+                if (!Types.isInt(Types.baseValue(r))) {
                     throw Errors.typeError("__hash__ method should return an integer");
                 }
                 return hash(r);
+            }
+            if (o instanceof PBoxed b) {
+                return hash(b.value());
             }
         }
         if (o instanceof Boolean b) {
@@ -428,10 +444,13 @@ public final class Conversions {
         Object method = Types.override(o, "__index__");
         if (method != null) {
             Object r = Calls.callDescriptor(method, o);
-            if (!Types.isInt(r)) {
+            if (!Types.isInt(Types.baseValue(r))) {
                 throw Errors.typeError("__index__ returned non-int (type %s)", Types.typeName(r));
             }
-            return r instanceof Boolean b ? (Object) (b ? 1L : 0L) : r;
+            return r instanceof Boolean b ? (Object) (b ? 1L : 0L) : Types.baseValue(r);
+        }
+        if (o instanceof PBoxed b && Types.isInt(b.value())) {
+            return b.value();
         }
         throw Errors.typeError("'%s' object cannot be interpreted as an integer", Types.typeName(o));
     }
@@ -462,6 +481,9 @@ public final class Conversions {
             }
             return d;
         }
+        if (o instanceof PBoxed b && Types.isNumber(b.value())) {
+            return asDouble(b.value());
+        }
         throw Errors.typeError("must be real number, not %s", Types.typeName(o));
     }
 
@@ -471,12 +493,12 @@ public final class Conversions {
     }
 
     public static BigInteger asBig(Object o) {
-        if (o instanceof BigInteger b) {
+        if (Types.baseValue(o) instanceof BigInteger b) {
             return b;
         }
         if (o instanceof Boolean b) {
             return b ? BigInteger.ONE : BigInteger.ZERO;
         }
-        return BigInteger.valueOf((Long) o);
+        return BigInteger.valueOf((Long) Types.baseValue(o));
     }
 }

@@ -44,11 +44,11 @@ public final class Errors {
     }
 
     /**
-     * {@code value} if it is a str, else the TypeError of CPython's argument parsing: "{@code what} must be str, not
+     * The value of {@code value} if it is a str (or of a str subclass), else the TypeError of CPython's argument parsing: "{@code what} must be str, not
      * T" (None is named "None"); with a null {@code what}, "must be str, not T" (None is "NoneType").
      */
     public static String requireStr(Object value, String what) {
-        if (value instanceof String s) {
+        if (Types.baseValue(value) instanceof String s) {
             return s;
         }
         if (what == null) {

@@ -55,7 +55,8 @@ public final class Iteration {
     }
 
     /** {@code iter(obj)} as the builtin types implement it, ignoring an {@code __iter__} override. */
-    public static Object builtinIter(Object obj, boolean quiet) {
+    public static Object builtinIter(Object iterable, boolean quiet) {
+        Object obj = Types.baseValue(iterable);
         if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator) {
             return obj;
         }
@@ -93,7 +94,7 @@ public final class Iteration {
             return Calls.callDescriptor(iterMethod, obj);
         }
         if (!quiet) {
-            throw Errors.typeError("'%s' object is not iterable", Types.typeName(obj));
+            throw Errors.typeError("'%s' object is not iterable", Types.typeName(iterable));
         }
         return null;
     }

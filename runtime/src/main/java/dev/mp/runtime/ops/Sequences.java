@@ -39,7 +39,8 @@ public final class Sequences {
     }
 
     /** {@code len(o)} as the builtin types implement it, ignoring a {@code __len__} override. */
-    public static long builtinLen(Object o) {
+    public static long builtinLen(Object sized) {
+        Object o = Types.baseValue(sized);
         if (o instanceof String s) {
             return s.codePointCount(0, s.length());
         }
@@ -74,7 +75,7 @@ public final class Sequences {
         if (m != null) {
             return Conversions.asLong(Calls.callDescriptor(m, o));
         }
-        throw Errors.typeError("object of type '%s' has no len()", Types.typeName(o));
+        throw Errors.typeError("object of type '%s' has no len()", Types.typeName(sized));
     }
 
     private static boolean isBmpOnly(String s) {
@@ -105,7 +106,7 @@ public final class Sequences {
         if (index instanceof Long l) {
             i = l;
         } else if (Types.isInt(index) || index instanceof PInstance) {
-            if (index instanceof java.math.BigInteger) {
+            if (Types.baseValue(index) instanceof java.math.BigInteger) {
                 throw Errors.indexError("cannot fit 'int' into an index-sized integer");
             }
             i = Conversions.asLong(index);
@@ -127,7 +128,8 @@ public final class Sequences {
     }
 
     /** {@code container[index]} as the builtin types implement it, ignoring a {@code __getitem__} override. */
-    public static Object builtinGetItem(Object container, Object index) {
+    public static Object builtinGetItem(Object subscripted, Object index) {
+        Object container = Types.baseValue(subscripted);
         if (container instanceof PList l) {
             if (index instanceof PSlice s) {
                 long[] r = sliceIndices(s, l.size());
@@ -240,7 +242,7 @@ public final class Sequences {
         if (container instanceof dev.mp.runtime.objects.PClass c && c.lookup("__class_getitem__") != null) {
             return Calls.call(Attributes.get(c, "__class_getitem__"), index);
         }
-        throw Errors.typeError("'%s' object is not subscriptable", Types.typeName(container));
+        throw Errors.typeError("'%s' object is not subscriptable", Types.typeName(subscripted));
     }
 
     /** A key absent from a dict: the {@code __missing__} method of a dict subclass decides, else KeyError. */

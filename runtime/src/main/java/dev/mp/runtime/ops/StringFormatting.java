@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PList;
@@ -330,6 +331,9 @@ public final class StringFormatting {
         }
         if (spec.isEmpty()) {
             return Conversions.str(value);
+        }
+        if (value instanceof PBoxed b) {
+            return format(b.value(), spec);
         }
         throw Errors.typeError("unsupported format string passed to %s.__format__", Types.typeName(value));
     }
@@ -806,6 +810,7 @@ public final class StringFormatting {
     }
 
     private static String percentChar(Object v) {
+        v = Types.baseValue(v);
         if (v instanceof String s) {
             if (s.codePointCount(0, s.length()) != 1) {
                 throw Errors.typeError("%c requires int or char");
@@ -829,6 +834,10 @@ public final class StringFormatting {
     }
 
     private static String percentInt(Object v, char type, int flags, int prec) {
+        if (v instanceof PBoxed b && Types.isInt(b.value())) {
+            // As CPython, an int subclass formats as its value, whatever its __int__ and __index__.
+            v = b.value();
+        }
         Object iv;
         if (v instanceof Long || v instanceof BigInteger) {
             iv = v;

@@ -3,6 +3,7 @@ package dev.mp.runtime.ops;
 import java.math.BigInteger;
 
 import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PObject;
 
@@ -76,12 +77,26 @@ public final class Types {
         return typeOf(o).isSubclassOf(cls);
     }
 
-    /** int or bool (bool is a subclass of int). */
-    public static boolean isInt(Object o) {
-        return o instanceof Long || o instanceof Boolean || o instanceof BigInteger;
+    /**
+     * The builtin value {@code o} stands for when the operations apply builtin behaviour: the int, float or
+     * str held by an instance of a subclass of one of those types (see {@link PBoxed}), else {@code o} itself.
+     * Callers look for the subclass's special methods first.
+     */
+    public static Object baseValue(Object o) {
+        return o instanceof PBoxed b ? b.value() : o;
     }
 
+    /**
+     * Whether {@code o} is an int, as {@code isinstance(o, int)}: an int, a bool or an instance of a subclass
+     * of int. {@link Conversions#asLong}, {@link Conversions#index} and {@link Conversions#asBig} take them all.
+     */
+    public static boolean isInt(Object o) {
+        Object value = baseValue(o);
+        return value instanceof Long || value instanceof Boolean || value instanceof BigInteger;
+    }
+
+    /** Whether {@code o} is an int or a float (or an instance of a subclass of either); {@link Conversions#asDouble} takes them. */
     public static boolean isNumber(Object o) {
-        return isInt(o) || o instanceof Double;
+        return isInt(o) || baseValue(o) instanceof Double;
     }
 }
