@@ -93,10 +93,16 @@ final class VirtualTerminalSession implements AutoCloseable {
         keys.flush();
     }
 
-    /** Waits for a prompt waiting for input, then types {@code text} and Enter. */
+    /**
+     * Waits for a prompt waiting for input, types {@code text} and Enter, and waits until the session has taken the
+     * line (something appeared below it, or the session ended): otherwise the next {@link #awaitPrompt} could see
+     * this same prompt still on the screen and type ahead.
+     */
     void enter(String text) throws Exception {
         awaitPrompt();
+        int before = lines().size();
         type(text + "\r");
+        await(lines -> lines.size() > before || status.isDone());
     }
 
     /** Waits until the last line of the screen is a prompt ({@code >>>} or {@code ...}) with nothing typed after it. */
