@@ -9,6 +9,7 @@ import org.graalvm.polyglot.io.ProcessHandler;
 import com.oracle.truffle.api.io.TruffleProcessBuilder;
 
 import dev.mp.runtime.MpContext;
+import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PDict;
@@ -112,16 +113,16 @@ public final class ChildProcess extends PObject {
     }
 
     /**
-     * Launches a child JVM through {@code Env.newProcessBuilder}, subject to the embedder's
-     * {@code allowCreateProcess}. Its standard input is a pipe for the task; its output goes to the context's
-     * streams.
+     * Prepares the launch of a child JVM through {@code Env.newProcessBuilder}, subject to the embedder's
+     * {@code allowCreateProcess}: its standard input is a pipe for the task, its output goes to the context's
+     * streams, and it starts in the context's working directory with the environment a child gets now. Runs on the
+     * context's thread (it reads os.environ); {@link Launch#start} may run on another.
      */
-    static Launched launch(MpContext context) {
+    static Launch prepareLaunch(MpContext context) {
         if (!context.env().isCreateProcessAllowed()) {
             throw Errors.make("PermissionError",
                     "cannot start a process: process creation is not allowed by the embedder's policy (Context.Builder.allowCreateProcess)");
         }
-        java.util.Set<Long> childrenBefore = currentChildren();
         String cwd = workingDirectory(context);
         java.util.Map<String, String> environment = environment(context);
         try {
@@ -138,18 +139,41 @@ public final class ChildProcess extends PObject {
             if (cwd != null) {
                 builder.directory(context.env().getPublicTruffleFile(cwd));
             }
+            return new Launch(builder, cwd, environment);
+        } catch (SecurityException e) {
+            throw launchFailure(context, e);
+        }
+    }
+
+    /** A prepared launch: {@link #start} starts the JVM. */
+    record Launch(TruffleProcessBuilder builder, String cwd, java.util.Map<String, String> environment) {
+        /**
+         * Starts the child. Launches must not run concurrently (the pid of a child may be found by comparing this
+         * JVM's children before and after); {@link StandbyPool} runs them all on one thread.
+         *
+         * @throws IOException or SecurityException, which {@link #launchFailure} turns into Python's
+         */
+        Launched start() throws IOException {
+            java.util.Set<Long> childrenBefore = currentChildren();
             Process process = builder.start();
             return new Launched(process, pidOf(process, childrenBefore), cwd, environment);
-        } catch (SecurityException e) {
+        }
+    }
+
+    /** The Python exception for a failed {@link Launch#start} (or preparation), raised on the context's thread. */
+    static MpException launchFailure(MpContext context, Throwable failure) {
+        if (failure instanceof SecurityException e) {
             if (!context.env().isFileIOAllowed()) {
                 // Truffle finds the child's executable through the context's file system.
-                throw Errors.make("PermissionError",
+                return Errors.make("PermissionError",
                         "cannot start a process: file access, which starting one needs, is not allowed by the embedder's policy (Context.Builder.allowIO)");
             }
-            throw Errors.make("PermissionError", "cannot start a process: %s (Context.Builder.allowCreateProcess)", e.getMessage());
-        } catch (IOException e) {
-            throw Errors.make("OSError", "cannot start a process: %s", e.getMessage());
+            return Errors.make("PermissionError", "cannot start a process: %s (Context.Builder.allowCreateProcess)", e.getMessage());
         }
+        if (failure instanceof MpException e) {
+            return e;
+        }
+        return Errors.make("OSError", "cannot start a process: %s", failure.getMessage());
     }
 
     /** What a child needs before it can unpickle the Process: CPython's {@code spawn.get_preparation_data}. */
