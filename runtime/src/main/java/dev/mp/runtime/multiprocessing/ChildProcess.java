@@ -126,7 +126,12 @@ public final class ChildProcess extends PObject {
         String cwd = workingDirectory(context);
         java.util.Map<String, String> environment = environment(context);
         try {
-            TruffleProcessBuilder builder = context.env().newProcessBuilder(ChildCommand.command().toArray(new String[0]))
+            java.util.List<String> command = new java.util.ArrayList<>(ChildCommand.command());
+            // The child parses the main script, which it will re-run as __mp_main__, while it waits for its task.
+            if (mainScript(context) instanceof String file) {
+                command.add(file);
+            }
+            TruffleProcessBuilder builder = context.env().newProcessBuilder(command.toArray(new String[0]))
                     .redirectInput(ProcessHandler.Redirect.PIPE);
             if (dev.mp.runtime.MpLanguage.usesProcessStdio(context.env())) {
                 builder.redirectOutput(ProcessHandler.Redirect.INHERIT).redirectError(ProcessHandler.Redirect.INHERIT);
@@ -183,10 +188,15 @@ public final class ChildProcess extends PObject {
         PModule sys = (PModule) context.modules().importModule("sys", new PDict(), true, 0);
         Object argv = sys.dict().get("argv");
         data.put("sys_argv", argv instanceof PList l ? new PList(l.items()) : new PList());
-        Object main = context.modules().sysModules().get("__main__");
-        Object file = main instanceof PModule m ? m.dict().get("__file__") : null;
-        data.put("init_main_from_path", file instanceof String ? file : PNone.NONE);
+        String file = mainScript(context);
+        data.put("init_main_from_path", file != null ? file : PNone.NONE);
         return data;
+    }
+
+    /** The file of {@code __main__}, which a child re-runs as {@code __mp_main__}, or null (an interactive session). */
+    private static String mainScript(MpContext context) {
+        Object main = context.modules().sysModules().get("__main__");
+        return main instanceof PModule m && m.dict().get("__file__") instanceof String file ? file : null;
     }
 
     /**
