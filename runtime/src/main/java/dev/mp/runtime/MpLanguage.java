@@ -65,6 +65,10 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
             category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL)
     public static final OptionKey<Boolean> Spawn = new OptionKey<>(false);
 
+    @Option(help = "Internal: the parent's main script, which a multiprocessing child parses while it waits for its task.",
+            category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL)
+    public static final OptionKey<String> SpawnMainScript = new OptionKey<>("");
+
     static {
         SourceCompiler.warmUpInBackground();
         BuiltinTypes.install();

@@ -363,8 +363,9 @@ public final class ModuleLoader {
     /**
      * Runs the main script again as a module named {@code name} that is also {@code sys.modules['__main__']}, as
      * a spawned child does with {@code __mp_main__}: functions pickled as {@code __main__.f} are found in it.
+     * {@code code} is {@code source} parsed ({@link SourceCompiler#parseModule}), perhaps ahead of time.
      */
-    public PModule runAsMain(String name, Source source) {
+    public PModule runAsMain(String name, Source source, CallTarget code) {
         PModule m = new PModule(name);
         m.dict().put("__builtins__", builtins);
         m.dict().put("__package__", PNone.NONE);
@@ -373,7 +374,7 @@ public final class ModuleLoader {
         }
         sysModules.put(name, m);
         sysModules.put("__main__", m);
-        SourceCompiler.parseModule(context.language(), source).call(m);
+        code.call(m);
         return m;
     }
 }

@@ -7,7 +7,8 @@ import org.graalvm.polyglot.Source;
 /**
  * The main class of a child JVM started for a {@code multiprocessing.Process}. It makes one mp context whose
  * standard input carries the task written by the parent (see {@link SpawnBootstrap}) and exits with the
- * process's exit code.
+ * process's exit code. Its only argument, when there is one, is the parent's main script (see
+ * {@link ChildProcess#prepareLaunch}).
  */
 public final class ChildMain {
     private ChildMain() {
@@ -34,7 +35,7 @@ public final class ChildMain {
                 .in(System.in)
                 .allowExperimentalOptions(true)
                 .option("mp.Spawn", "true")
-                .arguments(dev.mp.runtime.MpLanguage.ID, args)
+                .option("mp.SpawnMainScript", args.length > 0 ? args[0] : "")
                 .build()) {
             context.eval(Source.create(dev.mp.runtime.MpLanguage.ID, ""));
             return 0;

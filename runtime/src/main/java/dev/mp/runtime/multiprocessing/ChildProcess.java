@@ -9,6 +9,7 @@ import org.graalvm.polyglot.io.ProcessHandler;
 import com.oracle.truffle.api.io.TruffleProcessBuilder;
 
 import dev.mp.runtime.MpContext;
+import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PDict;
@@ -112,20 +113,25 @@ public final class ChildProcess extends PObject {
     }
 
     /**
-     * Launches a child JVM through {@code Env.newProcessBuilder}, subject to the embedder's
-     * {@code allowCreateProcess}. Its standard input is a pipe for the task; its output goes to the context's
-     * streams.
+     * Prepares the launch of a child JVM through {@code Env.newProcessBuilder}, subject to the embedder's
+     * {@code allowCreateProcess}: its standard input is a pipe for the task, its output goes to the context's
+     * streams, and it starts in the context's working directory with the environment a child gets now. Runs on the
+     * context's thread (it reads os.environ); {@link Launch#start} may run on another.
      */
-    static Launched launch(MpContext context) {
+    static Launch prepareLaunch(MpContext context) {
         if (!context.env().isCreateProcessAllowed()) {
             throw Errors.make("PermissionError",
                     "cannot start a process: process creation is not allowed by the embedder's policy (Context.Builder.allowCreateProcess)");
         }
-        java.util.Set<Long> childrenBefore = currentChildren();
         String cwd = workingDirectory(context);
         java.util.Map<String, String> environment = environment(context);
         try {
-            TruffleProcessBuilder builder = context.env().newProcessBuilder(ChildCommand.command().toArray(new String[0]))
+            java.util.List<String> command = new java.util.ArrayList<>(ChildCommand.command());
+            // The child parses the main script, which it will re-run as __mp_main__, while it waits for its task.
+            if (mainScript(context) instanceof String file) {
+                command.add(file);
+            }
+            TruffleProcessBuilder builder = context.env().newProcessBuilder(command.toArray(new String[0]))
                     .redirectInput(ProcessHandler.Redirect.PIPE);
             if (dev.mp.runtime.MpLanguage.usesProcessStdio(context.env())) {
                 builder.redirectOutput(ProcessHandler.Redirect.INHERIT).redirectError(ProcessHandler.Redirect.INHERIT);
@@ -138,18 +144,41 @@ public final class ChildProcess extends PObject {
             if (cwd != null) {
                 builder.directory(context.env().getPublicTruffleFile(cwd));
             }
+            return new Launch(builder, cwd, environment);
+        } catch (SecurityException e) {
+            throw launchFailure(context, e);
+        }
+    }
+
+    /** A prepared launch: {@link #start} starts the JVM. */
+    record Launch(TruffleProcessBuilder builder, String cwd, java.util.Map<String, String> environment) {
+        /**
+         * Starts the child. Launches must not run concurrently (the pid of a child may be found by comparing this
+         * JVM's children before and after); {@link StandbyPool} runs them all on one thread.
+         *
+         * @throws IOException or SecurityException, which {@link #launchFailure} turns into Python's
+         */
+        Launched start() throws IOException {
+            java.util.Set<Long> childrenBefore = currentChildren();
             Process process = builder.start();
             return new Launched(process, pidOf(process, childrenBefore), cwd, environment);
-        } catch (SecurityException e) {
+        }
+    }
+
+    /** The Python exception for a failed {@link Launch#start} (or preparation), raised on the context's thread. */
+    static MpException launchFailure(MpContext context, Throwable failure) {
+        if (failure instanceof SecurityException e) {
             if (!context.env().isFileIOAllowed()) {
                 // Truffle finds the child's executable through the context's file system.
-                throw Errors.make("PermissionError",
+                return Errors.make("PermissionError",
                         "cannot start a process: file access, which starting one needs, is not allowed by the embedder's policy (Context.Builder.allowIO)");
             }
-            throw Errors.make("PermissionError", "cannot start a process: %s (Context.Builder.allowCreateProcess)", e.getMessage());
-        } catch (IOException e) {
-            throw Errors.make("OSError", "cannot start a process: %s", e.getMessage());
+            return Errors.make("PermissionError", "cannot start a process: %s (Context.Builder.allowCreateProcess)", e.getMessage());
         }
+        if (failure instanceof MpException e) {
+            return e;
+        }
+        return Errors.make("OSError", "cannot start a process: %s", failure.getMessage());
     }
 
     /** What a child needs before it can unpickle the Process: CPython's {@code spawn.get_preparation_data}. */
@@ -159,10 +188,15 @@ public final class ChildProcess extends PObject {
         PModule sys = (PModule) context.modules().importModule("sys", new PDict(), true, 0);
         Object argv = sys.dict().get("argv");
         data.put("sys_argv", argv instanceof PList l ? new PList(l.items()) : new PList());
-        Object main = context.modules().sysModules().get("__main__");
-        Object file = main instanceof PModule m ? m.dict().get("__file__") : null;
-        data.put("init_main_from_path", file instanceof String ? file : PNone.NONE);
+        String file = mainScript(context);
+        data.put("init_main_from_path", file != null ? file : PNone.NONE);
         return data;
+    }
+
+    /** The file of {@code __main__}, which a child re-runs as {@code __mp_main__}, or null (an interactive session). */
+    private static String mainScript(MpContext context) {
+        Object main = context.modules().sysModules().get("__main__");
+        return main instanceof PModule m && m.dict().get("__file__") instanceof String file ? file : null;
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.MpLanguage;
 import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.parser.SourceCompiler;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
@@ -84,30 +85,62 @@ public final class SpawnBootstrap {
         }
     }
 
-    /** The two pickles of {@link #writeTask}. */
-    private record Task(byte[] preparation, byte[] process) {
+    /** The two pickles of {@link #writeTask}, and the main script if it was parsed while waiting (else null). */
+    private record Task(byte[] preparation, byte[] process, ParsedMain parsedMain) {
+    }
+
+    /** The parent's main script as read and parsed before the task came. */
+    private record ParsedMain(String file, Source source, CallTarget code) {
     }
 
     /**
-     * Loads what every task needs (the multiprocessing package, and with it the parser), then blocks until the
-     * task arrives; a standby waits here. CPython's spawned children import multiprocessing first too.
+     * Loads what every task needs (the multiprocessing package, and with it the parser) and parses the parent's
+     * main script, then blocks until the task arrives; a standby waits here. CPython's spawned children import
+     * multiprocessing first too.
      *
      * @return the task, or null when standard input ends before it starts
      */
     private static Task awaitTask(MpContext context) throws IOException {
         context.modules().importModule("multiprocessing", new PDict(), true, 0);
+        ParsedMain parsedMain = parseMain(context, context.env().getOptions().get(MpLanguage.SpawnMainScript));
         DataInputStream in = new DataInputStream(context.env().in());
         int first = in.read();
         if (first < 0) {
             return null;
         }
         byte[] preparation = readFrame(in, first);
-        return new Task(preparation, readFrame(in, in.readUnsignedByte()));
+        return new Task(preparation, readFrame(in, in.readUnsignedByte()), parsedMain);
+    }
+
+    /**
+     * Reads and parses {@code file} ahead of the task, or null when there is none or it cannot be: then the task
+     * reads it again and reports what is wrong. Parsing runs no code of the script.
+     */
+    private static ParsedMain parseMain(MpContext context, String file) {
+        if (file.isEmpty()) {
+            return null;
+        }
+        try {
+            Source source = mainSource(context, file);
+            return new ParsedMain(file, source, SourceCompiler.parseModule(context.language(), source));
+        } catch (MpException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** The main script {@code file} as a source; OSError when it cannot be read. */
+    private static Source mainSource(MpContext context, String file) {
+        TruffleFile f = context.env().getPublicTruffleFile(file);
+        try {
+            return Source.newBuilder(MpLanguage.ID, f).build();
+        } catch (IOException e) {
+            throw dev.mp.runtime.ops.Errors.osError(2, "No such file or directory", file);
+        }
     }
 
     private static int run(MpContext context, Task task) {
         try {
-            prepare(context, (PDict) Reduction.loads(context, task.preparation()));
+            prepare(context, (PDict) Reduction.loads(context, task.preparation()), task.parsedMain());
             Object processObject = Reduction.loads(context, task.process());
             Object code = Calls.callMethod(processObject, "_bootstrap");
             return code instanceof Long l ? (int) (long) l : (int) Conversions.asLong(code);
@@ -126,8 +159,11 @@ public final class SpawnBootstrap {
         return frame;
     }
 
-    /** Takes over the parent's sys.path and sys.argv and re-runs its main script as {@code __mp_main__}. */
-    private static void prepare(MpContext context, PDict data) {
+    /**
+     * Takes over the parent's sys.path and sys.argv and re-runs its main script as {@code __mp_main__}: the code
+     * parsed while waiting when the script still reads the same, else the script parsed now.
+     */
+    private static void prepare(MpContext context, PDict data, ParsedMain parsedMain) {
         PList path = context.modules().path();
         path.items().clear();
         path.items().addAll(((PList) data.get("sys_path")).items());
@@ -135,14 +171,16 @@ public final class SpawnBootstrap {
         sys.dict().put("argv", data.get("sys_argv"));
         Object mainPath = data.get("init_main_from_path");
         if (mainPath instanceof String file) {
-            TruffleFile f = context.env().getPublicTruffleFile(file);
-            Source source;
-            try {
-                source = Source.newBuilder(MpLanguage.ID, f).build();
-            } catch (IOException e) {
-                throw dev.mp.runtime.ops.Errors.osError(2, "No such file or directory", file);
+            Source source = mainSource(context, file);
+            CallTarget code;
+            if (parsedMain != null && parsedMain.file().equals(file)
+                    && parsedMain.source().getCharacters().toString().contentEquals(source.getCharacters())) {
+                source = parsedMain.source();
+                code = parsedMain.code();
+            } else {
+                code = SourceCompiler.parseModule(context.language(), source);
             }
-            context.modules().runAsMain("__mp_main__", source);
+            context.modules().runAsMain("__mp_main__", source, code);
         }
     }
 }

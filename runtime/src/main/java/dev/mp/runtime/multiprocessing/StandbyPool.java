@@ -7,7 +7,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.mp.runtime.MpContext;
@@ -29,10 +35,11 @@ import dev.mp.runtime.MpException;
  * task): the pool fills the idle processors and never competes with the processes the program waits for. A
  * child counts as busy until its CPU time has stopped growing over {@link #IDLE_PROBE_NANOS}.
  *
- * <p>Refilling happens on the context's thread when a process is started or waited for; it only launches
- * processes, which boot on their own. A standby whose working directory or environment differs from what a child
- * would get now (after os.chdir, or a change of os.environ) is not used. One pool per context, used from the
- * context's thread. {@link #close} ends the standbys; a standby whose parent dies sees the end of its standard
+ * <p>Refilling is decided on the context's thread when a process is started or waited for; the launches
+ * themselves (a fork and exec of 5–40 ms each) run on a launcher thread of the pool, so that neither
+ * {@code start()} nor {@code join()} waits for the next standby's exec. The launched JVMs boot on their own. A
+ * standby whose working directory or environment differs from what a child would get now (after os.chdir, or a
+ * change of os.environ) is not used. One pool per context, used from the context's thread. {@link #close} ends the standbys; a standby whose parent dies sees the end of its standard
  * input and exits silently.
  */
 public final class StandbyPool {
@@ -52,22 +59,55 @@ public final class StandbyPool {
     private final ArrayDeque<Child> standbys = new ArrayDeque<>();
     /** Every live child of this pool, standby or running a task, for the busy count. */
     private final List<Child> children = new ArrayList<>();
+    /** Runs the launches, created with the first. */
+    private ExecutorService launcher;
     private double demand;
     private long demandNanos;
 
-    /** A launched child and what its CPU time was when last probed. */
+    /**
+     * A child being launched or launched, and what its CPU time was when last probed. Its fields are used on the
+     * context's thread only; {@link #launch} completes on the launcher thread.
+     */
     private static final class Child {
-        final ChildProcess.Launched launched;
+        final CompletableFuture<ChildProcess.Launched> launch;
         long cpuTicks = -1;
         long probedNanos;
         boolean idle;
 
-        Child(ChildProcess.Launched launched) {
-            this.launched = launched;
+        Child(CompletableFuture<ChildProcess.Launched> launch) {
+            this.launch = launch;
         }
 
-        /** Probes the CPU time at most every {@link #IDLE_PROBE_NANOS}; an unchanged time means idle. */
+        /** The launched child, waiting for its launch to end; null if it failed. */
+        ChildProcess.Launched launched() {
+            try {
+                return launch.join();
+            } catch (CompletionException | CancellationException e) {
+                return null;
+            }
+        }
+
+        /** Whether the child is being launched or its process lives. */
+        boolean isAlive() {
+            if (!launch.isDone()) {
+                return true;
+            }
+            ChildProcess.Launched launched = launched();
+            return launched != null && launched.process().isAlive();
+        }
+
+        /**
+         * A child being launched is busy (it is about to boot); else its CPU time is probed at most every
+         * {@link #IDLE_PROBE_NANOS}, and an unchanged time means idle.
+         */
         boolean isBusy(long now) {
+            if (!launch.isDone()) {
+                return true;
+            }
+            ChildProcess.Launched launched = launched();
+            if (launched == null) {
+                return false;
+            }
             if (now - probedNanos >= IDLE_PROBE_NANOS) {
                 long ticks = cpuTicks(launched.pid());
                 idle = ticks >= 0 && ticks == cpuTicks;
@@ -75,6 +115,13 @@ public final class StandbyPool {
                 probedNanos = now;
             }
             return !idle;
+        }
+
+        void kill() {
+            ChildProcess.Launched launched = launched();
+            if (launched != null) {
+                launched.process().destroyForcibly();
+            }
         }
     }
 
@@ -111,8 +158,9 @@ public final class StandbyPool {
     }
 
     /**
-     * A child waiting for its task: the oldest live standby that {@linkplain ChildProcess.Launched#matches matches},
-     * else a newly launched one. Records the demand that {@link #refill} sizes the pool by.
+     * A child waiting for its task: the oldest live standby that {@linkplain ChildProcess.Launched#matches matches}
+     * (one still being launched is waited for: that takes milliseconds, a new launch would take as long), else a
+     * newly launched one. Records the demand that {@link #refill} sizes the pool by.
      */
     ChildProcess.Launched take() {
         long now = System.nanoTime();
@@ -120,12 +168,18 @@ public final class StandbyPool {
         demandNanos = now;
         while (!standbys.isEmpty()) {
             Child standby = standbys.poll();
-            if (standby.launched.process().isAlive() && standby.launched.matches(context)) {
-                return standby.launched;
+            ChildProcess.Launched launched = standby.launched();
+            if (launched != null && launched.process().isAlive() && launched.matches(context)) {
+                return launched;
             }
-            standby.launched.process().destroyForcibly();
+            standby.kill();
         }
-        return launch().launched;
+        Child child = launch();
+        try {
+            return child.launch.join();
+        } catch (CompletionException e) {
+            throw ChildProcess.launchFailure(context, e.getCause());
+        }
     }
 
     /**
@@ -139,7 +193,7 @@ public final class StandbyPool {
             return;
         }
         long now = System.nanoTime();
-        children.removeIf(c -> !c.launched.process().isAlive());
+        children.removeIf(c -> !c.isAlive());
         int busy = 0;
         for (Child c : children) {
             busy += c.isBusy(now) ? 1 : 0;
@@ -153,10 +207,31 @@ public final class StandbyPool {
         }
     }
 
+    /** Prepares a launch here and runs it on the launcher thread; launches run one at a time, in order. */
     private Child launch() {
-        Child child = new Child(ChildProcess.launch(context));
+        ChildProcess.Launch prepared = ChildProcess.prepareLaunch(context);
+        CompletableFuture<ChildProcess.Launched> launched = new CompletableFuture<>();
+        launcher().execute(() -> {
+            try {
+                launched.complete(prepared.start());
+            } catch (IOException | RuntimeException e) {
+                launched.completeExceptionally(e);
+            }
+        });
+        Child child = new Child(launched);
         children.add(child);
         return child;
+    }
+
+    private ExecutorService launcher() {
+        if (launcher == null) {
+            launcher = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "mp-standby-launcher");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return launcher;
     }
 
     /** The CPU time of a process in clock ticks (Linux /proc), or -1 when it cannot be read. */
@@ -183,14 +258,18 @@ public final class StandbyPool {
         if (pool == null) {
             return;
         }
+        if (pool.launcher != null) {
+            // The launches already asked for still run (their children are killed below); no new one starts.
+            pool.launcher.shutdown();
+        }
         for (Child standby : pool.standbys) {
-            standby.launched.process().destroyForcibly();
+            standby.kill();
         }
         // Left running only when the program was cancelled (close(true)): a program that ended joined them.
         List<Process> running = pool.running();
         running.forEach(Process::destroy);
         boolean interrupted = false;
-        for (Process process : pool.children.stream().map(c -> c.launched.process()).toList()) {
+        for (Process process : pool.children.stream().map(Child::launched).filter(Objects::nonNull).map(ChildProcess.Launched::process).toList()) {
             try {
                 if (!process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
@@ -223,6 +302,7 @@ public final class StandbyPool {
 
     /** The live children that were handed a task. */
     private List<Process> running() {
-        return children.stream().filter(c -> !standbys.contains(c)).map(c -> c.launched.process()).filter(Process::isAlive).toList();
+        return children.stream().filter(c -> !standbys.contains(c)).map(Child::launched).filter(Objects::nonNull)
+                .map(ChildProcess.Launched::process).filter(Process::isAlive).toList();
     }
 }

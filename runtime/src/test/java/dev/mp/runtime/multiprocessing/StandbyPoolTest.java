@@ -64,6 +64,37 @@ class StandbyPoolTest {
         assertEquals("standby\nstandby None\nfresh changed\n", r.out(), r.err());
     }
 
+    /** A standby parses the main script while it waits; a script changed since then is read and parsed again. */
+    @Test
+    void aChildRunsTheMainScriptAsItIsWhenTheTaskComes() throws IOException {
+        ScriptRunner.Result r = ScriptRunner.run(dir, """
+                import multiprocessing as mp
+                import time
+
+                MARK = 'as launched'
+
+                def report(q):
+                    q.put(MARK)
+
+                if __name__ == '__main__':
+                    q = mp.Queue()
+                    p = mp.Process(target=report, args=(q,))
+                    p.start()
+                    print(q.get())
+                    p.join()
+                    time.sleep(1)   # the next standby has parsed this file
+                    with open(__file__) as f:
+                        text = f.read()
+                    with open(__file__, 'w') as f:
+                        f.write(text.replace("MARK = 'as " + "launched'", "MARK = 'changed'"))
+                    p = mp.Process(target=report, args=(q,))
+                    p.start()
+                    print(q.get())
+                    p.join()
+                """);
+        assertEquals("as launched\nchanged\n", r.out(), r.err());
+    }
+
     @Test
     void closingTheContextEndsTheStandbys() throws IOException {
         ScriptRunner.Result r = ScriptRunner.run(dir, PROGRAM.replace("CHANGE", "pass"));
