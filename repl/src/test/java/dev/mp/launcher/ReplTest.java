@@ -169,6 +169,7 @@ class ReplTest {
             s.enter("x = 'deep'");
             s.awaitPrompt();
             s.type("\u007f".repeat(8) + "\tx\r\r"); // back to no indentation, then one level with Tab
+            s.await(lines -> lines.contains("'deep'")); // the block ran; the prompt it was ended on is gone
             s.enter("x");
             s.enter("exit()");
             assertEquals(0, s.status());
