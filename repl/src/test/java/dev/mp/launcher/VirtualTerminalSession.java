@@ -35,13 +35,15 @@ final class VirtualTerminalSession implements AutoCloseable {
     private final ScreenTerminal screen = new ScreenTerminal(COLUMNS, ROWS);
     private final Terminal terminal;
     private final CompletableFuture<Integer> status = new CompletableFuture<>();
+    /** What the session writes to the terminal; the painter draws it on the screen. */
+    private final PipedOutputStream drawn = new PipedOutputStream();
+    private final Thread painter;
 
     VirtualTerminalSession(Path historyFile) throws IOException {
         PipedInputStream typed = new PipedInputStream(keys, 1 << 16);
-        PipedOutputStream drawn = new PipedOutputStream();
         PipedInputStream display = new PipedInputStream(drawn, 1 << 16);
         terminal = new TtyLikeTerminal(typed, drawn);
-        Thread painter = new Thread(() -> paint(display), "screen-painter");
+        painter = new Thread(() -> paint(display), "screen-painter");
         painter.setDaemon(true);
         painter.start();
         Thread session = new Thread(null, () -> {
@@ -135,14 +137,22 @@ final class VirtualTerminalSession implements AutoCloseable {
         return String.join("\n", lines());
     }
 
-    /** The session's exit status, once it has ended. */
+    /** The session's exit status, once it has ended and everything it wrote is on the screen. */
     int status() throws Exception {
-        return status.get();
+        int exitStatus = status.get();
+        // Nothing writes after the session ended: end the display so the painter draws the rest and stops.
+        drawn.close();
+        painter.join();
+        return exitStatus;
     }
 
     @Override
     public void close() throws IOException {
         keys.close();
-        terminal.close();
+        try {
+            terminal.close();
+        } catch (IOException e) {
+            // The display was ended by status(): nothing more can be drawn, and nothing needs to be.
+        }
     }
 }
