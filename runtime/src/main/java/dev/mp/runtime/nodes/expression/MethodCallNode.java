@@ -3,8 +3,8 @@ package dev.mp.runtime.nodes.expression;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.MpException;
-import dev.mp.runtime.objects.ExpressionSpan;
 import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.objects.ExpressionSpan;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PInstance;

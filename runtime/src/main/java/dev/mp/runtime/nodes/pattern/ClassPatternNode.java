@@ -1,12 +1,11 @@
 package dev.mp.runtime.nodes.pattern;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-
-import dev.mp.runtime.MpException;
-import dev.mp.runtime.objects.ExpressionSpan;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
+import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.objects.ExpressionSpan;
 import dev.mp.runtime.ops.Patterns;
 
 /**
