@@ -49,13 +49,16 @@ wait_last() { wait_until last_line "$1"; }
 wait_text() { wait_until screen "$1"; }
 prompt='^(>>>|\.\.\.) *$'
 type_line() { wait_last "$prompt"; tmux_ send-keys -t repl -l "$1"; tmux_ send-keys -t repl Enter; }
+# Ends a block with a blank line and waits for the primary prompt: the blank "..." line shows while the block
+# still runs, and keys typed then would be echoed by the terminal as type-ahead.
+end_block() { type_line ''; wait_last '^>>> *$'; }
 
 wait_last '^>>>'
 type_line 'x = 6 * 7'
 type_line 'x'
 type_line 'def inc(n):'
 type_line 'return n + 1'
-type_line ''
+end_block
 type_line 'inc(_)'
 type_line '1 / 0'
 
@@ -63,7 +66,7 @@ type_line '1 / 0'
 type_line 'class Queue:'
 type_line 'def put(self, item): return item'
 type_line 'def put_nowait(self, item): return item'
-type_line ''
+end_block
 type_line 'q = Queue()'
 wait_last "$prompt"
 tmux_ send-keys -t repl -l 'q.pu'
@@ -96,6 +99,7 @@ tmux_ load-buffer "$work/snippet"
 tmux_ paste-buffer -p -t repl
 wait_text 'print\(total'
 tmux_ send-keys -t repl Enter
+wait_last '^>>> *$'
 
 type_line 'exit()'
 wait_until status .
