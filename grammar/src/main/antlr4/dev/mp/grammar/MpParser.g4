@@ -26,11 +26,13 @@ simple_stmt
   | assert_stmt
   ;
 
-expr_stmt
-  : testlist_star_expr ':' test ( '=' assign_value )?                # annAssignStmt
-  | testlist_star_expr augassign ( yield_expr | testlist )            # augAssignStmt
-  | testlist_star_expr ( '=' assign_value )+                          # assignStmt
-  | ( yield_expr | testlist_star_expr )                               # exprStmt
+// The target comes first and the kind of assignment after it, so that choosing among them takes one token of
+// look-ahead: alternatives that all began with the target made the parser scan every statement twice.
+expr_stmt  : yield_expr | testlist_star_expr assignment? ;
+assignment
+  : ':' test ( '=' assign_value )?                  # annAssignStmt
+  | augassign ( yield_expr | testlist )             # augAssignStmt
+  | ( '=' assign_value )+                           # assignStmt
   ;
 assign_value : yield_expr | testlist_star_expr ;
 
@@ -76,8 +78,7 @@ if_stmt    : 'if' namedexpr_test ':' block ( 'elif' namedexpr_test ':' block )* 
 while_stmt : 'while' namedexpr_test ':' block ( 'else' ':' block )? ;
 for_stmt   : 'for' exprlist 'in' testlist ':' block ( 'else' ':' block )? ;
 try_stmt
-  : 'try' ':' block ( except_clause ':' block )+ ( 'else' ':' block )? ( 'finally' ':' block )?
-  | 'try' ':' block 'finally' ':' block
+  : 'try' ':' block ( ( except_clause ':' block )+ ( 'else' ':' block )? ( 'finally' ':' block )? | 'finally' ':' block )
   ;
 except_clause : 'except' ( test ( 'as' NAME )? )? ;
 with_stmt     : 'with' with_item ( ',' with_item )* ':' block ;

@@ -225,32 +225,34 @@ final class NodeBuilder {
     }
 
     private MpStatementNode exprStatement(MpParser.Expr_stmtContext e) {
-        if (e instanceof MpParser.ExprStmtContext x) {
+        MpParser.AssignmentContext assignment = e.assignment();
+        if (assignment == null) {
             if (interactive && scope.kind == Scope.Kind.MODULE) {
-                return new PrintExpressionNode(expr(x.getChild(0)));
+                return new PrintExpressionNode(expr(e.getChild(0)));
             }
-            return new ExpressionStatementNode(expr(x.getChild(0)));
+            return new ExpressionStatementNode(expr(e.getChild(0)));
         }
-        if (e instanceof MpParser.AssignStmtContext a) {
+        MpParser.Testlist_star_exprContext first = e.testlist_star_expr();
+        if (assignment instanceof MpParser.AssignStmtContext a) {
             MpExpressionNode value = expr(a.assign_value(a.assign_value().size() - 1));
             List<AssignTargetNode> targets = new ArrayList<>();
-            targets.add(target(TargetShape.of(a.testlist_star_expr(), "=")));
+            targets.add(target(TargetShape.of(first, "=")));
             for (int i = 0; i < a.assign_value().size() - 1; i++) {
                 targets.add(target(TargetShape.of(a.assign_value(i), "=")));
             }
             return new AssignNode(targets.toArray(new AssignTargetNode[0]), value);
         }
-        if (e instanceof MpParser.AnnAssignStmtContext a) {
+        if (assignment instanceof MpParser.AnnAssignStmtContext a) {
             if (a.assign_value() == null) {
                 return new SimpleStatements.PassNode();
             }
-            return new AssignNode(new AssignTargetNode[] {target(TargetShape.of(a.testlist_star_expr(), "="))}, expr(a.assign_value()));
+            return new AssignNode(new AssignTargetNode[] {target(TargetShape.of(first, "="))}, expr(a.assign_value()));
         }
-        MpParser.AugAssignStmtContext a = (MpParser.AugAssignStmtContext) e;
+        MpParser.AugAssignStmtContext a = (MpParser.AugAssignStmtContext) assignment;
         String opText = a.augassign().getText();
         BinOp op = BinOp.fromSymbol(opText.substring(0, opText.length() - 1));
-        MpExpressionNode value = expr(a.getChild(2));
-        TargetShape shape = TargetShape.of(a.testlist_star_expr(), "=");
+        MpExpressionNode value = expr(a.getChild(1));
+        TargetShape shape = TargetShape.of(first, "=");
         switch (shape) {
             case TargetShape.Name n -> {
                 return new AssignNode(new AssignTargetNode[] {target(shape)}, new InplaceNode(op, readName(n.name()).at(span(n.ctx())), value));
@@ -262,7 +264,7 @@ final class NodeBuilder {
                 MpParser.SubscriptTrailerContext t = (MpParser.SubscriptTrailerContext) sb.expr().trailer(sb.expr().trailer().size() - 1);
                 return new AugAssignNode(op, trailersExcept(sb.expr(), 1), subscriptIndex(t.subscriptlist()), null, value);
             }
-            default -> throw error(a, "'" + (shape instanceof TargetShape.Sequence ? "tuple" : "starred")
+            default -> throw error(e, "'" + (shape instanceof TargetShape.Sequence ? "tuple" : "starred")
                     + "' is an illegal expression for augmented assignment");
         }
     }

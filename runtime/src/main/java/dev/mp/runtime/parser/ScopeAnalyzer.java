@@ -96,31 +96,31 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
     }
 
     @Override
-    public Void visitAssignStmt(MpParser.AssignStmtContext ctx) {
-        for (MpParser.Assign_valueContext v : ctx.assign_value()) {
-            visit(v);
+    public Void visitExpr_stmt(MpParser.Expr_stmtContext ctx) {
+        switch (ctx.assignment()) {
+            case null -> visitChildren(ctx);
+            case MpParser.AssignStmtContext a -> {
+                for (MpParser.Assign_valueContext v : a.assign_value()) {
+                    visit(v);
+                }
+                bindTarget(ctx.testlist_star_expr(), "=");
+                for (int i = 0; i < a.assign_value().size() - 1; i++) {
+                    bindTarget(a.assign_value(i), "=");
+                }
+            }
+            case MpParser.AnnAssignStmtContext a -> {
+                if (a.assign_value() != null) {
+                    visit(a.assign_value());
+                }
+                visit(a.test());
+                bindTarget(ctx.testlist_star_expr(), "=");
+            }
+            case MpParser.AugAssignStmtContext a -> {
+                visitChildren(ctx);
+                bindTarget(ctx.testlist_star_expr(), "=");
+            }
+            default -> throw new IllegalStateException("unknown assignment " + ctx.assignment().getClass());
         }
-        bindTarget(ctx.testlist_star_expr(), "=");
-        for (int i = 0; i < ctx.assign_value().size() - 1; i++) {
-            bindTarget(ctx.assign_value(i), "=");
-        }
-        return null;
-    }
-
-    @Override
-    public Void visitAnnAssignStmt(MpParser.AnnAssignStmtContext ctx) {
-        if (ctx.assign_value() != null) {
-            visit(ctx.assign_value());
-        }
-        visit(ctx.test());
-        bindTarget(ctx.testlist_star_expr(), "=");
-        return null;
-    }
-
-    @Override
-    public Void visitAugAssignStmt(MpParser.AugAssignStmtContext ctx) {
-        visitChildren(ctx);
-        bindTarget(ctx.testlist_star_expr(), "=");
         return null;
     }
 
