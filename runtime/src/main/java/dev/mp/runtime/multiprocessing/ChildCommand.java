@@ -80,7 +80,9 @@ final class ChildCommand {
         }
         if (org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName().startsWith("org.slf4j.helpers.")) {
             // The parent logs nowhere; so does the child, without slf4j's warning about it.
-            cmd.add("-Dslf4j.provider=org.slf4j.helpers.NOPServiceProvider");
+            // Named by its class literal: a misspelt provider makes slf4j print a stack trace in every child.
+            cmd.add("-Dslf4j.provider=" + org.slf4j.helpers.NOP_FallbackServiceProvider.class.getName());
+            cmd.add("-Dslf4j.internal.verbosity=WARN"); // else slf4j reports at INFO that it loads that provider
         }
         Set<String> classPath = classPath();
         String training = System.getProperty(AOT_CACHE_OUTPUT);

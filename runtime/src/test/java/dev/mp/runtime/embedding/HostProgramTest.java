@@ -86,6 +86,16 @@ class HostProgramTest {
         Run run = java(classPath(), HOST_EXAMPLE);
         assertEquals(0, run.status(), run.err());
         assertEquals(HOST_EXAMPLE_OUTPUT, run.out());
+        assertOnlySlf4jsWarningAboutNoProvider(run.err());
+    }
+
+    /**
+     * The host binds no slf4j provider, so slf4j warns once, in the host. Its child processes log nowhere either, and
+     * say nothing about it: their standard error is the script's.
+     */
+    private static void assertOnlySlf4jsWarningAboutNoProvider(String err) {
+        assertTrue(err.lines().allMatch(line -> line.startsWith("SLF4J(W): ")), err);
+        assertEquals(1, err.lines().filter(line -> line.contains("No SLF4J providers were found")).count(), err);
     }
 
     @Test
@@ -121,6 +131,7 @@ class HostProgramTest {
         Run run = java(List.of("--enable-native-access=ALL-UNNAMED", "-cp", fatJar.toString()), HOST_EXAMPLE);
         assertEquals(0, run.status(), run.err());
         assertEquals(HOST_EXAMPLE_OUTPUT, run.out());
+        assertOnlySlf4jsWarningAboutNoProvider(run.err());
     }
 
     private static void mergeIntoOneJar(String[] entries, Path jar) throws IOException {
