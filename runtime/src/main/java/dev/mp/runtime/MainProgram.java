@@ -21,7 +21,7 @@ public final class MainProgram {
 
     static Object run(MpContext context, Node location, CallTarget module, Source source) {
         // Shared memory left behind by mp processes that were killed is removed at the next start.
-        dev.mp.runtime.multiprocessing.shm.ResourceTracker.sweepStale();
+        dev.mp.runtime.multiprocessing.shm.ResourceTracker.sweepStaleInBackground();
         if (source.getPath() != null) {
             context.mainModule().dict().put("__file__", source.getPath());
             // As in CPython, imports look in the script's own directory first.

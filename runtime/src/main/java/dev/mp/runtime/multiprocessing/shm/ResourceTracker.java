@@ -79,6 +79,16 @@ public final class ResourceTracker {
     }
 
     /**
+     * Runs {@link #sweepStale()} on a daemon thread: it only touches files of dead processes, so nothing waits for
+     * it, and a program's start does not pay for loading the shared-memory classes (about 10 ms).
+     */
+    public static void sweepStaleInBackground() {
+        Thread sweep = new Thread(ResourceTracker::sweepStale, "mp-shm-sweep");
+        sweep.setDaemon(true);
+        sweep.start();
+    }
+
+    /**
      * Deletes leftover region files {@code mp-<pid>-*} in {@link SharedRegion#directory()} whose
      * creator pid is no longer alive. Call at every mp start. A pid reused by an unrelated live
      * process keeps its files until that process is gone.
