@@ -1,5 +1,7 @@
 package dev.mp.runtime.ops;
 
+import com.oracle.truffle.api.nodes.Node;
+
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PClass;
@@ -42,9 +44,22 @@ public final class Calls {
     }
 
     public static Object callFunction(PFunction f, Object[] args, String[] kwnames) {
+        return f.callTarget().call(bindFunctionArguments(f, args, kwnames));
+    }
+
+    /**
+     * Calls {@code f} from the call node {@code location}, which a guest stack trace shows as the caller's position.
+     * Cheaper than {@link #callFunction(PFunction, Object[], String[])} inside the interpreter: the callee's frame
+     * gets its caller's location directly instead of through the encapsulating node (a thread local).
+     */
+    public static Object callFunction(Node location, PFunction f, Object[] args, String[] kwnames) {
+        return f.callTarget().call(location, bindFunctionArguments(f, args, kwnames));
+    }
+
+    private static Object[] bindFunctionArguments(PFunction f, Object[] args, String[] kwnames) {
         Object[] frameArgs = ArgumentBinder.bind(f.qualname(), f.signature(), f.defaults(), f.kwDefaults(), args, kwnames, 1, false);
         frameArgs[0] = f;
-        return f.callTarget().call(frameArgs);
+        return frameArgs;
     }
 
     public static Object callBuiltin(PBuiltinFunction b, Object[] args, String[] kwnames) {

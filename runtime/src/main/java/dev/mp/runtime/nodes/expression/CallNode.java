@@ -11,6 +11,7 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
@@ -62,6 +63,14 @@ public class CallNode extends MpExpressionNode {
      * PolyglotException's frames) points at the calling statement.
      */
     protected final Object callHere(Object callee, Object[] args, String[] kwnames) {
+        if (callee instanceof PFunction f) {
+            // The common case, without the encapsulating node: the callee's frame records this node as its caller.
+            try {
+                return Calls.callFunction(this, f, args, kwnames);
+            } catch (MpException e) {
+                throw failedHere(e);
+            }
+        }
         EncapsulatingNodeReference current = EncapsulatingNodeReference.getCurrent();
         Node previous = current.set(this);
         try {
