@@ -58,10 +58,9 @@ public final class PDict extends PSubclassable {
     }
 
     public void put(Object key, Object value) {
-        Object k = DictKey.of(key);
-        Entry e = map.get(k);
+        // One hash look-up for both cases; the entry made in vain when the key is present is cheaper than a second one.
+        Entry e = map.putIfAbsent(DictKey.of(key), new Entry(key, value));
         if (e == null) {
-            map.put(k, new Entry(key, value));
             version++;
         } else {
             e.value = value;
