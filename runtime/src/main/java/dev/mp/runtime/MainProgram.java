@@ -21,7 +21,7 @@ public final class MainProgram {
 
     static Object run(MpContext context, Node location, CallTarget module, Source source) {
         // Shared memory left behind by mp processes that were killed is removed at the next start.
-        dev.mp.runtime.multiprocessing.shm.ResourceTracker.sweepStaleInBackground();
+        Thread sweep = dev.mp.runtime.multiprocessing.shm.ResourceTracker.sweepStaleInBackground();
         if (source.getPath() != null) {
             context.mainModule().dict().put("__file__", source.getPath());
             // As in CPython, imports look in the script's own directory first.
@@ -34,6 +34,7 @@ public final class MainProgram {
             status = context.modules().runExitHooks(runModule(context, module));
         } finally {
             context.leaveTopLevel(outermost);
+            awaitUninterruptibly(sweep);
         }
         context.out().flush();
         context.err().flush();
@@ -41,6 +42,20 @@ public final class MainProgram {
             context.env().getContext().closeExited(location, status);
         }
         return PNone.NONE;
+    }
+
+    private static void awaitUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

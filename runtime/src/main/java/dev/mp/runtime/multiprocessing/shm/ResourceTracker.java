@@ -79,13 +79,15 @@ public final class ResourceTracker {
     }
 
     /**
-     * Runs {@link #sweepStale()} on a daemon thread: it only touches files of dead processes, so nothing waits for
-     * it, and a program's start does not pay for loading the shared-memory classes (about 10 ms).
+     * Runs {@link #sweepStale()} on a daemon thread, so that a program's start does not wait for it (about 10 ms,
+     * mostly loading the shared-memory classes); it only touches files of dead processes. Join the thread before
+     * the program ends, so that even a short one leaves no leftovers behind.
      */
-    public static void sweepStaleInBackground() {
+    public static Thread sweepStaleInBackground() {
         Thread sweep = new Thread(ResourceTracker::sweepStale, "mp-shm-sweep");
         sweep.setDaemon(true);
         sweep.start();
+        return sweep;
     }
 
     /**
