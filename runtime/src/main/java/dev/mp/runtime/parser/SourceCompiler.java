@@ -224,7 +224,20 @@ public final class SourceCompiler {
                 return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "'" + open.getText() + "' was never closed", open.getLine(),
                         open.getCharPositionInLine() + 1, -1, true);
             }
-            return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "invalid syntax", t.getLine(), t.getCharPositionInLine() + 1, -1);
+            if (type == MpLexer.NEWLINE && t.getText().isEmpty() && previous != null) {
+                // The NEWLINE the lexer adds at the end of the input: CPython points just past the line's last token.
+                return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "invalid syntax", previous.getLine(), endColumn(previous), -1);
+            }
+            // CPython underlines the whole offending token.
+            String text = t.getText();
+            int start = t.getCharPositionInLine() + 1;
+            int end = type == MpLexer.NEWLINE || text.isEmpty() || text.contains("\n") ? -1 : endColumn(t);
+            return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "invalid syntax", t.getLine(), start, end);
+        }
+
+        /** The 1-based column just past {@code t}, which lies on one line. */
+        private static int endColumn(Token t) {
+            return t.getCharPositionInLine() + t.getText().codePointCount(0, t.getText().length()) + 1;
         }
 
         /** True when only the DEDENTs closing the last blocks and the end of input follow {@code t}, itself a DEDENT. */
