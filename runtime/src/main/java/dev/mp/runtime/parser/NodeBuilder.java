@@ -264,7 +264,7 @@ final class NodeBuilder {
                 MpParser.SubscriptTrailerContext t = (MpParser.SubscriptTrailerContext) sb.expr().trailer(sb.expr().trailer().size() - 1);
                 return new AugAssignNode(op, trailersExcept(sb.expr(), 1), subscriptIndex(t.subscriptlist()), null, value);
             }
-            default -> throw error(e, "'" + (shape instanceof TargetShape.Sequence ? "tuple" : "starred")
+            default -> throw error(first, "'" + (shape instanceof TargetShape.Sequence ? "tuple" : "starred")
                     + "' is an illegal expression for augmented assignment");
         }
     }

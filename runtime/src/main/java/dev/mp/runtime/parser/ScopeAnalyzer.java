@@ -109,6 +109,11 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
                 }
             }
             case MpParser.AnnAssignStmtContext a -> {
+                if (TargetShape.of(ctx.testlist_star_expr(), "=") instanceof TargetShape.Sequence sequence) {
+                    throw NodeBuilder.error(ctx.testlist_star_expr(), "only single target (not "
+                            + (sequence.ctx() instanceof MpParser.ListAtomContext || sequence.ctx().getParent() instanceof MpParser.ListAtomContext
+                            ? "list" : "tuple") + ") can be annotated");
+                }
                 if (a.assign_value() != null) {
                     visit(a.assign_value());
                 }
@@ -267,8 +272,7 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
     @Override
     public Void visitYield_expr(MpParser.Yield_exprContext ctx) {
         if (current.kind != Scope.Kind.FUNCTION) {
-            throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "'yield' outside function", ctx.getStart().getLine(),
-                    ctx.getStart().getCharPositionInLine() + 1, -1);
+            throw NodeBuilder.error(ctx, "'yield' outside function");
         }
         current.generator = true;
         return visitChildren(ctx);

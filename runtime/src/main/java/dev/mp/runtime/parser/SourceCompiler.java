@@ -224,6 +224,16 @@ public final class SourceCompiler {
                 return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "'" + open.getText() + "' was never closed", open.getLine(),
                         open.getCharPositionInLine() + 1, -1, true);
             }
+            if (parser.getContext() instanceof MpParser.Try_stmtContext && parser.getExpectedTokens().contains(MpLexer.EXCEPT)
+                    && parser.getExpectedTokens().contains(MpLexer.FINALLY)) {
+                Token next = t;
+                for (int i = t.getTokenIndex() + 1; next.getType() == MpLexer.DEDENT; i++) {
+                    next = parser.getTokenStream().get(i);
+                }
+                int end = next.getType() == Token.EOF ? -1 : endColumn(next);
+                return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "expected 'except' or 'finally' block", next.getLine(),
+                        next.getCharPositionInLine() + 1, end);
+            }
             if (type == MpLexer.NEWLINE && t.getText().isEmpty() && previous != null) {
                 // The NEWLINE the lexer adds at the end of the input: CPython points just past the line's last token.
                 return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "invalid syntax", previous.getLine(), endColumn(previous), -1);

@@ -44,7 +44,8 @@ sealed interface TargetShape {
             for (ParseTree c : ctx.children) {
                 if (!(c instanceof TerminalNode)) {
                     if (c instanceof MpParser.Comp_forContext) {
-                        throw invalid(ctx, what, "comprehension");
+                        ParserRuleContext display = ctx.getParent() instanceof MpParser.AtomContext atom ? atom : ctx;
+                        throw invalid(display, what, display instanceof MpParser.ListAtomContext ? "list comprehension" : "generator expression");
                     }
                     elements.add(of(c, what));
                 }
@@ -65,7 +66,24 @@ sealed interface TargetShape {
             }
             throw invalid(ae, what, "function call");
         }
-        throw invalid((ParserRuleContext) t, what, "expression");
+        throw invalid((ParserRuleContext) t, what, kindOf(t));
+    }
+
+    /** How CPython names an expression that is not a target; "expression" for the operators. */
+    private static String kindOf(ParseTree t) {
+        if (t instanceof MpParser.TestContext test && test.getChildCount() > 1) {
+            return "conditional expression";
+        }
+        if (t instanceof MpParser.LambdefContext) {
+            return "lambda";
+        }
+        if (t instanceof MpParser.ComparisonContext) {
+            return "comparison";
+        }
+        if (t instanceof MpParser.Or_testContext || t instanceof MpParser.And_testContext || t instanceof MpParser.Not_testContext) {
+            return "boolean expression"; // worded "expression" in the message, without the '==' hint
+        }
+        return "expression";
     }
 
     private static TargetShape ofAtom(MpParser.AtomContext atom, String what) {
@@ -82,6 +100,9 @@ sealed interface TargetShape {
         if (atom instanceof MpParser.ListAtomContext l && l.testlist_comp() != null) {
             TargetShape s = of(l.testlist_comp(), what);
             return s instanceof Sequence ? s : new Sequence(List.of(s), l);
+        }
+        if (atom instanceof MpParser.ParenAtomContext p && p.yield_expr() != null) {
+            throw invalid(p.yield_expr(), what, "yield expression");
         }
         if (atom instanceof MpParser.ParenAtomContext || atom instanceof MpParser.ListAtomContext) {
             return new Sequence(List.of(), atom);
@@ -118,13 +139,16 @@ sealed interface TargetShape {
     }
 
     private static SyntaxProblem invalid(ParserRuleContext ctx, String what, String kind) {
+        boolean equalsHint = what.equals("=") && (kind.equals("literal") || kind.equals("expression") || kind.equals("function call")
+                || kind.equals("yield expression") || kind.equals("list comprehension"));
+        if (kind.equals("boolean expression")) {
+            kind = "expression";
+        }
         String message = what.equals("del") ? "cannot delete " + kind : "cannot assign to " + kind
-                + (what.equals("=") && (kind.equals("literal") || kind.equals("expression") || kind.equals("function call"))
-                ? " here. Maybe you meant '==' instead of '='?" : "");
+                + (equalsHint ? " here. Maybe you meant '==' instead of '='?" : "");
         if (kind.equals("None") || kind.equals("True") || kind.equals("False")) {
             message = "cannot assign to " + kind;
         }
-        return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, message, ctx.getStart().getLine(),
-                ctx.getStart().getCharPositionInLine() + 1, -1);
+        return NodeBuilder.error(ctx, message);
     }
 }
