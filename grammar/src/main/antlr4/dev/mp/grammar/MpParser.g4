@@ -28,7 +28,7 @@ simple_stmt
 
 // The target comes first and the kind of assignment after it, so that choosing among them takes one token of
 // look-ahead: alternatives that all began with the target made the parser scan every statement twice.
-expr_stmt  : yield_expr | testlist_star_expr assignment? ;
+expr_stmt  : ( yield_expr | testlist_star_expr ) assignment? ;
 assignment
   : ':' test ( '=' assign_value )?                  # annAssignStmt
   | augassign ( yield_expr | testlist )             # augAssignStmt

@@ -97,6 +97,16 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
 
     @Override
     public Void visitExpr_stmt(MpParser.Expr_stmtContext ctx) {
+        if (ctx.yield_expr() != null && ctx.assignment() != null) {
+            // The grammar lets a yield expression be followed by an assignment only to word these errors as CPython.
+            if (ctx.assignment() instanceof MpParser.AssignStmtContext) {
+                throw NodeBuilder.error(ctx.yield_expr(), "assignment to yield expression not possible");
+            }
+            if (ctx.assignment() instanceof MpParser.AugAssignStmtContext aug) {
+                throw NodeBuilder.error(aug.augassign(), "invalid syntax");
+            }
+            throw NodeBuilder.error(ctx.assignment().getStart(), "invalid syntax");
+        }
         switch (ctx.assignment()) {
             case null -> visitChildren(ctx);
             case MpParser.AssignStmtContext a -> {
