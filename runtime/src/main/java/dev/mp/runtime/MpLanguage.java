@@ -1,7 +1,9 @@
 package dev.mp.runtime;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.Option;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.frame.FrameDescriptor;
@@ -86,6 +88,19 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
      */
     public static boolean usesProcessStdio(Env env) {
         return env.getOptions().get(ProcessStdio) || isSpawnedChild(env);
+    }
+
+    /** Valid while this language instance serves one context, so nodes may cache that context's objects. */
+    private final Assumption singleContext = Truffle.getRuntime().createAssumption("mp: single context");
+
+    /** Whether nodes may cache objects of the one context this language instance serves (module dicts, entries). */
+    public boolean isSingleContext() {
+        return singleContext.isValid();
+    }
+
+    @Override
+    protected void initializeMultipleContexts() {
+        singleContext.invalidate();
     }
 
     @Override

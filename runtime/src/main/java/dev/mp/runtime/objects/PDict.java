@@ -28,10 +28,17 @@ public final class PDict extends PSubclassable {
     public static final class Entry {
         public final Object key;
         public Object value;
+        /** Set once the entry has left its dict, so a holder of the entry (a global read's cache) knows it is stale. */
+        private boolean detached;
 
         Entry(Object key, Object value) {
             this.key = key;
             this.value = value;
+        }
+
+        /** Whether the entry is still the one its dict holds for its key. */
+        public boolean isLive() {
+            return !detached;
         }
     }
 
@@ -48,15 +55,24 @@ public final class PDict extends PSubclassable {
         super(cls);
     }
 
+    @TruffleBoundary
     public Object get(Object key) {
         Entry e = map.get(DictKey.of(key));
         return e == null ? null : e.value;
     }
 
+    /** The entry for {@code key}, or null when absent: it stays the key's holder until {@link Entry#isLive} is false. */
+    @TruffleBoundary
+    public Entry entry(Object key) {
+        return map.get(DictKey.of(key));
+    }
+
+    @TruffleBoundary
     public boolean containsKey(Object key) {
         return map.containsKey(DictKey.of(key));
     }
 
+    @TruffleBoundary
     public void put(Object key, Object value) {
         // One hash look-up for both cases; the entry made in vain when the key is present is cheaper than a second one.
         Entry e = map.putIfAbsent(DictKey.of(key), new Entry(key, value));
@@ -68,26 +84,34 @@ public final class PDict extends PSubclassable {
     }
 
     /** Removes a key; returns its value or null when absent. */
+    @TruffleBoundary
     public Object remove(Object key) {
         Entry e = map.remove(DictKey.of(key));
         if (e == null) {
             return null;
         }
+        e.detached = true;
         version++;
         return e.value;
     }
 
     /** Removes and returns the last inserted entry, or null when empty. */
+    @TruffleBoundary
     public Entry popLast() {
         if (map.isEmpty()) {
             return null;
         }
         Entry e = map.pollLastEntry().getValue();
+        e.detached = true;
         version++;
         return e;
     }
 
+    @TruffleBoundary
     public void clear() {
+        for (Entry e : map.values()) {
+            e.detached = true;
+        }
         map.clear();
         version++;
     }
@@ -108,6 +132,7 @@ public final class PDict extends PSubclassable {
         return map.values().iterator();
     }
 
+    @TruffleBoundary
     public PDict copy() {
         PDict d = new PDict();
         for (Entry e : map.values()) {

@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
@@ -46,6 +48,7 @@ public final class Arithmetic {
         }
     }
 
+    @TruffleBoundary
     public static Object binary(BinOp op, Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             return longOp(op, x, y);
@@ -72,6 +75,7 @@ public final class Arithmetic {
     }
 
     /** {@code a op= b}: the in-place method if there is one (lists extend in place), else the binary op. */
+    @TruffleBoundary
     public static Object inplace(BinOp op, Object a, Object b) {
         Object m = Types.override(a, op.inplace);
         if (m != null) {
@@ -521,6 +525,7 @@ public final class Arithmetic {
         return floordiv;
     }
 
+    @TruffleBoundary
     public static Object negate(Object a) {
         if (a instanceof Long l) {
             return l == Long.MIN_VALUE ? BigInteger.valueOf(l).negate() : (Object) (-l);
@@ -537,6 +542,7 @@ public final class Arithmetic {
         return unaryUser(a, "__neg__", "-", Arithmetic::negate);
     }
 
+    @TruffleBoundary
     public static Object positive(Object a) {
         if (a instanceof Long || a instanceof Double || a instanceof BigInteger) {
             return a;
@@ -547,6 +553,7 @@ public final class Arithmetic {
         return unaryUser(a, "__pos__", "+", Arithmetic::positive);
     }
 
+    @TruffleBoundary
     public static Object invert(Object a) {
         if (a instanceof Long l) {
             return ~l;

@@ -1,5 +1,7 @@
 package dev.mp.runtime.ops;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBuiltinFunction;
@@ -23,6 +25,7 @@ public final class Attributes {
     }
 
     /** {@code getattr(obj, name)}; raises AttributeError with CPython's message. */
+    @TruffleBoundary
     public static Object get(Object obj, String name) {
         Object v = find(obj, name);
         if (v == null) {
@@ -131,6 +134,7 @@ public final class Attributes {
     }
 
     /** The value of a class attribute found on the type of {@code obj}, bound as Python's descriptors bind. */
+    @TruffleBoundary
     public static Object bind(Object descr, Object obj, PClass type) {
         if (descr instanceof PFunction || (descr instanceof PBuiltinFunction b && b.isMethod())) {
             return new PMethod(obj, descr);
@@ -214,6 +218,7 @@ public final class Attributes {
         return null;
     }
 
+    @TruffleBoundary
     public static void set(Object obj, String name, Object value) {
         Object setattr = Types.override(obj, "__setattr__");
         if (setattr != null) {
@@ -298,6 +303,7 @@ public final class Attributes {
         throw Errors.attributeError("'%s' object has no attribute '%s'", Types.typeName(obj), name);
     }
 
+    @TruffleBoundary
     public static void delete(Object obj, String name) {
         Object delattr = Types.override(obj, "__delattr__");
         if (delattr != null) {

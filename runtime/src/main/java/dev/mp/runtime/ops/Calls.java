@@ -1,5 +1,6 @@
 package dev.mp.runtime.ops;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.mp.runtime.MpException;
@@ -15,10 +16,12 @@ public final class Calls {
     private Calls() {
     }
 
+    @TruffleBoundary
     public static Object call(Object callee, Object... args) {
         return call(callee, args, null);
     }
 
+    @TruffleBoundary
     public static Object call(Object callee, Object[] args, String[] kwnames) {
         if (callee instanceof PFunction f) {
             return callFunction(f, args, kwnames);
@@ -56,12 +59,14 @@ public final class Calls {
         return f.callTarget().call(location, bindFunctionArguments(f, args, kwnames));
     }
 
-    private static Object[] bindFunctionArguments(PFunction f, Object[] args, String[] kwnames) {
+    /** The frame arguments {@code [f, parameters...]} of a call of {@code f}, bound to its signature. */
+    public static Object[] bindFunctionArguments(PFunction f, Object[] args, String[] kwnames) {
         Object[] frameArgs = ArgumentBinder.bind(f.qualname(), f.signature(), f.defaults(), f.kwDefaults(), args, kwnames, 1, false);
         frameArgs[0] = f;
         return frameArgs;
     }
 
+    @TruffleBoundary
     public static Object callBuiltin(PBuiltinFunction b, Object[] args, String[] kwnames) {
         Object[] bound;
         try {
@@ -133,6 +138,7 @@ public final class Calls {
     }
 
     /** Calls {@code obj.name(args)}, looking the method up on the type (special-method lookup). */
+    @TruffleBoundary
     public static Object callMethod(Object obj, String name, Object... args) {
         Object method = Types.typeOf(obj).lookup(name);
         if (method == null) {
@@ -142,6 +148,7 @@ public final class Calls {
     }
 
     /** Calls a function found on the type of {@code self} as a method of {@code self}. */
+    @TruffleBoundary
     public static Object callDescriptor(Object method, Object self, Object... args) {
         if (method instanceof PFunction || method instanceof PBuiltinFunction) {
             return call(method, prepend(self, args), null);

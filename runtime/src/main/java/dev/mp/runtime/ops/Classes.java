@@ -2,6 +2,8 @@ package dev.mp.runtime.ops;
 
 import java.util.Map;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PClass;
@@ -18,6 +20,7 @@ public final class Classes {
     }
 
     /** Calls a class: {@code __new__}, then {@code __init__} when the result is an instance of it. */
+    @TruffleBoundary
     public static Object instantiate(PClass cls, Object[] args, String[] kwnames) {
         if (cls == BuiltinClasses.TYPE && args.length == 1 && (kwnames == null || kwnames.length == 0)) {
             return Types.typeOf(args[0]);
@@ -54,6 +57,7 @@ public final class Classes {
     }
 
     /** Makes the class of a {@code class} statement from its executed body. */
+    @TruffleBoundary
     public static PClass create(String name, String qualname, String module, Object[] bases, PDict namespace) {
         PClass[] baseClasses = new PClass[bases.length];
         for (int i = 0; i < bases.length; i++) {

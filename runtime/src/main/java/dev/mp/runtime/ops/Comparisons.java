@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
@@ -61,6 +63,7 @@ public final class Comparisons {
     }
 
     /** Evaluates {@code a op b}; the result is usually a bool but user methods may return anything. */
+    @TruffleBoundary
     public static Object compare(Object a, Object b, Op op) {
         if (a instanceof Long x && b instanceof Long y) {
             return op.test(Long.compare(x, y));
@@ -240,6 +243,7 @@ public final class Comparisons {
     }
 
     /** {@code item in container}. */
+    @TruffleBoundary
     public static boolean contains(Object container, Object item) {
         Object m = Types.override(container, "__contains__");
         if (m != null) {

@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
@@ -38,6 +40,7 @@ public final class Conversions {
     /** Containers being printed on this thread, to print a recursive reference as {@code [...]}. */
     private static final ThreadLocal<Map<Object, Boolean>> REPR_IN_PROGRESS = ThreadLocal.withInitial(IdentityHashMap::new);
 
+    @TruffleBoundary
     public static String repr(Object o) {
         if (o instanceof String s) {
             return StringRepr.repr(s);
@@ -216,6 +219,7 @@ public final class Conversions {
         return sb.append(name == null ? "}" : "})").toString();
     }
 
+    @TruffleBoundary
     public static String str(Object o) {
         if (o instanceof String s) {
             return s;
@@ -264,6 +268,12 @@ public final class Conversions {
         if (o instanceof Double d) {
             return d != 0.0;
         }
+        return isTrueGeneric(o);
+    }
+
+    /** The truth value of any other object: special methods, containers, big ints, host values. */
+    @TruffleBoundary
+    private static boolean isTrueGeneric(Object o) {
         if (Types.hasOverrides(o)) {
             Object bool = Types.override(o, "__bool__");
             if (bool != null) {

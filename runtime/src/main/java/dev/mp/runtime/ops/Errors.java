@@ -1,5 +1,7 @@
 package dev.mp.runtime.ops;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
@@ -15,30 +17,37 @@ public final class Errors {
     private Errors() {
     }
 
+    @TruffleBoundary
     public static MpException raise(PClass cls, Object... args) {
         return Exceptions.create(cls, new PTuple(args)).javaException();
     }
 
+    @TruffleBoundary
     public static MpException make(String className, String fmt, Object... args) {
         return raise(BuiltinClasses.exception(className), args.length == 0 ? fmt : String.format(fmt, args));
     }
 
+    @TruffleBoundary
     public static MpException typeError(String fmt, Object... args) {
         return make("TypeError", fmt, args);
     }
 
+    @TruffleBoundary
     public static MpException valueError(String fmt, Object... args) {
         return make("ValueError", fmt, args);
     }
 
+    @TruffleBoundary
     public static MpException indexError(String fmt, Object... args) {
         return make("IndexError", fmt, args);
     }
 
+    @TruffleBoundary
     public static MpException keyError(Object key) {
         return raise(BuiltinClasses.exception("KeyError"), key);
     }
 
+    @TruffleBoundary
     public static MpException attributeError(String fmt, Object... args) {
         return make("AttributeError", fmt, args);
     }
@@ -47,6 +56,7 @@ public final class Errors {
      * The value of {@code value} if it is a str (or of a str subclass), else the TypeError of CPython's argument parsing: "{@code what} must be str, not
      * T" (None is named "None"); with a null {@code what}, "must be str, not T" (None is "NoneType").
      */
+    @TruffleBoundary
     public static String requireStr(Object value, String what) {
         if (Types.baseValue(value) instanceof String s) {
             return s;
@@ -58,37 +68,45 @@ public final class Errors {
     }
 
     /** {@code value} if it is a str, else "TypeError: must be str, not T", as str methods say. */
+    @TruffleBoundary
     public static String requireStr(Object value) {
         return requireStr(value, null);
     }
 
+    @TruffleBoundary
     public static MpException nameError(String name) {
         return make("NameError", "name '%s' is not defined", name);
     }
 
+    @TruffleBoundary
     public static MpException zeroDivision(String message) {
         return make("ZeroDivisionError", message);
     }
 
+    @TruffleBoundary
     public static MpException overflowError(String fmt, Object... args) {
         return make("OverflowError", fmt, args);
     }
 
+    @TruffleBoundary
     public static MpException runtimeError(String fmt, Object... args) {
         return make("RuntimeError", fmt, args);
     }
 
+    @TruffleBoundary
     public static MpException notImplemented(String fmt, Object... args) {
         return make("NotImplementedError", fmt, args);
     }
 
     /** OSError or the subclass CPython picks for the errno, made as {@code OSError(errno, strerror[, filename])}. */
+    @TruffleBoundary
     public static MpException osError(int errno, String strerror, Object filename) {
         PClass cls = Exceptions.osErrorClassFor(errno);
         return filename == null ? raise(cls, (long) errno, strerror) : raise(cls, (long) errno, strerror, filename);
     }
 
     /** An OSError about two files, as {@code rename} raises: "[Errno 2] No such file or directory: 'a' -> 'b'". */
+    @TruffleBoundary
     public static MpException osError(int errno, String strerror, Object filename, Object filename2) {
         return raise(Exceptions.osErrorClassFor(errno), (long) errno, strerror, filename, PNone.NONE, filename2);
     }
@@ -99,6 +117,7 @@ public final class Errors {
      *
      * @param filename2 the second file of a two-file operation (rename), or null
      */
+    @TruffleBoundary
     public static MpException osError(java.io.IOException e, Object filename, Object filename2) {
         int errno;
         if (e instanceof java.nio.file.NoSuchFileException) {
@@ -136,16 +155,19 @@ public final class Errors {
     }
 
     /** ImportError or ModuleNotFoundError about the module {@code name} (its {@code name} attribute). */
+    @TruffleBoundary
     public static MpException importError(String className, String name, String fmt, Object... args) {
         MpException e = make(className, fmt, args);
         ((dev.mp.runtime.objects.PImportError) e.pythonException()).setNameAndPath(name, PNone.NONE);
         return e;
     }
 
+    @TruffleBoundary
     public static MpException unsupportedBinary(String op, Object left, Object right) {
         return typeError("unsupported operand type(s) for %s: '%s' and '%s'", op, Types.typeName(left), Types.typeName(right));
     }
 
+    @TruffleBoundary
     public static MpException internal(Throwable t) {
         StackTraceElement where = t.getStackTrace().length > 0 ? t.getStackTrace()[0] : null;
         return make("SystemError", "internal error in mp: %s%s", t, where == null ? "" : " at " + where);

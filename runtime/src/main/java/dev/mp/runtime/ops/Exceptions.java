@@ -1,5 +1,7 @@
 package dev.mp.runtime.ops;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
@@ -50,10 +52,12 @@ public final class Exceptions {
         return BuiltinClasses.exception(name);
     }
 
+    @TruffleBoundary
     public static boolean matches(PBaseException e, String className) {
         return e.getPythonClass().isSubclassOf(BuiltinClasses.exception(className));
     }
 
+    @TruffleBoundary
     public static boolean matches(MpException e, String className) {
         return matches(e.pythonException(), className);
     }

@@ -1,5 +1,7 @@
 package dev.mp.runtime.ops;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.function.YieldException;
 import dev.mp.runtime.objects.BuiltinClasses;
@@ -64,14 +66,17 @@ public final class Generators {
     }
 
     /** {@code g.send(v)} as used by {@code yield from}: null when finished. */
+    @TruffleBoundary
     public static Object send(PGenerator g, Object value) {
         return resume(g, value, null);
     }
 
+    @TruffleBoundary
     public static Object throwInto(PGenerator g, Object exception) {
         return resume(g, null, exception);
     }
 
+    @TruffleBoundary
     public static Object returnValue(PGenerator g) {
         return g.returnValue;
     }

@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PByteArray;
@@ -24,6 +26,7 @@ public final class Iteration {
     }
 
     /** {@code iter(obj)}; raises TypeError for non-iterables. */
+    @TruffleBoundary
     public static Object iter(Object obj) {
         Object it = iter(obj, true);
         if (it == null) {
@@ -33,6 +36,7 @@ public final class Iteration {
     }
 
     /** {@code iter(obj)}, or null for a non-iterable when {@code quiet}. */
+    @TruffleBoundary
     public static Object iter(Object obj, boolean quiet) {
         if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator) {
             return obj;
@@ -118,6 +122,7 @@ public final class Iteration {
     }
 
     /** The next item, or null when the iterator is exhausted. */
+    @TruffleBoundary
     public static Object next(Object it) {
         if (it instanceof PIterator p) {
             return p.next();
@@ -139,6 +144,7 @@ public final class Iteration {
         }
     }
 
+    @TruffleBoundary
     public static void forEach(Object iterable, Consumer<Object> action) {
         Object it = iter(iterable);
         for (Object o = next(it); o != null; o = next(it)) {
@@ -158,6 +164,7 @@ public final class Iteration {
         return out;
     }
 
+    @TruffleBoundary
     public static Object[] toArray(Object iterable) {
         if (iterable instanceof PTuple t && !t.isSubclassInstance()) {
             return t.items();

@@ -1,5 +1,7 @@
 package dev.mp.runtime.ops;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PClass;
@@ -24,16 +26,19 @@ public final class Patterns {
         BuiltinClasses.TUPLE};
 
     /** Whether a sequence pattern can match {@code subject}: a list, tuple, range or deque, never a str, bytes or bytearray. */
+    @TruffleBoundary
     public static boolean isSequence(Object subject) {
         return Types.typeOf(subject).isMatchedBySequencePatterns();
     }
 
     /** Whether a mapping pattern can match {@code subject}: a dict or an instance of a subclass. */
+    @TruffleBoundary
     public static boolean isMapping(Object subject) {
         return subject instanceof PDict;
     }
 
     /** {@code subject == value}, as literal and value patterns compare. */
+    @TruffleBoundary
     public static boolean equal(Object subject, Object value) {
         return Conversions.isTrue(Comparisons.compare(subject, value, Comparisons.Op.EQ));
     }
@@ -43,6 +48,7 @@ public final class Patterns {
      * CPython does (so {@code __missing__} is not called), or null when a key is absent. Two equal keys are a
      * ValueError.
      */
+    @TruffleBoundary
     public static Object[] mappingValues(PDict subject, Object[] keys) {
         Object get = Types.override(subject, "get");
         Object absent = get == null ? null : Classes.instantiate(BuiltinClasses.OBJECT, new Object[0], new String[0]);
@@ -64,6 +70,7 @@ public final class Patterns {
     }
 
     /** A new dict of the items of {@code subject} whose keys are not among {@code keys}: the {@code **rest} of a mapping pattern. */
+    @TruffleBoundary
     public static PDict mappingRest(PDict subject, Object[] keys) {
         PDict rest = subject.copy();
         for (Object key : keys) {
@@ -77,6 +84,7 @@ public final class Patterns {
      * {@code __match_args__} (or the subject itself for the builtins in {@link #MATCH_SELF}), then the attributes
      * {@code keywords}. Null when the subject is not an instance of the class or lacks one of the attributes.
      */
+    @TruffleBoundary
     public static Object[] classAttributes(Object subject, Object cls, int positional, String[] keywords) {
         if (!(cls instanceof PClass type)) {
             throw Errors.typeError("called match pattern must be a type");

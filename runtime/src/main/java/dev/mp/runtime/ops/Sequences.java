@@ -3,6 +3,8 @@ package dev.mp.runtime.ops;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PDict;
@@ -19,6 +21,7 @@ public final class Sequences {
     private Sequences() {
     }
 
+    @TruffleBoundary
     public static long len(Object o) {
         if (o instanceof String s) {
             return s.codePointCount(0, s.length());
@@ -119,6 +122,7 @@ public final class Sequences {
         return i;
     }
 
+    @TruffleBoundary
     public static Object getItem(Object container, Object index) {
         Object m = Types.override(container, "__getitem__");
         if (m != null) {
@@ -254,6 +258,7 @@ public final class Sequences {
         throw Errors.keyError(key);
     }
 
+    @TruffleBoundary
     public static void setItem(Object container, Object index, Object value) {
         Object m = Types.override(container, "__setitem__");
         if (m != null) {
@@ -349,6 +354,7 @@ public final class Sequences {
         return out;
     }
 
+    @TruffleBoundary
     public static void delItem(Object container, Object index) {
         Object m = Types.override(container, "__delitem__");
         if (m != null) {

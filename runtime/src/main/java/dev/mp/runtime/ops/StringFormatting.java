@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PBytes;
@@ -306,6 +308,7 @@ public final class StringFormatting {
     }
 
     /** The builtin {@code format(value, spec)}. */
+    @TruffleBoundary
     public static String format(Object value, String spec) {
         if (value instanceof String str) {
             return spec.isEmpty() ? str : formatStr(str, spec);

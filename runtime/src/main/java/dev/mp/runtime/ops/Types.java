@@ -2,6 +2,8 @@ package dev.mp.runtime.ops;
 
 import java.math.BigInteger;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PClass;
@@ -64,6 +66,7 @@ public final class Types {
      * The type's name as CPython's messages give it (its {@code tp_name}): the bare name for builtin and
      * user classes, and {@code module.name} for library types implemented in Java, such as {@code collections.deque}.
      */
+    @TruffleBoundary
     public static String typeName(Object o) {
         return className(typeOf(o));
     }

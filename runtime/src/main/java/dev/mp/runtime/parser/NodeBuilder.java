@@ -40,6 +40,7 @@ import dev.mp.runtime.nodes.controlflow.WithNode;
 import dev.mp.runtime.nodes.expression.AttributeNode;
 import dev.mp.runtime.nodes.expression.BinaryNode;
 import dev.mp.runtime.nodes.expression.CallNode;
+import dev.mp.runtime.nodes.arithmetic.CompareOpNode;
 import dev.mp.runtime.nodes.expression.CompareNode;
 import dev.mp.runtime.nodes.expression.ComprehensionNode;
 import dev.mp.runtime.nodes.expression.ConditionalNode;
@@ -135,7 +136,7 @@ final class NodeBuilder {
             statement(s, body);
         }
         BlockNode block = new BlockNode(body.toArray(new MpStatementNode[0]), -1, -1);
-        return new ModuleRootNode(language, FrameDescriptor.newBuilder().build(), source, block);
+        return new ModuleRootNode(language, descriptor(scope), source, block);
     }
 
     ModuleRootNode interactive(MpParser.Single_inputContext ctx, ParserRuleContext scopeKey) {
@@ -147,7 +148,7 @@ final class NodeBuilder {
         } else if (ctx.compound_stmt() != null) {
             body.add(compound(ctx.compound_stmt()));
         }
-        return new ModuleRootNode(language, FrameDescriptor.newBuilder().build(), source,
+        return new ModuleRootNode(language, descriptor(scope), source,
                 new BlockNode(body.toArray(new MpStatementNode[0]), -1, -1));
     }
 
@@ -184,6 +185,11 @@ final class NodeBuilder {
 
     private int temp() {
         return generatorSlot >= 0 ? scope.tempSlot() : -1;
+    }
+
+    /** A slot for a loop's iteration state, in any scope. */
+    private int loopSlot() {
+        return scope.tempSlot();
     }
 
     // ---------------------------------------------------------------- simple statements
@@ -345,7 +351,7 @@ final class NodeBuilder {
             loopDepth++;
             BlockNode body = block(f.block(0));
             loopDepth--;
-            node = new ForNode(target, iterable, body, f.block().size() > 1 ? block(f.block(1)) : null, generatorSlot, temp());
+            node = new ForNode(target, iterable, body, f.block().size() > 1 ? block(f.block(1)) : null, generatorSlot, loopSlot());
         } else if (s instanceof MpParser.Try_stmtContext t) {
             node = tryStatement(t);
         } else if (s instanceof MpParser.With_stmtContext w) {
@@ -772,7 +778,7 @@ final class NodeBuilder {
                 if (c.comp_op().isEmpty()) {
                     return expr(c.expr(0));
                 }
-                CompareNode.Op[] ops = new CompareNode.Op[c.comp_op().size()];
+                CompareOpNode.Op[] ops = new CompareOpNode.Op[c.comp_op().size()];
                 for (int i = 0; i < ops.length; i++) {
                     ops[i] = compareOp(c.comp_op(i));
                 }
@@ -860,18 +866,18 @@ final class NodeBuilder {
         return out;
     }
 
-    private static CompareNode.Op compareOp(MpParser.Comp_opContext c) {
+    private static CompareOpNode.Op compareOp(MpParser.Comp_opContext c) {
         return switch (c.getText()) {
-            case "<" -> CompareNode.Op.LT;
-            case "<=" -> CompareNode.Op.LE;
-            case "==" -> CompareNode.Op.EQ;
-            case "!=", "<>" -> CompareNode.Op.NE;
-            case ">" -> CompareNode.Op.GT;
-            case ">=" -> CompareNode.Op.GE;
-            case "in" -> CompareNode.Op.IN;
-            case "notin" -> CompareNode.Op.NOT_IN;
-            case "is" -> CompareNode.Op.IS;
-            default -> CompareNode.Op.IS_NOT;
+            case "<" -> CompareOpNode.Op.LT;
+            case "<=" -> CompareOpNode.Op.LE;
+            case "==" -> CompareOpNode.Op.EQ;
+            case "!=", "<>" -> CompareOpNode.Op.NE;
+            case ">" -> CompareOpNode.Op.GT;
+            case ">=" -> CompareOpNode.Op.GE;
+            case "in" -> CompareOpNode.Op.IN;
+            case "notin" -> CompareOpNode.Op.NOT_IN;
+            case "is" -> CompareOpNode.Op.IS;
+            default -> CompareOpNode.Op.IS_NOT;
         };
     }
 
@@ -1160,7 +1166,7 @@ final class NodeBuilder {
                 }
                 MpExpressionNode iter = c == 0 ? new ReadLocalNode(scope.slot(".0"), ".0") : expr((ParseTree) clause[1]);
                 AssignTargetNode t = target(TargetShape.of((ParseTree) clause[0], "for"));
-                body = new ForNode(t, iter, blockOf(List.of(body)), null, generatorSlot, temp()).atLine(owner.getStart().getLine());
+                body = new ForNode(t, iter, blockOf(List.of(body)), null, generatorSlot, loopSlot()).atLine(owner.getStart().getLine());
             }
             if (generator) {
                 return blockOf(List.of(body));

@@ -4,13 +4,14 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.arithmetic.BinaryOpNode;
 import dev.mp.runtime.ops.Arithmetic;
 import dev.mp.runtime.ops.Attributes;
 import dev.mp.runtime.ops.Sequences;
 
 /** {@code obj.attr op= value} and {@code obj[index] op= value}: the object and index are evaluated once. */
 public final class AugAssignNode extends MpStatementNode {
-    private final Arithmetic.BinOp op;
+    @Child private BinaryOpNode operator;
     @Child private MpExpressionNode object;
     /** Null for an attribute target. */
     @Child private MpExpressionNode index;
@@ -18,7 +19,7 @@ public final class AugAssignNode extends MpStatementNode {
     @Child private MpExpressionNode value;
 
     public AugAssignNode(Arithmetic.BinOp op, MpExpressionNode object, MpExpressionNode index, String attribute, MpExpressionNode value) {
-        this.op = op;
+        this.operator = BinaryOpNode.create(op, true);
         this.object = object;
         this.index = index;
         this.attribute = attribute;
@@ -30,11 +31,11 @@ public final class AugAssignNode extends MpStatementNode {
         Object o = object.execute(frame);
         if (index == null) {
             Object current = Attributes.get(o, attribute);
-            Attributes.set(o, attribute, Arithmetic.inplace(op, current, value.execute(frame)));
+            Attributes.set(o, attribute, operator.execute(current, value.execute(frame)));
         } else {
             Object i = index.execute(frame);
             Object current = Sequences.getItem(o, i);
-            Sequences.setItem(o, i, Arithmetic.inplace(op, current, value.execute(frame)));
+            Sequences.setItem(o, i, operator.execute(current, value.execute(frame)));
         }
     }
 }

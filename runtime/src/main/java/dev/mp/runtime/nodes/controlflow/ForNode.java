@@ -1,7 +1,11 @@
 package dev.mp.runtime.nodes.controlflow;
 
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RepeatingNode;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
@@ -11,22 +15,21 @@ import dev.mp.runtime.objects.PRange;
 import dev.mp.runtime.ops.Iteration;
 
 /**
- * {@code for target in iterable: body else: orelse}. In a generator the iterator lives in a frame slot, and
- * a resumption re-enters the body without advancing it.
+ * {@code for target in iterable: body else: orelse}, as a Truffle {@link LoopNode} (compiled on the stack when it
+ * runs long). The iteration state lives in a frame slot: a {@link RangeCursor} for a {@code range} of step 1,
+ * else the iterator. In a generator, a resumption re-enters the body without advancing it.
  */
 public final class ForNode extends MpStatementNode {
-    @Child private AssignTargetNode target;
     @Child private MpExpressionNode iterable;
-    @Child private MpStatementNode body;
+    @Child private LoopNode loop;
     @Child private MpStatementNode orelse;
     private final int generatorSlot;
     private final int iteratorSlot;
 
     public ForNode(AssignTargetNode target, MpExpressionNode iterable, MpStatementNode body, MpStatementNode orelse, int generatorSlot,
                    int iteratorSlot) {
-        this.target = target;
         this.iterable = iterable;
-        this.body = body;
+        this.loop = Truffle.getRuntime().createLoopNode(new Step(target, body, generatorSlot, iteratorSlot));
         this.orelse = orelse;
         this.generatorSlot = generatorSlot;
         this.iteratorSlot = iteratorSlot;
@@ -34,65 +37,79 @@ public final class ForNode extends MpStatementNode {
 
     @Override
     public void execute(VirtualFrame frame) {
-        if (generatorSlot < 0) {
+        if (!GeneratorState.resuming(frame, generatorSlot)) {
             Object seq = iterable.execute(frame);
-            if (seq instanceof PRange r && r.step == 1) {
-                runRange(frame, r);
-                return;
-            }
-            run(frame, Iteration.iter(seq), false);
-            return;
+            frame.setObject(iteratorSlot, seq instanceof PRange r && r.step == 1 ? new RangeCursor(r.start, r.stop) : Iteration.iter(seq));
         }
-        boolean resume = GeneratorState.resuming(frame, generatorSlot);
-        Object it;
-        if (resume) {
-            it = frame.getObject(iteratorSlot);
-        } else {
-            it = Iteration.iter(iterable.execute(frame));
-            frame.setObject(iteratorSlot, it);
-        }
-        run(frame, it, resume);
+        // A yield leaves the state in its slot for the resumption; an exception leaves it to the dying frame.
+        Object status = loop.execute(frame);
         frame.setObject(iteratorSlot, null);
-    }
-
-    private void runRange(VirtualFrame frame, PRange r) {
-        for (long i = r.start; i < r.stop; i++) {
-            TruffleSafepoint.poll(this);
-            target.assign(frame, i);
-            try {
-                body.execute(frame);
-            } catch (BreakException b) {
-                return;
-            } catch (ContinueException c) {
-                // next iteration
-            }
-        }
-        if (orelse != null) {
+        if (status != LoopStatus.BROKEN && orelse != null) {
             orelse.execute(frame);
         }
     }
 
-    private void run(VirtualFrame frame, Object it, boolean resume) {
-        while (true) {
-            TruffleSafepoint.poll(this);
-            if (!resume) {
-                Object item = Iteration.next(it);
-                if (item == null) {
-                    break;
+    /** The position in a {@code range(start, stop)}: the next value to give. */
+    static final class RangeCursor {
+        long next;
+        final long stop;
+
+        RangeCursor(long start, long stop) {
+            this.next = start;
+            this.stop = stop;
+        }
+    }
+
+    /** One advance of the iteration, assignment of the target and run of the body. */
+    private static final class Step extends Node implements RepeatingNode {
+        @Child private AssignTargetNode target;
+        @Child private MpStatementNode body;
+        private final int generatorSlot;
+        private final int iteratorSlot;
+
+        Step(AssignTargetNode target, MpStatementNode body, int generatorSlot, int iteratorSlot) {
+            this.target = target;
+            this.body = body;
+            this.generatorSlot = generatorSlot;
+            this.iteratorSlot = iteratorSlot;
+        }
+
+        @Override
+        public boolean executeRepeating(VirtualFrame frame) {
+            return executeRepeatingWithValue(frame) == CONTINUE_LOOP_STATUS;
+        }
+
+        @Override
+        public Object executeRepeatingWithValue(VirtualFrame frame) {
+            if (!GeneratorState.resuming(frame, generatorSlot)) {
+                Object state = frame.getObject(iteratorSlot);
+                Object item;
+                if (state instanceof RangeCursor cursor) {
+                    if (cursor.next >= cursor.stop) {
+                        return LoopStatus.ENDED;
+                    }
+                    item = cursor.next++;
+                } else {
+                    item = Iteration.next(state);
+                    if (item == null) {
+                        return LoopStatus.ENDED;
+                    }
                 }
                 target.assign(frame, item);
             }
-            resume = false;
-            try {
-                body.execute(frame);
-            } catch (BreakException b) {
-                return;
-            } catch (ContinueException c) {
-                // next iteration
-            }
+            // Where a Ctrl-C, a cancel or a statement limit reaches a running loop.
+            TruffleSafepoint.poll(this);
+            return LoopStatus.runBody(body, frame);
         }
-        if (orelse != null) {
-            orelse.execute(frame);
+
+        @Override
+        public Object initialLoopStatus() {
+            return CONTINUE_LOOP_STATUS;
+        }
+
+        @Override
+        public boolean shouldContinue(Object returnValue) {
+            return returnValue == CONTINUE_LOOP_STATUS;
         }
     }
 }

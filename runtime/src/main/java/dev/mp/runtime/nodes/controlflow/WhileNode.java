@@ -1,43 +1,71 @@
 package dev.mp.runtime.nodes.controlflow;
 
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RepeatingNode;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.nodes.function.GeneratorState;
 
-/** {@code while test: body else: orelse}. A generator resumed inside the body skips the first test. */
+/**
+ * {@code while test: body else: orelse}, as a Truffle {@link LoopNode} so that a long-running loop is compiled on
+ * the stack (OSR). A generator resumed inside the body skips the test of the iteration it resumes into.
+ */
 public final class WhileNode extends MpStatementNode {
-    @Child private MpExpressionNode test;
-    @Child private MpStatementNode body;
+    @Child private LoopNode loop;
     @Child private MpStatementNode orelse;
-    private final int generatorSlot;
 
     public WhileNode(MpExpressionNode test, MpStatementNode body, MpStatementNode orelse, int generatorSlot) {
-        this.test = test;
-        this.body = body;
+        this.loop = Truffle.getRuntime().createLoopNode(new Iteration(test, body, generatorSlot));
         this.orelse = orelse;
-        this.generatorSlot = generatorSlot;
     }
 
     @Override
     public void execute(VirtualFrame frame) {
-        boolean resume = generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot);
-        while (resume || test.executeCondition(frame)) {
-            resume = false;
+        if (loop.execute(frame) != LoopStatus.BROKEN && orelse != null) {
+            orelse.execute(frame);
+        }
+    }
+
+    /** One test and run of the body. */
+    private static final class Iteration extends Node implements RepeatingNode {
+        @Child private MpExpressionNode test;
+        @Child private MpStatementNode body;
+        private final int generatorSlot;
+
+        Iteration(MpExpressionNode test, MpStatementNode body, int generatorSlot) {
+            this.test = test;
+            this.body = body;
+            this.generatorSlot = generatorSlot;
+        }
+
+        @Override
+        public boolean executeRepeating(VirtualFrame frame) {
+            return executeRepeatingWithValue(frame) == CONTINUE_LOOP_STATUS;
+        }
+
+        @Override
+        public Object executeRepeatingWithValue(VirtualFrame frame) {
+            if (!GeneratorState.resuming(frame, generatorSlot) && !test.executeCondition(frame)) {
+                return LoopStatus.ENDED;
+            }
             // Where a Ctrl-C, a cancel or a statement limit reaches a running loop.
             TruffleSafepoint.poll(this);
-            try {
-                body.execute(frame);
-            } catch (BreakException b) {
-                return;
-            } catch (ContinueException c) {
-                // next iteration
-            }
+            return LoopStatus.runBody(body, frame);
         }
-        if (orelse != null) {
-            orelse.execute(frame);
+
+        @Override
+        public Object initialLoopStatus() {
+            return CONTINUE_LOOP_STATUS;
+        }
+
+        @Override
+        public boolean shouldContinue(Object returnValue) {
+            return returnValue == CONTINUE_LOOP_STATUS;
         }
     }
 }

@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.EncapsulatingNodeReference;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
-import com.oracle.truffle.api.nodes.Node;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.nodes.function.CallDispatchNode;
 import dev.mp.runtime.objects.PDict;
-import dev.mp.runtime.objects.PFunction;
-import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Iteration;
@@ -32,6 +29,7 @@ public class CallNode extends MpExpressionNode {
     /** {@code **mapping} arguments. */
     @Children protected final MpExpressionNode[] kwStarred;
     private final boolean simple;
+    @Child private CallDispatchNode dispatch = CallDispatchNode.create();
 
     public CallNode(MpExpressionNode callee, MpExpressionNode[] positional, boolean[] starred, String[] keywordNames,
                     MpExpressionNode[] keywordValues, MpExpressionNode[] kwStarred) {
@@ -58,27 +56,12 @@ public class CallNode extends MpExpressionNode {
         return callHere(f, a.values, a.names);
     }
 
-    /**
-     * Calls with this node as the location of the call, so the caller's frame in a guest stack trace (a
-     * PolyglotException's frames) points at the calling statement.
-     */
+    /** Calls through this site's dispatch cache; an exception from the call is shown at this call's expression. */
     protected final Object callHere(Object callee, Object[] args, String[] kwnames) {
-        if (callee instanceof PFunction f) {
-            // The common case, without the encapsulating node: the callee's frame records this node as its caller.
-            try {
-                return Calls.callFunction(this, f, args, kwnames);
-            } catch (MpException e) {
-                throw failedHere(e);
-            }
-        }
-        EncapsulatingNodeReference current = EncapsulatingNodeReference.getCurrent();
-        Node previous = current.set(this);
         try {
-            return Calls.call(callee, args, kwnames);
+            return dispatch.execute(callee, args, kwnames);
         } catch (MpException e) {
             throw failedHere(e);
-        } finally {
-            current.set(previous);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mp.runtime.nodes.local;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
@@ -19,6 +20,7 @@ public final class ReadLocalNode extends MpExpressionNode {
     public Object execute(VirtualFrame frame) {
         Object v = frame.getObject(slot);
         if (v == null) {
+            CompilerDirectives.transferToInterpreter();
             throw failedHere(Errors.make("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", name));
         }
         return v;

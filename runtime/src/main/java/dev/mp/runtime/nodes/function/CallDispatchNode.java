@@ -1,0 +1,105 @@
+package dev.mp.runtime.nodes.function;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.DirectCallNode;
+import com.oracle.truffle.api.nodes.EncapsulatingNodeReference;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.mp.runtime.objects.PFunction;
+import dev.mp.runtime.objects.PMethod;
+import dev.mp.runtime.objects.Signature;
+import dev.mp.runtime.ops.ArgumentBinder;
+import dev.mp.runtime.ops.Calls;
+
+/**
+ * Calls a callable with evaluated arguments (vectorcall-style: positional values, then keyword values named by
+ * {@code kwnames}, null when there are none).
+ *
+ * <p>Python functions are called through an inline cache of {@link DirectCallNode}s keyed by their code (the call
+ * target), so that the compiler can inline them; a site that sees more code objects than the cache holds goes
+ * through an {@link IndirectCallNode}. A call with exactly the positional arguments of a plain signature builds
+ * the callee's frame arguments directly; others are bound by {@link ArgumentBinder}. Bound methods of Python
+ * functions unwrap to such a call. Every other callable goes through {@link Calls#call} behind a boundary.
+ */
+public abstract class CallDispatchNode extends Node {
+    static final int CACHE_SIZE = 3;
+
+    public abstract Object execute(Object callee, Object[] args, String[] kwnames);
+
+    public static CallDispatchNode create() {
+        return CallDispatchNodeGen.create();
+    }
+
+    @Specialization(guards = "function.callTarget() == cachedTarget", limit = "CACHE_SIZE")
+    protected static Object callDirect(PFunction function, Object[] args, String[] kwnames,
+                                       @Cached("function.callTarget()") RootCallTarget cachedTarget,
+                                       @Cached("create(cachedTarget)") DirectCallNode call) {
+        return call.call(frameArguments(function, args, kwnames));
+    }
+
+    @Specialization(replaces = "callDirect")
+    protected static Object callIndirect(PFunction function, Object[] args, String[] kwnames,
+                                         @Cached IndirectCallNode call) {
+        return call.call(function.callTarget(), frameArguments(function, args, kwnames));
+    }
+
+    @Specialization(guards = "isFunction(method)")
+    protected static Object callMethod(PMethod method, Object[] args, String[] kwnames,
+                                       @Cached("create()") CallDispatchNode function) {
+        return function.execute(method.function, prepend(method.self, args), kwnames);
+    }
+
+    @Fallback
+    protected final Object callOther(Object callee, Object[] args, String[] kwnames) {
+        return callGeneric(this, callee, args, kwnames);
+    }
+
+    protected static boolean isFunction(PMethod method) {
+        return method.function instanceof PFunction;
+    }
+
+    /**
+     * The callee's frame arguments {@code [function, parameters...]}: copied when the arguments are exactly the
+     * positional parameters of a signature without defaults in play, {@code *args}, keyword-only parameters or
+     * {@code **kwargs}; else bound in full.
+     */
+    private static Object[] frameArguments(PFunction function, Object[] args, String[] kwnames) {
+        Signature sig = function.signature();
+        if (kwnames == null && args.length == sig.size() && args.length == sig.positionalCount()) {
+            Object[] frameArgs = new Object[args.length + 1];
+            frameArgs[0] = function;
+            System.arraycopy(args, 0, frameArgs, 1, args.length);
+            return frameArgs;
+        }
+        return bind(function, args, kwnames);
+    }
+
+    @TruffleBoundary
+    private static Object[] bind(PFunction function, Object[] args, String[] kwnames) {
+        return Calls.bindFunctionArguments(function, args, kwnames);
+    }
+
+    private static Object[] prepend(Object self, Object[] args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = self;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
+    }
+
+    /** Any other callable, with this node as the location a guest stack trace shows for the call. */
+    @TruffleBoundary
+    private static Object callGeneric(Node location, Object callee, Object[] args, String[] kwnames) {
+        EncapsulatingNodeReference current = EncapsulatingNodeReference.getCurrent();
+        Node previous = current.set(location);
+        try {
+            return Calls.call(callee, args, kwnames);
+        } finally {
+            current.set(previous);
+        }
+    }
+}
