@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.mp.runtime.modules.ModuleLoader;
@@ -107,10 +108,12 @@ public final class MpContext {
         return runningEvaluation;
     }
 
+    @TruffleBoundary
     public void pushHandled(PBaseException e) {
         handled.push(e);
     }
 
+    @TruffleBoundary
     public void popHandled() {
         handled.pop();
     }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
@@ -56,51 +58,67 @@ public final class PClass extends PObject {
     private boolean sequencePatterns;
 
     /**
-     * Bumped by every change of any class's namespace, so a call site may keep what a look-up along an MRO
-     * found for as long as this stays the same (one volatile read instead of a hash look-up per class).
+     * Valid while this class's namespace is unchanged; a change invalidates it and makes a new one. A call site
+     * that keeps what a look-up along an MRO found holds the assumptions of the classes of that MRO, so the kept
+     * result costs nothing to check in compiled code.
      */
-    private static final AtomicInteger NAMESPACE_VERSION = new AtomicInteger();
+    @CompilationFinal private Assumption namespaceUnchanged = Truffle.getRuntime().createAssumption("namespace unchanged");
 
-    /** The version of all class namespaces: unchanged means every {@link #lookup} gives what it gave before. */
-    public static int namespaceVersion() {
-        return NAMESPACE_VERSION.get();
+    /** The assumption that this class's namespace is as it is now (see above). */
+    public Assumption namespaceUnchanged() {
+        return namespaceUnchanged;
     }
 
-    /** A class's namespace: a map that bumps {@link #namespaceVersion} after each change. */
-    private static final class Namespace extends LinkedHashMap<String, Object> {
+    /** The assumptions that the namespaces of every class of the MRO are as they are now: {@link #lookup} gives the same. */
+    public Assumption[] mroUnchanged() {
+        Assumption[] all = new Assumption[mro.length];
+        for (int i = 0; i < mro.length; i++) {
+            all[i] = mro[i].namespaceUnchanged;
+        }
+        return all;
+    }
+
+    private void namespaceChanged() {
+        namespaceUnchanged.invalidate();
+        namespaceUnchanged = Truffle.getRuntime().createAssumption("namespace unchanged");
+    }
+
+    /** A class's namespace: a map that invalidates {@link #namespaceUnchanged} after each change. */
+    private final class Namespace extends LinkedHashMap<String, Object> {
         @Override
         public Object put(String key, Object value) {
             Object previous = super.put(key, value);
-            NAMESPACE_VERSION.incrementAndGet();
+            namespaceChanged();
             return previous;
         }
 
         @Override
         public Object putIfAbsent(String key, Object value) {
             Object previous = super.putIfAbsent(key, value);
-            NAMESPACE_VERSION.incrementAndGet();
+            namespaceChanged();
             return previous;
         }
 
         @Override
         public void putAll(Map<? extends String, ?> m) {
             super.putAll(m);
-            NAMESPACE_VERSION.incrementAndGet();
+            namespaceChanged();
         }
 
         @Override
         public Object remove(Object key) {
             Object previous = super.remove(key);
-            NAMESPACE_VERSION.incrementAndGet();
+            namespaceChanged();
             return previous;
         }
 
         @Override
         public void clear() {
             super.clear();
-            NAMESPACE_VERSION.incrementAndGet();
+            namespaceChanged();
         }
     }
+
     /** The word {@code repr(cls)} shows before the name: "class", or "enum" for enum classes (as their metaclass shows them). */
     private String kind = "class";
 
@@ -237,6 +255,7 @@ public final class PClass extends PObject {
     }
 
     /** Finds {@code name} along the MRO, or returns null. */
+    @TruffleBoundary
     public Object lookup(String attr) {
         for (PClass c : mro) {
             Object v = c.dict.get(attr);

@@ -2,25 +2,26 @@ package dev.mp.runtime.parser;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
 import com.oracle.truffle.api.source.Source;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 import dev.mp.grammar.MpParser;
 import dev.mp.grammar.SyntaxProblem;
 import dev.mp.runtime.MpLanguage;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.arithmetic.CompareOpNode;
 import dev.mp.runtime.nodes.controlflow.AssignNode;
 import dev.mp.runtime.nodes.controlflow.AugAssignNode;
 import dev.mp.runtime.nodes.controlflow.BlockNode;
@@ -40,19 +41,17 @@ import dev.mp.runtime.nodes.controlflow.WithNode;
 import dev.mp.runtime.nodes.expression.AttributeNode;
 import dev.mp.runtime.nodes.expression.BinaryNode;
 import dev.mp.runtime.nodes.expression.CallNode;
-import dev.mp.runtime.nodes.arithmetic.CompareOpNode;
 import dev.mp.runtime.nodes.expression.CompareNode;
 import dev.mp.runtime.nodes.expression.ComprehensionNode;
 import dev.mp.runtime.nodes.expression.ConditionalNode;
 import dev.mp.runtime.nodes.expression.DictDisplayNode;
 import dev.mp.runtime.nodes.expression.DisplayNode;
 import dev.mp.runtime.nodes.expression.FStringNode;
+import dev.mp.runtime.nodes.expression.GetIterNode;
 import dev.mp.runtime.nodes.expression.InplaceNode;
 import dev.mp.runtime.nodes.expression.LiteralNode;
 import dev.mp.runtime.nodes.expression.LogicalNode;
-import dev.mp.runtime.nodes.expression.GetIterNode;
 import dev.mp.runtime.nodes.expression.MethodCallNode;
-import dev.mp.runtime.objects.ExpressionSpan;
 import dev.mp.runtime.nodes.expression.SliceNode;
 import dev.mp.runtime.nodes.expression.SubscriptNode;
 import dev.mp.runtime.nodes.expression.SuperNode;
@@ -62,6 +61,7 @@ import dev.mp.runtime.nodes.function.FunctionRootNode;
 import dev.mp.runtime.nodes.function.GeneratorBodyRootNode;
 import dev.mp.runtime.nodes.function.MakeFunctionNode;
 import dev.mp.runtime.nodes.function.ModuleRootNode;
+import dev.mp.runtime.nodes.function.ResumableValueNode;
 import dev.mp.runtime.nodes.function.YieldFromNode;
 import dev.mp.runtime.nodes.function.YieldNode;
 import dev.mp.runtime.nodes.local.AssignTargetNode;
@@ -77,6 +77,7 @@ import dev.mp.runtime.nodes.local.ReadLocalNode;
 import dev.mp.runtime.nodes.local.SubscriptTargetNode;
 import dev.mp.runtime.nodes.local.UnpackTargetNode;
 import dev.mp.runtime.nodes.pattern.PatternNode;
+import dev.mp.runtime.objects.ExpressionSpan;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PSingleton;
 import dev.mp.runtime.objects.Signature;
@@ -185,6 +186,44 @@ final class NodeBuilder {
 
     private int temp() {
         return generatorSlot >= 0 ? scope.tempSlot() : -1;
+    }
+
+    /**
+     * In a generator, the operands (in evaluation order) with those evaluated before the last one that holds a yield
+     * wrapped in {@link ResumableValueNode}s, so that resuming into that yield does not evaluate them again. Literals
+     * and locals are left as they are: reading them again gives the same value.
+     */
+    private MpExpressionNode[] resumable(MpExpressionNode... operands) {
+        if (generatorSlot < 0) {
+            return operands;
+        }
+        int last = -1;
+        for (int i = 0; i < operands.length; i++) {
+            if (operands[i] != null && yieldIds(operands[i]).length > 0) {
+                last = i;
+            }
+        }
+        for (int i = 0; i < last; i++) {
+            MpExpressionNode o = operands[i];
+            if (o != null && !(o instanceof LiteralNode) && !(o instanceof ReadLocalNode)) {
+                operands[i] = new ResumableValueNode(o, scope.tempSlot(), generatorSlot, yieldIds(o));
+            }
+        }
+        return operands;
+    }
+
+    /** The ids of the yields in an expression (not in the functions it defines, which are other roots). */
+    private static int[] yieldIds(MpExpressionNode node) {
+        List<Integer> ids = new ArrayList<>();
+        node.accept(n -> {
+            if (n instanceof YieldNode y) {
+                ids.add(y.id());
+            } else if (n instanceof YieldFromNode y) {
+                ids.add(y.id());
+            }
+            return true;
+        });
+        return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A slot for a loop's iteration state, in any scope. */
@@ -765,13 +804,14 @@ final class NodeBuilder {
                     return lambda(x.lambdef());
                 }
                 if (x.or_test().size() == 2) {
-                    return new ConditionalNode(expr(x.or_test(1)), expr(x.or_test(0)), expr(x.test()));
+                    MpExpressionNode[] parts = resumable(expr(x.or_test(1)), expr(x.or_test(0)), expr(x.test()));
+                    return new ConditionalNode(parts[0], parts[1], parts[2]);
                 }
                 return expr(x.or_test(0));
             case MpParser.Or_testContext o:
-                return o.and_test().size() == 1 ? expr(o.and_test(0)) : new LogicalNode(false, exprs(o.and_test()));
+                return o.and_test().size() == 1 ? expr(o.and_test(0)) : new LogicalNode(false, resumable(exprs(o.and_test())));
             case MpParser.And_testContext a:
-                return a.not_test().size() == 1 ? expr(a.not_test(0)) : new LogicalNode(true, exprs(a.not_test()));
+                return a.not_test().size() == 1 ? expr(a.not_test(0)) : new LogicalNode(true, resumable(exprs(a.not_test())));
             case MpParser.Not_testContext n:
                 return n.NOT() != null ? new UnaryNode(UnaryNode.Op.NOT, expr(n.not_test())).at(span(n)) : expr(n.comparison());
             case MpParser.ComparisonContext c:
@@ -782,17 +822,19 @@ final class NodeBuilder {
                 for (int i = 0; i < ops.length; i++) {
                     ops[i] = compareOp(c.comp_op(i));
                 }
-                return new CompareNode(ops, exprs(c.expr())).at(span(c));
+                return new CompareNode(ops, resumable(exprs(c.expr()))).at(span(c));
             case MpParser.Star_exprContext s:
                 throw error(s, "can't use starred expression here");
             case MpParser.PrimaryExprContext p:
                 return atomExpr(p.atom_expr());
             case MpParser.PowerExprContext p:
-                return new BinaryNode(BinOp.POW, expr(p.expr(0)), expr(p.expr(1))).at(anchored(p, ((TerminalNode) p.getChild(1)).getSymbol()));
+                MpExpressionNode[] power = resumable(expr(p.expr(0)), expr(p.expr(1)));
+                return new BinaryNode(BinOp.POW, power[0], power[1]).at(anchored(p, ((TerminalNode) p.getChild(1)).getSymbol()));
             case MpParser.UnaryExprContext u:
                 return unary(u);
             case MpParser.BinaryExprContext b:
-                return new BinaryNode(BinOp.fromSymbol(b.op.getText()), expr(b.expr(0)), expr(b.expr(1))).at(anchored(b, b.op));
+                MpExpressionNode[] operands = resumable(expr(b.expr(0)), expr(b.expr(1)));
+                return new BinaryNode(BinOp.fromSymbol(b.op.getText()), operands[0], operands[1]).at(anchored(b, b.op));
             case MpParser.Yield_exprContext y:
                 return yieldExpr(y);
             case MpParser.LambdefContext l:
@@ -909,7 +951,7 @@ final class NodeBuilder {
                 values[i] = expr(e);
             }
         }
-        return new DisplayNode(kind, values, starred);
+        return new DisplayNode(kind, resumable(values), starred);
     }
 
     private MpExpressionNode atomExpr(MpParser.Atom_exprContext ae) {
@@ -948,7 +990,8 @@ final class NodeBuilder {
                 node = call(node, null, c.arglist()).at(span(ae.start, c.stop));
             } else {
                 MpParser.SubscriptTrailerContext sub = (MpParser.SubscriptTrailerContext) t;
-                node = new SubscriptNode(node, subscriptIndex(sub.subscriptlist())).at(anchored(span(ae.start, sub.stop), sub.start, sub.stop));
+                MpExpressionNode[] subscripted = resumable(node, subscriptIndex(sub.subscriptlist()));
+                node = new SubscriptNode(subscripted[0], subscripted[1]).at(anchored(span(ae.start, sub.stop), sub.start, sub.stop));
             }
         }
         return node;
@@ -1025,10 +1068,18 @@ final class NodeBuilder {
         for (int i = 0; i < starFlags.length; i++) {
             starFlags[i] = starred.get(i);
         }
-        MpExpressionNode[] pos = positional.toArray(new MpExpressionNode[0]);
+        List<MpExpressionNode> inOrder = new ArrayList<>();
+        inOrder.add(receiverOrCallee);
+        inOrder.addAll(positional);
+        inOrder.addAll(kwValues);
+        inOrder.addAll(kwStar);
+        MpExpressionNode[] all = resumable(inOrder.toArray(new MpExpressionNode[0]));
+        receiverOrCallee = all[0];
+        int p = 1;
+        MpExpressionNode[] pos = Arrays.copyOfRange(all, p, p += positional.size());
         String[] names = kwNames.toArray(new String[0]);
-        MpExpressionNode[] values = kwValues.toArray(new MpExpressionNode[0]);
-        MpExpressionNode[] stars = kwStar.toArray(new MpExpressionNode[0]);
+        MpExpressionNode[] values = Arrays.copyOfRange(all, p, p += kwValues.size());
+        MpExpressionNode[] stars = Arrays.copyOfRange(all, p, p + kwStar.size());
         if (method != null) {
             return new MethodCallNode(receiverOrCallee, method, pos, starFlags, names, values, stars);
         }
@@ -1116,7 +1167,19 @@ final class NodeBuilder {
                 values.add(expr(item.test(1)));
             }
         }
-        return new DictDisplayNode(keys.toArray(new MpExpressionNode[0]), values.toArray(new MpExpressionNode[0]));
+        MpExpressionNode[] interleaved = new MpExpressionNode[keys.size() * 2];
+        for (int i = 0; i < keys.size(); i++) {
+            interleaved[2 * i] = keys.get(i);
+            interleaved[2 * i + 1] = values.get(i);
+        }
+        resumable(interleaved);
+        MpExpressionNode[] keyNodes = new MpExpressionNode[keys.size()];
+        MpExpressionNode[] valueNodes = new MpExpressionNode[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            keyNodes[i] = interleaved[2 * i];
+            valueNodes[i] = interleaved[2 * i + 1];
+        }
+        return new DictDisplayNode(keyNodes, valueNodes);
     }
 
     /** A comprehension: a nested function over the first iterable, called at once. */

@@ -7,8 +7,8 @@ import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
-import dev.mp.runtime.ops.Arithmetic;
 import dev.mp.runtime.ops.Arithmetic.BinOp;
+import dev.mp.runtime.ops.Arithmetic;
 
 /**
  * A binary arithmetic or bitwise operator applied to two evaluated operands. Each operator is its own node with

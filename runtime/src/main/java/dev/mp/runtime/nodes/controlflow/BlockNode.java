@@ -1,6 +1,8 @@
 package dev.mp.runtime.nodes.controlflow;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.mp.runtime.MpException;
@@ -26,56 +28,69 @@ public final class BlockNode extends MpStatementNode {
     }
 
     @Override
+    @ExplodeLoop
     public void execute(VirtualFrame frame) {
-        int i = 0;
+        int start = 0;
         if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot)) {
-            i = GeneratorState.savedInt(frame, indexSlot);
+            start = GeneratorState.savedInt(frame, indexSlot);
         }
-        try {
-            for (; i < statements.length; i++) {
-                if (generatorSlot >= 0) {
-                    frame.setObject(indexSlot, i);
-                }
-                statements[i].execute(frame);
+        for (int i = 0; i < statements.length; i++) {
+            if (i < start) {
+                continue;
             }
-        } catch (MpException e) {
-            throw record(e, statements[i]);
+            if (generatorSlot >= 0) {
+                frame.setObject(indexSlot, i);
+            }
+            try {
+                statements[i].execute(frame);
+            } catch (MpException e) {
+                throw record(e, statements[i]);
+            }
         }
     }
 
     /** Runs the block; returns the value of its last statement if that is an expression, else null. */
+    @ExplodeLoop
     public Object executeWithResult(VirtualFrame frame) {
         int last = statements.length - 1;
-        int i = 0;
-        try {
-            for (; i < last; i++) {
+        for (int i = 0; i < last; i++) {
+            try {
                 statements[i].execute(frame);
+            } catch (MpException e) {
+                throw record(e, statements[i]);
             }
+        }
+        try {
             return last >= 0 ? statements[last].executeValue(frame) : null;
         } catch (MpException e) {
-            throw record(e, statements[i]);
+            throw record(e, statements[last]);
         }
     }
 
     @Override
+    @ExplodeLoop
     public Object executeReturning(VirtualFrame frame) {
         if (generatorSlot >= 0) {
             return super.executeReturning(frame);
         }
         int last = statements.length - 1;
-        int i = 0;
-        try {
-            for (; i < last; i++) {
+        for (int i = 0; i < last; i++) {
+            try {
                 statements[i].execute(frame);
+            } catch (MpException e) {
+                throw record(e, statements[i]);
             }
+        }
+        try {
             return last >= 0 ? statements[last].executeReturning(frame) : null;
         } catch (MpException e) {
-            throw record(e, statements[i]);
+            throw record(e, statements[last]);
         }
     }
 
     /** Records the traceback line of {@code statement}; returns the exception to throw on (see MpException). */
-    private MpException record(MpException e, MpStatementNode statement) {
+    @TruffleBoundary
+    private static MpException record(MpException e, MpStatementNode statement) {
         MpStatementNode raising = unwrap(statement);
         return recordLine(e, raising, raising.line());
     }
@@ -84,6 +99,7 @@ public final class BlockNode extends MpStatementNode {
      * Records {@code line} of the frame of {@code at} as where {@code e} was raised, if the frame is not recorded
      * yet; returns the exception to throw on (see MpException). For parts of a statement on lines of their own.
      */
+    @TruffleBoundary
     static MpException recordLine(MpException e, Node at, int line) {
         if (e.needsFrameEntry() && at.getRootNode() instanceof MpRootNode root) {
             return e.recordFrame(new TracebackEntry(root.source(), line, root.getName()), at);

@@ -1,7 +1,9 @@
 package dev.mp.runtime.nodes.controlflow;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ControlFlowException;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
@@ -104,9 +106,16 @@ public final class TryNode extends MpStatementNode {
         }
     }
 
+    @ExplodeLoop
     private void runTryExcept(VirtualFrame frame, int section) {
         if (section >= 1) {
-            runHandler(frame, section - 1, (PBaseException) frame.getObject(stateSlot + 1));
+            // A generator resumed inside handler section - 1; the loop keeps the handler a constant for the compiler.
+            for (int k = 0; k < handlers.length; k++) {
+                if (k == section - 1) {
+                    runHandler(frame, k, (PBaseException) frame.getObject(stateSlot + 1));
+                    return;
+                }
+            }
             return;
         }
         if (section == 0) {
@@ -158,6 +167,7 @@ public final class TryNode extends MpStatementNode {
     }
 
     /** Implicit chaining: an exception raised while handling another gets it as its context. */
+    @TruffleBoundary
     static void chain(MpException raised, PBaseException handled) {
         PBaseException r = raised.pythonException();
         if (r != handled && r.context() == PNone.NONE) {
@@ -165,6 +175,7 @@ public final class TryNode extends MpStatementNode {
         }
     }
 
+    @TruffleBoundary
     private static boolean matches(PBaseException exc, Object type) {
         if (type instanceof PClass cls) {
             checkCatchable(cls);

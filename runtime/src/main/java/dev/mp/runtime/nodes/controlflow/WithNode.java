@@ -7,6 +7,7 @@ import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.attribute.LookupInMroNode;
 import dev.mp.runtime.nodes.function.GeneratorState;
 import dev.mp.runtime.nodes.function.YieldException;
 import dev.mp.runtime.nodes.local.AssignTargetNode;
@@ -26,10 +27,10 @@ public final class WithNode extends MpStatementNode {
     private final int generatorSlot;
     /** In a generator: holds the manager while the body runs. */
     private final int managerSlot;
-    /** The {@code __enter__} and {@code __exit__} of the last manager type; valid while no class namespace changed. */
-    private ManagerMethods lastMethods;
+    @Child private LookupInMroNode lookupEnter = LookupInMroNode.create("__enter__");
+    @Child private LookupInMroNode lookupExit = LookupInMroNode.create("__exit__");
 
-    private record ManagerMethods(PClass type, int namespaceVersion, Object enter, Object exit) {
+    private record ManagerMethods(Object enter, Object exit) {
     }
 
     public WithNode(MpExpressionNode manager, AssignTargetNode target, MpStatementNode body, int generatorSlot, int managerSlot) {
@@ -86,18 +87,11 @@ public final class WithNode extends MpStatementNode {
 
     private ManagerMethods managerMethods(Object mgr) {
         PClass type = Types.typeOf(mgr);
-        int version = PClass.namespaceVersion();
-        ManagerMethods found = lastMethods;
-        if (found != null && found.type == type && found.namespaceVersion == version) {
-            return found;
-        }
-        Object enter = type.lookup("__enter__");
-        Object exit = type.lookup("__exit__");
+        Object enter = lookupEnter.execute(type);
+        Object exit = lookupExit.execute(type);
         if (enter == null || exit == null) {
             throw Errors.typeError("'%s' object does not support the context manager protocol", Types.typeName(mgr));
         }
-        found = new ManagerMethods(type, version, enter, exit);
-        lastMethods = found;
-        return found;
+        return new ManagerMethods(enter, exit);
     }
 }

@@ -5,8 +5,8 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
-import dev.mp.runtime.nodes.arithmetic.CompareOpNode;
 import dev.mp.runtime.nodes.arithmetic.CompareOpNode.Op;
+import dev.mp.runtime.nodes.arithmetic.CompareOpNode;
 import dev.mp.runtime.ops.Conversions;
 
 /** A comparison chain {@code a < b <= c}: each operand evaluated once, stopping at the first false. */

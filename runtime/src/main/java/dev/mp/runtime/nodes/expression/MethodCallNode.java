@@ -4,12 +4,13 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.nodes.attribute.LookupInMroNode;
 import dev.mp.runtime.objects.ExpressionSpan;
 import dev.mp.runtime.objects.PBuiltinFunction;
+import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PModule;
-import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.ops.Attributes;
 import dev.mp.runtime.ops.HostInterop;
 import dev.mp.runtime.ops.Types;
@@ -21,11 +22,7 @@ import dev.mp.runtime.ops.Types;
 public final class MethodCallNode extends CallNode {
     @Child private MpExpressionNode receiver;
     private final String name;
-    /** What {@link #plainMethod} found for the last receiver type; valid while no class namespace changed. */
-    private MethodFound lastFound;
-
-    private record MethodFound(PClass type, int namespaceVersion, Object method) {
-    }
+    @Child private LookupInMroNode lookup;
 
     public MethodCallNode(MpExpressionNode receiver, String name, MpExpressionNode[] positional, boolean[] starred,
                           String[] keywordNames, MpExpressionNode[] keywordValues, MpExpressionNode[] kwStarred) {
@@ -33,6 +30,7 @@ public final class MethodCallNode extends CallNode {
         this.receiver = receiver;
         // Interned, as the keys of namespaces made from source are, so a look-up compares them by identity.
         this.name = name.intern();
+        this.lookup = LookupInMroNode.create(name);
     }
 
     /** Where {@code receiver.name} is: the expression a failed method lookup is shown at. */
@@ -81,15 +79,7 @@ public final class MethodCallNode extends CallNode {
         if (self instanceof PInstance inst && inst.dict().size() > 0 && inst.dict().get(name) != null) {
             return null;
         }
-        PClass type = Types.typeOf(self);
-        int version = PClass.namespaceVersion();
-        MethodFound found = lastFound;
-        if (found != null && found.type == type && found.namespaceVersion == version) {
-            return found.method;
-        }
-        Object descr = type.lookup(name);
-        Object method = descr instanceof PFunction || (descr instanceof PBuiltinFunction b && b.isMethod()) ? descr : null;
-        lastFound = new MethodFound(type, version, method);
-        return method;
+        Object descr = lookup.execute(Types.typeOf(self));
+        return descr instanceof PFunction || (descr instanceof PBuiltinFunction b && b.isMethod()) ? descr : null;
     }
 }

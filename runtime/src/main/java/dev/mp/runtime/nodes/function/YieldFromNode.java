@@ -25,6 +25,11 @@ public final class YieldFromNode extends MpExpressionNode {
         this.iterable = iterable;
     }
 
+    /** The number of this yield within its generator, which a suspended generator records as where it stopped. */
+    public int id() {
+        return id;
+    }
+
     @Override
     public Object execute(VirtualFrame frame) {
         PGenerator gen = GeneratorState.generator(frame, generatorSlot);

@@ -20,6 +20,11 @@ public final class YieldNode extends MpExpressionNode {
         this.value = value;
     }
 
+    /** The number of this yield within its generator, which a suspended generator records as where it stopped. */
+    public int id() {
+        return id;
+    }
+
     @Override
     public Object execute(VirtualFrame frame) {
         PGenerator gen = GeneratorState.generator(frame, generatorSlot);
