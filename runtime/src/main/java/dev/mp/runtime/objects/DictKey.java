@@ -2,6 +2,8 @@ package dev.mp.runtime.objects;
 
 import java.math.BigInteger;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Types;
 
@@ -14,6 +16,7 @@ public final class DictKey {
     }
 
     /** Raises TypeError for unhashable values, as Python does when one is used as a key. */
+    @TruffleBoundary
     public static Object of(Object key) {
         if (key instanceof String || key instanceof Long) {
             return key;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.mp.runtime.ops.Conversions;
 
 /**
@@ -53,6 +55,7 @@ public final class PSet extends PSubclassable {
     }
 
     /** Adds a member; false when an equal one is there already. */
+    @TruffleBoundary
     public boolean add(Object o) {
         Object k = DictKey.of(o);
         if (members.containsKey(k)) {
@@ -155,11 +158,13 @@ public final class PSet extends PSubclassable {
         }
     }
 
+    @TruffleBoundary
     public boolean contains(Object o) {
         return members.containsKey(DictKey.of(o));
     }
 
     /** Removes a member; false when there is none equal to o. */
+    @TruffleBoundary
     public boolean remove(Object o) {
         Object k = DictKey.of(o);
         Object member = members.remove(k);
@@ -173,6 +178,7 @@ public final class PSet extends PSubclassable {
     }
 
     /** CPython's set.pop(): the member in the first used slot from the finger on; null when empty. */
+    @TruffleBoundary
     public Object popFirst() {
         if (members.isEmpty()) {
             return null;
@@ -188,6 +194,7 @@ public final class PSet extends PSubclassable {
         return members.remove(k);
     }
 
+    @TruffleBoundary
     public void clear() {
         members.clear();
         slots = new Object[MIN_SIZE];
@@ -205,6 +212,7 @@ public final class PSet extends PSubclassable {
     }
 
     /** The members, as originally inserted, in CPython's iteration order. */
+    @TruffleBoundary
     public List<Object> values() {
         List<Object> out = new ArrayList<>(members.size());
         for (Object k : slots) {
@@ -219,6 +227,7 @@ public final class PSet extends PSubclassable {
      * Adds the members of another set as CPython's set_merge does: one resize first, then (into an empty set)
      * a copy of the other's layout, or the other's members in its iteration order.
      */
+    @TruffleBoundary
     public void addAll(PSet other) {
         if (other == this || other.members.isEmpty()) {
             return;
@@ -248,12 +257,14 @@ public final class PSet extends PSubclassable {
     }
 
     /** Makes room for n more members at once, as CPython does before adding a dict's keys. */
+    @TruffleBoundary
     public void reserve(int n) {
         if ((long) (fill + n) * 5 >= (long) mask() * 3) {
             resize((long) (members.size() + n) * 2);
         }
     }
 
+    @TruffleBoundary
     public PSet copy(boolean asFrozen) {
         PSet s = new PSet(asFrozen);
         s.addAll(this);
@@ -261,6 +272,7 @@ public final class PSet extends PSubclassable {
     }
 
     /** Replaces this set's contents by another's (CPython's in-place operators compute a new table and take it). */
+    @TruffleBoundary
     public void takeContents(PSet other) {
         members.clear();
         members.putAll(other.members);

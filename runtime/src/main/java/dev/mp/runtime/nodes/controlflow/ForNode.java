@@ -102,6 +102,12 @@ public final class ForNode extends MpStatementNode {
             return LoopStatus.runBody(body, frame);
         }
 
+        /** How compilation traces and profiles name the loop when it is compiled on the stack. */
+        @Override
+        public String toString() {
+            return "for loop in " + getRootNode().getName();
+        }
+
         @Override
         public Object initialLoopStatus() {
             return CONTINUE_LOOP_STATUS;

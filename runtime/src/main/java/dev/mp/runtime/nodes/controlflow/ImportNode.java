@@ -1,5 +1,6 @@
 package dev.mp.runtime.nodes.controlflow;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.MpContext;
@@ -17,7 +18,7 @@ public final class ImportNode extends MpStatementNode {
     private final String module;
     private final int level;
     /** Names imported with {@code from}; null for a plain import; {@code ["*"]} for a star import. */
-    private final String[] names;
+    @CompilationFinal(dimensions = 1) private final String[] names;
     /** Whether a plain import has an {@code as} name (then the module itself is bound, not its top package). */
     private final boolean aliased;
     @Children private final AssignTargetNode[] targets;

@@ -3,6 +3,8 @@ package dev.mp.runtime.nodes.expression;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -23,8 +25,8 @@ public class CallNode extends MpExpressionNode {
     @Child protected MpExpressionNode callee;
     @Children protected final MpExpressionNode[] positional;
     /** Which positional arguments are {@code *iterable}. */
-    private final boolean[] starred;
-    private final String[] keywordNames;
+    @CompilationFinal(dimensions = 1) private final boolean[] starred;
+    @CompilationFinal(dimensions = 1) private final String[] keywordNames;
     @Children protected final MpExpressionNode[] keywordValues;
     /** {@code **mapping} arguments. */
     @Children protected final MpExpressionNode[] kwStarred;
@@ -83,55 +85,88 @@ public class CallNode extends MpExpressionNode {
     }
 
     /** @param self prepended as the first positional argument when not null (method calls) */
+    @ExplodeLoop
     protected final Arguments evaluate(VirtualFrame frame, Object self) {
-        List<Object> pos = new ArrayList<>();
-        if (self != null) {
-            pos.add(self);
-        }
+        ArgumentCollector collected = new ArgumentCollector(self);
         for (int i = 0; i < positional.length; i++) {
             Object v = positional[i].execute(frame);
             if (starred[i]) {
-                Object it = Iteration.iter(v, true);
-                if (it == null) {
-                    throw Errors.typeError("%s argument after * must be an iterable, not %s", calleeName(), Types.typeName(v));
-                }
-                for (Object o = Iteration.next(it); o != null; o = Iteration.next(it)) {
-                    pos.add(o);
-                }
+                collected.addIterable(v, calleeName());
             } else {
-                pos.add(v);
+                collected.add(v);
             }
         }
-        List<String> names = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
         for (int i = 0; i < keywordNames.length; i++) {
-            names.add(keywordNames[i]);
-            values.add(keywordValues[i].execute(frame));
+            collected.addKeyword(keywordNames[i], keywordValues[i].execute(frame));
         }
-        for (MpExpressionNode node : kwStarred) {
-            Object m = node.execute(frame);
-            if (!(m instanceof PDict d)) {
-                throw Errors.typeError("%s argument after ** must be a mapping, not %s", calleeName(), Types.typeName(m));
+        for (int i = 0; i < kwStarred.length; i++) {
+            collected.addMapping(kwStarred[i].execute(frame), calleeName());
+        }
+        return collected.arguments();
+    }
+
+    /** Arguments of a call with {@code *} or {@code **} or keywords, gathered in evaluation order (behind boundaries). */
+    private static final class ArgumentCollector {
+        private final List<Object> positional = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private final List<Object> values = new ArrayList<>();
+
+        ArgumentCollector(Object self) {
+            if (self != null) {
+                add(self);
+            }
+        }
+
+        @TruffleBoundary
+        void add(Object value) {
+            positional.add(value);
+        }
+
+        @TruffleBoundary
+        void addIterable(Object iterable, String callee) {
+            Object it = Iteration.iter(iterable, true);
+            if (it == null) {
+                throw Errors.typeError("%s argument after * must be an iterable, not %s", callee, Types.typeName(iterable));
+            }
+            for (Object o = Iteration.next(it); o != null; o = Iteration.next(it)) {
+                positional.add(o);
+            }
+        }
+
+        @TruffleBoundary
+        void addKeyword(String name, Object value) {
+            names.add(name);
+            values.add(value);
+        }
+
+        @TruffleBoundary
+        void addMapping(Object mapping, String callee) {
+            if (!(mapping instanceof PDict d)) {
+                throw Errors.typeError("%s argument after ** must be a mapping, not %s", callee, Types.typeName(mapping));
             }
             for (PDict.Entry e : d.entries()) {
                 if (!(e.key instanceof String k)) {
                     throw Errors.typeError("keywords must be strings");
                 }
                 if (names.contains(k)) {
-                    throw Errors.typeError("%s got multiple values for keyword argument '%s'", calleeName(), k);
+                    throw Errors.typeError("%s got multiple values for keyword argument '%s'", callee, k);
                 }
                 names.add(k);
                 values.add(e.value);
             }
         }
-        Object[] all = new Object[pos.size() + values.size()];
-        for (int i = 0; i < pos.size(); i++) {
-            all[i] = pos.get(i);
+
+        @TruffleBoundary
+        Arguments arguments() {
+            Object[] all = new Object[positional.size() + values.size()];
+            for (int i = 0; i < positional.size(); i++) {
+                all[i] = positional.get(i);
+            }
+            for (int i = 0; i < values.size(); i++) {
+                all[positional.size() + i] = values.get(i);
+            }
+            return new Arguments(all, names.isEmpty() ? null : names.toArray(new String[0]));
         }
-        for (int i = 0; i < values.size(); i++) {
-            all[pos.size() + i] = values.get(i);
-        }
-        return new Arguments(all, names.isEmpty() ? null : names.toArray(new String[0]));
     }
 
     private String calleeName() {

@@ -3,6 +3,7 @@ package dev.mp.runtime.nodes.expression;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -20,7 +21,7 @@ public final class DisplayNode extends MpExpressionNode {
     private final Kind kind;
     @Children private final MpExpressionNode[] elements;
     /** Which elements are {@code *iterable} and are spliced in. */
-    private final boolean[] starred;
+    @CompilationFinal(dimensions = 1) private final boolean[] starred;
     private final boolean anyStarred;
     /**
      * A set display of more than two constants, which CPython compiles to a constant frozenset merged into a

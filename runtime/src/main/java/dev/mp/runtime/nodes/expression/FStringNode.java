@@ -1,5 +1,6 @@
 package dev.mp.runtime.nodes.expression;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -49,10 +50,15 @@ public final class FStringNode extends MpExpressionNode {
     @Override
     @ExplodeLoop
     public Object execute(VirtualFrame frame) {
-        StringBuilder sb = new StringBuilder();
-        for (MpExpressionNode p : parts) {
-            sb.append((String) p.execute(frame));
+        String[] pieces = new String[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            pieces[i] = (String) parts[i].execute(frame);
         }
-        return sb.toString();
+        return join(pieces);
+    }
+
+    @TruffleBoundary
+    private static String join(String[] pieces) {
+        return String.join("", pieces);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mp.runtime.nodes.expression;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
@@ -43,6 +44,7 @@ public final class MethodCallNode extends CallNode {
     }
 
     @Override
+    @ExplodeLoop
     public Object execute(VirtualFrame frame) {
         Object self = receiver.execute(frame);
         Object method = plainMethod(self);

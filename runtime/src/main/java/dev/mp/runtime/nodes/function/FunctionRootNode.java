@@ -1,9 +1,11 @@
 package dev.mp.runtime.nodes.function;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.source.Source;
 
 import dev.mp.runtime.MpContext;
@@ -25,9 +27,9 @@ import dev.mp.runtime.ops.Errors;
 public final class FunctionRootNode extends MpRootNode {
     private final int parameterCount;
     /** Slots of this function's own cell variables. */
-    private final int[] cellSlots;
+    @CompilationFinal(dimensions = 1) private final int[] cellSlots;
     /** Slots receiving the closure cells, in closure order. */
-    private final int[] freeSlots;
+    @CompilationFinal(dimensions = 1) private final int[] freeSlots;
     @Child private MpStatementNode body;
     /** For generator functions: the slot holding the generator, and the body's call target; else -1/null. */
     private final int generatorSlot;
@@ -46,6 +48,7 @@ public final class FunctionRootNode extends MpRootNode {
     }
 
     @Override
+    @ExplodeLoop
     public Object execute(VirtualFrame frame) {
         Object[] args = frame.getArguments();
         PFunction fn = (PFunction) args[0];

@@ -1,5 +1,6 @@
 package dev.mp.runtime.nodes.function;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -20,7 +21,7 @@ public final class MakeFunctionNode extends MpExpressionNode {
     /** One per keyword-only parameter; null where it has no default. */
     @Children private final MpExpressionNode[] kwDefaults;
     /** Slots of the current frame holding the cells this function closes over. */
-    private final int[] closureSlots;
+    @CompilationFinal(dimensions = 1) private final int[] closureSlots;
     private final RootCallTarget callTarget;
     private final boolean generator;
     private final Object doc;

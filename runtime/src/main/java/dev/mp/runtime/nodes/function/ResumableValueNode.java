@@ -1,5 +1,6 @@
 package dev.mp.runtime.nodes.function;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -17,7 +18,7 @@ public final class ResumableValueNode extends MpExpressionNode {
     private final int slot;
     private final int generatorSlot;
     /** The ids of the yields inside the operand. */
-    private final int[] innerYields;
+    @CompilationFinal(dimensions = 1) private final int[] innerYields;
 
     public ResumableValueNode(MpExpressionNode operand, int slot, int generatorSlot, int[] innerYields) {
         this.operand = operand;

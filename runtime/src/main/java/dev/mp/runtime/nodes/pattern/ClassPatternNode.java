@@ -1,5 +1,6 @@
 package dev.mp.runtime.nodes.pattern;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -19,7 +20,7 @@ public final class ClassPatternNode extends PatternNode {
     /** The positional sub-patterns, then the keyword ones. */
     @Children private final PatternNode[] arguments;
     private final int positional;
-    private final String[] keywords;
+    @CompilationFinal(dimensions = 1) private final String[] keywords;
 
     public ClassPatternNode(MpExpressionNode cls, PatternNode[] arguments, int positional, String[] keywords, ExpressionSpan span) {
         this.span = span;
