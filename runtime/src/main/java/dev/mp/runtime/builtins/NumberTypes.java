@@ -280,7 +280,7 @@ final class NumberTypes {
         if (requested < 0) {
             throw Errors.valueError("length argument must be non-negative");
         }
-        int length = (int) Math.min(requested, Integer.MAX_VALUE - 8);
+        int length = dev.mp.runtime.ops.Sizes.length(requested);
         boolean signed = Conversions.isTrue(a[3]);
         if (!signed && v.signum() < 0) {
             throw Errors.overflowError("can't convert negative int to unsigned");

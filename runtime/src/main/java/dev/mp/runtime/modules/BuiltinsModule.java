@@ -434,10 +434,7 @@ final class BuiltinsModule {
     }
 
     private static String attrName(Object o) {
-        if (Types.baseValue(o) instanceof String s) {
-            return s;
-        }
-        throw Errors.typeError("attribute name must be string, not '%s'", Types.typeName(o));
+        return Errors.attributeName(o);
     }
 
     static boolean isInstance(Object obj, Object spec) {

@@ -3,11 +3,15 @@ package dev.mp.runtime.nodes.controlflow;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.nodes.ControlFlowException;
+
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.nodes.function.GeneratorState;
 import dev.mp.runtime.objects.TracebackEntry;
+import dev.mp.runtime.ops.Errors;
 
 /**
  * A sequence of statements. It records the traceback line of an exception raised by one of its statements
@@ -40,6 +44,12 @@ public final class BlockNode extends MpStatementNode {
             }
         } catch (MpException e) {
             throw record(e, statements[i]);
+        } catch (ControlFlowException | AbstractTruffleException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
+            // A Java exception from an operation becomes a Python one here, at its statement, so that try/except
+            // sees it (MemoryError, RecursionError, or the SystemError of a bug in mp).
+            throw record(Errors.fromJava(e), statements[i]);
         }
     }
 
@@ -54,6 +64,12 @@ public final class BlockNode extends MpStatementNode {
             return last >= 0 ? statements[last].executeValue(frame) : null;
         } catch (MpException e) {
             throw record(e, statements[i]);
+        } catch (ControlFlowException | AbstractTruffleException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
+            // A Java exception from an operation becomes a Python one here, at its statement, so that try/except
+            // sees it (MemoryError, RecursionError, or the SystemError of a bug in mp).
+            throw record(Errors.fromJava(e), statements[i]);
         }
     }
 
@@ -71,6 +87,12 @@ public final class BlockNode extends MpStatementNode {
             return last >= 0 ? statements[last].executeReturning(frame) : null;
         } catch (MpException e) {
             throw record(e, statements[i]);
+        } catch (ControlFlowException | AbstractTruffleException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
+            // A Java exception from an operation becomes a Python one here, at its statement, so that try/except
+            // sees it (MemoryError, RecursionError, or the SystemError of a bug in mp).
+            throw record(Errors.fromJava(e), statements[i]);
         }
     }
 
