@@ -224,6 +224,7 @@ final class NumberTypes {
         if (body.isEmpty() || body.startsWith("_") || body.endsWith("_") || body.contains("__")) {
             throw invalidLiteral(radix, original);
         }
+        dev.mp.runtime.ops.IntDigits.checkParse(body, r);
         try {
             BigInteger v = new BigInteger(body.replace("_", ""), r);
             return Conversions.normalize(negative ? v.negate() : v);
