@@ -145,8 +145,8 @@ final class ContainerTypes {
         });
         method(l, "index", "self, value, start=0, stop=9223372036854775807, /", a -> {
             List<Object> items = ((PList) a[0]).items();
-            long start = Conversions.asLong(a[2]);
-            long stop = Conversions.asLong(a[3]);
+            long start = Sequences.sliceValue(a[2]);
+            long stop = Sequences.sliceValue(a[3]);
             if (start < 0) {
                 start = Math.max(0, start + items.size());
             }

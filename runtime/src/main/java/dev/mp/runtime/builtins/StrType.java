@@ -124,8 +124,12 @@ public final class StrType {
             return (long) i;
         });
         method(s, "count", "self, sub, start=None, end=None", a -> {
-            String str = (String) a[0];
             String sub = Errors.requireStr(a[1]);
+            int[] r = range((String) a[0], a[2], a[3]);
+            if (r[0] > r[1]) {
+                return 0L;
+            }
+            String str = ((String) a[0]).substring(r[0], r[1]);
             if (sub.isEmpty()) {
                 return Sequences.len(str) + 1;
             }
@@ -181,7 +185,8 @@ public final class StrType {
         method(s, "expandtabs", "self, tabsize=8", a -> {
             StringBuilder sb = new StringBuilder();
             int col = 0;
-            long tabsize = Conversions.asLong(a[1]);
+            Object index = Conversions.index(a[1]);
+            long tabsize = index instanceof Long l ? l : Long.MAX_VALUE;
             if (tabsize != (int) tabsize) {
                 throw Errors.overflowError("Python int too large to convert to C int");
             }

@@ -57,7 +57,7 @@ public final class Conversions {
         // As CPython's PyObject_Repr, a nested repr counts against the recursion limit: a deeply nested list is
         // a RecursionError at once, not a Java stack overflow after quadratic string building.
         dev.mp.runtime.MpContext ctx = dev.mp.runtime.MpContext.get(null);
-        if (++ctx.depth > ctx.recursionLimit) {
+        if (++ctx.depth >= ctx.recursionLimit) {
             ctx.depth--;
             throw Errors.make("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
         }
