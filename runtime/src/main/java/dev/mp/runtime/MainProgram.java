@@ -101,6 +101,11 @@ public final class MainProgram {
             return handleUncaught(context, e.pythonException());
         } catch (StackOverflowError e) {
             return reportStackOverflow(context);
+        } catch (com.oracle.truffle.api.nodes.ControlFlowException | com.oracle.truffle.api.exception.AbstractTruffleException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError | AssertionError e) {
+            // Raised outside any statement (while setting the module up): still a Python traceback, never Java's.
+            return handleUncaught(context, dev.mp.runtime.ops.Errors.fromJava(e).pythonException());
         }
     }
 

@@ -29,6 +29,8 @@ public final class MpContext {
     /** Python call depth, for RecursionError. */
     public int depth;
     public int recursionLimit = 1000;
+    /** {@code sys.get_int_max_str_digits()}: the most digits of a decimal int conversion, 0 for no limit. */
+    public int intMaxStrDigits = dev.mp.runtime.ops.IntDigits.DEFAULT_LIMIT;
     /** The id of the top-level evaluation running now, 0 when none. Read by other threads (see KeyboardInterrupts). */
     private volatile long runningEvaluation;
     private long lastEvaluation;

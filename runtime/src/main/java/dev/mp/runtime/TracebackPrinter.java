@@ -55,11 +55,45 @@ public final class TracebackPrinter {
         }
         if (!tb.isEmpty()) {
             out.add("Traceback (most recent call last):\n");
-            for (TracebackEntry entry : tb) {
+            appendFrames(tb, out);
+        }
+        out.addAll(exceptionOnly(e));
+        if (e.isInternal()) {
+            out.add(dev.mp.runtime.ops.Errors.INTERNAL_ERROR_HINT + "\n");
+        }
+    }
+
+    /**
+     * The frames, outermost first, with runs of one line repeated more than three times cut as CPython does:
+     * three copies, then "[Previous line repeated n more times]" (a deep recursion prints a few lines, not a
+     * million).
+     */
+    private static void appendFrames(List<TracebackEntry> tb, List<String> out) {
+        TracebackEntry last = null;
+        int count = 0;
+        for (TracebackEntry entry : tb) {
+            if (last == null || !sameLine(last, entry)) {
+                appendRepeated(count, out);
+                last = entry;
+                count = 0;
+            }
+            count++;
+            if (count <= 3) {
                 out.add(frame(entry));
             }
         }
-        out.addAll(exceptionOnly(e));
+        appendRepeated(count, out);
+    }
+
+    private static boolean sameLine(TracebackEntry a, TracebackEntry b) {
+        return a.line() == b.line() && java.util.Objects.equals(a.file(), b.file()) && java.util.Objects.equals(a.function(), b.function());
+    }
+
+    private static void appendRepeated(int count, List<String> out) {
+        if (count > 3) {
+            int more = count - 3;
+            out.add("  [Previous line repeated " + more + " more time" + (more > 1 ? "s" : "") + "]\n");
+        }
     }
 
     private static String frame(TracebackEntry entry) {

@@ -7,6 +7,7 @@ import dev.mp.runtime.objects.PClassMethod;
 import dev.mp.runtime.objects.PGetSet;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PStaticMethod;
+import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Types;
 
 /** Defines builtin functions, methods of builtin types and module functions from {@link ParamSpec} strings. */
@@ -54,7 +55,17 @@ public final class BuiltinBuilder {
     /** {@code __new__} of a builtin type: the first parameter is the class being instantiated. */
     public static void constructor(PClass cls, String params, PBuiltinFunction.Body body) {
         ParamSpec spec = ParamSpec.parse(params);
-        cls.dict().put("__new__", new PBuiltinFunction("__new__", null, spec.signature(), spec.defaults(), spec.kwDefaults(), body));
+        // __new__ is reachable as cls.__new__(X) with any X: checked as CPython's tp_new wrapper checks it.
+        PBuiltinFunction.Body checked = a -> {
+            if (!(a[0] instanceof PClass sub)) {
+                throw Errors.typeError("%s.__new__(X): X is not a type object (%s)", cls.name(), Types.typeName(a[0]));
+            }
+            if (!sub.isSubclassOf(cls)) {
+                throw Errors.typeError("%s.__new__(%s): %s is not a subtype of %s", cls.name(), sub.name(), sub.name(), cls.name());
+            }
+            return body.call(a);
+        };
+        cls.dict().put("__new__", new PBuiltinFunction("__new__", null, spec.signature(), spec.defaults(), spec.kwDefaults(), checked));
     }
 
     /** A read-only attribute of {@code cls}'s instances; the getters of int, float and str get plain values. */

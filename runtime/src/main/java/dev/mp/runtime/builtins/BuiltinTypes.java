@@ -55,7 +55,7 @@ public final class BuiltinTypes {
 
     private static void objectType() {
         PClass o = BuiltinClasses.OBJECT;
-        constructor(o, "cls, *args, **kwargs", a -> {
+        constructor(o, "cls, /, *args, **kwargs", a -> {
             PClass cls = (PClass) a[0];
             if (cls.layout() == PClass.Layout.EXCEPTION) {
                 return Exceptions.create(cls, (PTuple) a[1]);
@@ -73,21 +73,21 @@ public final class BuiltinTypes {
             }
             return new PInstance(cls);
         });
-        method(o, "__init__", "self, *args, **kwargs", a -> PNone.NONE);
+        method(o, "__init__", "self, /, *args, **kwargs", a -> PNone.NONE);
         method(o, "__repr__", "self", a -> Conversions.builtinRepr(a[0]));
         method(o, "__str__", "self", a -> Conversions.repr(a[0]));
         method(o, "__eq__", "self, other", a -> a[0] == a[1] ? Boolean.TRUE : PSingleton.NOT_IMPLEMENTED);
         method(o, "__ne__", "self, other", a -> a[0] == a[1] ? Boolean.FALSE : PSingleton.NOT_IMPLEMENTED);
         method(o, "__hash__", "self", a -> Identity.id(a[0]) >> 4);
         method(o, "__setattr__", "self, name, value", a -> {
-            dev.mp.runtime.ops.Attributes.setIgnoringOverride(a[0], (String) a[1], a[2]);
+            dev.mp.runtime.ops.Attributes.setIgnoringOverride(a[0], Errors.attributeName(a[1]), a[2]);
             return PNone.NONE;
         });
         method(o, "__delattr__", "self, name", a -> {
-            dev.mp.runtime.ops.Attributes.deleteIgnoringOverride(a[0], (String) a[1]);
+            dev.mp.runtime.ops.Attributes.deleteIgnoringOverride(a[0], Errors.attributeName(a[1]));
             return PNone.NONE;
         });
-        method(o, "__getattribute__", "self, name", a -> dev.mp.runtime.ops.Attributes.get(a[0], (String) a[1]));
+        method(o, "__getattribute__", "self, name", a -> dev.mp.runtime.ops.Attributes.get(a[0], Errors.attributeName(a[1])));
         method(o, "__format__", "self, spec", a -> {
             if (!Errors.requireStr(a[1], "__format__() argument").isEmpty()) {
                 throw Errors.typeError("unsupported format string passed to %s.__format__", Types.typeName(a[0]));
@@ -123,7 +123,7 @@ public final class BuiltinTypes {
 
     private static void exceptionTypes() {
         PClass b = BuiltinClasses.BASE_EXCEPTION;
-        constructor(b, "cls, *args, **kwargs", a -> {
+        constructor(b, "cls, /, *args, **kwargs", a -> {
             PClass cls = (PClass) a[0];
             PBaseException e = Exceptions.create(cls, (PTuple) a[1]);
             if (cls.isCore()) {
@@ -132,7 +132,7 @@ public final class BuiltinTypes {
             }
             return e;
         });
-        method(b, "__init__", "self, *args, **kwargs", a -> {
+        method(b, "__init__", "self, /, *args, **kwargs", a -> {
             initKeywords((PBaseException) a[0], (dev.mp.runtime.objects.PDict) a[2]);
             if (a[0] instanceof dev.mp.runtime.objects.POSError os) {
                 os.initialize((PTuple) a[1]);

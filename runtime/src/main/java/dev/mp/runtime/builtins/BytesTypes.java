@@ -20,6 +20,7 @@ import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
+import dev.mp.runtime.ops.Sizes;
 import dev.mp.runtime.ops.Types;
 
 /**
@@ -358,8 +359,8 @@ final class BytesTypes {
 
     /** start and end of a slice of a sequence of length n, adjusted as CPython's ADJUST_INDICES; start may exceed end. */
     private static int[] range(int n, Object start, Object end) {
-        long s = start == NONE ? 0 : Conversions.asLong(Conversions.index(start));
-        long e = end == NONE ? n : Conversions.asLong(Conversions.index(end));
+        long s = start == NONE ? 0 : Sequences.sliceValue(start);
+        long e = end == NONE ? n : Sequences.sliceValue(end);
         if (e > n) {
             e = n;
         } else if (e < 0) {
@@ -636,6 +637,7 @@ final class BytesTypes {
         if (width <= b.length) {
             return b.clone();
         }
+        Sizes.width(width);
         int total = (int) width - b.length;
         int left = switch (how) {
             case "ljust" -> 0;
@@ -669,6 +671,7 @@ final class BytesTypes {
             if (x == '\t') {
                 if (tabsize > 0) {
                     long spaces = tabsize - column % tabsize;
+                    Sizes.length(out.size() + spaces);
                     for (long k = 0; k < spaces; k++) {
                         out.write(' ');
                     }
@@ -750,7 +753,10 @@ final class BytesTypes {
             if (n < 0) {
                 throw Errors.valueError("negative count");
             }
-            return new byte[(int) (long) n];
+            return new byte[Sizes.length(n)];
+        }
+        if (source instanceof java.math.BigInteger) {
+            Sizes.indexSized(source);
         }
         List<Object> items = Iteration.toList(source);
         byte[] out = new byte[items.size()];

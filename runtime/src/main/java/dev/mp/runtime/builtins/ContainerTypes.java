@@ -86,14 +86,14 @@ final class ContainerTypes {
     private static void list() {
         PClass l = BuiltinClasses.LIST;
         // As CPython, list.__new__ makes an empty list of the subclass and list.__init__ fills it.
-        constructor(l, "cls, *args, **kwargs", a -> {
+        constructor(l, "cls, /, *args, **kwargs", a -> {
             if (a[0] != l) {
                 return new PList((PClass) a[0]);
             }
             Object iterable = optionalArgument("list", a[1], a[2]);
             return iterable == null ? new PList() : new PList(Iteration.toList(iterable));
         });
-        method(l, "__init__", "self, *args, **kwargs", a -> {
+        method(l, "__init__", "self, /, *args, **kwargs", a -> {
             Object iterable = optionalArgument("list", a[1], a[2]);
             List<Object> items = ((PList) a[0]).items();
             items.clear();
@@ -145,8 +145,8 @@ final class ContainerTypes {
         });
         method(l, "index", "self, value, start=0, stop=9223372036854775807, /", a -> {
             List<Object> items = ((PList) a[0]).items();
-            long start = Conversions.asLong(a[2]);
-            long stop = Conversions.asLong(a[3]);
+            long start = Sequences.sliceValue(a[2]);
+            long stop = Sequences.sliceValue(a[3]);
             if (start < 0) {
                 start = Math.max(0, start + items.size());
             }
@@ -206,7 +206,7 @@ final class ContainerTypes {
 
     private static void tuple() {
         PClass t = BuiltinClasses.TUPLE;
-        constructor(t, "cls, *args, **kwargs", a -> {
+        constructor(t, "cls, /, *args, **kwargs", a -> {
             Object iterable = optionalArgument("tuple", a[1], a[2]);
             if (a[0] != t) {
                 return new PTuple((PClass) a[0], iterable == null ? new Object[0] : Iteration.toArray(iterable));
@@ -234,7 +234,7 @@ final class ContainerTypes {
     private static void dict() {
         PClass d = BuiltinClasses.DICT;
         // As CPython, dict.__new__ makes an empty dict of the subclass and dict.__init__ fills it.
-        constructor(d, "cls, *args, **kwargs", a -> {
+        constructor(d, "cls, /, *args, **kwargs", a -> {
             if (a[0] != d) {
                 return new PDict((PClass) a[0]);
             }
@@ -242,7 +242,7 @@ final class ContainerTypes {
             initDict(r, a[1], (PDict) a[2]);
             return r;
         });
-        method(d, "__init__", "self, *args, **kwargs", a -> {
+        method(d, "__init__", "self, /, *args, **kwargs", a -> {
             initDict((PDict) a[0], a[1], (PDict) a[2]);
             return NONE;
         });
@@ -412,14 +412,14 @@ final class ContainerTypes {
                 });
             } else {
                 // As CPython (and as list), set.__new__ makes an empty set and set.__init__ fills it.
-                constructor(c, "cls, *args, **kwargs", a -> {
+                constructor(c, "cls, /, *args, **kwargs", a -> {
                     if (a[0] != c) {
                         return new PSet((PClass) a[0], false);
                     }
                     Object iterable = optionalArgument("set", a[1], a[2]);
                     return iterable == null ? new PSet(false) : Sets.of(iterable, false);
                 });
-                method(c, "__init__", "self, *args, **kwargs", a -> {
+                method(c, "__init__", "self, /, *args, **kwargs", a -> {
                     if (((PDict) a[2]).size() > 0) {
                         throw Errors.typeError("set() takes no keyword arguments");
                     }

@@ -224,6 +224,7 @@ final class NumberTypes {
         if (body.isEmpty() || body.startsWith("_") || body.endsWith("_") || body.contains("__")) {
             throw invalidLiteral(radix, original);
         }
+        dev.mp.runtime.ops.IntDigits.checkParse(body, r);
         try {
             BigInteger v = new BigInteger(body.replace("_", ""), r);
             return Conversions.normalize(negative ? v.negate() : v);
@@ -280,7 +281,7 @@ final class NumberTypes {
         if (requested < 0) {
             throw Errors.valueError("length argument must be non-negative");
         }
-        int length = (int) Math.min(requested, Integer.MAX_VALUE - 8);
+        int length = dev.mp.runtime.ops.Sizes.length(requested);
         boolean signed = Conversions.isTrue(a[3]);
         if (!signed && v.signum() < 0) {
             throw Errors.overflowError("can't convert negative int to unsigned");

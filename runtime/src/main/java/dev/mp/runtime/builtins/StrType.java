@@ -21,6 +21,7 @@ import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
+import dev.mp.runtime.ops.Sizes;
 import dev.mp.runtime.ops.StringFormatting;
 import dev.mp.runtime.ops.Types;
 
@@ -123,8 +124,12 @@ public final class StrType {
             return (long) i;
         });
         method(s, "count", "self, sub, start=None, end=None", a -> {
-            String str = (String) a[0];
             String sub = Errors.requireStr(a[1]);
+            int[] r = range((String) a[0], a[2], a[3]);
+            if (r[0] > r[1]) {
+                return 0L;
+            }
+            String str = ((String) a[0]).substring(r[0], r[1]);
             if (sub.isEmpty()) {
                 return Sequences.len(str) + 1;
             }
@@ -139,14 +144,14 @@ public final class StrType {
         method(s, "rjust", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], a[2], 1));
         method(s, "zfill", "self, width, /", a -> {
             String str = (String) a[0];
-            int w = (int) Conversions.asLong(a[1]);
+            int w = Sizes.width(Conversions.asLong(a[1]));
             if (str.length() >= w) {
                 return str;
             }
             String sign = str.startsWith("-") || str.startsWith("+") ? str.substring(0, 1) : "";
             return sign + "0".repeat(w - str.length()) + str.substring(sign.length());
         });
-        method(s, "format", "self, *args, **kwargs", a -> StringFormatting.strFormat((String) a[0], ((PTuple) a[1]).items(), (PDict) a[2]));
+        method(s, "format", "self, /, *args, **kwargs", a -> StringFormatting.strFormat((String) a[0], ((PTuple) a[1]).items(), (PDict) a[2]));
         method(s, "format_map", "self, mapping, /", a -> StringFormatting.strFormat((String) a[0], new Object[0], a[1]));
         method(s, "__format__", "self, spec", a -> StringFormatting.format(a[0], Errors.requireStr(a[1], "__format__() argument")));
         // str() of a str subclass is its value (object.__str__ would call the subclass's __repr__).
@@ -180,10 +185,16 @@ public final class StrType {
         method(s, "expandtabs", "self, tabsize=8", a -> {
             StringBuilder sb = new StringBuilder();
             int col = 0;
-            int ts = (int) Conversions.asLong(a[1]);
+            Object index = Conversions.index(a[1]);
+            long tabsize = index instanceof Long l ? l : Long.MAX_VALUE;
+            if (tabsize != (int) tabsize) {
+                throw Errors.overflowError("Python int too large to convert to C int");
+            }
+            int ts = (int) tabsize;
             for (char c : ((String) a[0]).toCharArray()) {
                 if (c == '\t') {
                     int n = ts > 0 ? ts - col % ts : 0;
+                    Sizes.length((long) sb.length() + n);
                     sb.append(" ".repeat(n));
                     col += n;
                 } else {
@@ -476,10 +487,10 @@ public final class StrType {
 
     private static boolean affix(String s, Object fix, Object start, Object end, boolean prefix) {
         int[] r = range(s, start, end);
-        String sub = s.substring(r[0], Math.max(r[0], r[1]));
         if (r[0] > s.length()) {
             return false;
         }
+        String sub = s.substring(r[0], Math.max(r[0], r[1]));
         if (fix instanceof PTuple t) {
             for (Object o : t.items()) {
                 if (prefix ? sub.startsWith(Errors.requireStr(o)) : sub.endsWith(Errors.requireStr(o))) {
@@ -496,8 +507,8 @@ public final class StrType {
 
     private static int[] range(String s, Object start, Object end) {
         int n = s.length();
-        long st = start == PNone.NONE ? 0 : Conversions.asLong(start);
-        long en = end == PNone.NONE ? n : Conversions.asLong(end);
+        long st = start == PNone.NONE ? 0 : Sequences.sliceValue(start);
+        long en = end == PNone.NONE ? n : Sequences.sliceValue(end);
         if (st < 0) {
             st = Math.max(0, st + n);
         }
@@ -518,7 +529,7 @@ public final class StrType {
     }
 
     private static String pad(String s, Object width, Object fillchar, int align) {
-        int w = (int) Conversions.asLong(width);
+        int w = Sizes.width(Conversions.asLong(width));
         if (!(fillchar instanceof String fill)) {
             throw Errors.typeError("The fill character must be a unicode character, not %s", Types.typeName(fillchar));
         }
@@ -531,6 +542,7 @@ public final class StrType {
         }
         int total = w - len;
         int left = align < 0 ? 0 : align > 0 ? total : total / 2 + (total & w & 1);
+        Sizes.length((long) total * fill.length() + s.length());
         return fill.repeat(left) + s + fill.repeat(total - left);
     }
 

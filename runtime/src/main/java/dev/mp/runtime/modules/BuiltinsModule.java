@@ -320,6 +320,9 @@ final class BuiltinsModule {
         });
         moduleFunction(m, "chr", "i, /", a -> {
             long i = Conversions.asLong(a[0]);
+            if (i != (int) i) {
+                throw Errors.overflowError("Python int too large to convert to C int");
+            }
             if (i < 0 || i > 0x10ffff) {
                 throw Errors.valueError("chr() arg not in range(0x110000)");
             }
@@ -378,7 +381,7 @@ final class BuiltinsModule {
             d.put(name, instance);
         }
         moduleFunction(m, "__import__", "name, globals=None, locals=None, fromlist=(), level=0", a -> context.modules().importModule(
-                (String) a[0], a[1] instanceof PDict g ? g : context.mainModule().dict(), Conversions.isTrue(a[3]), (int) Conversions.asLong(a[4])));
+                moduleName(a[0]), a[1] instanceof PDict g ? g : context.mainModule().dict(), Conversions.isTrue(a[3]), (int) Conversions.asLong(a[4])));
     }
 
     /** {@code locals()} of the code calling the builtin; the main module's namespace when no mp code calls it. */
@@ -433,11 +436,16 @@ final class BuiltinsModule {
         throw Errors.typeError("%s must be None or a string, not %s", what, Types.typeName(o));
     }
 
-    private static String attrName(Object o) {
+    /** The name given to {@code __import__}: a str, else CPython's TypeError. */
+    private static String moduleName(Object o) {
         if (Types.baseValue(o) instanceof String s) {
             return s;
         }
-        throw Errors.typeError("attribute name must be string, not '%s'", Types.typeName(o));
+        throw Errors.typeError("module name must be a string");
+    }
+
+    private static String attrName(Object o) {
+        return Errors.attributeName(o);
     }
 
     static boolean isInstance(Object obj, Object spec) {

@@ -193,7 +193,7 @@ final class DequeModule {
             });
         }
         PClass d = DEQUE;
-        BuiltinBuilder.constructor(d, "cls, *args, **kwargs", a -> new PDeque((PClass) a[0]));
+        BuiltinBuilder.constructor(d, "cls, /, *args, **kwargs", a -> new PDeque((PClass) a[0]));
         method(d, "__init__", "self, iterable=?, maxlen=None", a -> {
             PDeque q = (PDeque) a[0];
             if (a[2] != PNone.NONE) {

@@ -137,7 +137,7 @@ final class RandomModule {
     }
 
     static {
-        BuiltinBuilder.constructor(RANDOM, "cls, *args, **kwargs", a -> {
+        BuiltinBuilder.constructor(RANDOM, "cls, /, *args, **kwargs", a -> {
             PRandom r = new PRandom((PClass) a[0]);
             Object[] args = ((PTuple) a[1]).items();
             if (a[0] == RANDOM && args.length > 1) {

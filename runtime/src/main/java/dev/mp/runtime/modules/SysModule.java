@@ -20,6 +20,9 @@ import dev.mp.runtime.ops.Errors;
 
 /** The {@code sys} module. */
 final class SysModule {
+    private static final dev.mp.runtime.builtins.StructSequence INT_INFO = dev.mp.runtime.builtins.StructSequence.define("sys", "int_info",
+            new String[] {"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"}, new String[0]);
+
     private SysModule() {
     }
 
@@ -68,6 +71,7 @@ final class SysModule {
         d.put("version", "3.11.0 (mp " + MpLanguage.VERSION + ")");
         d.put("implementation", "mp");
         d.put("maxsize", Long.MAX_VALUE);
+        d.put("int_info", INT_INFO.make(new Object[] {30L, 4L, (long) dev.mp.runtime.ops.IntDigits.DEFAULT_LIMIT, (long) dev.mp.runtime.ops.IntDigits.THRESHOLD}));
         d.put("byteorder", "little");
         d.put("executable", "mp");
         d.put("stdout", StdStream.stdout(context));
@@ -78,7 +82,19 @@ final class SysModule {
         });
         moduleFunction(m, "getrecursionlimit", "", a -> (long) context.recursionLimit);
         moduleFunction(m, "setrecursionlimit", "limit, /", a -> {
-            context.recursionLimit = (int) Conversions.asLong(a[0]);
+            long limit = Conversions.asLong(a[0]);
+            if (limit != (int) limit) {
+                throw Errors.overflowError("Python int too large to convert to C int");
+            }
+            if (limit < 1) {
+                throw Errors.valueError("recursion limit must be greater or equal than 1");
+            }
+            context.recursionLimit = (int) limit;
+            return PNone.NONE;
+        });
+        moduleFunction(m, "get_int_max_str_digits", "", a -> (long) context.intMaxStrDigits);
+        moduleFunction(m, "set_int_max_str_digits", "maxdigits", a -> {
+            dev.mp.runtime.ops.IntDigits.setLimit(context, a[0]);
             return PNone.NONE;
         });
         moduleFunction(m, "exc_info", "", a -> {

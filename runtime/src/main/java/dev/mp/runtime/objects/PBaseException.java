@@ -26,10 +26,21 @@ public class PBaseException extends PInstance {
     private boolean suppressContext;
     private final List<TracebackEntry> traceback = new ArrayList<>();
     private MpException javaException;
+    /** Whether this is a SystemError for a Java exception that escaped mp's code (a bug in mp). */
+    private boolean internal;
 
     public PBaseException(PClass cls, PTuple args) {
         super(cls);
         this.args = args;
+    }
+
+    /** Whether this is a SystemError made for a Java exception that escaped mp's code (see Errors.internal). */
+    public boolean isInternal() {
+        return internal;
+    }
+
+    public void markInternal() {
+        internal = true;
     }
 
     public PTuple args() {

@@ -93,9 +93,9 @@ public final class Arithmetic {
         }
         if (a instanceof PList l && op == BinOp.MUL && Types.isInt(b)) {
             List<Object> copy = new ArrayList<>(l.items());
-            long n = Conversions.asLong(b);
+            int size = Sizes.repeated(copy.size(), Sizes.indexSized(b), null);
             l.items().clear();
-            for (long i = 0; i < n; i++) {
+            for (int i = 0; i < size; i += copy.size()) {
                 l.items().addAll(copy);
             }
             return l;

@@ -45,8 +45,11 @@ public final class Conversions {
         if (o instanceof String s) {
             return StringRepr.repr(s);
         }
-        if (o instanceof Long || o instanceof BigInteger) {
+        if (o instanceof Long) {
             return o.toString();
+        }
+        if (o instanceof BigInteger b) {
+            return IntDigits.toDecimal(b);
         }
         if (o instanceof Boolean b) {
             return b ? "True" : "False";
@@ -54,14 +57,25 @@ public final class Conversions {
         if (o instanceof Double d) {
             return FloatFormat.repr(d);
         }
-        Object method = Types.override(o, "__repr__");
-        if (method != null) {
-            return checkStr(Calls.callDescriptor(method, o), "__repr__");
+        // As CPython's PyObject_Repr, a nested repr counts against the recursion limit: a deeply nested list is
+        // a RecursionError at once, not a Java stack overflow after quadratic string building.
+        dev.mp.runtime.MpContext ctx = dev.mp.runtime.MpContext.get(null);
+        if (++ctx.depth >= ctx.recursionLimit) {
+            ctx.depth--;
+            throw Errors.make("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
         }
-        if (HostInterop.isForeign(o)) {
-            return HostObjects.displayString(o);
+        try {
+            Object method = Types.override(o, "__repr__");
+            if (method != null) {
+                return checkStr(Calls.callDescriptor(method, o), "__repr__");
+            }
+            if (HostInterop.isForeign(o)) {
+                return HostObjects.displayString(o);
+            }
+            return builtinRepr(o);
+        } finally {
+            ctx.depth--;
         }
-        return builtinRepr(o);
     }
 
     private static String checkStr(Object result, String method) {

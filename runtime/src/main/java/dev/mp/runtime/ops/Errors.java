@@ -73,6 +73,15 @@ public final class Errors {
         return requireStr(value, null);
     }
 
+    /** An attribute name given to getattr, object.__setattr__...: a str, else CPython's TypeError. */
+    @TruffleBoundary
+    public static String attributeName(Object name) {
+        if (Types.baseValue(name) instanceof String s) {
+            return s;
+        }
+        throw typeError("attribute name must be string, not '%s'", Types.typeName(name));
+    }
+
     @TruffleBoundary
     public static MpException nameError(String name) {
         return make("NameError", "name '%s' is not defined", name);
@@ -167,9 +176,52 @@ public final class Errors {
         return typeError("unsupported operand type(s) for %s: '%s' and '%s'", op, Types.typeName(left), Types.typeName(right));
     }
 
+    /** The note an internal error's traceback ends with: such an error is a bug in mp, not in the program. */
+    public static final String INTERNAL_ERROR_HINT = "This is a bug in mp, not in your program: please report it with the program that raised it.";
+
+    /**
+     * The SystemError for a Java exception that escaped mp's own code: a bug in mp, reported as CPython reports
+     * its own. The message names the Java exception and the source line of mp it came from, never a stack frame;
+     * the traceback printer adds {@link #INTERNAL_ERROR_HINT} after it.
+     */
     @TruffleBoundary
     public static MpException internal(Throwable t) {
-        StackTraceElement where = t.getStackTrace().length > 0 ? t.getStackTrace()[0] : null;
-        return make("SystemError", "internal error in mp: %s%s", t, where == null ? "" : " at " + where);
+        StackTraceElement where = null;
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("dev.mp.")) {
+                where = frame;
+                break;
+            }
+        }
+        String message = t.getMessage() == null ? t.getClass().getName() : t.getClass().getName() + ": " + t.getMessage();
+        MpException e = make("SystemError", "internal error in mp: %s%s", message,
+                where == null || where.getFileName() == null ? "" : " (" + where.getFileName() + ":" + where.getLineNumber() + ")");
+        e.pythonException().markInternal();
+        return e;
+    }
+
+    /**
+     * The Python exception for a Java throwable that reached the guest: MemoryError for an OutOfMemoryError (the
+     * JVM's heap or array size limit), RecursionError for a StackOverflowError, SystemError ({@link #internal})
+     * for anything else, which is a bug in mp.
+     */
+    @TruffleBoundary
+    public static MpException fromJava(Throwable t) {
+        if (t instanceof MpException e) {
+            return e;
+        }
+        if (t instanceof OutOfMemoryError) {
+            return memoryError();
+        }
+        if (t instanceof StackOverflowError) {
+            return make("RecursionError", "maximum recursion depth exceeded");
+        }
+        return internal(t);
+    }
+
+    /** A MemoryError without a message, as CPython raises when an allocation is refused. */
+    @TruffleBoundary
+    public static MpException memoryError() {
+        return raise(BuiltinClasses.exception("MemoryError"));
     }
 }

@@ -159,7 +159,8 @@ public final class Iteration {
         if (iterable instanceof PTuple t && !t.isSubclassInstance()) {
             return new ArrayList<>(List.of(t.items()));
         }
-        List<Object> out = new ArrayList<>();
+        // A range's length is known: one too long for a list is a MemoryError now, not once the heap is full.
+        List<Object> out = iterable instanceof dev.mp.runtime.objects.PRange r ? new ArrayList<>(Sizes.length(r.length())) : new ArrayList<>();
         forEach(iterable, out::add);
         return out;
     }

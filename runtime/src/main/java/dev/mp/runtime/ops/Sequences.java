@@ -453,8 +453,12 @@ public final class Sequences {
         return new long[] {start, stop, step, count};
     }
 
-    private static long sliceValue(Object o) {
-        if (o instanceof java.math.BigInteger b) {
+    /**
+     * A slice index or a {@code start}/{@code end} argument of a sequence method, as CPython's
+     * {@code _PyEval_SliceIndex}: an int past the range of a long is clamped, never an error.
+     */
+    public static long sliceValue(Object o) {
+        if (Types.baseValue(o) instanceof java.math.BigInteger b) {
             return b.signum() < 0 ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
         }
         if (!Types.isInt(o) && !(o instanceof PInstance)) {
@@ -463,34 +467,38 @@ public final class Sequences {
         return Conversions.asLong(o);
     }
 
-    /** {@code seq * n} for str, list, tuple, bytes; null when {@code seq} is not a sequence. */
+    /**
+     * {@code seq * n} for str, list, tuple, bytes; null when {@code seq} is not a sequence. The result's size is
+     * checked before it is made (see {@link Sizes#repeated}).
+     */
     public static Object repeat(Object seq, Object count) {
-        long n = Math.max(0, Conversions.asLong(count));
         if (seq instanceof String s) {
-            if (n * s.length() > Integer.MAX_VALUE) {
-                throw Errors.make("MemoryError", "");
-            }
-            return s.repeat((int) n);
+            int size = Sizes.repeated(s.length(), Sizes.indexSized(count), "repeated string is too long");
+            return size == 0 ? "" : s.repeat(size / s.length());
         }
         if (seq instanceof PList l) {
-            List<Object> out = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, n * l.size()));
-            for (long i = 0; i < n; i++) {
-                out.addAll(l.items());
+            List<Object> items = l.items();
+            int size = Sizes.repeated(items.size(), Sizes.indexSized(count), null);
+            List<Object> out = new ArrayList<>(size);
+            for (int i = 0; i < size; i += items.size()) {
+                out.addAll(items);
             }
             return new PList(out);
         }
         if (seq instanceof PTuple t) {
-            Object[] out = new Object[(int) (n * t.size())];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(t.items(), 0, out, i * t.size(), t.size());
+            int size = Sizes.repeated(t.size(), Sizes.indexSized(count), null);
+            Object[] out = new Object[size];
+            for (int i = 0; i < size; i += t.size()) {
+                System.arraycopy(t.items(), 0, out, i, t.size());
             }
             return new PTuple(out);
         }
         if (seq instanceof PBytes || seq instanceof PByteArray) {
             byte[] b = bytesOf(seq);
-            byte[] out = new byte[(int) (n * b.length)];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(b, 0, out, i * b.length, b.length);
+            int size = Sizes.repeated(b.length, Sizes.indexSized(count), seq instanceof PBytes ? "repeated bytes are too long" : null);
+            byte[] out = new byte[size];
+            for (int i = 0; i < size; i += b.length) {
+                System.arraycopy(b, 0, out, i, b.length);
             }
             return seq instanceof PBytes ? new PBytes(out) : new PByteArray(out);
         }

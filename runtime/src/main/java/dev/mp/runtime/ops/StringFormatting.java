@@ -317,7 +317,7 @@ public final class StringFormatting {
             return spec.isEmpty() ? (b ? "True" : "False") : formatInt(value, spec);
         }
         if (value instanceof Long || value instanceof BigInteger) {
-            return spec.isEmpty() ? value.toString() : formatInt(value, spec);
+            return spec.isEmpty() ? (value instanceof BigInteger b ? IntDigits.toDecimal(b) : value.toString()) : formatInt(value, spec);
         }
         if (value instanceof Double d) {
             return spec.isEmpty() ? FloatFormat.repr(d) : formatFloat(value, d, spec);
@@ -429,7 +429,7 @@ public final class StringFormatting {
             case 'x', 'X' -> 16;
             default -> 10;
         };
-        String digits = big.abs().toString(base);
+        String digits = base == 10 ? IntDigits.toDecimal(big.abs()) : big.abs().toString(base);
         String prefix = "";
         if (s.alt && base != 10) {
             prefix = base == 2 ? "0b" : base == 8 ? "0o" : "0x";
@@ -868,7 +868,7 @@ public final class StringFormatting {
         }
         BigInteger big = Conversions.asBig(iv);
         int base = type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-        String digits = big.abs().toString(base);
+        String digits = base == 10 ? IntDigits.toDecimal(big.abs()) : big.abs().toString(base);
         if (prec > digits.length()) {
             digits = "0".repeat(prec - digits.length()) + digits;
         }

@@ -1285,6 +1285,9 @@ final class NodeBuilder {
                 if (text.length() > 1 && text.charAt(0) == '0' && !text.chars().allMatch(ch -> ch == '0')) {
                     throw error(t, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
                 }
+                if (text.length() > dev.mp.runtime.ops.IntDigits.THRESHOLD && dev.mp.runtime.ops.IntDigits.exceedsLimit(text)) {
+                    throw error(t, dev.mp.runtime.ops.IntDigits.literalMessage(text));
+                }
                 return parseInt(text, 10);
             case dev.mp.grammar.MpLexer.HEX_INTEGER:
                 return parseInt(text.substring(2), 16);

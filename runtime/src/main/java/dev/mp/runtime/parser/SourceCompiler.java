@@ -46,6 +46,8 @@ public final class SourceCompiler {
             return new NodeBuilder(language, source, scopes, exprParser, fstrings).module(tree).getCallTarget();
         } catch (SyntaxProblem p) {
             throw toPython(p, source);
+        } catch (StackOverflowError e) {
+            throw tooDeep();
         }
     }
 
@@ -71,6 +73,8 @@ public final class SourceCompiler {
             return new NodeBuilder(language, source, scopes, exprParser, fstrings).interactive(tree, tree).getCallTarget();
         } catch (SyntaxProblem p) {
             throw toPython(p, source);
+        } catch (StackOverflowError e) {
+            throw tooDeep();
         }
     }
 
@@ -143,15 +147,42 @@ public final class SourceCompiler {
         warmUp.start();
     }
 
+    /** A program nested too deeply for the parser's (recursive) descent, as CPython 3.11 reports it. */
+    private static RuntimeException tooDeep() {
+        return dev.mp.runtime.ops.Errors.make("RecursionError", "maximum recursion depth exceeded during compilation");
+    }
+
+    /** CPython's tokenizer's limit on open brackets (MAXLEVEL): a deeper one is "too many nested parentheses". */
+    private static final int MAX_BRACKET_DEPTH = 200;
+
     private static MpParser parser(String text) {
         MpLexer lexer = new MpLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
+        checkBracketDepth(tokens);
         MpParser parser = new MpParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(new PythonErrorListener(text));
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         return parser;
+    }
+
+    /** Reads all tokens and raises CPython's SyntaxError at the first bracket opened past {@link #MAX_BRACKET_DEPTH}. */
+    private static void checkBracketDepth(CommonTokenStream tokens) {
+        tokens.fill();
+        int depth = 0;
+        for (Token t : tokens.getTokens()) {
+            switch (t.getType()) {
+                case MpLexer.OPEN_PAREN, MpLexer.OPEN_BRACK, MpLexer.OPEN_BRACE -> {
+                    if (++depth > MAX_BRACKET_DEPTH) {
+                        throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "too many nested parentheses", t.getLine(), t.getCharPositionInLine() + 1, -1);
+                    }
+                }
+                case MpLexer.CLOSE_PAREN, MpLexer.CLOSE_BRACK, MpLexer.CLOSE_BRACE -> depth = Math.max(0, depth - 1);
+                default -> {
+                }
+            }
+        }
     }
 
     /** Turns ANTLR's reports into CPython's messages. */

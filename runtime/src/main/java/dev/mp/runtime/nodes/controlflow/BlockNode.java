@@ -1,7 +1,9 @@
 package dev.mp.runtime.nodes.controlflow;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ControlFlowException;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 
@@ -10,6 +12,7 @@ import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.nodes.function.GeneratorState;
 import dev.mp.runtime.objects.TracebackEntry;
+import dev.mp.runtime.ops.Errors;
 
 /**
  * A sequence of statements. It records the traceback line of an exception raised by one of its statements
@@ -45,6 +48,10 @@ public final class BlockNode extends MpStatementNode {
                 statements[i].execute(frame);
             } catch (MpException e) {
                 throw record(e, statements[i]);
+            } catch (ControlFlowException | AbstractTruffleException e) {
+                throw e;
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
+                throw record(Errors.fromJava(e), statements[i]);
             }
         }
     }
@@ -58,12 +65,20 @@ public final class BlockNode extends MpStatementNode {
                 statements[i].execute(frame);
             } catch (MpException e) {
                 throw record(e, statements[i]);
+            } catch (ControlFlowException | AbstractTruffleException e) {
+                throw e;
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
+                throw record(Errors.fromJava(e), statements[i]);
             }
         }
         try {
             return last >= 0 ? statements[last].executeValue(frame) : null;
         } catch (MpException e) {
             throw record(e, statements[last]);
+        } catch (ControlFlowException | AbstractTruffleException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
+            throw record(Errors.fromJava(e), statements[last]);
         }
     }
 
@@ -79,14 +94,25 @@ public final class BlockNode extends MpStatementNode {
                 statements[i].execute(frame);
             } catch (MpException e) {
                 throw record(e, statements[i]);
+            } catch (ControlFlowException | AbstractTruffleException e) {
+                throw e;
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
+                throw record(Errors.fromJava(e), statements[i]);
             }
         }
         try {
             return last >= 0 ? statements[last].executeReturning(frame) : null;
         } catch (MpException e) {
             throw record(e, statements[last]);
+        } catch (ControlFlowException | AbstractTruffleException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
+            throw record(Errors.fromJava(e), statements[last]);
         }
     }
+
+    // A Java exception from an operation becomes a Python one at its statement, so that try/except sees it
+    // (MemoryError, RecursionError, or the SystemError of a bug in mp).
 
     /** Records the traceback line of {@code statement}; returns the exception to throw on (see MpException). */
     @TruffleBoundary

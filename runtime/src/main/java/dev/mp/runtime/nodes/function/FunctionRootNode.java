@@ -69,7 +69,8 @@ public final class FunctionRootNode extends MpRootNode {
         }
         TruffleSafepoint.poll(this);
         MpContext ctx = MpContext.get(this);
-        if (++ctx.depth > ctx.recursionLimit) {
+        // The module's own frame counts as one, as in CPython: a limit of n allows n - 1 nested calls.
+        if (++ctx.depth >= ctx.recursionLimit) {
             ctx.depth--;
             throw Errors.make("RecursionError", "maximum recursion depth exceeded");
         }
