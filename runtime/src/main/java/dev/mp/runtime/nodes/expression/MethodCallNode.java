@@ -88,7 +88,7 @@ public final class MethodCallNode extends CallNode {
             return found.method;
         }
         Object descr = type.lookup(name);
-        Object method = descr instanceof PFunction || (descr instanceof PBuiltinFunction b && b.isMethod()) ? descr : null;
+        Object method = (descr instanceof PFunction || (descr instanceof PBuiltinFunction b && b.isMethod())) && type.getattributeHook() == null ? descr : null;
         lastFound = new MethodFound(type, version, method);
         return method;
     }
