@@ -374,6 +374,10 @@ final class BuiltinsModule {
             instance.dict().put("eof", "Ctrl-D (i.e. EOF)");
             d.put(name, instance);
         }
+        moduleFunction(m, "compile", "source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1",
+                a -> Evaluation.compile(context, a[0], a[1], a[2]));
+        moduleFunction(m, "exec", "source, globals=None, locals=None, /, *, closure=None", a -> Evaluation.exec(context, a[0], a[1], a[2]));
+        moduleFunction(m, "eval", "source, globals=None, locals=None, /", a -> Evaluation.eval(context, a[0], a[1], a[2]));
         moduleFunction(m, "__import__", "name, globals=None, locals=None, fromlist=(), level=0", a -> context.modules().importModule(
                 (String) a[0], a[1] instanceof PDict g ? g : context.mainModule().dict(), Conversions.isTrue(a[3]), (int) Conversions.asLong(a[4])));
     }
