@@ -51,6 +51,8 @@ public final class BuiltinTypes {
         StrType.install();
         ContainerTypes.install();
         CoreOperators.install();
+        CodeType.install();
+        GenericAlias.install();
     }
 
     private static void objectType() {
@@ -71,6 +73,16 @@ public final class BuiltinTypes {
                 }
                 throw Errors.typeError("object.__new__(%s) is not safe, use %s.__new__()", cls.name(), named.name());
             }
+            Object abstracts = cls.lookup("__abstractmethods__");
+            if (abstracts != null && !(abstracts instanceof dev.mp.runtime.objects.PGetSet) && Conversions.isTrue(abstracts)) {
+                java.util.List<String> names = new java.util.ArrayList<>();
+                for (Object n : dev.mp.runtime.ops.Iteration.toList(abstracts)) {
+                    names.add(Conversions.str(n));
+                }
+                java.util.Collections.sort(names);
+                throw Errors.typeError("Can't instantiate abstract class %s with abstract method%s %s", cls.name(), names.size() == 1 ? "" : "s",
+                        String.join(", ", names));
+            }
             return new PInstance(cls);
         });
         method(o, "__init__", "self, /, *args, **kwargs", a -> PNone.NONE);
@@ -87,38 +99,62 @@ public final class BuiltinTypes {
             dev.mp.runtime.ops.Attributes.deleteIgnoringOverride(a[0], Errors.attributeName(a[1]));
             return PNone.NONE;
         });
-        method(o, "__getattribute__", "self, name", a -> dev.mp.runtime.ops.Attributes.get(a[0], Errors.attributeName(a[1])));
+        method(o, "__getattribute__", "self, name", a -> dev.mp.runtime.ops.Attributes.getGeneric(a[0], Errors.attributeName(a[1])));
         method(o, "__format__", "self, spec", a -> {
             if (!Errors.requireStr(a[1], "__format__() argument").isEmpty()) {
                 throw Errors.typeError("unsupported format string passed to %s.__format__", Types.typeName(a[0]));
             }
             return Conversions.str(a[0]);
         });
-        method(o, "__dir__", "self", a -> Dir.of(a[0]));
-        BuiltinBuilder.classMethod(o, "__init_subclass__", "cls", a -> PNone.NONE);
+        method(o, "__dir__", "self", a -> Dir.names(a[0]));
+        BuiltinBuilder.classMethod(o, "__subclasshook__", "cls, subclass, /", a -> PSingleton.NOT_IMPLEMENTED);
+        BuiltinBuilder.classMethod(o, "__init_subclass__", "cls, **kwargs", a -> {
+            if (((dev.mp.runtime.objects.PDict) a[1]).size() > 0) {
+                throw Errors.typeError("%s.__init_subclass__() takes no keyword arguments", ((PClass) a[0]).name());
+            }
+            return PNone.NONE;
+        });
 
         PClass t = BuiltinClasses.TYPE;
-        constructor(t, "cls, name, bases=?, namespace=?", a -> {
-            if (a[2] == null) {
-                return Types.typeOf(a[1]);
+        constructor(t, "cls, *args, **kwargs", a -> {
+            Object[] args = ((PTuple) a[1]).items();
+            dev.mp.runtime.objects.PDict kwargs = (dev.mp.runtime.objects.PDict) a[2];
+            if (a[0] == t && args.length == 1 && kwargs.size() == 0) {
+                return Types.typeOf(args[0]);
             }
-            if (a[3] == null) {
-                throw Errors.typeError("type() takes 1 or 3 arguments");
+            if (args.length != 3) {
+                throw Errors.typeError(a[0] == t ? "type() takes 1 or 3 arguments" : "type.__new__() takes exactly 3 arguments (%d given)", args.length);
             }
-            if (!(a[1] instanceof String)) {
-                throw Errors.typeError("type.__new__() argument 1 must be str, not %s", Types.typeName(a[1]));
+            if (!(a[0] instanceof PClass metaclass)) {
+                throw Errors.typeError("type.__new__(X): X is not a type object (%s)", Types.typeName(a[0]));
             }
-            if (!(a[2] instanceof PTuple bases)) {
-                throw Errors.typeError("type.__new__() argument 2 must be tuple, not %s", Types.typeName(a[2]));
+            return dev.mp.runtime.ops.Classes.typeNew(metaclass, args[0], args[1], args[2], kwargs);
+        });
+        method(t, "__init__", "self, *args, **kwargs", a -> {
+            int n = ((PTuple) a[1]).size();
+            if (n == 1 && ((dev.mp.runtime.objects.PDict) a[2]).size() > 0) {
+                throw Errors.typeError("type.__init__() takes no keyword arguments");
             }
-            if (!(a[3] instanceof dev.mp.runtime.objects.PDict ns)) {
-                throw Errors.typeError("type.__new__() argument 3 must be dict, not %s", Types.typeName(a[3]));
+            if (n != 1 && n != 3) {
+                throw Errors.typeError("type.__init__() takes 1 or 3 arguments");
             }
-            Object module = ns.get("__module__");
-            return dev.mp.runtime.ops.Classes.create((String) a[1], (String) a[1], module instanceof String s ? s : "__main__", bases.items(), ns);
+            return PNone.NONE;
+        });
+        method(t, "__call__", "self, *args, **kwargs", a -> {
+            dev.mp.runtime.ops.Classes.Arguments args = dev.mp.runtime.ops.Classes.Arguments.of(((PTuple) a[1]).items(),
+                    (dev.mp.runtime.objects.PDict) a[2]);
+            return dev.mp.runtime.ops.Classes.construct((PClass) a[0], args.values(), args.names());
         });
         method(t, "mro", "self", a -> new PList(((PClass) a[0]).mro()));
-        method(t, "__subclasses__", "self", a -> new PList());
+        method(t, "__subclasses__", "self", a -> new PList(((PClass) a[0]).subclasses()));
+        method(t, "__instancecheck__", "self, instance", a -> Types.isInstance(a[1], (PClass) a[0]));
+        method(t, "__subclasscheck__", "self, subclass", a -> {
+            if (!(a[1] instanceof PClass sub)) {
+                throw Errors.typeError("issubclass() arg 1 must be a class");
+            }
+            return sub.isSubclassOf((PClass) a[0]);
+        });
+        BuiltinBuilder.classMethod(t, "__prepare__", "mcls, *args, **kwargs", a -> new dev.mp.runtime.objects.PDict());
     }
 
     private static void exceptionTypes() {
@@ -224,6 +260,36 @@ public final class BuiltinTypes {
         });
         constructor(BuiltinClasses.STATICMETHOD, "cls, f", a -> new PStaticMethod(a[1]));
         constructor(BuiltinClasses.CLASSMETHOD, "cls, f", a -> new PClassMethod(a[1]));
+        attribute(BuiltinClasses.STATICMETHOD, "__func__", o -> ((PStaticMethod) o).function);
+        attribute(BuiltinClasses.CLASSMETHOD, "__func__", o -> ((PClassMethod) o).function);
+        attribute(BuiltinClasses.STATICMETHOD, "__wrapped__", o -> ((PStaticMethod) o).function);
+        attribute(BuiltinClasses.CLASSMETHOD, "__wrapped__", o -> ((PClassMethod) o).function);
+        method(BuiltinClasses.STATICMETHOD, "__get__", "self, obj, type=None", a -> ((PStaticMethod) a[0]).function);
+        method(BuiltinClasses.CLASSMETHOD, "__get__", "self, obj, type=None",
+                a -> new dev.mp.runtime.objects.PMethod(a[2] == PNone.NONE ? Types.typeOf(a[1]) : a[2], ((PClassMethod) a[0]).function));
+        attribute(p, "__isabstractmethod__", o -> isAbstract(((PProperty) o).fget) || isAbstract(((PProperty) o).fset)
+                || isAbstract(((PProperty) o).fdel));
+        attribute(BuiltinClasses.STATICMETHOD, "__isabstractmethod__", o -> isAbstract(((PStaticMethod) o).function));
+        attribute(BuiltinClasses.CLASSMETHOD, "__isabstractmethod__", o -> isAbstract(((PClassMethod) o).function));
+        attribute(p, "fset", o -> ((PProperty) o).fset);
+        attribute(p, "fdel", o -> ((PProperty) o).fdel);
+        method(p, "__get__", "self, obj, type=None", a -> {
+            PProperty prop = (PProperty) a[0];
+            if (a[1] == PNone.NONE) {
+                return prop;
+            }
+            if (prop.fget == PNone.NONE) {
+                throw Errors.attributeError("unreadable attribute");
+            }
+            return Calls.call(prop.fget, a[1]);
+        });
+        method(p, "__set__", "self, obj, value", a -> {
+            PProperty prop = (PProperty) a[0];
+            if (prop.fset == PNone.NONE) {
+                throw Errors.attributeError("can't set attribute");
+            }
+            return Calls.call(prop.fset, a[1], a[2]);
+        });
         constructor(BuiltinClasses.SUPER, "cls, type, obj", a -> {
             if (!(a[1] instanceof PClass type)) {
                 throw Errors.typeError("super() argument 1 must be a type, not %s", Types.typeName(a[1]));
@@ -239,6 +305,20 @@ public final class BuiltinTypes {
             Object[] d = ((PFunction) o).defaults();
             return d.length == 0 ? PNone.NONE : new PTuple(d.clone());
         });
+        attribute(f, "__code__", o -> CodeType.of((PFunction) o));
+        attribute(f, "__globals__", o -> ((PFunction) o).module().dict());
+        attribute(f, "__kwdefaults__", o -> CodeType.kwDefaults((PFunction) o));
+        attribute(f, "__closure__", o -> CodeType.closure((PFunction) o));
+        attribute(f, "__builtins__", o -> dev.mp.runtime.MpContext.get(null).builtins().dict());
+        attribute(f, "__annotations__", o -> {
+            PFunction fn = (PFunction) o;
+            Object ann = fn.attributes().get("__annotations__");
+            if (ann == null) {
+                ann = new dev.mp.runtime.objects.PDict();
+                fn.attributes().put("__annotations__", ann);
+            }
+            return ann;
+        }, (o, v) -> ((PFunction) o).attributes().put("__annotations__", v));
         method(f, "__get__", "self, obj, type=None", a -> a[1] == PNone.NONE ? a[0] : new dev.mp.runtime.objects.PMethod(a[1], a[0]));
         PClass bf = BuiltinClasses.BUILTIN_FUNCTION;
         attribute(bf, "__name__", o -> o instanceof dev.mp.runtime.objects.PBuiltinFunction b ? b.name()
@@ -249,6 +329,15 @@ public final class BuiltinTypes {
         attribute(m, "__name__", o -> dev.mp.runtime.ops.Attributes.get(((dev.mp.runtime.objects.PMethod) o).function, "__name__"));
         attribute(m, "__qualname__", o -> dev.mp.runtime.ops.Attributes.get(((dev.mp.runtime.objects.PMethod) o).function, "__qualname__"));
         attribute(BuiltinClasses.MODULE, "__name__", o -> ((dev.mp.runtime.objects.PModule) o).name());
+    }
+
+    /** Whether {@code f} is marked {@code __isabstractmethod__} (by abc.abstractmethod). */
+    private static boolean isAbstract(Object f) {
+        if (f == PNone.NONE) {
+            return false;
+        }
+        Object v = dev.mp.runtime.ops.Attributes.lookup(f, "__isabstractmethod__");
+        return v != null && Conversions.isTrue(v);
     }
 
     private static void generatorType() {

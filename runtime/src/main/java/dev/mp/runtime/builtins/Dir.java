@@ -14,7 +14,19 @@ public final class Dir {
     private Dir() {
     }
 
+    /** {@code dir(obj)}: the sorted result of the type's {@code __dir__} when a class defines one, else the names found. */
     public static PList of(Object obj) {
+        Object hook = Types.override(obj, "__dir__");
+        if (hook != null && hook != dev.mp.runtime.objects.PNone.NONE) {
+            PList names = new PList(dev.mp.runtime.ops.Iteration.toList(dev.mp.runtime.ops.Calls.callDescriptor(hook, obj)));
+            dev.mp.runtime.ops.Calls.callMethod(names, "sort");
+            return names;
+        }
+        return names(obj);
+    }
+
+    /** {@code object.__dir__(obj)}: the names of the instance's dict, its class and the classes' bases, sorted. */
+    public static PList names(Object obj) {
         TreeSet<String> names = new TreeSet<>();
         if (obj instanceof PModule m) {
             addKeys(m.dict(), names);

@@ -1,5 +1,6 @@
 package dev.mp.runtime.modules;
 
+import static dev.mp.runtime.builtins.BuiltinBuilder.constructor;
 import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 import static dev.mp.runtime.builtins.BuiltinBuilder.moduleFunction;
 
@@ -43,7 +44,8 @@ final class BuiltinsModule {
         for (PClass c : new PClass[] {BuiltinClasses.OBJECT, BuiltinClasses.TYPE, BuiltinClasses.INT, BuiltinClasses.BOOL, BuiltinClasses.FLOAT,
                 BuiltinClasses.STR, BuiltinClasses.BYTES, BuiltinClasses.BYTEARRAY, BuiltinClasses.LIST, BuiltinClasses.TUPLE, BuiltinClasses.DICT,
                 BuiltinClasses.SET, BuiltinClasses.FROZENSET, BuiltinClasses.RANGE, BuiltinClasses.SLICE, BuiltinClasses.PROPERTY,
-                BuiltinClasses.STATICMETHOD, BuiltinClasses.CLASSMETHOD, BuiltinClasses.SUPER}) {
+                BuiltinClasses.STATICMETHOD, BuiltinClasses.CLASSMETHOD, BuiltinClasses.SUPER, BuiltinClasses.MAP, BuiltinClasses.FILTER,
+                BuiltinClasses.ENUMERATE, BuiltinClasses.ZIP, BuiltinClasses.REVERSED}) {
             d.put(c.name(), c);
         }
         BuiltinClasses.exceptions().forEach(d::put);
@@ -82,12 +84,7 @@ final class BuiltinsModule {
         moduleFunction(m, "ascii", "obj, /", a -> AsciiRepr.ascii(Conversions.repr(a[0])));
         moduleFunction(m, "format", "value, format_spec='', /", a -> StringFormatting.format(a[0], Errors.requireStr(a[1], "format() argument 2")));
         moduleFunction(m, "isinstance", "obj, class_or_tuple, /", a -> isInstance(a[0], a[1]));
-        moduleFunction(m, "issubclass", "cls, class_or_tuple, /", a -> {
-            if (!(a[0] instanceof PClass c)) {
-                throw Errors.typeError("issubclass() arg 1 must be a class");
-            }
-            return subclass(c, a[1]);
-        });
+        moduleFunction(m, "issubclass", "cls, class_or_tuple, /", a -> subclass(a[0], a[1]));
         moduleFunction(m, "hasattr", "obj, name, /", a -> Attributes.lookup(a[0], attrName(a[1])) != null);
         moduleFunction(m, "getattr", "object, name, default=?, /", a -> {
             if (a[2] == null) {
@@ -222,8 +219,8 @@ final class BuiltinsModule {
             dev.mp.runtime.ops.Calls.call(Attributes.get(l, "sort"), new Object[] {a[1], a[2]}, new String[] {"key", "reverse"});
             return l;
         });
-        moduleFunction(m, "reversed", "sequence, /", a -> {
-            Object seq = a[0];
+        constructor(BuiltinClasses.REVERSED, "cls, sequence, /", a -> {
+            Object seq = a[1];
             Object method = Types.override(seq, "__reversed__");
             if (method != null && method != PNone.NONE) {
                 return Calls.callDescriptor(method, seq);
@@ -233,12 +230,12 @@ final class BuiltinsModule {
             }
             List<Object> items = Iteration.toList(seq);
             java.util.Collections.reverse(items);
-            return Iteration.arrayIterator(BuiltinClasses.REVERSED, items.toArray());
+            return Iteration.arrayIterator((PClass) a[0], items.toArray());
         });
-        moduleFunction(m, "enumerate", "iterable, start=0", a -> {
-            Object it = Iteration.iter(a[0]);
-            Object[] counter = {a[1]};
-            return new PIterator(BuiltinClasses.ENUMERATE) {
+        constructor(BuiltinClasses.ENUMERATE, "cls, iterable, start=0", a -> {
+            Object it = Iteration.iter(a[1]);
+            Object[] counter = {a[2]};
+            return new PIterator((PClass) a[0]) {
                 @Override
                 public Object next() {
                     Object v = Iteration.next(it);
@@ -251,13 +248,13 @@ final class BuiltinsModule {
                 }
             };
         });
-        moduleFunction(m, "zip", "*iterables, strict=False", a -> {
-            Object[] its = ((PTuple) a[0]).items().clone();
+        constructor(BuiltinClasses.ZIP, "cls, *iterables, strict=False", a -> {
+            Object[] its = ((PTuple) a[1]).items().clone();
             for (int i = 0; i < its.length; i++) {
                 its[i] = Iteration.iter(its[i]);
             }
-            boolean strict = Conversions.isTrue(a[1]);
-            return new PIterator(BuiltinClasses.ZIP) {
+            boolean strict = Conversions.isTrue(a[2]);
+            return new PIterator((PClass) a[0]) {
                 @Override
                 public Object next() {
                     if (its.length == 0) {
@@ -282,14 +279,14 @@ final class BuiltinsModule {
                 }
             };
         });
-        moduleFunction(m, "map", "function, iterable, *iterables", a -> {
+        constructor(BuiltinClasses.MAP, "cls, function, iterable, *iterables", a -> {
             List<Object> its = new ArrayList<>();
-            its.add(Iteration.iter(a[1]));
-            for (Object o : ((PTuple) a[2]).items()) {
+            its.add(Iteration.iter(a[2]));
+            for (Object o : ((PTuple) a[3]).items()) {
                 its.add(Iteration.iter(o));
             }
-            Object fn = a[0];
-            return new PIterator(BuiltinClasses.MAP) {
+            Object fn = a[1];
+            return new PIterator((PClass) a[0]) {
                 @Override
                 public Object next() {
                     Object[] args = new Object[its.size()];
@@ -303,10 +300,10 @@ final class BuiltinsModule {
                 }
             };
         });
-        moduleFunction(m, "filter", "function, iterable, /", a -> {
-            Object it = Iteration.iter(a[1]);
-            Object fn = a[0];
-            return new PIterator(BuiltinClasses.FILTER) {
+        constructor(BuiltinClasses.FILTER, "cls, function, iterable, /", a -> {
+            Object it = Iteration.iter(a[2]);
+            Object fn = a[1];
+            return new PIterator((PClass) a[0]) {
                 @Override
                 public Object next() {
                     for (Object v = Iteration.next(it); v != null; v = Iteration.next(it)) {
@@ -380,6 +377,10 @@ final class BuiltinsModule {
             instance.dict().put("eof", "Ctrl-D (i.e. EOF)");
             d.put(name, instance);
         }
+        moduleFunction(m, "compile", "source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1",
+                a -> Evaluation.compile(context, a[0], a[1], a[2]));
+        moduleFunction(m, "exec", "source, globals=None, locals=None, /, *, closure=None", a -> Evaluation.exec(context, a[0], a[1], a[2]));
+        moduleFunction(m, "eval", "source, globals=None, locals=None, /", a -> Evaluation.eval(context, a[0], a[1], a[2]));
         moduleFunction(m, "__import__", "name, globals=None, locals=None, fromlist=(), level=0", a -> context.modules().importModule(
                 moduleName(a[0]), a[1] instanceof PDict g ? g : context.mainModule().dict(), Conversions.isTrue(a[3]), (int) Conversions.asLong(a[4])));
     }
@@ -450,7 +451,7 @@ final class BuiltinsModule {
 
     static boolean isInstance(Object obj, Object spec) {
         if (spec instanceof PClass c) {
-            return Types.isInstance(obj, c);
+            return dev.mp.runtime.ops.Classes.isInstance(obj, c);
         }
         if (spec instanceof PTuple t) {
             for (Object o : t.items()) {
@@ -463,9 +464,9 @@ final class BuiltinsModule {
         throw Errors.typeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
     }
 
-    private static boolean subclass(PClass c, Object spec) {
+    private static boolean subclass(Object c, Object spec) {
         if (spec instanceof PClass s) {
-            return c.isSubclassOf(s);
+            return dev.mp.runtime.ops.Classes.isSubclass(c, s);
         }
         if (spec instanceof PTuple t) {
             for (Object o : t.items()) {

@@ -9,6 +9,7 @@ final class JavaModules {
 
     static void registerAll() {
         ModuleLoader.register("sys", SysModule::populate);
+        ModuleLoader.register("importlib", ImportlibModule::populate);
         ModuleLoader.register("json", (m, c) -> JsonModule.populate(m));
         ModuleLoader.register("time", (m, c) -> TimeModule.populate(m));
         ModuleLoader.register("_multiprocessing", dev.mp.runtime.multiprocessing.MultiprocessingModule::populate);

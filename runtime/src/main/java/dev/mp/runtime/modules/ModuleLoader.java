@@ -22,6 +22,7 @@ import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Exceptions;
 import dev.mp.runtime.parser.SourceCompiler;
+import dev.mp.runtime.parser.SourceDecoding;
 
 /**
  * The import system of one context: {@code sys.modules}, the modules implemented in Java, and {@code .mp}
@@ -255,8 +256,8 @@ public final class ModuleLoader {
             try {
                 TruffleFile base = file(dir.isEmpty() ? "." : dir);
                 directory = base.resolve(simple).isDirectory() ? base.resolve(simple) : null;
-                init = directory != null && directory.resolve("__init__.mp").exists() ? directory.resolve("__init__.mp") : null;
-                moduleFile = base.resolve(simple + ".mp").isRegularFile() ? base.resolve(simple + ".mp") : null;
+                init = directory == null ? null : existing(directory, "__init__", TruffleFile::exists);
+                moduleFile = existing(base, simple, TruffleFile::isRegularFile);
             } catch (SecurityException e) {
                 // The embedder's IO policy hides this directory: search the next entry, as for a missing one.
                 continue;
@@ -278,6 +279,50 @@ public final class ModuleLoader {
             return namespace;
         }
         throw Errors.importError("ModuleNotFoundError", qualified, "No module named '%s'", qualified);
+    }
+
+    /**
+     * {@code dir/name.mp}, failing that {@code dir/name.py} (so programs written for python3 import their sibling
+     * modules unchanged), when it passes {@code test}; else null.
+     */
+    private static TruffleFile existing(TruffleFile dir, String name, java.util.function.Predicate<TruffleFile> test) {
+        for (String suffix : SOURCE_SUFFIXES) {
+            TruffleFile f = dir.resolve(name + suffix);
+            if (test.test(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The file name endings of modules, in the order they are looked for in each directory. */
+    private static final String[] SOURCE_SUFFIXES = {".mp", ".py"};
+
+    /**
+     * {@code importlib.reload(module)}: runs the module's source file again in the module's namespace (a module
+     * implemented in Java or bundled in the runtime stays as it is); returns the module.
+     */
+    public PModule reload(PModule module) {
+        if (sysModules.get(module.name()) != module) {
+            throw Errors.importError("ImportError", module.name(), "module %s not in sys.modules", module.name());
+        }
+        Object file = module.dict().get("__file__");
+        if (!(file instanceof String path) || path.startsWith(LIBRARY_ROOT) || JAVA_MODULES.containsKey(module.name())) {
+            return module;
+        }
+        Source source = read(file(path));
+        SourceCompiler.parseModule(context.language(), source).call(module);
+        return module;
+    }
+
+    /** The source of a module file, decoded as PEP 263 says (see {@link SourceDecoding}). */
+    private static Source read(TruffleFile code) {
+        try {
+            String text = SourceDecoding.decode(code.readAllBytes(), code.getPath());
+            return Source.newBuilder(MpLanguage.ID, code).content(text).build();
+        } catch (IOException e) {
+            throw Errors.osError(2, "No such file or directory", code.getPath());
+        }
     }
 
     /**
@@ -317,11 +362,7 @@ public final class ModuleLoader {
     private PModule execute(String qualified, TruffleFile code, TruffleFile packageDir, PModule parent) {
         Source source = null;
         if (code != null) {
-            try {
-                source = Source.newBuilder(MpLanguage.ID, code).build();
-            } catch (IOException e) {
-                throw Errors.osError(2, "No such file or directory", code.getPath());
-            }
+            source = read(code);
         }
         return execute(qualified, source, packageDir == null ? null : packageDir.getPath(), parent);
     }

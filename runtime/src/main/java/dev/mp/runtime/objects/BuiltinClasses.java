@@ -16,7 +16,7 @@ public final class BuiltinClasses {
     private static final Map<String, PClass> EXCEPTIONS = new LinkedHashMap<>();
 
     public static final PClass OBJECT = new PClass("object", "builtins", new PClass[0], true, Layout.BUILTIN);
-    public static final PClass TYPE = builtin("type");
+    public static final PClass TYPE = builtin("type").allowSubclasses();
     public static final PClass INT = builtin("int").allowSubclasses();
     public static final PClass BOOL = builtin("bool", INT);
     public static final PClass FLOAT = builtin("float").allowSubclasses();
@@ -56,11 +56,11 @@ public final class BuiltinClasses {
     public static final PClass DICT_KEYS = builtin("dict_keys");
     public static final PClass DICT_VALUES = builtin("dict_values");
     public static final PClass DICT_ITEMS = builtin("dict_items");
-    public static final PClass ENUMERATE = builtin("enumerate");
-    public static final PClass ZIP = builtin("zip");
-    public static final PClass MAP = builtin("map");
-    public static final PClass FILTER = builtin("filter");
-    public static final PClass REVERSED = builtin("reversed");
+    public static final PClass ENUMERATE = builtin("enumerate").allowSubclasses();
+    public static final PClass ZIP = builtin("zip").allowSubclasses();
+    public static final PClass MAP = builtin("map").allowSubclasses();
+    public static final PClass FILTER = builtin("filter").allowSubclasses();
+    public static final PClass REVERSED = builtin("reversed").allowSubclasses();
     public static final PClass CALLABLE_ITERATOR = builtin("callable_iterator");
     public static final PClass ITERATOR = builtin("iterator");
 

@@ -43,8 +43,12 @@ public final class PClass extends PObject {
         BUILTIN
     }
 
-    private final String name;
+    private String name;
     private String qualname;
+    /** The class's class ({@code type(cls)}): null for {@code type} itself, the builtin types and plain classes. */
+    private PClass metaclass;
+    /** The classes made with this one among their bases, for {@code __subclasses__()}; kept weakly, as CPython does. */
+    private List<java.lang.ref.WeakReference<PClass>> subclasses;
     private String module;
     private final PClass[] bases;
     private PClass[] mro;
@@ -154,7 +158,62 @@ public final class PClass extends PObject {
         PClass cls = new PClass(name, module, bases.length == 0 ? new PClass[] {BuiltinClasses.OBJECT} : bases, false, layout);
         cls.qualname = qualname;
         cls.subclassable = true;
+        for (PClass base : cls.bases) {
+            // Builtin types are shared by all contexts: they keep no list of the classes a program derives from them.
+            if (!base.builtin) {
+                synchronized (base) {
+                    if (base.subclasses == null) {
+                        base.subclasses = new ArrayList<>();
+                    }
+                    base.subclasses.removeIf(r -> r.get() == null);
+                    base.subclasses.add(new java.lang.ref.WeakReference<>(cls));
+                }
+            }
+        }
         return cls;
+    }
+
+    /** Makes a class whose class is {@code metaclass} (a subclass of {@code type}), as {@code type.__new__(metaclass, ...)} does. */
+    public static PClass create(String name, String qualname, String module, PClass[] bases, PClass metaclass) {
+        PClass cls = create(name, qualname, module, bases);
+        cls.metaclass = metaclass == BuiltinClasses.TYPE ? null : metaclass;
+        return cls;
+    }
+
+    /** The live classes that name this one among their bases, in the order they were made ({@code cls.__subclasses__()}). */
+    public synchronized List<PClass> subclasses() {
+        List<PClass> result = new ArrayList<>();
+        if (subclasses != null) {
+            for (java.lang.ref.WeakReference<PClass> r : subclasses) {
+                PClass c = r.get();
+                if (c != null) {
+                    result.add(c);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** {@code cls.__name__ = name}: a class made by a class statement or by type() may be renamed. */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public void setQualname(String qualname) {
+        this.qualname = qualname;
+    }
+
+    /**
+     * Sets, replaces or (with a null value) removes the attribute {@code attr} of the class's namespace: the one
+     * way the namespace of a class changes after it is made, so that a cache of look-ups has one place to be
+     * invalidated.
+     */
+    public void setAttribute(String attr, Object value) {
+        if (value == null) {
+            dict.remove(attr);
+        } else {
+            dict.put(attr, value);
+        }
     }
 
     /**
@@ -252,6 +311,59 @@ public final class PClass extends PObject {
                 }
             }
         }
+    }
+
+    /** The MRO's namespace assumptions when {@link #getattributeHook} and {@link #getattrHook} were found; null before. */
+    private volatile Assumption[] hooksFoundWith;
+    private Object getattributeHook;
+    private Object getattrHook;
+
+    /**
+     * The {@code __getattribute__} this class or a base that is not a core type defines (for example in a class
+     * statement), which attribute reads must call instead of the generic look-up; null when there is none.
+     */
+    public Object getattributeHook() {
+        refreshHooks();
+        return getattributeHook;
+    }
+
+    /** The {@code __getattr__} this class or a base that is not a core type defines, called when the look-up fails; or null. */
+    public Object getattrHook() {
+        refreshHooks();
+        return getattrHook;
+    }
+
+    private void refreshHooks() {
+        Assumption[] foundWith = hooksFoundWith;
+        if (foundWith != null) {
+            boolean valid = true;
+            for (Assumption a : foundWith) {
+                valid &= a.isValid();
+            }
+            if (valid) {
+                return;
+            }
+        }
+        findHooks();
+    }
+
+    @TruffleBoundary
+    private void findHooks() {
+        Assumption[] foundWith = mroUnchanged();
+        getattributeHook = overriding("__getattribute__");
+        getattrHook = overriding("__getattr__");
+        hooksFoundWith = foundWith;
+    }
+
+    /** The first definition of {@code attr} along the MRO unless it belongs to a core type; else null. */
+    private Object overriding(String attr) {
+        for (PClass c : mro) {
+            Object v = c.dict.get(attr);
+            if (v != null) {
+                return c.core ? null : v;
+            }
+        }
+        return null;
     }
 
     /** Finds {@code name} along the MRO, or returns null. */
@@ -362,7 +474,7 @@ public final class PClass extends PObject {
 
     @Override
     public PClass getPythonClass() {
-        return BuiltinClasses.TYPE;
+        return metaclass == null ? BuiltinClasses.TYPE : metaclass;
     }
 
     @Override

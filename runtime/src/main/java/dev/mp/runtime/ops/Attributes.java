@@ -78,6 +78,44 @@ public final class Attributes {
             return HostObjects.getMember(obj, name);
         }
         PClass type = Types.typeOf(obj);
+        if (!type.isCore()) {
+            Object getattribute = type.getattributeHook();
+            Object getattr = type.getattrHook();
+            if (getattribute != null || getattr != null) {
+                try {
+                    Object v = getattribute != null ? Calls.callDescriptor(getattribute, obj, name) : generic(obj, name, type);
+                    if (v != null) {
+                        return v;
+                    }
+                } catch (MpException e) {
+                    if (getattr == null || !Exceptions.matches(e, "AttributeError")) {
+                        throw e;
+                    }
+                }
+                return getattr == null ? null : Calls.callDescriptor(getattr, obj, name);
+            }
+        }
+        return generic(obj, name, type);
+    }
+
+    /**
+     * {@code object.__getattribute__(obj, name)}: the look-up without the type's {@code __getattribute__} and
+     * {@code __getattr__}; raises AttributeError when absent.
+     */
+    public static Object getGeneric(Object obj, String name) {
+        Object v = obj instanceof PClass c ? classAttribute(c, name) : obj instanceof PModule || HostInterop.isForeign(obj) ? find(obj, name)
+                : generic(obj, name, Types.typeOf(obj));
+        if (v == null) {
+            throw missing(obj, name);
+        }
+        return v;
+    }
+
+    /**
+     * CPython's generic attribute look-up: a data descriptor on the type, then the instance's {@code __dict__},
+     * then a non-data descriptor or plain value on the type; null when absent.
+     */
+    private static Object generic(Object obj, String name, PClass type) {
         Object descr = type.lookup(name);
         if (descr instanceof PProperty p) {
             if (p.fget == PNone.NONE) {
@@ -87,6 +125,12 @@ public final class Attributes {
         }
         if (descr instanceof PGetSet gs) {
             return gs.getter.apply(obj);
+        }
+        if (descr != null && isDataDescriptor(descr)) {
+            Object get = Types.override(descr, "__get__");
+            if (get != null) {
+                return Calls.callDescriptor(get, descr, obj, type);
+            }
         }
         if (name.equals("__class__")) {
             return type;
@@ -104,11 +148,15 @@ public final class Attributes {
         if (descr != null) {
             return bind(descr, obj, type);
         }
-        Object getattr = type.lookup("__getattr__");
-        if (getattr instanceof PFunction) {
-            return Calls.call(getattr, obj, name);
-        }
         return null;
+    }
+
+    /** Whether {@code descr}, found on a type, is a data descriptor: its type defines {@code __set__} or {@code __delete__}. */
+    private static boolean isDataDescriptor(Object descr) {
+        if (descr instanceof PProperty || descr instanceof PGetSet) {
+            return true;
+        }
+        return Types.hasOverrides(descr) && (Types.override(descr, "__set__") != null || Types.override(descr, "__delete__") != null);
     }
 
     private static Object superAttribute(dev.mp.runtime.objects.PSuper s, String name) {
@@ -145,16 +193,31 @@ public final class Attributes {
         if (descr instanceof PClassMethod c) {
             return new PMethod(type, c.function);
         }
-        if (descr instanceof PInstance inst) {
-            Object get = inst.getPythonClass().lookup("__get__");
-            if (get != null) {
-                return Calls.call(get, descr, obj, type);
+        if (Types.hasOverrides(descr)) {
+            Object get = Types.override(descr, "__get__");
+            if (get != null && get != PNone.NONE) {
+                return Calls.callDescriptor(get, descr, obj, type);
             }
         }
         return descr;
     }
 
+    /**
+     * {@code type.__getattribute__}: a data descriptor of the metaclass, then the class's MRO (descriptors
+     * bound to the class), then the metaclass's attributes bound to the class, then the metaclass's {@code __getattr__}.
+     */
     private static Object classAttribute(PClass c, String name) {
+        PClass meta = c.getPythonClass();
+        Object metaAttr = meta.lookup(name);
+        if (meta != BuiltinClasses.TYPE && metaAttr != null && !(metaAttr instanceof PGetSet) && isDataDescriptor(metaAttr)) {
+            if (metaAttr instanceof PProperty p) {
+                return Calls.call(propertyGetter(p, name, meta), c);
+            }
+            Object get = Types.override(metaAttr, "__get__");
+            if (get != null && get != PNone.NONE) {
+                return Calls.callDescriptor(get, metaAttr, c, meta);
+            }
+        }
         switch (name) {
             case "__name__":
                 return c.name();
@@ -174,20 +237,26 @@ public final class Attributes {
                 return d;
             }
             case "__class__":
-                return BuiltinClasses.TYPE;
+                return meta;
             default:
                 break;
         }
         Object v = c.lookup(name);
         if (v == null) {
-            Object meta = BuiltinClasses.TYPE.lookup(name);
-            if (meta instanceof PBuiltinFunction b && b.isMethod()) {
-                return new PMethod(c, b);
+            if (metaAttr instanceof PBuiltinFunction b && b.isMethod() || metaAttr instanceof PFunction) {
+                return new PMethod(c, metaAttr);
+            }
+            if (metaAttr instanceof PProperty p) {
+                return Calls.call(propertyGetter(p, name, meta), c);
+            }
+            if (metaAttr != null && !(metaAttr instanceof PGetSet)) {
+                return bind(metaAttr, c, meta);
             }
             if (name.equals("__doc__")) {
                 return PNone.NONE;
             }
-            return null;
+            Object getattr = meta == BuiltinClasses.TYPE ? null : meta.getattrHook();
+            return getattr == null ? null : Calls.callDescriptor(getattr, c, name);
         }
         if (v instanceof PClassMethod cm) {
             return new PMethod(c, cm.function);
@@ -195,13 +264,20 @@ public final class Attributes {
         if (v instanceof PStaticMethod s) {
             return s.function;
         }
-        if (v instanceof PInstance inst) {
-            Object get = inst.getPythonClass().lookup("__get__");
-            if (get != null) {
-                return Calls.call(get, v, PNone.NONE, c);
+        if (Types.hasOverrides(v) && !(v instanceof PClass)) {
+            Object get = Types.override(v, "__get__");
+            if (get != null && get != PNone.NONE) {
+                return Calls.callDescriptor(get, v, PNone.NONE, c);
             }
         }
         return v;
+    }
+
+    private static Object propertyGetter(PProperty p, String name, PClass owner) {
+        if (p.fget == PNone.NONE) {
+            throw Errors.attributeError("property '%s' of '%s' object has no getter", name, owner.name());
+        }
+        return p.fget;
     }
 
     /** The {@code __dict__} of an object that has one, else null. */
@@ -248,6 +324,9 @@ public final class Attributes {
                 gs.setter.accept(obj, value);
                 return;
             }
+            if (descr != null && setThroughDescriptor(descr, obj, value)) {
+                return;
+            }
             if (name.equals("__class__") && value instanceof PClass cls && obj instanceof PInstance inst) {
                 inst.setPythonClass(cls);
                 return;
@@ -263,10 +342,39 @@ public final class Attributes {
             if (c.isBuiltin()) {
                 throw Errors.typeError("cannot set '%s' attribute of immutable type '%s'", name, c.name());
             }
-            if (name.equals("__module__") && value instanceof String m) {
-                c.setModule(m);
+            PClass meta = c.getPythonClass();
+            Object metaDescr = meta == BuiltinClasses.TYPE ? null : meta.lookup(name);
+            if (metaDescr instanceof PProperty p) {
+                if (p.fset == PNone.NONE) {
+                    throw Errors.attributeError("property '%s' of '%s' object has no setter", name, meta.name());
+                }
+                Calls.call(p.fset, c, value);
+                return;
             }
-            c.dict().put(name, value);
+            if (metaDescr != null && setThroughDescriptor(metaDescr, c, value)) {
+                return;
+            }
+            switch (name) {
+                case "__name__", "__qualname__" -> {
+                    if (!(value instanceof String s)) {
+                        throw Errors.typeError("can only assign string to %s.%s, not '%s'", c.name(), name, Types.typeName(value));
+                    }
+                    if (name.equals("__name__")) {
+                        c.setName(s);
+                    } else {
+                        c.setQualname(s);
+                    }
+                    return;
+                }
+                case "__module__" -> {
+                    if (value instanceof String m) {
+                        c.setModule(m);
+                    }
+                }
+                default -> {
+                }
+            }
+            c.setAttribute(name, value);
             return;
         }
         if (obj instanceof PModule m) {
@@ -303,6 +411,19 @@ public final class Attributes {
         throw Errors.attributeError("'%s' object has no attribute '%s'", Types.typeName(obj), name);
     }
 
+    /** Calls {@code descr.__set__(obj, value)} when the type of {@code descr} (a user object) defines it; returns whether it did. */
+    private static boolean setThroughDescriptor(Object descr, Object obj, Object value) {
+        if (!Types.hasOverrides(descr)) {
+            return false;
+        }
+        Object set = Types.override(descr, "__set__");
+        if (set == null || set == PNone.NONE) {
+            return false;
+        }
+        Calls.callDescriptor(set, descr, obj, value);
+        return true;
+    }
+
     @TruffleBoundary
     public static void delete(Object obj, String name) {
         Object delattr = Types.override(obj, "__delattr__");
@@ -318,9 +439,19 @@ public final class Attributes {
         PDict attributes = obj instanceof PInstance || obj instanceof PSubclassable ? instanceDict(obj) : null;
         if (attributes != null) {
             Object descr = Types.typeOf(obj).lookup(name);
-            if (descr instanceof PProperty p && p.fdel != PNone.NONE) {
+            if (descr instanceof PProperty p) {
+                if (p.fdel == PNone.NONE) {
+                    throw Errors.attributeError("property '%s' of '%s' object has no deleter", name, Types.typeName(obj));
+                }
                 Calls.call(p.fdel, obj);
                 return;
+            }
+            if (descr != null && Types.hasOverrides(descr)) {
+                Object del = Types.override(descr, "__delete__");
+                if (del != null && del != PNone.NONE) {
+                    Calls.callDescriptor(del, descr, obj);
+                    return;
+                }
             }
             if (attributes.remove(name) == null) {
                 throw Errors.attributeError("'%s' object has no attribute '%s'", Types.typeName(obj), name);
@@ -328,9 +459,10 @@ public final class Attributes {
             return;
         }
         if (obj instanceof PClass c && !c.isBuiltin()) {
-            if (c.dict().remove(name) == null) {
+            if (!c.dict().containsKey(name)) {
                 throw Errors.attributeError("type object '%s' has no attribute '%s'", c.name(), name);
             }
+            c.setAttribute(name, null);
             return;
         }
         if (obj instanceof PModule m) {

@@ -179,6 +179,9 @@ public final class Comparisons {
                 case GT -> x.size() > y.size() && subset(y, x);
             };
         }
+        if (a instanceof dev.mp.runtime.objects.PMethod x && b instanceof dev.mp.runtime.objects.PMethod y && (op == Op.EQ || op == Op.NE)) {
+            return x.equals(y) == (op == Op.EQ);
+        }
         if (a instanceof PRange x && b instanceof PRange y && (op == Op.EQ || op == Op.NE)) {
             return x.equals(y) == (op == Op.EQ);
         }

@@ -331,6 +331,9 @@ public final class Conversions {
         if (HostInterop.isForeign(o)) {
             return HostObjects.isTrue(o);
         }
+        if (o instanceof dev.mp.runtime.objects.PObject p && p.getPythonClass().lookup("__len__") instanceof PBuiltinFunction) {
+            return Sequences.len(o) != 0; // the other builtin containers: dict views, ...
+        }
         return true;
     }
 
@@ -402,6 +405,12 @@ public final class Conversions {
         }
         if (o instanceof PBytes b) {
             return b.hashCode();
+        }
+        if (o instanceof dev.mp.runtime.objects.PMethod m) {
+            return m.hashCode();
+        }
+        if (Types.typeOf(o) == BuiltinClasses.DICT_KEYS || Types.typeOf(o) == BuiltinClasses.DICT_ITEMS) {
+            throw Errors.typeError("unhashable type: '%s'", Types.typeName(o));
         }
         if (o instanceof PRange r) {
             long n = r.length();

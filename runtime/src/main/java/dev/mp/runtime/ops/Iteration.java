@@ -124,7 +124,8 @@ public final class Iteration {
     /** The next item, or null when the iterator is exhausted. */
     @TruffleBoundary
     public static Object next(Object it) {
-        if (it instanceof PIterator p) {
+        // A class derived from a builtin iterator type (enumerate, map, ...) may override __next__: it takes the generic path.
+        if (it instanceof PIterator p && p.getPythonClass().isBuiltin()) {
             return p.next();
         }
         if (it instanceof dev.mp.runtime.objects.PGenerator g) {

@@ -673,11 +673,16 @@ final class NodeBuilder {
 
     private MpExpressionNode classDef(MpParser.ClassdefContext k, List<MpExpressionNode> decorators) {
         List<MpExpressionNode> bases = new ArrayList<>();
+        List<String> keywordNames = new ArrayList<>();
+        List<MpExpressionNode> keywordValues = new ArrayList<>();
         if (k.arglist() != null) {
             for (MpParser.ArgumentContext a : k.arglist().argument()) {
                 if (a instanceof MpParser.PositionalArgumentContext p) {
                     bases.add(expr(p.test()));
-                } else if (!(a instanceof MpParser.KeywordArgumentContext kw && kw.NAME().getText().equals("metaclass"))) {
+                } else if (a instanceof MpParser.KeywordArgumentContext kw) {
+                    keywordNames.add(kw.NAME().getText());
+                    keywordValues.add(expr(kw.test()));
+                } else {
                     throw error(a, "class keyword arguments are not supported");
                 }
             }
@@ -711,7 +716,8 @@ final class NodeBuilder {
         int[] closureSlots = inner.freeVars.stream().mapToInt(outer::slot).toArray();
         MakeFunctionNode bodyFunction = new MakeFunctionNode(name, qualname, Signature.positional(), new MpExpressionNode[0],
                 new MpExpressionNode[0], closureSlots, root.getCallTarget(), false, PNone.NONE);
-        MpExpressionNode value = new ClassDefNode(name, qualname, bases.toArray(new MpExpressionNode[0]), bodyFunction);
+        MpExpressionNode value = new ClassDefNode(name, qualname, bases.toArray(new MpExpressionNode[0]), keywordNames.toArray(new String[0]),
+                keywordValues.toArray(new MpExpressionNode[0]), bodyFunction);
         for (int i = decorators.size() - 1; i >= 0; i--) {
             value = new CallNode(decorators.get(i), new MpExpressionNode[] {value}, new boolean[1], new String[0], new MpExpressionNode[0],
                     new MpExpressionNode[0]);

@@ -36,7 +36,8 @@ public final class SourceCompiler {
     }
 
     /** Parses module code; the call target takes the module as its only argument. */
-    public static CallTarget parseModule(MpLanguage language, Source source) {
+    public static CallTarget parseModule(MpLanguage language, Source original) {
+        Source source = SourceDecoding.normalize(redecoded(original));
         String text = source.getCharacters().toString();
         try {
             MpParser.File_inputContext tree = parser(text).file_input();
@@ -49,6 +50,19 @@ public final class SourceCompiler {
         } catch (StackOverflowError e) {
             throw tooDeep();
         }
+    }
+
+    /**
+     * Parses an expression for {@code eval()}: the text must be one expression (a SyntaxError otherwise); the call
+     * target takes the module as its only argument and returns the expression's value.
+     */
+    public static CallTarget parseEval(MpLanguage language, Source source) {
+        try {
+            parser(SourceDecoding.normalize(source.getCharacters().toString())).eval_input();
+        } catch (SyntaxProblem p) {
+            throw toPython(p, source);
+        }
+        return parseModule(language, source);
     }
 
     /**
@@ -375,6 +389,29 @@ public final class SourceCompiler {
             }
             return open.isEmpty() ? null : open.peekLast();
         }
+    }
+
+    /**
+     * A file's source that the engine decoded as UTF-8 although it is not (a replacement character shows), decoded
+     * again from the file's bytes as PEP 263 says: by its coding line, or a SyntaxError for undecodable bytes.
+     */
+    private static Source redecoded(Source source) {
+        if (source.getPath() == null || !source.hasCharacters()) {
+            return source;
+        }
+        String text = source.getCharacters().toString();
+        String head = text.substring(0, Math.min(text.length(), 1024));
+        String declared = SourceDecoding.declaredEncoding(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (text.indexOf('\uFFFD') < 0 && (declared == null || SourceDecoding.charset(declared) == java.nio.charset.StandardCharsets.UTF_8)) {
+            return source;
+        }
+        byte[] bytes;
+        try {
+            bytes = dev.mp.runtime.MpContext.get(null).env().getPublicTruffleFile(source.getPath()).readAllBytes();
+        } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
+            return source;
+        }
+        return Source.newBuilder(source).content(SourceDecoding.decode(bytes, source.getPath())).build();
     }
 
     /** A SyntaxError instance with CPython's attributes: (msg, (filename, lineno, offset, text, end_lineno, end_offset)). */

@@ -81,7 +81,8 @@ public final class MethodCallNode extends CallNode {
         if (self instanceof PInstance inst && inst.dict().size() > 0 && inst.dict().get(name) != null) {
             return null;
         }
-        Object descr = lookup.execute(Types.typeOf(self));
-        return descr instanceof PFunction || (descr instanceof PBuiltinFunction b && b.isMethod()) ? descr : null;
+        PClass type = Types.typeOf(self);
+        Object descr = lookup.execute(type);
+        return (descr instanceof PFunction || (descr instanceof PBuiltinFunction b && b.isMethod())) && type.getattributeHook() == null ? descr : null;
     }
 }

@@ -47,6 +47,11 @@ public final class FunctionRootNode extends MpRootNode {
         this.generatorBody = generatorBody;
     }
 
+    /** The frame slots of the closure's cells (the free variables), for {@code co_varnames} to leave out. */
+    public int[] freeSlots() {
+        return freeSlots.clone();
+    }
+
     @Override
     @ExplodeLoop
     public Object execute(VirtualFrame frame) {

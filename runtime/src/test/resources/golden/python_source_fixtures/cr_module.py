@@ -1,0 +1,1 @@
+A = 1B = 2def total():    return A + B

@@ -1,0 +1,2 @@
+from .sub import greet
+NAME = 'pkgpy'
