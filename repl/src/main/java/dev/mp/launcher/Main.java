@@ -155,12 +155,18 @@ public final class Main {
             return builder.build();
         } catch (IllegalArgumentException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
+            // The option the engine names (the longest that matches: cpusampler.Mode rather than cpusampler).
+            String unknown = null;
             for (String name : line.polyglotOptions.keySet()) {
-                if (message.contains("'" + name + "'") || message.contains(" " + name + ".") || message.contains(" " + name + " ")) {
-                    usageError("unknown option --" + name);
-                    System.err.println("(" + message.lines().findFirst().orElse("") + ")");
-                    return null;
+                if ((message.contains("name " + name + ".") || message.contains("'" + name + "'") || message.contains(" " + name + " "))
+                        && (unknown == null || name.length() > unknown.length())) {
+                    unknown = name;
                 }
+            }
+            if (unknown != null) {
+                usageError("unknown option --" + unknown);
+                System.err.println("(" + message.lines().findFirst().orElse("") + ")");
+                return null;
             }
             usageError(message.lines().findFirst().orElse("bad option"));
             return null;
