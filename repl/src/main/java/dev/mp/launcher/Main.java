@@ -60,7 +60,7 @@ public final class Main {
             --jit  : (first option of bin/mp) compile hot code with the Graal compiler
             --cpusampler, --cputracer, --memtracer, --coverage [--coverage.Output=lcov ...]:
                      profile the program, print the result at its end
-            --inspect[=[host:]port]  : debug the program from Chrome DevTools (chrome://inspect)
+            --inspect[=port]         : debug the program from Chrome DevTools (chrome://inspect)
             --dap[=[host:]port]      : debug the program from VS Code or another Debug Adapter
                                        Protocol client (default port 4711)
             --engine.NAME=VALUE, --log.NAME=VALUE, --TOOL.NAME=VALUE: Truffle engine, logging and
