@@ -1,16 +1,12 @@
 package dev.mp.launcher;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
 
 import dev.mp.runtime.KeyboardInterrupts;
 import dev.mp.runtime.MpLanguage;
@@ -26,16 +22,53 @@ public final class Main {
 
     static final String VERSION = "mp " + MpLanguage.VERSION + " (Python 3.11 compatible)";
 
-    private static final String USAGE = """
-            usage: mp [option] ... [-c cmd | -m mod | file | -] [arg] ...
-            Options:
-              -c cmd   program passed in as string (terminates option list)
-              -m mod   run library module as a script (terminates option list)
-              -h, --help     print this help message and exit
-              -V, --version  print the mp version and exit
-              file     program read from script file
-              -        program read from stdin (default when no file is given)
-              arg ...  arguments passed to the program in sys.argv[1:]
+    /** The first line of python3's usage, with mp's name. */
+    static final String USAGE_LINE = "usage: mp [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+
+    private static final String HELP = USAGE_LINE + """
+
+            Options (python3's; the ones marked * are accepted and change nothing in mp):
+            -b     : * warnings about str(bytes_instance) (-bb: errors)
+            -B     : * don't write .pyc files (mp writes none)
+            -c cmd : program passed in as string (terminates option list)
+            -d     : * parser debugging output
+            -E     : ignore the environment variable MP_PATH
+            -h     : print this help message and exit (also -? or --help)
+            -i     : inspect interactively after running the program (the prompt also
+                     comes after an uncaught exception or sys.exit)
+            -I     : isolate mp from the user's environment (implies -E and -P)
+            -m mod : run a module found on sys.path as a script (terminates option list);
+                     its parent packages are imported first, a package runs its __main__
+            -O     : * remove assert statements (-OO: and docstrings); mp keeps them
+            -P     : don't prepend the script's directory (or the working directory) to sys.path
+            -q     : don't print the version message on interactive start-up
+            -s     : * don't add the user site directory to sys.path (mp has none)
+            -S     : * don't imply 'import site' on initialization
+            -u     : unbuffered stdout and stderr (mp's always are)
+            -v     : * trace import statements
+            -V     : print the mp version and exit (also --version)
+            -W arg : * warning control
+            -x     : skip the first line of the source (for non-Unix forms of #!cmd)
+            -X opt : * implementation-specific option
+            --check-hash-based-pycs always|default|never: * .pyc validation
+            file   : program read from a script file; a directory or a zip archive with a
+                     __main__.mp (or __main__.py) runs that module
+            -      : program read from stdin (default; the interactive prompt if a terminal)
+            arg ...: arguments passed to the program in sys.argv[1:]
+
+            mp's own options:
+            --jit  : (first option of bin/mp) compile hot code with the Graal compiler
+            --cpusampler, --cputracer, --memtracer, --coverage [--coverage.Output=lcov ...]:
+                     profile the program, print the result at its end
+            --inspect[=port]         : debug the program from Chrome DevTools (chrome://inspect)
+            --dap[=[host:]port]      : debug the program from VS Code or another Debug Adapter
+                                       Protocol client (default port 4711)
+            --engine.NAME=VALUE, --log.NAME=VALUE, --TOOL.NAME=VALUE: Truffle engine, logging and
+                     tool options (for example --log.file=FILE, --cpusampler.Output=calltree,
+                     --inspect.Suspend=false); see the GraalVM tool documentation
+            Environment variables:
+            MP_PATH: ':'-separated directories searched for modules after the script's own
+            PYTHONBREAKPOINT=0: breakpoint() does nothing
             """;
 
     public static void main(String[] args) {
@@ -45,69 +78,43 @@ public final class Main {
     }
 
     static int run(String[] args) {
-        Source source;
-        List<String> argv = new ArrayList<>();
-        if (args.length == 0 && Repl.stdinIsTerminal()) {
-            return Repl.runOnSystemTerminal();
-        }
+        CommandLine line;
         try {
-            if (args.length == 0 || args[0].equals("-")) {
-                source = Source.newBuilder("mp", new String(System.in.readAllBytes(), StandardCharsets.UTF_8), "<stdin>").build();
-                argv.add(args.length == 0 ? "" : "-");
-                argv.addAll(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
-            } else if (args[0].equals("-h") || args[0].equals("--help")) {
-                System.out.print(USAGE);
-                return 0;
-            } else if (args[0].equals("-V") || args[0].equals("--version")) {
-                System.out.println(VERSION);
-                return 0;
-            } else if (args[0].equals("-c")) {
-                if (args.length < 2) {
-                    System.err.println("Argument expected for the -c option");
-                    System.err.print(USAGE);
-                    return 2;
-                }
-                source = Source.newBuilder("mp", args[1], "<string>").build();
-                argv.add("-c");
-                argv.addAll(Arrays.asList(args).subList(2, args.length));
-            } else if (args[0].equals("-m")) {
-                if (args.length < 2) {
-                    System.err.println("Argument expected for the -m option");
-                    return 2;
-                }
-                File file = new File(args[1].replace('.', File.separatorChar) + ".mp");
-                if (!file.isFile()) {
-                    System.err.println("mp: No module named " + args[1]);
-                    return 1;
-                }
-                source = Source.newBuilder("mp", file).build();
-                argv.add(file.getPath());
-                argv.addAll(Arrays.asList(args).subList(2, args.length));
-            } else if (args[0].startsWith("-")) {
-                System.err.println("Unknown option: " + args[0]);
-                System.err.print(USAGE);
-                return 2;
-            } else {
-                File file = new File(args[0]);
-                if (!file.exists()) {
-                    System.err.println("mp: can't open file '" + file.getAbsolutePath() + "': [Errno 2] No such file or directory");
-                    return 2;
-                }
-                source = Source.newBuilder("mp", file).build();
-                argv.addAll(Arrays.asList(args));
-            }
+            line = CommandLine.parse(args);
+        } catch (CommandLine.UsageError e) {
+            return usageError(e.getMessage());
+        }
+        if (line.help) {
+            System.out.print(HELP);
+            return 0;
+        }
+        if (line.version > 0) {
+            System.out.println(VERSION);
+            return 0;
+        }
+        if (line.kind == CommandLine.Kind.STDIN && !line.dashProgram && (line.inspect || Repl.stdinIsTerminal())) {
+            return Repl.runOnSystemTerminal(line, contextBuilder(line, List.of("")), null);
+        }
+        List<String> argv = new ArrayList<>();
+        Program program;
+        try {
+            program = Program.of(line, argv);
         } catch (IOException e) {
             System.err.println("mp: " + e.getMessage());
             return 2;
+        } catch (Program.NotRunnable e) {
+            return notRunnable(e);
+        }
+        if (line.inspect) {
+            return Repl.runOnSystemTerminal(line, contextBuilder(line, argv), program);
         }
         KeyboardInterrupts.installSigintHandler();
-        try (Context context = Context.newBuilder("mp")
-                .allowAllAccess(true)
-                .arguments("mp", argv.toArray(new String[0]))
-                .option("mp.Main", "true")
-                .option("mp.ProcessStdio", "true")
-                .build()) {
-            context.eval(source);
+        Context.Builder builder = contextBuilder(line, argv).option("mp.Main", "true").option("mp.ProcessStdio", "true");
+        try (Context context = build(builder, line)) {
+            if (context == null) {
+                return 2;
+            }
+            program.run(context);
             return 0;
         } catch (PolyglotException e) {
             if (e.isExit()) {
@@ -115,7 +122,63 @@ public final class Main {
             }
             reportFailure(e, System.err);
             return 1;
+        } catch (Program.NotRunnable e) {
+            return notRunnable(e);
         }
+    }
+
+    static int notRunnable(Program.NotRunnable e) {
+        if (e.getMessage() != null) {
+            System.err.println("mp: " + e.getMessage());
+        }
+        return e.status;
+    }
+
+    /** A context for the program, with sys.argv {@code argv} and the polyglot options of the command line. */
+    static Context.Builder contextBuilder(CommandLine line, List<String> argv) {
+        Context.Builder builder = Context.newBuilder("mp").allowAllAccess(true).arguments("mp", argv.toArray(new String[0]));
+        if (!line.polyglotOptions.isEmpty()) {
+            builder.allowExperimentalOptions(true).options(line.polyglotOptions);
+        }
+        if (line.ignoreEnvironment) {
+            builder.environment("MP_PATH", "");
+        }
+        return builder;
+    }
+
+    /**
+     * Builds the context; null after reporting an option the engine does not know as python3 reports an
+     * unknown option.
+     */
+    static Context build(Context.Builder builder, CommandLine line) {
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            // The option the engine names (the longest that matches: cpusampler.Mode rather than cpusampler).
+            String unknown = null;
+            for (String name : line.polyglotOptions.keySet()) {
+                if ((message.contains("name " + name + ".") || message.contains("'" + name + "'") || message.contains(" " + name + " "))
+                        && (unknown == null || name.length() > unknown.length())) {
+                    unknown = name;
+                }
+            }
+            if (unknown != null) {
+                usageError("unknown option --" + unknown);
+                System.err.println("(" + message.lines().findFirst().orElse("") + ")");
+                return null;
+            }
+            usageError(message.lines().findFirst().orElse("bad option"));
+            return null;
+        }
+    }
+
+    /** Prints python3's short usage text for a command line it refuses; returns its exit status, 2. */
+    static int usageError(String message) {
+        System.err.println(message);
+        System.err.println(USAGE_LINE);
+        System.err.println("Try `mp -h' for more information.");
+        return 2;
     }
 
     /** Reports an evaluation that failed other than by a Python exception the runtime printed itself. */

@@ -78,16 +78,64 @@ final class Repl {
         }
     }
 
-    /** Runs a session on the process's terminal; returns the exit status. */
-    static int runOnSystemTerminal() {
+    /**
+     * Runs a session on the process's terminal, after {@code program} when there is one ({@code -i}); returns the
+     * exit status. When standard input is not a terminal ({@code -i} with a pipe), its statements run as typed
+     * at the prompt, the prompts going to standard error as python3's do.
+     *
+     * @param builder the context's options and {@code sys.argv}; its standard streams are set here
+     */
+    static int runOnSystemTerminal(CommandLine line, Context.Builder builder, Program program) {
+        if (!stdinIsTerminal()) {
+            return runPiped(line, builder, program);
+        }
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("mp").build();
-             Context context = newContext(terminal.input(), System.out, System.err)) {
-            return new Repl(terminal, context, System.err, historyFile()).run();
+             Context context = Main.build(builder.in(terminal.input()).out(System.out).err(System.err), line)) {
+            if (context == null) {
+                return 2;
+            }
+            Repl repl = new Repl(terminal, context, System.err, historyFile());
+            if (program != null) {
+                program.runThenInspect(context);
+            }
+            return repl.run(program == null && !line.quiet);
         } catch (IOException e) {
             System.err.println("mp: cannot open the terminal: " + e.getMessage());
             return 1;
         } catch (PolyglotException e) {
             // Closing the context ran the exit hooks; a failure there is reported, the session is over anyway.
+            Main.reportFailure(e, System.err);
+            return e.isExit() ? e.getExitStatus() : 1;
+        }
+    }
+
+    private static int runPiped(CommandLine line, Context.Builder builder, Program program) {
+        try (Context context = Main.build(builder, line)) {
+            if (context == null) {
+                return 2;
+            }
+            if (program != null) {
+                program.runThenInspect(context);
+            }
+            String input = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String statement : SourceCompiler.statements(input)) {
+                System.err.print(PRIMARY_PROMPT);
+                System.err.flush();
+                try {
+                    context.eval(Source.newBuilder("mp", statement, "<stdin>").interactive(true).cached(false).buildLiteral());
+                } catch (PolyglotException e) {
+                    if (e.isExit()) {
+                        return e.getExitStatus();
+                    }
+                    Main.reportFailure(e, System.err);
+                }
+            }
+            System.err.println(PRIMARY_PROMPT);
+            return 0;
+        } catch (IOException e) {
+            System.err.println("mp: " + e.getMessage());
+            return 1;
+        } catch (PolyglotException e) {
             Main.reportFailure(e, System.err);
             return e.isExit() ? e.getExitStatus() : 1;
         }
@@ -104,10 +152,17 @@ final class Repl {
         return Context.newBuilder("mp").allowAllAccess(true).arguments("mp", new String[] {""}).in(in).out(out).err(err).build();
     }
 
-    /** Reads and runs statements until the session ends; returns the exit status. */
+    /** Prints the banner, then reads and runs statements until the session ends; returns the exit status. */
     int run() {
-        terminal.writer().println(BANNER);
-        terminal.flush();
+        return run(true);
+    }
+
+    /** Reads and runs statements until the session ends, after the banner if asked; returns the exit status. */
+    int run(boolean banner) {
+        if (banner) {
+            terminal.writer().println(BANNER);
+            terminal.flush();
+        }
         while (true) {
             String input;
             try {

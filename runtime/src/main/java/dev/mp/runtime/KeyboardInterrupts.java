@@ -3,7 +3,6 @@ package dev.mp.runtime;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.oracle.truffle.api.ThreadLocalAction;
@@ -17,7 +16,6 @@ import dev.mp.runtime.ops.Errors;
  * blocked wait that polls ({@code TruffleSafepoint.setBlockedThreadInterruptible}).
  */
 public final class KeyboardInterrupts {
-    private static final Logger LOG = LoggerFactory.getLogger(KeyboardInterrupts.class);
     /** Exit status of a process ended by SIGINT, as a shell reports it. */
     static final int SIGINT_STATUS = 130;
 
@@ -59,7 +57,9 @@ public final class KeyboardInterrupts {
                 });
                 delivered = true;
             } catch (IllegalStateException e) {
-                LOG.debug("context closed before the interrupt could be delivered", e);
+                // The logger is looked up here, not at class loading (every context loads this class): slf4j warns
+                // on its first use in a process without a provider, which an embedder should not see for nothing.
+                LoggerFactory.getLogger(KeyboardInterrupts.class).debug("context closed before the interrupt could be delivered", e);
             }
         }
         return delivered;

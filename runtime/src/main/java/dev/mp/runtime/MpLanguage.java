@@ -48,7 +48,7 @@ import dev.mp.runtime.parser.SourceCompiler;
 @TruffleLanguage.Registration(id = MpLanguage.ID, name = "mp", version = MpLanguage.VERSION, defaultMimeType = MpLanguage.MIME_TYPE,
         characterMimeTypes = MpLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
         fileTypeDetectors = MpFileTypeDetector.class, website = "https://github.com/mp-lang/mp", sandbox = SandboxPolicy.CONSTRAINED)
-@ProvidedTags(StandardTags.StatementTag.class)
+@ProvidedTags({StandardTags.StatementTag.class, StandardTags.RootTag.class, StandardTags.CallTag.class, StandardTags.ExpressionTag.class})
 public final class MpLanguage extends TruffleLanguage<MpContext> {
     public static final String ID = "mp";
     public static final String VERSION = "0.1.0";

@@ -1,7 +1,10 @@
 package dev.mp.runtime.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.NodeUtil;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
@@ -10,6 +13,8 @@ import com.oracle.truffle.api.source.SourceSection;
 public abstract class MpRootNode extends RootNode {
     private final String name;
     private final Source source;
+    /** The code's lines in its source, found on first use (by tools); see {@link #getSourceSection}. */
+    @CompilerDirectives.CompilationFinal private SourceSection section;
 
     protected MpRootNode(TruffleLanguage<?> language, FrameDescriptor descriptor, String name, Source source) {
         super(language, descriptor);
@@ -26,9 +31,76 @@ public abstract class MpRootNode extends RootNode {
         return source;
     }
 
+    /**
+     * Where the code is, for tools (profiles, debuggers): a module is its whole source; a function, class body or
+     * generator spans from its {@code def} or {@code class} line (found above its first statement, decorators
+     * excluded) to the end of its last statement's last line. Unavailable when the source has no text.
+     */
     @Override
     public SourceSection getSourceSection() {
-        return source.createUnavailableSection();
+        if (section == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            section = findSection();
+        }
+        return section;
+    }
+
+    private SourceSection findSection() {
+        if (!source.hasCharacters() || source.getLineCount() == 0) {
+            return source.createUnavailableSection();
+        }
+        if (name.equals("<module>")) {
+            return source.createSection(0, source.getLength());
+        }
+        int[] lines = {Integer.MAX_VALUE, 0};
+        NodeUtil.forEachChild(this, new com.oracle.truffle.api.nodes.NodeVisitor() {
+            @Override
+            public boolean visit(Node node) {
+                if (node instanceof MpStatementNode statement && statement.line() > 0) {
+                    lines[0] = Math.min(lines[0], statement.line());
+                    lines[1] = Math.max(lines[1], statement.line());
+                }
+                return NodeUtil.forEachChild(node, this);
+            }
+        });
+        if (lines[1] == 0) {
+            return source.createUnavailableSection();
+        }
+        int first = headerLine(lines[0]);
+        int last = Math.min(source.getLineCount(), lines[1]);
+        // A last statement over several lines (a call with its arguments on lines of their own): up to the line
+        // before the next one that is indented no deeper than the function's header.
+        int headerIndent = indent(source.getCharacters(first).toString());
+        while (last < source.getLineCount()) {
+            String next = source.getCharacters(last + 1).toString();
+            if (!next.isBlank() && indent(next) <= headerIndent) {
+                break;
+            }
+            last++;
+        }
+        while (last > lines[1] && source.getCharacters(last).toString().isBlank()) {
+            last--;
+        }
+        return source.createSection(first, 1, last, Math.max(1, source.getLineLength(last)));
+    }
+
+    /** The {@code def} or {@code class} line of this code, the nearest one at or above its first statement's line. */
+    private int headerLine(int firstStatement) {
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        for (int line = Math.min(firstStatement, source.getLineCount()); line >= 1; line--) {
+            String text = source.getCharacters(line).toString().strip();
+            if (text.startsWith("async ")) {
+                text = text.substring(6).stripLeading();
+            }
+            if ((text.startsWith("def ") || text.startsWith("class ")) && text.substring(text.indexOf(' ') + 1).stripLeading().startsWith(simple)) {
+                return line;
+            }
+        }
+        return firstStatement;
+    }
+
+    private static int indent(String line) {
+        return line.length() - line.stripLeading().length();
     }
 
     @Override

@@ -1,22 +1,33 @@
 package dev.mp.runtime.nodes;
 
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.GenerateWrapper;
 import com.oracle.truffle.api.instrumentation.InstrumentableNode;
 import com.oracle.truffle.api.instrumentation.ProbeNode;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.Tag;
+import com.oracle.truffle.api.interop.NodeLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.NodeUtil;
 import com.oracle.truffle.api.source.SourceSection;
+
+import dev.mp.runtime.objects.FrameScope;
 
 /**
  * A node executed for its effect. {@link #line()} is the source line shown for it in tracebacks.
  *
  * <p>A statement with a line is instrumentable and tagged {@link StandardTags.StatementTag}, so tools and
- * {@code ResourceLimits.statementLimit} see every statement run. Instrumentation may insert a wrapper
- * between a statement and its parent; {@link #unwrap} gives the statement behind one.
+ * {@code ResourceLimits.statementLimit} see every statement run. The body of a function, class or generator
+ * (the statement right under its {@link MpRootNode}) is tagged {@link StandardTags.RootTag} and has the root's
+ * source section, so debuggers and profilers see the calls. Instrumentation may insert a wrapper between a
+ * statement and its parent; {@link #unwrap} gives the statement behind one. A debugger stopped at a statement
+ * sees the frame's variables as a {@link FrameScope}.
  */
 @GenerateWrapper
+@ExportLibrary(NodeLibrary.class)
 public abstract class MpStatementNode extends Node implements InstrumentableNode {
     private int line;
     private SourceSection section;
@@ -53,23 +64,56 @@ public abstract class MpStatementNode extends Node implements InstrumentableNode
         return node instanceof WrapperNode wrapper ? (MpStatementNode) wrapper.getDelegateNode() : node;
     }
 
-    /** The whole source line of the statement; null before the node is adopted or when it has no line. */
+    /**
+     * The whole source line of the statement, or for the body of a root the root's section; null before the node
+     * is adopted or when it has no line.
+     */
     @Override
     public SourceSection getSourceSection() {
-        if (section == null && line > 0 && getRootNode() instanceof MpRootNode root) {
-            section = root.source().createSection(line);
+        if (section == null) {
+            if (line > 0 && getRootNode() instanceof MpRootNode root) {
+                section = root.source().createSection(line);
+            } else if (isRootBody()) {
+                section = getRootNode().getSourceSection();
+            }
         }
         return section;
     }
 
+    /** Whether this statement is the body of a root (its parent, or its wrapper's parent, is the root). */
+    private boolean isRootBody() {
+        Node parent = getParent();
+        if (parent instanceof WrapperNode) {
+            parent = parent.getParent();
+        }
+        return line <= 0 && parent instanceof MpRootNode;
+    }
+
+    /**
+     * A statement with a section is instrumentable where a wrapper fits the field holding it (a module's body is
+     * held as a block, which a wrapper is not).
+     */
     @Override
     public boolean isInstrumentable() {
-        return getSourceSection() != null;
+        return getSourceSection() != null && (line > 0 || NodeUtil.isReplacementSafe(getParent(), this, new MpStatementNodeWrapper(this, null)));
     }
 
     @Override
     public boolean hasTag(Class<? extends Tag> tag) {
-        return tag == StandardTags.StatementTag.class;
+        if (line > 0) {
+            return tag == StandardTags.StatementTag.class;
+        }
+        return tag == StandardTags.RootTag.class;
+    }
+
+    @ExportMessage
+    final boolean hasScope(Frame frame) {
+        return frame != null;
+    }
+
+    @ExportMessage
+    final Object getScope(Frame frame, @SuppressWarnings("unused") boolean nodeEnter) {
+        return FrameScope.of(frame);
     }
 
     @Override

@@ -55,6 +55,10 @@ public final class HostValues {
                 || o instanceof java.math.BigInteger) {
             return o;
         }
+        if (o instanceof dev.mp.runtime.MpException e) {
+            // A Python exception the host caught (PolyglotException.getGuestObject) and hands back.
+            return e.pythonException();
+        }
         if (o instanceof Integer i) {
             return (long) i;
         }

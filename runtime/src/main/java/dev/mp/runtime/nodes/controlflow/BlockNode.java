@@ -17,7 +17,8 @@ import dev.mp.runtime.ops.Errors;
 /**
  * A sequence of statements. It records the traceback line of an exception raised by one of its statements
  * (see MpException). In a generator it keeps the index of the running statement in a frame slot so a
- * resumption continues there. A block is not itself a statement for instrumentation: its statements are.
+ * resumption continues there. A block is not itself a statement for instrumentation: its statements are (it has
+ * no line); the block that is a function's body is its root's body for tools (see MpStatementNode).
  */
 public final class BlockNode extends MpStatementNode {
     @Children private final MpStatementNode[] statements;
@@ -131,10 +132,5 @@ public final class BlockNode extends MpStatementNode {
             return e.recordFrame(new TracebackEntry(root.source(), line, root.getName()), at);
         }
         return e;
-    }
-
-    @Override
-    public boolean isInstrumentable() {
-        return false;
     }
 }
