@@ -3,21 +3,13 @@ package dev.mp.runtime;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.oracle.truffle.api.ThreadLocalAction;
-
-import dev.mp.runtime.objects.BuiltinClasses;
-import dev.mp.runtime.ops.Errors;
-
 /**
- * Ctrl-C as Python's {@code KeyboardInterrupt}: {@link #deliver()} raises it in the code each live mp
- * context is running, at the next safepoint poll (loop back-edges, function entries) or by interrupting a
- * blocked wait that polls ({@code TruffleSafepoint.setBlockedThreadInterruptible}).
+ * Ctrl-C as Python's {@code KeyboardInterrupt}: {@link #deliver()} raises it in the main thread of the code
+ * each live mp context is running, at the next safepoint poll (loop back-edges, function entries) or by
+ * interrupting a blocked wait that polls ({@code TruffleSafepoint.setBlockedThreadInterruptible}); a program
+ * that set its own SIGINT handler ({@code signal.signal}) gets that called instead (see {@link Signals}).
  */
 public final class KeyboardInterrupts {
-    private static final Logger LOG = LoggerFactory.getLogger(KeyboardInterrupts.class);
     /** Exit status of a process ended by SIGINT, as a shell reports it. */
     static final int SIGINT_STATUS = 130;
 
@@ -44,25 +36,14 @@ public final class KeyboardInterrupts {
     public static boolean deliver() {
         boolean delivered = false;
         for (MpContext context : LIVE) {
-            long evaluation = context.runningEvaluation();
-            if (evaluation == 0) {
-                continue;
-            }
-            try {
-                context.env().submitThreadLocal(null, new ThreadLocalAction(true, false) {
-                    @Override
-                    protected void perform(Access access) {
-                        if (context.runningEvaluation() == evaluation) {
-                            throw Errors.raise(BuiltinClasses.exception("KeyboardInterrupt"));
-                        }
-                    }
-                });
-                delivered = true;
-            } catch (IllegalStateException e) {
-                LOG.debug("context closed before the interrupt could be delivered", e);
-            }
+            delivered |= context.signals().deliver(Signals.SIGINT);
         }
         return delivered;
+    }
+
+    /** The contexts alive in this process, to which signals go. */
+    static Iterable<MpContext> liveContexts() {
+        return LIVE;
     }
 
     /**
