@@ -51,7 +51,7 @@ public final class Waits {
             throw Errors.valueError("can't specify a timeout for a non-blocking call");
         }
         if (seconds < 0 && seconds != -1) {
-            throw Errors.valueError("timeout value must be a non-negative number");
+            throw Errors.valueError("timeout value must be positive");
         }
         if (seconds > TIMEOUT_MAX) {
             throw Errors.overflowError("timeout value is too large");
