@@ -3,17 +3,11 @@ package dev.mp.runtime;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.LoggerFactory;
-
-import com.oracle.truffle.api.ThreadLocalAction;
-
-import dev.mp.runtime.objects.BuiltinClasses;
-import dev.mp.runtime.ops.Errors;
-
 /**
- * Ctrl-C as Python's {@code KeyboardInterrupt}: {@link #deliver()} raises it in the code each live mp
- * context is running, at the next safepoint poll (loop back-edges, function entries) or by interrupting a
- * blocked wait that polls ({@code TruffleSafepoint.setBlockedThreadInterruptible}).
+ * Ctrl-C as Python's {@code KeyboardInterrupt}: {@link #deliver()} raises it in the main thread of the code
+ * each live mp context is running, at the next safepoint poll (loop back-edges, function entries) or by
+ * interrupting a blocked wait that polls ({@code TruffleSafepoint.setBlockedThreadInterruptible}); a program
+ * that set its own SIGINT handler ({@code signal.signal}) gets that called instead (see {@link Signals}).
  */
 public final class KeyboardInterrupts {
     /** Exit status of a process ended by SIGINT, as a shell reports it. */
@@ -42,27 +36,14 @@ public final class KeyboardInterrupts {
     public static boolean deliver() {
         boolean delivered = false;
         for (MpContext context : LIVE) {
-            long evaluation = context.runningEvaluation();
-            if (evaluation == 0) {
-                continue;
-            }
-            try {
-                context.env().submitThreadLocal(null, new ThreadLocalAction(true, false) {
-                    @Override
-                    protected void perform(Access access) {
-                        if (context.runningEvaluation() == evaluation) {
-                            throw Errors.raise(BuiltinClasses.exception("KeyboardInterrupt"));
-                        }
-                    }
-                });
-                delivered = true;
-            } catch (IllegalStateException e) {
-                // The logger is looked up here, not at class loading (every context loads this class): slf4j warns
-                // on its first use in a process without a provider, which an embedder should not see for nothing.
-                LoggerFactory.getLogger(KeyboardInterrupts.class).debug("context closed before the interrupt could be delivered", e);
-            }
+            delivered |= context.signals().deliver(Signals.SIGINT);
         }
         return delivered;
+    }
+
+    /** The contexts alive in this process, to which signals go. */
+    static Iterable<MpContext> liveContexts() {
+        return LIVE;
     }
 
     /**

@@ -15,7 +15,8 @@ import dev.mp.runtime.objects.PModule;
 
 /**
  * The state of one mp context: its modules, its streams, the exceptions being handled and the call depth.
- * A context is used by one thread at a time, as polyglot requires.
+ * Guest threads ({@code threading}) share it under its global interpreter lock ({@link #gil()}), which swaps
+ * the per-thread part of the state ({@link ThreadState}) in and out.
  */
 public final class MpContext {
     private static final ContextReference<MpContext> REFERENCE = ContextReference.create(MpLanguage.class);
@@ -25,8 +26,9 @@ public final class MpContext {
     private final PrintStream out;
     private final PrintStream err;
     private final ModuleLoader modules;
-    private final Deque<PBaseException> handled = new ArrayDeque<>();
-    /** Python call depth, for RecursionError. */
+    /** The running thread's exceptions being handled (swapped with the GIL, see {@link ThreadState}). */
+    private Deque<PBaseException> handled = new ArrayDeque<>();
+    /** The running thread's Python call depth, for RecursionError (swapped with the GIL). */
     public int depth;
     public int recursionLimit = 1000;
     /** {@code sys.get_int_max_str_digits()}: the most digits of a decimal int conversion, 0 for no limit. */
@@ -34,6 +36,11 @@ public final class MpContext {
     /** The id of the top-level evaluation running now, 0 when none. Read by other threads (see KeyboardInterrupts). */
     private volatile long runningEvaluation;
     private long lastEvaluation;
+    /** The thread running the top-level evaluation (the main thread: Ctrl-C and signal handlers go to it). */
+    private volatile Thread mainThread;
+    private final dev.mp.runtime.threading.Gil gil = new dev.mp.runtime.threading.Gil(this);
+    private final dev.mp.runtime.threading.GuestThreads threads = new dev.mp.runtime.threading.GuestThreads(this);
+    private final Signals signals = new Signals(this);
 
     MpContext(MpLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -95,14 +102,56 @@ public final class MpContext {
         if (runningEvaluation != 0) {
             return false;
         }
+        gil.acquire();
+        mainThread = Thread.currentThread();
         runningEvaluation = ++lastEvaluation;
         return true;
     }
 
+    /** Ends top-level code; guest threads go on running (the GIL is released) until the next evaluation. */
     public void leaveTopLevel(boolean outermost) {
         if (outermost) {
             runningEvaluation = 0;
+            gil.release();
         }
+    }
+
+    /** The thread that runs (or last ran) the context's top-level code, or null before any. */
+    public Thread mainThread() {
+        return mainThread;
+    }
+
+    /** The global interpreter lock. */
+    public dev.mp.runtime.threading.Gil gil() {
+        return gil;
+    }
+
+    /** The threads the program started. */
+    public dev.mp.runtime.threading.GuestThreads threads() {
+        return threads;
+    }
+
+    /** The program's signal handlers. */
+    public Signals signals() {
+        return signals;
+    }
+
+    /** The interpreter state that belongs to one thread, kept aside while the thread does not hold the GIL. */
+    public static final class ThreadState {
+        int depth;
+        Deque<PBaseException> handled = new ArrayDeque<>();
+    }
+
+    /** Keeps the running thread's state aside (it is giving up the GIL). */
+    public void saveThreadState(ThreadState state) {
+        state.depth = depth;
+        state.handled = handled;
+    }
+
+    /** Installs a thread's state (it has taken the GIL). */
+    public void restoreThreadState(ThreadState state) {
+        depth = state.depth;
+        handled = state.handled;
     }
 
     /** The id of the top-level evaluation running now, or 0 when the context runs no code; any thread may ask. */

@@ -129,9 +129,16 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         context.err().flush();
     }
 
+    /** Threads still running at the end (daemon threads) are stopped: Truffle needs them ended before disposal. */
+    @Override
+    protected void finalizeContext(MpContext context) {
+        context.threads().stopAll();
+    }
+
     @Override
     protected void disposeContext(MpContext context) {
         KeyboardInterrupts.unregister(context);
+        context.signals().dispose();
         dev.mp.runtime.multiprocessing.StandbyPool.close(context);
     }
 
@@ -148,7 +155,8 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
 
     @Override
     protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
-        return singleThreaded;
+        // The threads a program starts share its context under the GIL; other threads may not enter at the same time.
+        return singleThreaded || dev.mp.runtime.threading.GuestThreads.mayShareContext(thread);
     }
 
     /** The polyglot bindings: {@code __main__}'s globals. */

@@ -157,6 +157,21 @@ final class FileObjects {
             }
         }
 
+        /** One read of the channel; without the GIL, since a pipe or a terminal may make it wait. */
+        private int readReleasingGil(ByteBuffer buffer) throws IOException {
+            try {
+                return dev.mp.runtime.MpContext.get(null).gil().releaseWhile(() -> {
+                    try {
+                        return channel.read(buffer);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+
         /** Up to n bytes from the position (all the rest for n < 0). */
         byte[] readBytes(long n) {
             flushPending();
@@ -171,7 +186,7 @@ final class FileObjects {
                     if (n >= 0) {
                         buffer.limit((int) Math.min(buffer.capacity(), n - out.size()));
                     }
-                    int got = channel.read(buffer);
+                    int got = readReleasingGil(buffer);
                     if (got <= 0) {
                         break;
                     }

@@ -23,5 +23,7 @@ final class JavaModules {
         ModuleLoader.register("_random", (m, c) -> RandomModule.populate(m));
         ModuleLoader.register("_collections", (m, c) -> DequeModule.populate(m));
         ModuleLoader.register("itertools", (m, c) -> ItertoolsModule.populate(m));
+        ModuleLoader.register("_thread", dev.mp.runtime.threading.ThreadModule::populate);
+        ModuleLoader.register("signal", SignalModule::populate);
     }
 }

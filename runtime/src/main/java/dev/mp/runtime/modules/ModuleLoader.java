@@ -121,8 +121,12 @@ public final class ModuleLoader {
         exitHooks.add(callable);
     }
 
-    /** Runs the exit hooks, last registered first; an exception in one is printed and makes the status 1. */
+    /**
+     * Runs the exit hooks, last registered first; an exception in one is printed and makes the status 1. First,
+     * as CPython does, the program waits for its non-daemon threads ({@code threading._shutdown}).
+     */
     public int runExitHooks(int status) {
+        awaitThreads();
         for (int i = exitHooks.size() - 1; i >= 0; i--) {
             try {
                 Calls.call(exitHooks.get(i));
@@ -136,6 +140,22 @@ public final class ModuleLoader {
         }
         exitHooks.clear();
         return status;
+    }
+
+    /** {@code threading._shutdown()} when the program imported threading; Ctrl-C there is reported and ignored. */
+    private void awaitThreads() {
+        Object threading = sysModules.get("threading");
+        if (!(threading instanceof PModule module) || !(module.dict().get("_shutdown") instanceof Object shutdown)) {
+            return;
+        }
+        try {
+            Calls.call(shutdown);
+        } catch (MpException e) {
+            context.out().flush();
+            context.err().println("Exception ignored in: " + Conversions.repr(threading));
+            dev.mp.runtime.TracebackPrinter.print(e.pythonException(), context.err());
+            context.err().flush();
+        }
     }
 
     /**

@@ -163,7 +163,7 @@ final class SocketModule {
     /** Runs a {@link NativeSocket} operation, raising its failures as CPython's exceptions. */
     static <T> T call(Supplier<T> operation) {
         try {
-            return operation.get();
+            return dev.mp.runtime.MpContext.get(null).gil().releaseWhile(operation);
         } catch (SocketErrnoException | IllegalArgumentException e) {
             throw pythonError(e);
         }
@@ -172,7 +172,7 @@ final class SocketModule {
     /** {@link #call} for an operation without a result. */
     static void run(Runnable operation) {
         try {
-            operation.run();
+            dev.mp.runtime.MpContext.get(null).gil().releaseWhile(operation);
         } catch (SocketErrnoException | IllegalArgumentException e) {
             throw pythonError(e);
         }

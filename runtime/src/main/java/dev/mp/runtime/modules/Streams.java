@@ -39,12 +39,19 @@ public final class Streams {
             writeStdout(context, prompt);
         }
         try {
-            String line = reader(context).readLine();
+            BufferedReader in = reader(context);
+            String line = context.gil().releaseWhile(() -> {
+                try {
+                    return in.readLine();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             if (line == null) {
                 throw Errors.raise(BuiltinClasses.exception("EOFError"), "EOF when reading a line");
             }
             return line;
-        } catch (IOException e) {
+        } catch (java.io.UncheckedIOException e) {
             throw Errors.osError(5, "Input/output error", null);
         }
     }

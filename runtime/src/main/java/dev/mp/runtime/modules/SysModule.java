@@ -109,6 +109,15 @@ final class SysModule {
             }
             return new FrameObject(frame, (int) depth);
         });
+        moduleFunction(m, "getswitchinterval", "", a -> context.gil().switchInterval());
+        moduleFunction(m, "setswitchinterval", "interval, /", a -> {
+            double interval = Conversions.asDouble(a[0]);
+            if (!(interval > 0)) {
+                throw Errors.valueError("switch interval must be strictly positive");
+            }
+            context.gil().setSwitchInterval(interval);
+            return PNone.NONE;
+        });
         moduleFunction(m, "getdefaultencoding", "", a -> "utf-8");
         moduleFunction(m, "intern", "s, /", a -> a[0]);
     }

@@ -120,11 +120,12 @@ final class TimeModule {
             throw Errors.valueError("sleep length must be non-negative");
         }
         long deadline = System.nanoTime() + (long) Math.ceil(seconds * 1e9);
-        TruffleSafepoint.setBlockedThreadInterruptible(null, end -> {
+        // Other threads of the program run meanwhile.
+        dev.mp.runtime.MpContext.get(null).gil().releaseWhile(() -> TruffleSafepoint.setBlockedThreadInterruptible(null, end -> {
             for (long remaining = end - System.nanoTime(); remaining > 0; remaining = end - System.nanoTime()) {
                 Thread.sleep(remaining / 1_000_000, (int) (remaining % 1_000_000));
             }
-        }, deadline);
+        }, deadline));
     }
 
     /**

@@ -5,7 +5,8 @@ import com.oracle.truffle.api.TruffleSafepoint;
 /**
  * Blocking waits of the primitives, cut into short slices so that Truffle thread-local actions (Ctrl-C as
  * KeyboardInterrupt, a context's cancellation) run while a process waits: a futex wait is not woken by a Java
- * interrupt, so the safepoint is polled between slices instead.
+ * interrupt, so the safepoint is polled between slices instead. A wait releases the GIL, so that the program's
+ * other threads run meanwhile; an attempt must not touch interpreter objects.
  */
 final class Blocking {
     /** Longest single wait; bounds how late an interrupt is noticed. */
@@ -30,6 +31,11 @@ final class Blocking {
         if (timeoutNanos == 0) {
             return attempt.tryFor(0);
         }
+        // Other threads of the program run meanwhile.
+        return dev.mp.runtime.MpContext.get(null).gil().releaseWhile(() -> awaitSlices(timeoutNanos, attempt));
+    }
+
+    private static boolean awaitSlices(long timeoutNanos, Attempt attempt) {
         long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
         while (true) {
             long slice = SLICE_NANOS;

@@ -384,9 +384,12 @@ final class Synchronize {
         method(BARRIER, "wait", "self, timeout=None", a -> {
             Barrier b = (Barrier) a[0];
             Object timeout = a[1] == PNone.NONE ? b.timeout : a[1];
-            Runnable action = b.action == PNone.NONE ? null : () -> Calls.call(b.action);
+            var gil = dev.mp.runtime.MpContext.get(null).gil();
+            // The wait releases the GIL; the action, run by the last thread to arrive, takes it.
+            Runnable action = b.action == PNone.NONE ? null : () -> gil.withLock(() -> Calls.call(b.action));
+            long timeoutNanos = Blocking.timeoutNanos(timeout);
             try {
-                return (long) b.barrier.await(Blocking.timeoutNanos(timeout), action);
+                return (long) gil.releaseWhile(() -> b.barrier.await(timeoutNanos, action));
             } catch (ShmBrokenBarrierException e) {
                 throw Errors.raise(BROKEN_BARRIER_ERROR);
             }

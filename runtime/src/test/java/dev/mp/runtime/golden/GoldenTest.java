@@ -132,7 +132,7 @@ class GoldenTest {
                 ? Source.newBuilder("mp", Files.readString(program), program.getFileName().toString()).build()
                 : Source.newBuilder("mp", program.toAbsolutePath().toFile()).build();
         try (Context context = Context.newBuilder("mp").out(out).err(err).option("mp.Main", "true")
-                .allowIO(org.graalvm.polyglot.io.IOAccess.ALL).allowCreateProcess(true).allowNativeAccess(true).build()) {
+                .allowIO(org.graalvm.polyglot.io.IOAccess.ALL).allowCreateProcess(true).allowNativeAccess(true).allowCreateThread(true).build()) {
             context.eval(source);
         } catch (PolyglotException e) {
             if (!e.isExit()) {
