@@ -28,7 +28,10 @@ import dev.mp.runtime.ops.Errors;
  * handler, or the operating system's, which ends the process).
  */
 public final class Signals {
-    private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
+    /** Looked up when it logs, not at class loading: slf4j warns on first use in a process without a provider. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Signals.class);
+    }
 
     public static final int SIGINT = 2;
     public static final int SIGALRM = 14;
@@ -110,7 +113,7 @@ public final class Signals {
             });
             return true;
         } catch (IllegalStateException e) {
-            LOG.debug("context closed before the signal could be delivered", e);
+            log().debug("context closed before the signal could be delivered", e);
             return false;
         }
     }

@@ -26,7 +26,10 @@ import dev.mp.runtime.ops.Errors;
  * context is disposed.
  */
 public final class GuestThreads {
-    private static final Logger LOG = LoggerFactory.getLogger(GuestThreads.class);
+    /** Looked up when it logs, not at class loading: slf4j warns on first use in a process without a provider. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(GuestThreads.class);
+    }
     /** Same as the launcher's main thread (-Xss16m): deep recursion reaches RecursionError first. */
     private static final long STACK_SIZE = 16L << 20;
     /** How long finalization waits for a stopped thread; one blocked in uninterruptible I/O is left behind. */
@@ -126,7 +129,7 @@ public final class GuestThreads {
                 }
             });
         } catch (IllegalStateException e) {
-            LOG.debug("could not stop the context's threads", e);
+            log().debug("could not stop the context's threads", e);
         }
         long deadline = System.currentTimeMillis() + STOP_JOIN_MILLIS;
         for (Thread t : running) {
@@ -140,7 +143,7 @@ public final class GuestThreads {
                 return;
             }
             if (t.isAlive()) {
-                LOG.debug("thread {} did not stop", t.getName());
+                log().debug("thread {} did not stop", t.getName());
             }
         }
     }
