@@ -22,5 +22,6 @@ final class JavaModules {
         ModuleLoader.register("_random", (m, c) -> RandomModule.populate(m));
         ModuleLoader.register("_collections", (m, c) -> DequeModule.populate(m));
         ModuleLoader.register("itertools", (m, c) -> ItertoolsModule.populate(m));
+        ModuleLoader.register("_re", (m, c) -> RegexModule.populate(m));
     }
 }
