@@ -10,7 +10,7 @@ final class JavaModules {
     static void registerAll() {
         ModuleLoader.register("sys", SysModule::populate);
         ModuleLoader.register("json", (m, c) -> JsonModule.populate(m));
-        ModuleLoader.register("time", (m, c) -> TimeModule.populate(m));
+        ModuleLoader.register("time", TimeModule::populate);
         ModuleLoader.register("_multiprocessing", dev.mp.runtime.multiprocessing.MultiprocessingModule::populate);
         dev.mp.runtime.multiprocessing.MultiprocessingModule.registerResourceKinds();
         ModuleLoader.register("socket", (m, c) -> SocketModule.populate(m));
