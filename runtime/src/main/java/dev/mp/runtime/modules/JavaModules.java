@@ -23,5 +23,6 @@ final class JavaModules {
         ModuleLoader.register("_collections", (m, c) -> DequeModule.populate(m));
         ModuleLoader.register("itertools", (m, c) -> ItertoolsModule.populate(m));
         ModuleLoader.register("_re", (m, c) -> RegexModule.populate(m));
+        ModuleLoader.register("_io", (m, c) -> IoModule.populate(m));
     }
 }
