@@ -24,5 +24,6 @@ final class JavaModules {
         ModuleLoader.register("itertools", (m, c) -> ItertoolsModule.populate(m));
         ModuleLoader.register("_re", (m, c) -> RegexModule.populate(m));
         ModuleLoader.register("_io", (m, c) -> IoModule.populate(m));
+        ModuleLoader.register("_subprocess", SubprocessModule::populate);
     }
 }
