@@ -40,14 +40,10 @@ final class FileObjects {
     private FileObjects() {
     }
 
-    private static PClass ioType(String name) {
-        return new PClass(name, "_io", new PClass[] {BuiltinClasses.OBJECT}, true, PClass.Layout.BUILTIN);
-    }
-
-    static final PClass TEXT = ioType("TextIOWrapper");
-    static final PClass READER = ioType("BufferedReader");
-    static final PClass WRITER = ioType("BufferedWriter");
-    static final PClass RANDOM = ioType("BufferedRandom");
+    static final PClass TEXT = IoBaseClasses.streamType("TextIOWrapper", "_io", IoBaseClasses.TEXT_IO_BASE);
+    static final PClass READER = IoBaseClasses.streamType("BufferedReader", "_io", IoBaseClasses.BUFFERED_IO_BASE);
+    static final PClass WRITER = IoBaseClasses.streamType("BufferedWriter", "_io", IoBaseClasses.BUFFERED_IO_BASE);
+    static final PClass RANDOM = IoBaseClasses.streamType("BufferedRandom", "_io", IoBaseClasses.BUFFERED_IO_BASE);
     /** {@code io.UnsupportedOperation}: an operation the file's mode does not allow. */
     static final PClass UNSUPPORTED_OPERATION = PClass.create("UnsupportedOperation", "UnsupportedOperation", "io",
             new PClass[] {BuiltinClasses.exception("OSError"), BuiltinClasses.exception("ValueError")});

@@ -11,7 +11,7 @@ final class JavaModules {
         ModuleLoader.register("sys", SysModule::populate);
         ModuleLoader.register("importlib", ImportlibModule::populate);
         ModuleLoader.register("json", (m, c) -> JsonModule.populate(m));
-        ModuleLoader.register("time", (m, c) -> TimeModule.populate(m));
+        ModuleLoader.register("time", TimeModule::populate);
         ModuleLoader.register("_multiprocessing", dev.mp.runtime.multiprocessing.MultiprocessingModule::populate);
         dev.mp.runtime.multiprocessing.MultiprocessingModule.registerResourceKinds();
         ModuleLoader.register("socket", (m, c) -> SocketModule.populate(m));
@@ -25,5 +25,8 @@ final class JavaModules {
         ModuleLoader.register("itertools", (m, c) -> ItertoolsModule.populate(m));
         ModuleLoader.register("_thread", dev.mp.runtime.threading.ThreadModule::populate);
         ModuleLoader.register("signal", SignalModule::populate);
+        ModuleLoader.register("_re", (m, c) -> RegexModule.populate(m));
+        ModuleLoader.register("_io", (m, c) -> IoModule.populate(m));
+        ModuleLoader.register("_subprocess", SubprocessModule::populate);
     }
 }

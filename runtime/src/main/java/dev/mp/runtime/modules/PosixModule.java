@@ -187,6 +187,40 @@ final class PosixModule {
                 throw Errors.osError(e, path, null);
             }
         });
+        fileFunction(m, "access", "path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True", a -> {
+            String path = path(a[0], "access", false);
+            long mode = Conversions.asLong(a[1]);
+            TruffleFile f = file(context, path);
+            boolean ok = f.exists() && ((mode & 4) == 0 || f.isReadable()) && ((mode & 2) == 0 || f.isWritable())
+                    && ((mode & 1) == 0 || f.isExecutable());
+            return ok;
+        });
+        fileFunction(m, "chmod", "path, mode, *, dir_fd=None, follow_symlinks=True", a -> {
+            String path = path(a[0], "chmod", false);
+            try {
+                file(context, path).setPosixPermissions(permissions(Conversions.asLong(a[1])));
+            } catch (IOException e) {
+                throw Errors.osError(e, path, null);
+            }
+            return PNone.NONE;
+        });
+        // (total, used, free) bytes of the file system holding path, for shutil.disk_usage. The path is checked
+        // through the Truffle file system first, so the embedder's IO policy decides whether it may be seen.
+        fileFunction(m, "_disk_usage", "path", a -> {
+            String path = path(a[0], "disk_usage", false);
+            TruffleFile f = file(context, path);
+            if (!f.exists()) {
+                throw Errors.osError(2, "No such file or directory", path);
+            }
+            try {
+                java.nio.file.FileStore store = java.nio.file.Files.getFileStore(java.nio.file.Path.of(f.getAbsoluteFile().getPath()));
+                long total = store.getTotalSpace();
+                long free = store.getUsableSpace();
+                return PTuple.of(total, total - store.getUnallocatedSpace(), free);
+            } catch (IOException | UnsupportedOperationException | java.nio.file.InvalidPathException e) {
+                throw Errors.osError(5, "Input/output error", path);
+            }
+        });
         moduleFunction(m, "strerror", "code, /", a -> PosixCalls.strerror((int) Conversions.asLong(a[0])));
         moduleFunction(m, "fspath", "path", a -> {
             if (a[0] instanceof String || a[0] instanceof PBytes) {

@@ -41,11 +41,11 @@ import dev.mp.runtime.ops.Types;
  * Closing the file does not close the socket, but releases it if {@code close()} was called on it meanwhile.
  */
 final class SocketFile extends PObject {
-    static final PClass TEXT = fileClass("TextIOWrapper", "_io");
-    static final PClass READER = fileClass("BufferedReader", "_io");
-    static final PClass WRITER = fileClass("BufferedWriter", "_io");
-    static final PClass READ_WRITE_PAIR = fileClass("BufferedRWPair", "_io");
-    static final PClass SOCKET_IO = fileClass("SocketIO", "socket");
+    static final PClass TEXT = IoBaseClasses.streamType("TextIOWrapper", "_io", IoBaseClasses.TEXT_IO_BASE);
+    static final PClass READER = IoBaseClasses.streamType("BufferedReader", "_io", IoBaseClasses.BUFFERED_IO_BASE);
+    static final PClass WRITER = IoBaseClasses.streamType("BufferedWriter", "_io", IoBaseClasses.BUFFERED_IO_BASE);
+    static final PClass READ_WRITE_PAIR = IoBaseClasses.streamType("BufferedRWPair", "_io", IoBaseClasses.BUFFERED_IO_BASE);
+    static final PClass SOCKET_IO = IoBaseClasses.streamType("SocketIO", "socket", IoBaseClasses.RAW_IO_BASE);
 
     /** io.DEFAULT_BUFFER_SIZE. */
     private static final int DEFAULT_BUFFER_SIZE = 8192;
@@ -91,10 +91,6 @@ final class SocketFile extends PObject {
         this.errors = errors;
         this.newline = newline;
         this.charset = text ? StrType.charset(encoding) : null;
-    }
-
-    private static PClass fileClass(String name, String module) {
-        return new PClass(name, module, new PClass[] {BuiltinClasses.OBJECT}, true, PClass.Layout.BUILTIN);
     }
 
     @Override

@@ -13,7 +13,7 @@ import dev.mp.runtime.ops.Types;
 
 /** sys.stdin, sys.stdout and sys.stderr over the context's streams. */
 final class StdStream extends PObject {
-    private static final PClass CLASS = new PClass("TextIOWrapper", "_io", new PClass[] {BuiltinClasses.OBJECT}, true, PClass.Layout.BUILTIN);
+    private static final PClass CLASS = IoBaseClasses.streamType("TextIOWrapper", "_io", IoBaseClasses.TEXT_IO_BASE);
 
     private final MpContext context;
     private final int fd;

@@ -13,10 +13,13 @@ import java.util.Locale;
 
 import com.oracle.truffle.api.TruffleSafepoint;
 
+import dev.mp.runtime.MpContext;
 import dev.mp.runtime.builtins.StructSequence;
+import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Types;
@@ -39,8 +42,13 @@ final class TimeModule {
     /** The range of time_t on a 64-bit platform, and of the years Java's time API handles. */
     private static final double MAX_SECONDS = 3.0e16;
 
-    static void populate(PModule m) {
+    static void populate(PModule m, MpContext context) {
         m.dict().put("struct_time", STRUCT_TIME.type());
+        // The parser is written in mp (_strptime, shared with datetime.strptime).
+        moduleFunction(m, "strptime", "string, format=?, /", a -> {
+            Object parser = dev.mp.runtime.ops.Attributes.get(context.modules().importModule("_strptime", new PDict(), true, 0), "_strptime_time");
+            return a[1] == null ? Calls.call(parser, a[0]) : Calls.call(parser, a[0], a[1]);
+        });
         moduleFunction(m, "time", "", a -> {
             Instant now = Instant.now();
             return now.getEpochSecond() + now.getNano() / 1e9;

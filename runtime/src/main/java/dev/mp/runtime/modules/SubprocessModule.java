@@ -1,0 +1,398 @@
+package dev.mp.runtime.modules;
+
+import static dev.mp.runtime.builtins.BuiltinBuilder.method;
+import static dev.mp.runtime.builtins.BuiltinBuilder.moduleFunction;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.graalvm.polyglot.io.ProcessHandler;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.io.TruffleProcessBuilder;
+
+import dev.mp.runtime.MpContext;
+import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PBytes;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PObject;
+import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.ops.Conversions;
+import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Iteration;
+import dev.mp.runtime.ops.Sequences;
+
+/**
+ * The {@code _subprocess} module: child processes started through Truffle's process builder
+ * ({@code Env.newProcessBuilder}), so the embedder's {@code allowCreateProcess} policy decides. The bundled
+ * {@code subprocess} module (in mp) builds Popen, run and the rest on it.
+ *
+ * <p>Each standard stream of the child is inherited (through the context's own streams when an embedder gave
+ * some), a pipe, or discarded. Pipes are read by {@code communicate} on helper threads that only copy bytes,
+ * so a child that fills both pipes cannot block, and a timed-out communicate can be resumed.
+ */
+final class SubprocessModule {
+    private SubprocessModule() {
+    }
+
+    static final int PIPE = -1;
+    static final int STDOUT = -2;
+    static final int DEVNULL = -3;
+    static final int INHERIT = -4;
+
+    static final PClass PROCESS = new PClass("Process", "_subprocess", new PClass[] {BuiltinClasses.OBJECT}, true, PClass.Layout.BUILTIN);
+
+    /** A started child. */
+    static final class PProcess extends PObject {
+        final Process process;
+        final long pid;
+        /** Output collected by communicate's reader threads (null until communicate first runs). */
+        Collector out;
+        Collector err;
+        Thread writer;
+
+        PProcess(Process process, long pid) {
+            this.process = process;
+            this.pid = pid;
+        }
+
+        @Override
+        public PClass getPythonClass() {
+            return PROCESS;
+        }
+
+        /**
+         * The exit status, or minus the signal that ended the child. Java reports a death by signal n as 128 + n;
+         * statuses 129 to 159 are taken for signals 1 to 31 (a child that really exits with such a status is
+         * reported as killed).
+         */
+        Object returnCode() {
+            int code = process.exitValue();
+            if (code > 128 && code < 160) {
+                return (long) -(code - 128);
+            }
+            return (long) code;
+        }
+    }
+
+    /** Copies a stream to a buffer on its own thread. */
+    static final class Collector extends Thread {
+        private final InputStream in;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        Collector(InputStream in, String name) {
+            super(name);
+            this.in = in;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            byte[] chunk = new byte[8192];
+            try {
+                for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                    synchronized (buffer) {
+                        buffer.write(chunk, 0, n);
+                    }
+                }
+            } catch (IOException closed) {
+                // The pipe was closed (the child or this side ended it): what was read is the output.
+            }
+        }
+
+        byte[] bytes() {
+            synchronized (buffer) {
+                return buffer.toByteArray();
+            }
+        }
+    }
+
+    static {
+        method(PROCESS, "pid", "self", a -> ((PProcess) a[0]).pid);
+        method(PROCESS, "poll", "self", a -> {
+            PProcess p = (PProcess) a[0];
+            return p.process.isAlive() ? PNone.NONE : p.returnCode();
+        });
+        method(PROCESS, "wait", "self, timeout=None", a -> {
+            PProcess p = (PProcess) a[0];
+            return waitFor(p, a[1]) ? p.returnCode() : PNone.NONE;
+        });
+        method(PROCESS, "send_signal", "self, sig", a -> {
+            PProcess p = (PProcess) a[0];
+            int sig = (int) Conversions.asLong(a[1]);
+            if (p.process.isAlive()) {
+                // SIGTERM and SIGKILL through the Process itself, which needs no pid.
+                if (sig == 15) {
+                    p.process.destroy();
+                } else if (sig == 9 || p.pid == 0) {
+                    p.process.destroyForcibly();
+                } else {
+                    PosixCalls.kill(p.pid, sig);
+                }
+            }
+            return PNone.NONE;
+        });
+        method(PROCESS, "write_stdin", "self, data", a -> {
+            PProcess p = (PProcess) a[0];
+            try {
+                OutputStream in = p.process.getOutputStream();
+                in.write(Sequences.bytesOf(a[1]));
+                in.flush();
+            } catch (IOException e) {
+                throw Errors.make("BrokenPipeError", "[Errno 32] Broken pipe");
+            }
+            return PNone.NONE;
+        });
+        method(PROCESS, "close_stdin", "self", a -> {
+            try {
+                ((PProcess) a[0]).process.getOutputStream().close();
+            } catch (IOException e) {
+                // Closing a pipe whose reader has gone is no error for the writer.
+            }
+            return PNone.NONE;
+        });
+        method(PROCESS, "read", "self, which, size=-1", a -> read((PProcess) a[0], (int) Conversions.asLong(a[1]), Conversions.asLong(a[2])));
+        method(PROCESS, "readline", "self, which", a -> readline((PProcess) a[0], (int) Conversions.asLong(a[1])));
+        method(PROCESS, "close_output", "self, which", a -> {
+            PProcess p = (PProcess) a[0];
+            try {
+                (Conversions.asLong(a[1]) == 1 ? p.process.getInputStream() : p.process.getErrorStream()).close();
+            } catch (IOException e) {
+                // Already closed.
+            }
+            return PNone.NONE;
+        });
+        method(PROCESS, "communicate", "self, input, timeout, read_out, read_err", a -> communicate((PProcess) a[0], a[1], a[2],
+                Conversions.isTrue(a[3]), Conversions.isTrue(a[4])));
+    }
+
+    static void populate(PModule m, MpContext context) {
+        m.dict().put("Process", PROCESS);
+        moduleFunction(m, "spawn", "args, cwd, env, stdin, stdout, stderr", a -> spawn(context, a));
+    }
+
+    @TruffleBoundary
+    private static PProcess spawn(MpContext context, Object[] a) {
+        List<String> command = new ArrayList<>();
+        Iteration.forEach(a[0], item -> command.add((String) item));
+        int stdin = (int) Conversions.asLong(a[3]);
+        int stdout = (int) Conversions.asLong(a[4]);
+        int stderr = (int) Conversions.asLong(a[5]);
+        TruffleProcessBuilder builder;
+        try {
+            builder = context.env().newProcessBuilder(command.toArray(new String[0]));
+        } catch (SecurityException e) {
+            throw Errors.make("PermissionError", "cannot start a process: not allowed by the embedder's policy (Context.Builder.allowCreateProcess)");
+        }
+        boolean processStdio = dev.mp.runtime.MpLanguage.usesProcessStdio(context.env());
+        builder.redirectInput(stdin == PIPE ? ProcessHandler.Redirect.PIPE
+                : stdin == DEVNULL ? builder.createRedirectToStream(OutputStream.nullOutputStream())
+                : ProcessHandler.Redirect.INHERIT);
+        builder.redirectOutput(redirect(builder, stdout, processStdio, context.env().out()));
+        if (stderr == STDOUT) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(redirect(builder, stderr, processStdio, context.env().err()));
+        }
+        if (a[2] instanceof PDict env) {
+            Map<String, String> environment = new LinkedHashMap<>();
+            Iteration.forEach(env, key -> environment.put((String) key, (String) env.get(key)));
+            builder.clearEnvironment(true).environment(environment);
+        }
+        if (a[1] != PNone.NONE) {
+            builder.directory(context.env().getPublicTruffleFile((String) a[1]));
+        }
+        try {
+            // The script's buffered output comes before the child's.
+            context.env().out().flush();
+            java.util.Set<Long> childrenBefore = currentChildren();
+            Process process = builder.start();
+            if (stdin == DEVNULL) {
+                process.getOutputStream().close();
+            }
+            return new PProcess(process, pidOf(process, childrenBefore));
+        } catch (SecurityException e) {
+            throw Errors.make("PermissionError", "cannot start a process: not allowed by the embedder's policy (Context.Builder.allowCreateProcess, allowIO)");
+        } catch (IOException e) {
+            throw startFailure(context, e, command.get(0), a[1]);
+        }
+    }
+
+    /**
+     * The child's pid. Truffle's process may not tell it; then it is the newest child of this JVM that was not
+     * there before the start (another thread starting a child at the same moment could blur this).
+     */
+    private static long pidOf(Process process, java.util.Set<Long> childrenBefore) {
+        try {
+            return process.pid();
+        } catch (UnsupportedOperationException e) {
+            return ProcessHandle.current().children().mapToLong(ProcessHandle::pid)
+                    .filter(p -> !childrenBefore.contains(p)).max().orElse(0);
+        }
+    }
+
+    private static java.util.Set<Long> currentChildren() {
+        return ProcessHandle.current().children().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static ProcessHandler.Redirect redirect(TruffleProcessBuilder builder, int mode, boolean processStdio, OutputStream contextStream) {
+        if (mode == PIPE) {
+            return ProcessHandler.Redirect.PIPE;
+        }
+        if (mode == DEVNULL) {
+            return builder.createRedirectToStream(OutputStream.nullOutputStream());
+        }
+        return processStdio ? ProcessHandler.Redirect.INHERIT : builder.createRedirectToStream(contextStream);
+    }
+
+    private static final Pattern ERRNO = Pattern.compile("error[=:] ?(\\d+)(?:, | \\()([^)]*)");
+
+    /** The OSError CPython raises for a program that cannot be started (FileNotFoundError for a missing one). */
+    private static RuntimeException startFailure(MpContext context, IOException e, String program, Object cwd) {
+        String message = String.valueOf(e.getMessage());
+        Matcher m = ERRNO.matcher(message);
+        if (m.find()) {
+            int errno = Integer.parseInt(m.group(1));
+            if (errno == 2 && cwd != PNone.NONE && !context.env().getPublicTruffleFile((String) cwd).isDirectory()) {
+                return Errors.osError(2, "No such file or directory", cwd);
+            }
+            return Errors.osError(errno, m.group(2), program);
+        }
+        return Errors.osError(e, program, null);
+    }
+
+    /** Waits for the child's end, at most timeout seconds (None: no limit); whether it ended. */
+    @TruffleBoundary
+    private static boolean waitFor(PProcess p, Object timeout) {
+        long deadline = timeout == PNone.NONE ? Long.MAX_VALUE : System.nanoTime() + (long) (Conversions.asDouble(timeout) * 1e9);
+        boolean[] ended = {false};
+        TruffleSafepoint.setBlockedThreadInterruptible(null, end -> {
+            while (true) {
+                long remaining = end - System.nanoTime();
+                if (remaining <= 0) {
+                    ended[0] = !p.process.isAlive();
+                    return;
+                }
+                if (p.process.waitFor(Math.min(remaining, 100_000_000L), TimeUnit.NANOSECONDS)) {
+                    ended[0] = true;
+                    return;
+                }
+            }
+        }, deadline);
+        return ended[0];
+    }
+
+    /**
+     * Sends input and collects the piped output until the child ends and its pipes close, at most timeout seconds.
+     * Returns (stdout, stderr) with None for a stream not piped, or None when the time ran out (the collected
+     * output stays for the next call).
+     */
+    @TruffleBoundary
+    private static Object communicate(PProcess p, Object input, Object timeout, boolean readOut, boolean readErr) {
+        if (p.out == null && p.err == null && p.writer == null) {
+            if (readOut) {
+                p.out = new Collector(p.process.getInputStream(), "mp-subprocess-stdout");
+                p.out.start();
+            }
+            if (readErr) {
+                p.err = new Collector(p.process.getErrorStream(), "mp-subprocess-stderr");
+                p.err.start();
+            }
+            byte[] data = input == PNone.NONE ? null : Sequences.bytesOf(input);
+            OutputStream stdin = p.process.getOutputStream();
+            p.writer = new Thread(() -> {
+                try (stdin) {
+                    if (data != null) {
+                        stdin.write(data);
+                    }
+                } catch (IOException e) {
+                    // The child closed its input (or ended): CPython ignores a broken pipe here too.
+                }
+            }, "mp-subprocess-stdin");
+            p.writer.setDaemon(true);
+            p.writer.start();
+        }
+        long deadline = timeout == PNone.NONE ? Long.MAX_VALUE : System.nanoTime() + (long) (Conversions.asDouble(timeout) * 1e9);
+        boolean[] done = {false};
+        TruffleSafepoint.setBlockedThreadInterruptible(null, end -> {
+            for (Thread t : new Thread[] {p.out, p.err}) {
+                if (t == null) {
+                    continue;
+                }
+                long remaining = end - System.nanoTime();
+                if (remaining <= 0) {
+                    return;
+                }
+                t.join(Math.max(1, Math.min(remaining / 1_000_000, Long.MAX_VALUE / 2)));
+                if (t.isAlive()) {
+                    return;
+                }
+            }
+            while (p.process.isAlive()) {
+                long remaining = end - System.nanoTime();
+                if (remaining <= 0) {
+                    return;
+                }
+                p.process.waitFor(Math.min(remaining, 100_000_000L), TimeUnit.NANOSECONDS);
+            }
+            done[0] = true;
+        }, deadline);
+        if (!done[0]) {
+            return PNone.NONE;
+        }
+        return PTuple.of(p.out == null ? PNone.NONE : new PBytes(p.out.bytes()), p.err == null ? PNone.NONE : new PBytes(p.err.bytes()));
+    }
+
+    private static InputStream stream(PProcess p, int which) {
+        return which == 1 ? p.process.getInputStream() : p.process.getErrorStream();
+    }
+
+    /** Up to size bytes of the child's stdout (1) or stderr (2), all until the end for size < 0. */
+    @TruffleBoundary
+    private static PBytes read(PProcess p, int which, long size) {
+        InputStream in = stream(p, which);
+        Object[] result = {null};
+        TruffleSafepoint.setBlockedThreadInterruptible(null, s -> {
+            try {
+                result[0] = size < 0 ? s.readAllBytes() : s.readNBytes((int) size);
+            } catch (IOException closed) {
+                // A closed pipe reads as its end.
+                result[0] = new byte[0];
+            }
+        }, in);
+        return new PBytes((byte[]) result[0]);
+    }
+
+    /** One line (with its newline) of the child's stdout or stderr; empty at the end. */
+    @TruffleBoundary
+    private static PBytes readline(PProcess p, int which) {
+        InputStream in = stream(p, which);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        TruffleSafepoint.setBlockedThreadInterruptible(null, s -> {
+            try {
+                for (int b = s.read(); b >= 0; b = s.read()) {
+                    line.write(b);
+                    if (b == '\n') {
+                        break;
+                    }
+                }
+            } catch (IOException closed) {
+                // A closed pipe reads as its end.
+            }
+        }, in);
+        return new PBytes(line.toByteArray());
+    }
+}
