@@ -59,22 +59,37 @@ final class BuiltinsModule {
         moduleFunction(m, "print", "*args, sep=None, end=None, file=None, flush=False", a -> {
             String sep = a[1] == PNone.NONE ? " " : checkStrOrNone(a[1], "sep");
             String end = a[2] == PNone.NONE ? "\n" : checkStrOrNone(a[2], "end");
-            StringBuilder sb = new StringBuilder();
             Object[] items = ((PTuple) a[0]).items();
-            for (int i = 0; i < items.length; i++) {
-                if (i > 0) {
-                    sb.append(sep);
-                }
-                sb.append(Conversions.str(items[i]));
+            Object file = a[3] == PNone.NONE ? replacedStdout(context) : a[3];
+            if (file == PNone.NONE) {
+                return PNone.NONE;
             }
-            sb.append(end);
-            if (a[3] == PNone.NONE) {
-                Streams.writeStdout(context, sb.toString());
-            } else {
-                Calls.callMethod(a[3], "write", sb.toString());
-                if (Conversions.isTrue(a[4])) {
-                    Calls.callMethod(a[3], "flush");
+            if (file == null || file instanceof StdStream) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < items.length; i++) {
+                    if (i > 0) {
+                        sb.append(sep);
+                    }
+                    sb.append(Conversions.str(items[i]));
                 }
+                sb.append(end);
+                if (file == null) {
+                    Streams.writeStdout(context, sb.toString());
+                } else {
+                    Calls.callMethod(file, "write", sb.toString());
+                }
+            } else {
+                // A Python file object gets each piece by its own write(), as CPython's print does.
+                for (int i = 0; i < items.length; i++) {
+                    if (i > 0) {
+                        Calls.callMethod(file, "write", sep);
+                    }
+                    Calls.callMethod(file, "write", Conversions.str(items[i]));
+                }
+                Calls.callMethod(file, "write", end);
+            }
+            if (file != null && Conversions.isTrue(a[4])) {
+                Calls.callMethod(file, "flush");
             }
             return PNone.NONE;
         });
@@ -514,5 +529,20 @@ final class BuiltinsModule {
     private static String radix(Object n, int radix, String prefix) {
         java.math.BigInteger v = Conversions.asBig(Conversions.index(n));
         return (v.signum() < 0 ? "-" : "") + prefix + v.abs().toString(radix);
+    }
+
+    /**
+     * What print() writes to when given no file: null for the process's standard output, or the object a
+     * program assigned to sys.stdout (contextlib.redirect_stdout), None included (print then writes nothing).
+     */
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    private static Object replacedStdout(MpContext context) {
+        if (context.modules().sysModules().get("sys") instanceof dev.mp.runtime.objects.PModule sys) {
+            Object stdout = sys.dict().get("stdout");
+            if (stdout != null && !(stdout instanceof StdStream)) {
+                return stdout;
+            }
+        }
+        return null;
     }
 }

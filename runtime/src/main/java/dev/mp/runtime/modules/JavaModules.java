@@ -19,7 +19,8 @@ final class JavaModules {
         ModuleLoader.register("posix", PosixModule::populate);
         ModuleLoader.register("java", JavaModule::populate);
         ModuleLoader.register("math", (m, c) -> MathModule.populate(m));
-        ModuleLoader.register("traceback", TracebackModule::populate);
+        ModuleLoader.register("_traceback", TracebackModule::populate);
+        ModuleLoader.register("atexit", AtexitModule::populate);
         ModuleLoader.register("_random", (m, c) -> RandomModule.populate(m));
         ModuleLoader.register("_collections", (m, c) -> DequeModule.populate(m));
         ModuleLoader.register("itertools", (m, c) -> ItertoolsModule.populate(m));

@@ -121,6 +121,11 @@ public final class ModuleLoader {
         exitHooks.add(callable);
     }
 
+    /** Removes the exit hooks that {@code which} accepts (atexit.unregister). */
+    public void removeExitHooks(java.util.function.Predicate<Object> which) {
+        exitHooks.removeIf(which);
+    }
+
     /**
      * Runs the exit hooks, last registered first; an exception in one is printed and makes the status 1. First,
      * as CPython does, the program waits for its non-daemon threads ({@code threading._shutdown}).

@@ -64,6 +64,7 @@ final class StdStream extends PObject {
         });
         method(CLASS, "fileno", "self", a -> (long) ((StdStream) a[0]).fd);
         method(CLASS, "isatty", "self", a -> Boolean.FALSE);
+        dev.mp.runtime.builtins.BuiltinBuilder.attribute(CLASS, "name", o -> new String[] {"<stdin>", "<stdout>", "<stderr>"}[((StdStream) o).fd]);
         method(CLASS, "__iter__", "self", a -> a[0]);
         method(CLASS, "__next__", "self", a -> {
             String line = Streams.readline(((StdStream) a[0]).context);

@@ -25,6 +25,8 @@ final class TracebackModule {
     }
 
     static void populate(PModule m, MpContext context) {
+        moduleFunction(m, "_stack_entries", "", a -> StackEntries.ofRunningCode());
+        moduleFunction(m, "_exception_entries", "exc, /", a -> StackEntries.ofException(exception(a[0], null)));
         moduleFunction(m, "format_exc", "limit=None, chain=True", a -> String.join("", handled(context, a[0], a[1])));
         moduleFunction(m, "print_exc", "limit=None, file=None, chain=True", a -> {
             write(context, a[1], handled(context, a[0], a[2]));

@@ -1,0 +1,67 @@
+package dev.mp.runtime.modules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.Source;
+
+import dev.mp.runtime.nodes.MpRootNode;
+import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.objects.TracebackEntry;
+
+/**
+ * Frames as the {@code traceback} module's extract functions see them: each a tuple (filename, lineno, name,
+ * line), outermost first; line is the stripped source line or None.
+ */
+final class StackEntries {
+    private StackEntries() {
+    }
+
+    /** The frames of the mp code running now, outermost first; the innermost is the caller of the builtin. */
+    @TruffleBoundary
+    static PList ofRunningCode() {
+        List<Object> frames = new ArrayList<>();
+        Truffle.getRuntime().iterateFrames(instance -> {
+            Node call = instance.getCallNode();
+            if (instance.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget target
+                    && target.getRootNode() instanceof MpRootNode root) {
+                frames.add(entry(new TracebackEntry(root.source(), statementLine(call), root.getName())));
+            }
+            return null;
+        });
+        return new PList(frames.reversed());
+    }
+
+    /** The frames an exception passed through, outermost first (its traceback). */
+    @TruffleBoundary
+    static PList ofException(PBaseException e) {
+        List<Object> frames = new ArrayList<>();
+        for (TracebackEntry entry : e.traceback().reversed()) {
+            frames.add(entry(entry));
+        }
+        return new PList(frames);
+    }
+
+    /** The line of the statement that contains {@code node}, or 0 when unknown. */
+    private static int statementLine(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof MpStatementNode statement && statement.line() > 0) {
+                return statement.line();
+            }
+        }
+        return 0;
+    }
+
+    private static PTuple entry(TracebackEntry entry) {
+        Source source = entry.source();
+        String line = source == null ? null : entry.sourceLine();
+        return PTuple.of(entry.file(), (long) entry.line(), entry.function(), line == null ? PNone.NONE : line);
+    }
+}
