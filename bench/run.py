@@ -43,6 +43,8 @@ TARGETS = {
     'compute_loop1m_ms': ('time', 1.0),
     'compute_strings200k_ms': ('time', 1.0),
     'compute_dicts200k_ms': ('time', 1.0),
+    'pool_map10k_ms': ('fksrv', 1.0),
+    'pool_lifetime_map10k_ms': ('fksrv', 1.0),
     'child_peak_rss_mb': ('abs', 80),
     'startup_pass_ms': ('abs', 300),
 }

@@ -13,6 +13,8 @@ final class JavaModules {
         ModuleLoader.register("json", (m, c) -> JsonModule.populate(m));
         ModuleLoader.register("time", TimeModule::populate);
         ModuleLoader.register("_multiprocessing", dev.mp.runtime.multiprocessing.MultiprocessingModule::populate);
+        ModuleLoader.register("_shared_memory", (m, c) -> dev.mp.runtime.multiprocessing.SharedMemoryModule.populate(m));
+        ModuleLoader.register("_mp_auth", (m, c) -> dev.mp.runtime.multiprocessing.ConnectionAuthModule.populate(m));
         dev.mp.runtime.multiprocessing.MultiprocessingModule.registerResourceKinds();
         ModuleLoader.register("socket", (m, c) -> SocketModule.populate(m));
         ResourceKinds.register(PSocket.RESOURCE_KIND, PSocket::rebuild);
