@@ -273,8 +273,8 @@ public final class Reduction {
                 writeFunction(f);
             } else if (v instanceof PClass c) {
                 writeGlobal(c, c.module(), c.qualname());
-            } else if (v instanceof PBuiltinFunction b && lookupGlobal("builtins", b.name()) == b) {
-                writeGlobal(b, "builtins", b.name());
+            } else if (v instanceof PBuiltinFunction b && moduleOfBuiltin(b) instanceof String module) {
+                writeGlobal(b, module, b.name());
             } else if (v instanceof PBaseException e && e.getPythonClass().layout() == Layout.EXCEPTION) {
                 out.write(EXCEPTION);
                 write(e.getPythonClass());
@@ -384,6 +384,25 @@ public final class Reduction {
     }
 
     /** The object named {@code module.qualname} in this process, without importing; null when absent. */
+    /**
+     * The name of a loaded module that has the builtin function {@code f} under its own name ({@code builtins}
+     * first, then {@code time} for {@code time.sleep}...), or null: pickle finds such a function by module and name.
+     */
+    private static String moduleOfBuiltin(PBuiltinFunction f) {
+        if (f.isMethod()) {
+            return null;
+        }
+        if (lookupGlobal("builtins", f.name()) == f) {
+            return "builtins";
+        }
+        for (PDict.Entry e : MpContext.get(null).modules().sysModules().entries()) {
+            if (e.key instanceof String name && e.value instanceof PModule m && m.dict().get(f.name()) == f) {
+                return name;
+            }
+        }
+        return null;
+    }
+
     private static Object lookupGlobal(String module, String qualname) {
         Object m = MpContext.get(null).modules().sysModules().get(module);
         if (!(m instanceof PModule)) {

@@ -207,8 +207,12 @@ public final class StandbyPool {
         }
     }
 
-    /** Prepares a launch here and runs it on the launcher thread; launches run one at a time, in order. */
+    /**
+     * Prepares a launch here and runs it on the launcher thread; launches run one at a time, in order. Raises
+     * OSError when the program's process tree has as many live children as {@link ProcessTreeLimit} allows.
+     */
     private Child launch() {
+        ProcessTreeLimit.check(context, (int) children.stream().filter(c -> !c.launch.isDone()).count());
         ChildProcess.Launch prepared = ChildProcess.prepareLaunch(context);
         CompletableFuture<ChildProcess.Launched> launched = new CompletableFuture<>();
         launcher().execute(() -> {
