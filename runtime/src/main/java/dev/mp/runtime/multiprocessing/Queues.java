@@ -7,7 +7,6 @@ import dev.mp.runtime.MpContext;
 import dev.mp.runtime.multiprocessing.ipc.ShmJoinableQueue;
 import dev.mp.runtime.multiprocessing.ipc.ShmQueue;
 import dev.mp.runtime.multiprocessing.ipc.ShmSimpleQueue;
-import dev.mp.runtime.multiprocessing.shm.SharedRegion;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PDict;
@@ -68,18 +67,12 @@ final class Queues {
 
         void put(Object item, boolean block, long timeoutNanos) {
             checkOpen();
-            byte[] pickled = Reduction.dumps(item);
-            // An item that would not fit the ring goes into a file of its own and the ring carries its name, so
-            // put() never waits for a reader to stream it out (CPython's feeder thread does not wait either).
-            String spill = pickled.length > queue.ringBytes() / 4 ? SharedRegion.createDetached(pickled) : null;
-            byte[] data = spill == null ? pickled : spillRecord(spill);
+            byte[] data = queue.message(Reduction.dumps(item));
             boolean done = block
                     ? Blocking.await(timeoutNanos, slice -> queue.put(data, slice != 0, slice))
                     : queue.put(data, false, 0);
             if (!done) {
-                if (spill != null) {
-                    SharedRegion.discardDetached(spill);
-                }
+                queue.discard(data);
                 throw queueError("Full");
             }
         }
@@ -93,28 +86,14 @@ final class Queues {
             if (!done) {
                 throw queueError("Empty");
             }
-            byte[] data = got[0];
-            if (data.length > 0 && data[0] == SPILLED) {
-                String name = new String(data, 1, data.length - 1, java.nio.charset.StandardCharsets.US_ASCII);
-                try {
-                    data = SharedRegion.take(name);
-                } catch (java.io.UncheckedIOException e) {
-                    throw Errors.make("OSError", "a queue item was lost: its shared memory file %s is gone", name);
-                }
+            byte[] data;
+            try {
+                data = queue.item(got[0]);
+            } catch (java.io.UncheckedIOException e) {
+                throw Errors.make("OSError", "a queue item was lost: its shared memory file %s is gone", ShmQueue.spillName(got[0]));
             }
             return Reduction.loads(MpContext.get(null), data);
         }
-    }
-
-    /** First byte of a ring message that names a spill file; never the first byte of a pickle. */
-    private static final byte SPILLED = (byte) 0xFF;
-
-    private static byte[] spillRecord(String name) {
-        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] record = new byte[n.length + 1];
-        record[0] = SPILLED;
-        System.arraycopy(n, 0, record, 1, n.length);
-        return record;
     }
 
     /** {@code queue.Empty} or {@code queue.Full}, the exceptions of the standard {@code queue} module. */
