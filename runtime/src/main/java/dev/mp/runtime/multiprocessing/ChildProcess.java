@@ -35,6 +35,11 @@ public final class ChildProcess extends PObject {
     private final long pid;
     private final StandbyPool pool;
     private Integer exitCode;
+    /** Whether {@link #terminate} ended the child with SIGKILL because it was still booting. */
+    private boolean killedWhileBooting;
+    private static final int SIGTERM = 15;
+    /** The status a JVM killed by SIGKILL reports. */
+    private static final int SIGKILLED = 128 + 9;
 
     private ChildProcess(Process process, long pid, StandbyPool pool) {
         this.process = process;
@@ -257,7 +262,8 @@ public final class ChildProcess extends PObject {
     /** The exit code, or null while the child runs. */
     Integer poll() {
         if (exitCode == null && !process.isAlive()) {
-            exitCode = pythonExitCode(process.exitValue());
+            int status = process.exitValue();
+            exitCode = killedWhileBooting && status == SIGKILLED ? -SIGTERM : pythonExitCode(status);
         }
         return exitCode;
     }
@@ -278,10 +284,10 @@ public final class ChildProcess extends PObject {
         return poll();
     }
 
-    /** SIGTERM. */
+    /** SIGTERM; SIGKILL while the child boots, which then reads as SIGTERM (see {@link ChildBoot}). */
     void terminate() {
-        if (poll() == null) {
-            process.destroy();
+        if (poll() == null && ChildBoot.terminate(process, pid)) {
+            killedWhileBooting = true;
         }
     }
 

@@ -165,4 +165,58 @@ class ProcessHardeningTest {
         assertEquals("hello bob\nexitcode 0\n", out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
+    /**
+     * terminate() at every point of a child's boot, with both processors kept busy: the child ends with exit code
+     * -15 and no JVM text on standard error (a JVM that gets SIGTERM while it initialises prints some).
+     */
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
+    void childrenTerminatedWhileBootingEndQuietlyUnderLoad() throws Exception {
+        // No standbys: every Process boots a JVM of its own, so terminate() meets it booting.
+        System.setProperty("mp.standby.max", "0");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.List<Thread> busy = new java.util.ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            Thread t = new Thread(() -> {
+                long x = 0;
+                while (!stop.get()) {
+                    x += System.nanoTime() & 1;
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            busy.add(t);
+        }
+        try {
+            ScriptRunner.Result r = ScriptRunner.run(dir, """
+                    import multiprocessing as mp
+                    import time
+
+                    def work():
+                        time.sleep(60)
+
+                    if __name__ == '__main__':
+                        codes = []
+                        for i in range(16):
+                            p = mp.Process(target=work, daemon=i % 2 == 0)
+                            p.start()
+                            time.sleep(i * 0.1)
+                            p.terminate()
+                            p.join()
+                            codes.append(p.exitcode)
+                        print(codes)
+                        # Daemonic children still booting when the program ends are terminated by its exit.
+                        for i in range(4):
+                            mp.Process(target=work, daemon=True).start()
+                    """);
+            assertEquals("[" + String.join(", ", java.util.Collections.nCopies(16, "-15")) + "]\n", r.out(), r.err());
+            assertEquals("", r.err());
+        } finally {
+            stop.set(true);
+            System.clearProperty("mp.standby.max");
+            for (Thread t : busy) {
+                t.join();
+            }
+        }
+    }
 }
