@@ -102,6 +102,34 @@ final class Queues {
         return Errors.raise((PClass) queueModule.dict().get(name));
     }
 
+    /**
+     * A queue's maxsize as CPython reads it: {@code maxsize <= 0} means unbounded, else it is the value of a
+     * BoundedSemaphore, a C int. Returns 0 for unbounded.
+     */
+    private static int maxsize(Object maxsize) {
+        if (maxsize instanceof Double d) {
+            if (d <= 0) {
+                return 0;
+            }
+            throw Errors.typeError("'float' object cannot be interpreted as an integer");
+        }
+        if (!Types.isInt(Types.baseValue(maxsize))) {
+            throw Errors.typeError("'<=' not supported between instances of '%s' and 'int'", Types.typeName(maxsize));
+        }
+        Object index = Conversions.index(maxsize);
+        if (index instanceof java.math.BigInteger big) {
+            if (big.signum() <= 0) {
+                return 0;
+            }
+            throw Errors.overflowError("Python int too large to convert to C int");
+        }
+        long n = (Long) index;
+        if (n > Integer.MAX_VALUE) {
+            throw Errors.overflowError("Python int too large to convert to C int");
+        }
+        return n <= 0 ? 0 : (int) n;
+    }
+
     static void register() {
         ResourceKinds.register("queue", (String h) -> new Queue(ShmQueue.attach(h), QUEUE));
         ResourceKinds.register("joinable_queue", (String h) -> new Queue(ShmJoinableQueue.attach(h), JOINABLE_QUEUE));
@@ -118,8 +146,7 @@ final class Queues {
         m.dict().put("SimpleQueue", SIMPLE_QUEUE);
 
         constructor(QUEUE, "cls, maxsize=0, *, ctx=None", a -> {
-            long maxsize = Conversions.asLong(a[1]);
-            int bounded = maxsize <= 0 || maxsize > Integer.MAX_VALUE ? 0 : (int) maxsize;
+            int bounded = maxsize(a[1]);
             return a[0] == JOINABLE_QUEUE
                     ? new Queue(ShmJoinableQueue.create(bounded), JOINABLE_QUEUE)
                     : new Queue(ShmQueue.create(bounded), QUEUE);

@@ -197,10 +197,11 @@ class ProcessHardeningTest {
 
                     if __name__ == '__main__':
                         codes = []
-                        for i in range(16):
+                        for i in range(24):
                             p = mp.Process(target=work, daemon=i % 2 == 0)
                             p.start()
-                            time.sleep(i * 0.1)
+                            # The first 0.2 s: the JVM initialises; later: the runtime loads.
+                            time.sleep(i * 0.01 if i < 20 else i * 0.1)
                             p.terminate()
                             p.join()
                             codes.append(p.exitcode)
@@ -209,7 +210,7 @@ class ProcessHardeningTest {
                         for i in range(4):
                             mp.Process(target=work, daemon=True).start()
                     """);
-            assertEquals("[" + String.join(", ", java.util.Collections.nCopies(16, "-15")) + "]\n", r.out(), r.err());
+            assertEquals("[" + String.join(", ", java.util.Collections.nCopies(24, "-15")) + "]\n", r.out(), r.err());
             assertEquals("", r.err());
         } finally {
             stop.set(true);

@@ -78,7 +78,7 @@ public final class ShmSemaphore implements SharedLock {
      *
      * @param maxValue {@link Integer#MAX_VALUE} for a plain Semaphore; {@code value} for a BoundedSemaphore
      * @throws IllegalArgumentException "semaphore initial value must be >= 0" for a negative value,
-     *         or if {@code maxValue < value}
+     *         or if {@code maxValue < value} (a BoundedSemaphore(0) has maxValue 0)
      */
     public static ShmSemaphore create(SharedRegion region, long offset, int value, int maxValue) {
         check(value, maxValue);
@@ -95,8 +95,8 @@ public final class ShmSemaphore implements SharedLock {
         if (value < 0) {
             throw new IllegalArgumentException("semaphore initial value must be >= 0");
         }
-        if (maxValue < value || maxValue <= 0) {
-            throw new IllegalArgumentException("semaphore maxValue must be >= value and > 0");
+        if (maxValue < value) {
+            throw new IllegalArgumentException("semaphore maxValue must be >= value");
         }
     }
 
