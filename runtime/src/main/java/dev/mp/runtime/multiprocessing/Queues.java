@@ -67,7 +67,8 @@ final class Queues {
 
         void put(Object item, boolean block, long timeoutNanos) {
             checkOpen();
-            byte[] data = queue.message(Reduction.dumps(item));
+            Pickled pickled = Reduction.pickle(item);
+            byte[] data = queue.spills(pickled.size()) ? queue.spill(pickled::writeTo) : pickled.toByteArray();
             boolean done = block
                     ? Blocking.await(timeoutNanos, slice -> queue.put(data, slice != 0, slice))
                     : queue.put(data, false, 0);
@@ -86,13 +87,20 @@ final class Queues {
             if (!done) {
                 throw queueError("Empty");
             }
-            byte[] data;
+            java.nio.channels.FileChannel spilled;
             try {
-                data = queue.item(got[0]);
+                spilled = queue.openSpilled(got[0]);
             } catch (java.io.UncheckedIOException e) {
                 throw Errors.make("OSError", "a queue item was lost: its shared memory file %s is gone", ShmQueue.spillName(got[0]));
             }
-            return Reduction.loads(MpContext.get(null), data);
+            if (spilled == null) {
+                return Reduction.loads(MpContext.get(null), got[0]);
+            }
+            try (spilled) {
+                return Reduction.loads(MpContext.get(null), spilled);
+            } catch (java.io.IOException e) {
+                throw Errors.make("OSError", "cannot read a queue item: %s", e.getMessage());
+            }
         }
     }
 

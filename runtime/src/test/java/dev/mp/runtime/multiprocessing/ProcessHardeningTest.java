@@ -141,6 +141,32 @@ class ProcessHardeningTest {
         assertEquals("", r.err());
     }
 
+    /** Large payloads go through a file of the queue, written and read without a copy of the whole pickle. */
+    @Test
+    void largeItemsThroughAQueueArriveWhole() throws IOException {
+        ScriptRunner.Result r = ScriptRunner.run(dir, """
+                import multiprocessing as mp
+
+                def echo(inq, outq):
+                    for _ in range(3):
+                        outq.put(inq.get())
+
+                if __name__ == '__main__':
+                    big = bytes(range(256)) * 12289
+                    items = [big, [1, big, 'x' * 2_000_000, big], {'k': bytearray(big)}]
+                    inq, outq = mp.Queue(), mp.Queue()
+                    p = mp.Process(target=echo, args=(inq, outq))
+                    p.start()
+                    for item in items:
+                        inq.put(item)
+                    back = [outq.get() for _ in items]
+                    p.join()
+                    print(back == items, back[1][1] is back[1][3], len(back[0]), p.exitcode)
+                """);
+        assertEquals("True True 3145984 0\n", r.out(), r.err());
+        assertEquals("", r.err());
+    }
+
     /** An embedder evaluates a file source (no mp.Main): the child re-runs that file to find the target. */
     @Test
     void anEmbeddersFileSourceStartsAProcess() throws IOException {

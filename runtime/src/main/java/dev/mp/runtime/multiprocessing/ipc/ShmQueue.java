@@ -50,10 +50,21 @@ public class ShmQueue implements AutoCloseable {
      * ends (see {@link RegionUsers}), never when only its writer does.
      */
     public byte[] message(byte[] item) {
-        if (item.length <= ring.capacity() / 4) {
-            return item;
-        }
-        byte[] name = RegionUsers.write(region.name(), item).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return spills(item.length) ? spill(RegionUsers.write(region.name(), item)) : item;
+    }
+
+    /** Whether an item of {@code size} bytes goes into a file of its own (see {@link #message}). */
+    public boolean spills(long size) {
+        return size > ring.capacity() / 4;
+    }
+
+    /** The ring message for an item that {@link #spills}, written by {@code contents} to a file of this queue. */
+    public byte[] spill(RegionUsers.Contents contents) {
+        return spill(RegionUsers.write(region.name(), contents));
+    }
+
+    private static byte[] spill(String fileName) {
+        byte[] name = fileName.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] message = new byte[name.length + 1];
         message[0] = SPILLED;
         System.arraycopy(name, 0, message, 1, name.length);
@@ -74,6 +85,16 @@ public class ShmQueue implements AutoCloseable {
      */
     public byte[] item(byte[] message) {
         return isSpilled(message) ? RegionUsers.take(spillName(message)) : message;
+    }
+
+    /**
+     * The file of a spilled item's message, open for reading (its name is removed), or null for a message that is
+     * the item itself.
+     *
+     * @throws java.io.UncheckedIOException when the file is gone
+     */
+    public java.nio.channels.FileChannel openSpilled(byte[] message) {
+        return isSpilled(message) ? RegionUsers.open(spillName(message)) : null;
     }
 
     /** The file name of a spilled item's message. */

@@ -73,8 +73,24 @@ public final class RegionUsers {
         return SharedRegion.directory().resolve(region + USERS);
     }
 
+    /** Writes the contents of a file. */
+    @FunctionalInterface
+    public interface Contents {
+        void writeTo(FileChannel file) throws IOException;
+    }
+
     /** Writes {@code data} to a new file of {@code region}, which this process must have joined; returns its name. */
     public static String write(String region, byte[] data) {
+        return write(region, file -> {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(data);
+            while (buffer.hasRemaining()) {
+                file.write(buffer);
+            }
+        });
+    }
+
+    /** Writes {@code contents} to a new file of {@code region}, which this process must have joined; returns its name. */
+    public static String write(String region, Contents contents) {
         byte[] rnd = new byte[8];
         RANDOM.nextBytes(rnd);
         String name = region + "." + HexFormat.of().formatHex(rnd);
@@ -85,8 +101,15 @@ public final class RegionUsers {
             } catch (UnsupportedOperationException e) {
                 Files.createFile(path);
             }
-            Files.write(path, data, StandardOpenOption.WRITE);
+            try (FileChannel file = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                contents.writeTo(file);
+            }
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // the sweep removes it once the region is unused
+            }
             throw new UncheckedIOException("cannot create shared memory file " + name, e);
         }
         return name;
@@ -103,6 +126,23 @@ public final class RegionUsers {
             byte[] data = Files.readAllBytes(path);
             Files.deleteIfExists(path);
             return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read shared memory file " + name, e);
+        }
+    }
+
+    /**
+     * Opens a file made by {@link #write} for reading and removes its name (the open channel still reads it), so
+     * that a large item is read from the file without a copy of the whole file first.
+     *
+     * @throws UncheckedIOException when it is gone
+     */
+    public static FileChannel open(String name) {
+        Path path = path(name);
+        try {
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+            Files.deleteIfExists(path);
+            return channel;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read shared memory file " + name, e);
         }
