@@ -18,6 +18,8 @@ public final class ChildMain {
     private static final long STACK_BYTES = 512L * 1024 * 1024;
 
     public static void main(String[] args) throws InterruptedException {
+        // From here on SIGTERM ends this JVM quietly; the parent kills it with SIGKILL before (see ChildBoot).
+        ChildBoot.announceBooted();
         // Ctrl-C reaches the whole process group: a child raises KeyboardInterrupt, as a CPython child does.
         dev.mp.runtime.KeyboardInterrupts.installSigintHandler();
         int[] status = {1};

@@ -35,6 +35,11 @@ public final class ChildProcess extends PObject {
     private final long pid;
     private final StandbyPool pool;
     private Integer exitCode;
+    /** Whether {@link #terminate} ended the child with SIGKILL because it was still booting. */
+    private boolean killedWhileBooting;
+    private static final int SIGTERM = 15;
+    /** The status a JVM killed by SIGKILL reports. */
+    private static final int SIGKILLED = 128 + 9;
 
     private ChildProcess(Process process, long pid, StandbyPool pool) {
         this.process = process;
@@ -127,6 +132,7 @@ public final class ChildProcess extends PObject {
         java.util.Map<String, String> environment = environment(context);
         try {
             java.util.List<String> command = new java.util.ArrayList<>(ChildCommand.command());
+            command.add(1, ProcessTreeLimit.rootOption());
             // The child parses the main script, which it will re-run as __mp_main__, while it waits for its task.
             if (mainScript(context) instanceof String file) {
                 command.add(file);
@@ -193,10 +199,43 @@ public final class ChildProcess extends PObject {
         return data;
     }
 
-    /** The file of {@code __main__}, which a child re-runs as {@code __mp_main__}, or null (an interactive session). */
+    /**
+     * The file of {@code __main__}, which a child re-runs as {@code __mp_main__}, or null (an interactive session,
+     * an embedder's strings). An embedder that evaluated a file source has no {@code __file__} in {@code __main__}:
+     * then it is the file its functions and classes were defined in.
+     */
     private static String mainScript(MpContext context) {
         Object main = context.modules().sysModules().get("__main__");
-        return main instanceof PModule m && m.dict().get("__file__") instanceof String file ? file : null;
+        if (!(main instanceof PModule m)) {
+            return null;
+        }
+        if (m.dict().get("__file__") instanceof String file) {
+            return file;
+        }
+        for (PDict.Entry e : m.dict().entries()) {
+            String file = definingFile(m, e.value);
+            if (file != null) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    /** The file that a function or class of module {@code m} was defined in, or null. */
+    private static String definingFile(PModule m, Object value) {
+        if (value instanceof dev.mp.runtime.objects.PFunction f && f.module() == m) {
+            com.oracle.truffle.api.source.SourceSection section = f.callTarget().getRootNode().getSourceSection();
+            return section == null ? null : section.getSource().getPath();
+        }
+        if (value instanceof PClass c && !c.isBuiltin() && m.name().equals(c.module())) {
+            for (Object member : c.dict().values()) {
+                String file = definingFile(m, member);
+                if (file != null) {
+                    return file;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -223,7 +262,8 @@ public final class ChildProcess extends PObject {
     /** The exit code, or null while the child runs. */
     Integer poll() {
         if (exitCode == null && !process.isAlive()) {
-            exitCode = pythonExitCode(process.exitValue());
+            int status = process.exitValue();
+            exitCode = killedWhileBooting && status == SIGKILLED ? -SIGTERM : pythonExitCode(status);
         }
         return exitCode;
     }
@@ -244,10 +284,10 @@ public final class ChildProcess extends PObject {
         return poll();
     }
 
-    /** SIGTERM. */
+    /** SIGTERM; SIGKILL while the child boots, which then reads as SIGTERM (see {@link ChildBoot}). */
     void terminate() {
-        if (poll() == null) {
-            process.destroy();
+        if (poll() == null && ChildBoot.terminate(process, pid)) {
+            killedWhileBooting = true;
         }
     }
 

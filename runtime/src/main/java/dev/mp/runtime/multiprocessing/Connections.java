@@ -151,7 +151,14 @@ final class Connections {
             }
             return new PBytes(data);
         });
-        method(CONNECTION, "poll", "self, timeout=0.0", a -> self(a[0]).poll(Blocking.timeoutNanos(a[1])));
+        method(CONNECTION, "poll", "self, timeout=0.0", a -> {
+            Object timeout = a[1];
+            if (timeout != PNone.NONE && !(timeout instanceof Double) && !Types.isInt(Types.baseValue(timeout))) {
+                // CPython adds the timeout to time.monotonic().
+                throw Errors.typeError("unsupported operand type(s) for +: 'float' and '%s'", Types.typeName(timeout));
+            }
+            return self(a[0]).poll(Blocking.timeoutNanos(timeout));
+        });
         method(CONNECTION, "close", "self", a -> {
             self(a[0]).end.close();
             return PNone.NONE;
@@ -173,6 +180,7 @@ final class Connections {
         if (o instanceof PByteArray b) {
             return b.toBytes();
         }
-        throw Errors.typeError("a bytes-like object is required, not '%s'", Types.typeName(o));
+        // CPython's send_bytes takes a memoryview of it.
+        throw Errors.typeError("memoryview: a bytes-like object is required, not '%s'", Types.typeName(o));
     }
 }

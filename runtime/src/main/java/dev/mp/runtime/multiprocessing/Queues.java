@@ -7,7 +7,6 @@ import dev.mp.runtime.MpContext;
 import dev.mp.runtime.multiprocessing.ipc.ShmJoinableQueue;
 import dev.mp.runtime.multiprocessing.ipc.ShmQueue;
 import dev.mp.runtime.multiprocessing.ipc.ShmSimpleQueue;
-import dev.mp.runtime.multiprocessing.shm.SharedRegion;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PDict;
@@ -68,18 +67,13 @@ final class Queues {
 
         void put(Object item, boolean block, long timeoutNanos) {
             checkOpen();
-            byte[] pickled = Reduction.dumps(item);
-            // An item that would not fit the ring goes into a file of its own and the ring carries its name, so
-            // put() never waits for a reader to stream it out (CPython's feeder thread does not wait either).
-            String spill = pickled.length > queue.ringBytes() / 4 ? SharedRegion.createDetached(pickled) : null;
-            byte[] data = spill == null ? pickled : spillRecord(spill);
+            Pickled pickled = Reduction.pickle(item);
+            byte[] data = queue.spills(pickled.size()) ? queue.spill(pickled::writeTo) : pickled.toByteArray();
             boolean done = block
                     ? Blocking.await(timeoutNanos, slice -> queue.put(data, slice != 0, slice))
                     : queue.put(data, false, 0);
             if (!done) {
-                if (spill != null) {
-                    SharedRegion.discardDetached(spill);
-                }
+                queue.discard(data);
                 throw queueError("Full");
             }
         }
@@ -93,34 +87,55 @@ final class Queues {
             if (!done) {
                 throw queueError("Empty");
             }
-            byte[] data = got[0];
-            if (data.length > 0 && data[0] == SPILLED) {
-                String name = new String(data, 1, data.length - 1, java.nio.charset.StandardCharsets.US_ASCII);
-                try {
-                    data = SharedRegion.take(name);
-                } catch (java.io.UncheckedIOException e) {
-                    throw Errors.make("OSError", "a queue item was lost: its shared memory file %s is gone", name);
-                }
+            java.nio.channels.FileChannel spilled;
+            try {
+                spilled = queue.openSpilled(got[0]);
+            } catch (java.io.UncheckedIOException e) {
+                throw Errors.make("OSError", "a queue item was lost: its shared memory file %s is gone", ShmQueue.spillName(got[0]));
             }
-            return Reduction.loads(MpContext.get(null), data);
+            if (spilled == null) {
+                return Reduction.loads(MpContext.get(null), got[0]);
+            }
+            try (spilled) {
+                return Reduction.loads(MpContext.get(null), spilled);
+            } catch (java.io.IOException e) {
+                throw Errors.make("OSError", "cannot read a queue item: %s", e.getMessage());
+            }
         }
-    }
-
-    /** First byte of a ring message that names a spill file; never the first byte of a pickle. */
-    private static final byte SPILLED = (byte) 0xFF;
-
-    private static byte[] spillRecord(String name) {
-        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] record = new byte[n.length + 1];
-        record[0] = SPILLED;
-        System.arraycopy(n, 0, record, 1, n.length);
-        return record;
     }
 
     /** {@code queue.Empty} or {@code queue.Full}, the exceptions of the standard {@code queue} module. */
     private static RuntimeException queueError(String name) {
         PModule queueModule = (PModule) MpContext.get(null).modules().importModule("queue", new PDict(), true, 0);
         return Errors.raise((PClass) queueModule.dict().get(name));
+    }
+
+    /**
+     * A queue's maxsize as CPython reads it: {@code maxsize <= 0} means unbounded, else it is the value of a
+     * BoundedSemaphore, a C int. Returns 0 for unbounded.
+     */
+    private static int maxsize(Object maxsize) {
+        if (maxsize instanceof Double d) {
+            if (d <= 0) {
+                return 0;
+            }
+            throw Errors.typeError("'float' object cannot be interpreted as an integer");
+        }
+        if (!Types.isInt(Types.baseValue(maxsize))) {
+            throw Errors.typeError("'<=' not supported between instances of '%s' and 'int'", Types.typeName(maxsize));
+        }
+        Object index = Conversions.index(maxsize);
+        if (index instanceof java.math.BigInteger big) {
+            if (big.signum() <= 0) {
+                return 0;
+            }
+            throw Errors.overflowError("Python int too large to convert to C int");
+        }
+        long n = (Long) index;
+        if (n > Integer.MAX_VALUE) {
+            throw Errors.overflowError("Python int too large to convert to C int");
+        }
+        return n <= 0 ? 0 : (int) n;
     }
 
     static void register() {
@@ -139,8 +154,7 @@ final class Queues {
         m.dict().put("SimpleQueue", SIMPLE_QUEUE);
 
         constructor(QUEUE, "cls, maxsize=0, *, ctx=None", a -> {
-            long maxsize = Conversions.asLong(a[1]);
-            int bounded = maxsize <= 0 || maxsize > Integer.MAX_VALUE ? 0 : (int) maxsize;
+            int bounded = maxsize(a[1]);
             return a[0] == JOINABLE_QUEUE
                     ? new Queue(ShmJoinableQueue.create(bounded), JOINABLE_QUEUE)
                     : new Queue(ShmQueue.create(bounded), QUEUE);

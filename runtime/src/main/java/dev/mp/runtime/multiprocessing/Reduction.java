@@ -1,6 +1,5 @@
 package dev.mp.runtime.multiprocessing;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -98,6 +97,13 @@ public final class Reduction {
         return w.toByteArray();
     }
 
+    /** Pickles {@code value} as {@link #dumps} does, without joining a large payload's bytes into one array. */
+    public static Pickled pickle(Object value) {
+        Writer w = new Writer(UNKNOWN_RECEIVER);
+        w.write(value);
+        return w.pickled();
+    }
+
     /**
      * Raises what {@link #dumps} would raise, without sharing any handle: checks a Process's arguments before its
      * child exists.
@@ -109,9 +115,17 @@ public final class Reduction {
     private static final long UNKNOWN_RECEIVER = -1;
     private static final long CHECK_ONLY = -2;
 
+    /**
+     * Unpickles what {@code channel} holds from its position (a spilled queue item): a large payload is read from it
+     * straight into its own array, not through one of the whole pickle.
+     */
+    public static Object loads(MpContext context, java.nio.channels.ReadableByteChannel channel) {
+        return new Reader(context, new Input(new byte[0], channel)).read();
+    }
+
     /** Unpickles bytes made by {@link #dumps}, importing the modules that functions and classes live in. */
     public static Object loads(MpContext context, byte[] data) {
-        return new Reader(context, data).read();
+        return new Reader(context, new Input(data, null)).read();
     }
 
     /**
@@ -169,7 +183,7 @@ public final class Reduction {
     }
 
     private static final class Writer {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        private final Pickled out = new Pickled();
         private final Map<Object, Integer> memo = new IdentityHashMap<>();
         private final long receiverPid;
 
@@ -179,6 +193,10 @@ public final class Reduction {
 
         byte[] toByteArray() {
             return out.toByteArray();
+        }
+
+        Pickled pickled() {
+            return out;
         }
 
         void write(Object v) {
@@ -273,8 +291,8 @@ public final class Reduction {
                 writeFunction(f);
             } else if (v instanceof PClass c) {
                 writeGlobal(c, c.module(), c.qualname());
-            } else if (v instanceof PBuiltinFunction b && lookupGlobal("builtins", b.name()) == b) {
-                writeGlobal(b, "builtins", b.name());
+            } else if (v instanceof PBuiltinFunction b && moduleOfBuiltin(b) instanceof String module) {
+                writeGlobal(b, module, b.name());
             } else if (v instanceof PBaseException e && e.getPythonClass().layout() == Layout.EXCEPTION) {
                 out.write(EXCEPTION);
                 write(e.getPythonClass());
@@ -384,6 +402,25 @@ public final class Reduction {
     }
 
     /** The object named {@code module.qualname} in this process, without importing; null when absent. */
+    /**
+     * The name of a loaded module that has the builtin function {@code f} under its own name ({@code builtins}
+     * first, then {@code time} for {@code time.sleep}...), or null: pickle finds such a function by module and name.
+     */
+    private static String moduleOfBuiltin(PBuiltinFunction f) {
+        if (f.isMethod()) {
+            return null;
+        }
+        if (lookupGlobal("builtins", f.name()) == f) {
+            return "builtins";
+        }
+        for (PDict.Entry e : MpContext.get(null).modules().sysModules().entries()) {
+            if (e.key instanceof String name && e.value instanceof PModule m && m.dict().get(f.name()) == f) {
+                return name;
+            }
+        }
+        return null;
+    }
+
     private static Object lookupGlobal(String module, String qualname) {
         Object m = MpContext.get(null).modules().sysModules().get(module);
         if (!(m instanceof PModule)) {
@@ -399,22 +436,86 @@ public final class Reduction {
         return current;
     }
 
+    /** The bytes a {@link Reader} reads: an array, then (when there is one) a channel it is refilled from. */
+    private static final class Input {
+        private static final int REFILL = 64 * 1024;
+        private byte[] data;
+        private int pos;
+        private final java.nio.channels.ReadableByteChannel channel;
+
+        Input(byte[] data, java.nio.channels.ReadableByteChannel channel) {
+            this.data = data;
+            this.channel = channel;
+        }
+
+        /** Makes {@code n} bytes available at {@code pos}; false when the input ends before. */
+        boolean ensure(int n) {
+            if (n >= 0 && data.length - pos >= n) {
+                return true;
+            }
+            if (channel == null || n < 0) {
+                return false;
+            }
+            byte[] more = new byte[Math.max(n, REFILL)];
+            int have = data.length - pos;
+            System.arraycopy(data, pos, more, 0, have);
+            int end = fill(more, have);
+            data = end == more.length ? more : java.util.Arrays.copyOf(more, end);
+            pos = 0;
+            return end >= n;
+        }
+
+        /** Reads from the channel into {@code b} from {@code at} until it is full or the channel ends. */
+        private int fill(byte[] b, int at) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b, at, b.length - at);
+            try {
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                    // reads until full or the end
+                }
+            } catch (java.io.IOException e) {
+                throw Errors.make("OSError", "cannot read a pickle: %s", e.getMessage());
+            }
+            return buffer.position();
+        }
+
+        /** {@code n} bytes as an array of their own; a large payload from a channel is read straight into it. */
+        byte[] take(int n) {
+            if (channel != null && n >= Pickled.BY_REFERENCE && data.length - pos < n) {
+                byte[] b = new byte[n];
+                int have = data.length - pos;
+                System.arraycopy(data, pos, b, 0, have);
+                pos = data.length;
+                if (fill(b, have) < n) {
+                    throw Errors.raise(UNPICKLING_ERROR, "pickle data was truncated");
+                }
+                return b;
+            }
+            need(n);
+            byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + n);
+            pos += n;
+            return b;
+        }
+
+        void need(int n) {
+            if (!ensure(n)) {
+                throw Errors.raise(UNPICKLING_ERROR, "pickle data was truncated");
+            }
+        }
+    }
+
     private static final class Reader {
         private final MpContext context;
-        private final byte[] data;
-        private int pos;
+        private final Input in;
         private final List<Object> memo = new ArrayList<>();
 
-        Reader(MpContext context, byte[] data) {
+        Reader(MpContext context, Input in) {
             this.context = context;
-            this.data = data;
+            this.in = in;
         }
 
         Object read() {
-            if (pos >= data.length) {
-                throw Errors.raise(UNPICKLING_ERROR, "pickle data was truncated");
-            }
-            byte tag = data[pos++];
+            in.need(1);
+            byte tag = in.data[in.pos++];
             switch (tag) {
                 case NONE:
                     return PNone.NONE;
@@ -605,43 +706,33 @@ public final class Reduction {
         }
 
         private long readLong() {
-            need(8);
+            in.need(8);
             long v = 0;
             for (int i = 0; i < 8; i++) {
-                v |= (data[pos++] & 0xffL) << (8 * i);
+                v |= (in.data[in.pos++] & 0xffL) << (8 * i);
             }
             return v;
         }
 
         private int readInt() {
-            need(4);
+            in.need(4);
             int v = 0;
             for (int i = 0; i < 4; i++) {
-                v |= (data[pos++] & 0xff) << (8 * i);
+                v |= (in.data[in.pos++] & 0xff) << (8 * i);
             }
             return v;
         }
 
         private byte[] readBytes() {
-            int n = readInt();
-            need(n);
-            byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + n);
-            pos += n;
-            return b;
+            return in.take(readInt());
         }
 
         private String readString() {
             int n = readInt();
-            need(n);
-            String s = new String(data, pos, n, StandardCharsets.UTF_8);
-            pos += n;
+            in.need(n);
+            String s = new String(in.data, in.pos, n, StandardCharsets.UTF_8);
+            in.pos += n;
             return s;
-        }
-
-        private void need(int n) {
-            if (n < 0 || pos + n > data.length) {
-                throw Errors.raise(UNPICKLING_ERROR, "pickle data was truncated");
-            }
         }
     }
 }

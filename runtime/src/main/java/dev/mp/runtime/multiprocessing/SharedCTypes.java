@@ -72,7 +72,8 @@ final class SharedCTypes {
                     }
                 }
             }
-            throw Errors.typeError("bad typecode (must be b, B, c, h, H, i, I, l, L, q, Q, f or d): %s", Conversions.repr(typecode));
+            // CPython looks the code up and asks ctypes for the size of what it is given otherwise.
+            throw Errors.typeError("this type has no size");
         }
 
         Object read(MemorySegment seg, long off) {
@@ -128,7 +129,7 @@ final class SharedCTypes {
             if (value instanceof BigInteger big) {
                 return big.longValue();
             }
-            throw Errors.typeError("int expected instead of %s", Types.typeName(value));
+            throw Errors.typeError("'%s' object cannot be interpreted as an integer", Types.typeName(value));
         }
 
         private static double floatValue(Object value) {
@@ -221,6 +222,9 @@ final class SharedCTypes {
         }
 
         int index(Object key) {
+            if (!Types.isInt(Types.baseValue(key)) && dev.mp.runtime.ops.Types.override(key, "__index__") == null) {
+                throw Errors.typeError("indices must be integers");
+            }
             long i = Conversions.asLong(Conversions.index(key));
             if (i < 0) {
                 i += length;
@@ -264,6 +268,10 @@ final class SharedCTypes {
                     throw Errors.valueError("Array length must be >= 0, not %d", n);
                 }
                 return SharedData.create(type, (int) (long) n, a[2]);
+            }
+            if (!Types.isInt(Types.baseValue(init))) {
+                // The length of an initializer, as CPython's len(size_or_initializer).
+                Calls.call(dev.mp.runtime.MpContext.get(null).builtins().dict().get("len"), init);
             }
             PList items = new PList();
             Object it = Iteration.iter(init);

@@ -140,12 +140,30 @@ public final class SpawnBootstrap {
 
     private static int run(MpContext context, Task task) {
         try {
-            prepare(context, (PDict) Reduction.loads(context, task.preparation()), task.parsedMain());
-            Object processObject = Reduction.loads(context, task.process());
+            Object processObject = inheriting(context, () -> {
+                prepare(context, (PDict) Reduction.loads(context, task.preparation()), task.parsedMain());
+                return Reduction.loads(context, task.process());
+            });
             Object code = Calls.callMethod(processObject, "_bootstrap");
             return code instanceof Long l ? (int) (long) l : (int) Conversions.asLong(code);
         } catch (MpException e) {
             return MainProgram.handleUncaught(context, e.pythonException());
+        }
+    }
+
+    /**
+     * Runs {@code step} with {@code current_process()._inheriting} set, as CPython's spawn does while it re-runs
+     * the main module: a Process started then raises RuntimeError (see {@code _check_not_importing_main} in
+     * process.mp) instead of starting a child that would do the same, without end.
+     */
+    private static Object inheriting(MpContext context, java.util.function.Supplier<Object> step) {
+        PModule process = (PModule) context.modules().sysModules().get("multiprocessing.process");
+        Object current = Calls.call(process.dict().get("current_process"));
+        Calls.callMethod(current, "__setattr__", "_inheriting", true);
+        try {
+            return step.get();
+        } finally {
+            Calls.callMethod(current, "__delattr__", "_inheriting");
         }
     }
 

@@ -207,8 +207,12 @@ public final class StandbyPool {
         }
     }
 
-    /** Prepares a launch here and runs it on the launcher thread; launches run one at a time, in order. */
+    /**
+     * Prepares a launch here and runs it on the launcher thread; launches run one at a time, in order. Raises
+     * OSError when the program's process tree has as many live children as {@link ProcessTreeLimit} allows.
+     */
     private Child launch() {
+        ProcessTreeLimit.check(context, (int) children.stream().filter(c -> !c.launch.isDone()).count());
         ChildProcess.Launch prepared = ChildProcess.prepareLaunch(context);
         CompletableFuture<ChildProcess.Launched> launched = new CompletableFuture<>();
         launcher().execute(() -> {
@@ -266,8 +270,7 @@ public final class StandbyPool {
             standby.kill();
         }
         // Left running only when the program was cancelled (close(true)): a program that ended joined them.
-        List<Process> running = pool.running();
-        running.forEach(Process::destroy);
+        pool.terminateRunning();
         boolean interrupted = false;
         for (Process process : pool.children.stream().map(Child::launched).filter(Objects::nonNull).map(ChildProcess.Launched::process).toList()) {
             try {
@@ -296,13 +299,13 @@ public final class StandbyPool {
             pool = POOLS.get(context);
         }
         if (pool != null) {
-            pool.running().forEach(Process::destroy);
+            pool.terminateRunning();
         }
     }
 
-    /** The live children that were handed a task. */
-    private List<Process> running() {
-        return children.stream().filter(c -> !standbys.contains(c)).map(Child::launched).filter(Objects::nonNull)
-                .map(ChildProcess.Launched::process).filter(Process::isAlive).toList();
+    /** Terminates the live children that were handed a task. */
+    private void terminateRunning() {
+        children.stream().filter(c -> !standbys.contains(c)).map(Child::launched).filter(Objects::nonNull)
+                .filter(l -> l.process().isAlive()).forEach(l -> ChildBoot.terminate(l.process(), l.pid()));
     }
 }

@@ -210,11 +210,14 @@ final class Synchronize {
         final ShmBarrier barrier;
         final Object action;
         final Object timeout;
+        /** The parties it was made with, which need not be a positive int (see the constructor). */
+        final Object parties;
 
-        Barrier(ShmBarrier barrier, Object action, Object timeout) {
+        Barrier(ShmBarrier barrier, Object action, Object timeout, Object parties) {
             this.barrier = barrier;
             this.action = action;
             this.timeout = timeout;
+            this.parties = parties;
         }
 
         @Override
@@ -234,7 +237,7 @@ final class Synchronize {
 
         @Override
         public Object sharedState() {
-            return dev.mp.runtime.objects.PTuple.of(action, timeout);
+            return dev.mp.runtime.objects.PTuple.of(action, timeout, parties);
         }
     }
 
@@ -249,7 +252,7 @@ final class Synchronize {
         ResourceKinds.register("event", (String h) -> new Event(ShmEvent.attach(h)));
         ResourceKinds.register("barrier", (h, state) -> {
             dev.mp.runtime.objects.PTuple t = (dev.mp.runtime.objects.PTuple) state;
-            return new Barrier(ShmBarrier.attach(h), t.get(0), t.get(1));
+            return new Barrier(ShmBarrier.attach(h), t.get(0), t.get(1), t.get(2));
         });
     }
 
@@ -318,6 +321,9 @@ final class Synchronize {
             if (lock instanceof RLock r) {
                 return new Condition(ShmCondition.create(r.lock), r);
             }
+            if (dev.mp.runtime.ops.Attributes.lookup(lock, "acquire") == null) {
+                throw Errors.attributeError("'%s' object has no attribute 'acquire'", dev.mp.runtime.ops.Types.typeName(lock));
+            }
             throw Errors.typeError("Condition() needs a multiprocessing Lock or RLock, not '%s'",
                     dev.mp.runtime.ops.Types.typeName(lock));
         });
@@ -375,11 +381,11 @@ final class Synchronize {
                 + (((Event) a[0]).event.isSet() ? "set" : "unset") + ">");
 
         dev.mp.runtime.builtins.BuiltinBuilder.constructor(BARRIER, "cls, parties, action=None, timeout=None, *, ctx=None", a -> {
-            long parties = Conversions.asLong(a[1]);
-            if (parties <= 0) {
-                throw Errors.valueError("parties must be > 0");
-            }
-            return new Barrier(ShmBarrier.create((int) parties), a[2], a[3]);
+            // CPython takes any parties and trips when the count of arrivals equals it: one that is no positive C int
+            // never trips (a wait breaks the barrier on its timeout), as a barrier of Integer.MAX_VALUE parties.
+            Object parties = a[1];
+            boolean trips = parties instanceof Long n && n > 0 && n <= Integer.MAX_VALUE;
+            return new Barrier(ShmBarrier.create(trips ? (int) (long) (Long) parties : Integer.MAX_VALUE), a[2], a[3], parties);
         });
         method(BARRIER, "wait", "self, timeout=None", a -> {
             Barrier b = (Barrier) a[0];
@@ -402,19 +408,20 @@ final class Synchronize {
             ((Barrier) a[0]).barrier.abort();
             return PNone.NONE;
         });
-        attribute(BARRIER, "parties", self -> (long) ((Barrier) self).barrier.parties());
+        attribute(BARRIER, "parties", self -> ((Barrier) self).parties);
         attribute(BARRIER, "n_waiting", self -> (long) ((Barrier) self).barrier.nWaiting());
         attribute(BARRIER, "broken", self -> ((Barrier) self).barrier.isBroken());
     }
 
+    /** A semaphore's initial value as CPython's {@code sem_open} takes it: a C int, and EINVAL when negative. */
     private static int semaphoreValue(Object v) {
-        long value = Conversions.asLong(v);
+        Object index = Conversions.index(v);
+        if (!(index instanceof Long value) || value != (int) (long) value) {
+            throw Errors.overflowError("Python int too large to convert to C int");
+        }
         if (value < 0) {
-            throw Errors.valueError("semaphore initial value must be >= 0");
+            throw Errors.osError(22, "Invalid argument", null);
         }
-        if (value > Integer.MAX_VALUE - 1) {
-            throw Errors.make("OverflowError", "semaphore value too large");
-        }
-        return (int) value;
+        return (int) (long) value;
     }
 }

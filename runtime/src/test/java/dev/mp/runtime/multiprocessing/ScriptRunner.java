@@ -20,13 +20,18 @@ final class ScriptRunner {
 
     /** Writes {@code code} to a file in {@code dir} (children re-run the script from its path) and runs it. */
     static Result run(Path dir, String code) throws IOException {
+        return run(dir, code, java.util.Map.of());
+    }
+
+    /** As {@link #run(Path, String)}, with {@code environment} added to the program's environment. */
+    static Result run(Path dir, String code, java.util.Map<String, String> environment) throws IOException {
         Path script = dir.resolve("main.mp");
         Files.writeString(script, code);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = 0;
         try (Context context = Context.newBuilder("mp").out(out).err(err).option("mp.Main", "true")
-                .allowAllAccess(true).build()) {
+                .allowAllAccess(true).environment(environment).build()) {
             context.eval(Source.newBuilder("mp", script.toFile()).build());
         } catch (PolyglotException e) {
             if (!e.isExit()) {

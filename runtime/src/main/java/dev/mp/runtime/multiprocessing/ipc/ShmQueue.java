@@ -1,5 +1,6 @@
 package dev.mp.runtime.multiprocessing.ipc;
 
+import dev.mp.runtime.multiprocessing.shm.RegionUsers;
 import dev.mp.runtime.multiprocessing.shm.SharedRegion;
 
 /**
@@ -35,6 +36,74 @@ public class ShmQueue implements AutoCloseable {
         this.ring = new Ring(region.segment(), 0, region.name());
         if (ring.kind() != kind) throw new IllegalArgumentException("shared queue " + region.name() + " has kind " + ring.kind() + ", expected " + kind);
         this.descriptor = PREFIX + kindChar(kind) + ":" + region.name();
+        // Spilled items belong to the queue: they stay while any process that has it may still read them.
+        RegionUsers.join(region.name());
+    }
+
+    /** First byte of a ring message that names a spilled item's file; never the first byte of a pickle. */
+    private static final byte SPILLED = (byte) 0xFF;
+
+    /**
+     * The ring message for {@code item}: the item itself, or for one larger than a quarter of the ring the name of
+     * a file of this queue that holds it, so that a put never waits for a reader to stream a large item out (as
+     * CPython's feeder thread does not). The file is removed when the item is taken, or when the queue's last user
+     * ends (see {@link RegionUsers}), never when only its writer does.
+     */
+    public byte[] message(byte[] item) {
+        return spills(item.length) ? spill(RegionUsers.write(region.name(), item)) : item;
+    }
+
+    /** Whether an item of {@code size} bytes goes into a file of its own (see {@link #message}). */
+    public boolean spills(long size) {
+        return size > ring.capacity() / 4;
+    }
+
+    /** The ring message for an item that {@link #spills}, written by {@code contents} to a file of this queue. */
+    public byte[] spill(RegionUsers.Contents contents) {
+        return spill(RegionUsers.write(region.name(), contents));
+    }
+
+    private static byte[] spill(String fileName) {
+        byte[] name = fileName.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] message = new byte[name.length + 1];
+        message[0] = SPILLED;
+        System.arraycopy(name, 0, message, 1, name.length);
+        return message;
+    }
+
+    /** Removes the file of a {@link #message} that was not put. */
+    public void discard(byte[] message) {
+        if (isSpilled(message)) {
+            RegionUsers.discard(spillName(message));
+        }
+    }
+
+    /**
+     * The item of a message taken from the ring.
+     *
+     * @throws java.io.UncheckedIOException when the file of a spilled item is gone
+     */
+    public byte[] item(byte[] message) {
+        return isSpilled(message) ? RegionUsers.take(spillName(message)) : message;
+    }
+
+    /**
+     * The file of a spilled item's message, open for reading (its name is removed), or null for a message that is
+     * the item itself.
+     *
+     * @throws java.io.UncheckedIOException when the file is gone
+     */
+    public java.nio.channels.FileChannel openSpilled(byte[] message) {
+        return isSpilled(message) ? RegionUsers.open(spillName(message)) : null;
+    }
+
+    /** The file name of a spilled item's message. */
+    public static String spillName(byte[] message) {
+        return new String(message, 1, message.length - 1, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static boolean isSpilled(byte[] message) {
+        return message.length > 0 && message[0] == SPILLED;
     }
 
     static SharedRegion newRegion(int maxsize, int ringBytes, int kind) {

@@ -92,7 +92,8 @@ public final class ResourceTracker {
 
     /**
      * Deletes leftover region files {@code mp-<pid>-*} in {@link SharedRegion#directory()} whose
-     * creator pid is no longer alive. Call at every mp start. A pid reused by an unrelated live
+     * creator pid is no longer alive, and the files of regions that no live process uses (see
+     * {@link RegionUsers}). Call at every mp start. A pid reused by an unrelated live
      * process keeps its files until that process is gone.
      *
      * @return the names removed
@@ -102,6 +103,9 @@ public final class ResourceTracker {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(SharedRegion.directory(), SharedRegion.PREFIX + "*")) {
             for (Path p : ds) {
                 String n = p.getFileName().toString();
+                if (RegionUsers.owns(n)) {
+                    continue; // a file of a region, which lives as long as the region has users
+                }
                 int pid = creatorPid(n);
                 if (pid <= 0 || pid == Pids.current() || Pids.isAlive(pid)) {
                     continue;
@@ -117,6 +121,7 @@ public final class ResourceTracker {
         } catch (IOException e) {
             LOG.warn("cannot scan {} for stale shared memory: {}", SharedRegion.directory(), e.toString());
         }
+        removed.addAll(RegionUsers.sweepUnused());
         if (!removed.isEmpty()) {
             LOG.debug("removed stale shared memory files {}", removed);
         }

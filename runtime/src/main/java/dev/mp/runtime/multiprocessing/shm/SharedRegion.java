@@ -175,55 +175,6 @@ public final class SharedRegion implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes {@code data} to a new file named like a region that no process owns: it outlives its writer, so a
-     * queue item handed over this way survives the writer's exit. {@link #take} reads and removes it; one never
-     * taken is removed by {@link ResourceTracker#sweepStale()} once the writer is dead.
-     *
-     * @return the file's name, for {@link #take}
-     */
-    public static String createDetached(byte[] data) {
-        byte[] rnd = new byte[8];
-        RANDOM.nextBytes(rnd);
-        String name = PREFIX + Pids.current() + "-" + HexFormat.of().formatHex(rnd);
-        Path path = DIR.resolve(name);
-        try {
-            try {
-                Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(path);
-            }
-            Files.write(path, data, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create shared memory file " + name, e);
-        }
-        return name;
-    }
-
-    /** Reads and removes a file made by {@link #createDetached}. */
-    public static byte[] take(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("not a shared region name: " + name);
-        }
-        Path path = DIR.resolve(name);
-        try {
-            byte[] data = Files.readAllBytes(path);
-            Files.deleteIfExists(path);
-            return data;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read shared memory file " + name, e);
-        }
-    }
-
-    /** Removes a file made by {@link #createDetached} that will not be taken. */
-    public static void discardDetached(String name) {
-        try {
-            Files.deleteIfExists(DIR.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove shared memory file " + name, e);
-        }
-    }
-
     /** The region's name, usable with {@link #open} in another process. */
     public String name() {
         return name;

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Robustness.</b> Each process that acquires records the permits it holds in a slot of the
  * table (acquire increments, a release by the same process decrements while positive; a release
- * by a process holding nothing, e.g. a producer, touches no slot). When a waiter has slept for
+ * by a process holding nothing, e.g. a producer, touches no slot). A slot is claimed with a process's
+ * first permit and freed with its last, so slots are held only by processes holding permits. When a waiter has slept for
  * {@value MutexWord#CHECK_INTERVAL_NANOS} ns without success (or a non-blocking acquire fails) it
  * scans the table; the permits of slots whose pid is dead are added back to the value (never
  * above maxValue), the slot is freed and a WARN is logged. To not deadlock, the slot is
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * they are consumed. The runtime therefore must call {@link #forgetHeldPermits()} when a process
  * ends normally (not from a SIGTERM handler): it frees this process's slots without returning
  * their permits. Without that call the permits are returned after the process has gone. If all
- * slots are in use by live processes, acquisitions of further processes are not tracked (a WARN is
+ * slots are in use by live processes holding permits, acquisitions of further processes are not tracked (a WARN is
  * logged once).
  *
  * <p>Descriptor: {@code sem:<regionName>:<offset>} (value and maxValue live in shared memory).
@@ -77,7 +78,7 @@ public final class ShmSemaphore implements SharedLock {
      *
      * @param maxValue {@link Integer#MAX_VALUE} for a plain Semaphore; {@code value} for a BoundedSemaphore
      * @throws IllegalArgumentException "semaphore initial value must be >= 0" for a negative value,
-     *         or if {@code maxValue < value}
+     *         or if {@code maxValue < value} (a BoundedSemaphore(0) has maxValue 0)
      */
     public static ShmSemaphore create(SharedRegion region, long offset, int value, int maxValue) {
         check(value, maxValue);
@@ -94,8 +95,8 @@ public final class ShmSemaphore implements SharedLock {
         if (value < 0) {
             throw new IllegalArgumentException("semaphore initial value must be >= 0");
         }
-        if (maxValue < value || maxValue <= 0) {
-            throw new IllegalArgumentException("semaphore maxValue must be >= value and > 0");
+        if (maxValue < value) {
+            throw new IllegalArgumentException("semaphore maxValue must be >= value");
         }
     }
 
@@ -137,8 +138,9 @@ public final class ShmSemaphore implements SharedLock {
     public int heldByThisProcess() {
         int sum = 0;
         for (int i = 0; i < SLOTS; i++) {
-            if ((int) MutexWord.INT.getVolatile(seg, slotPid(i)) == Pids.current()) {
-                sum += (int) MutexWord.INT.getVolatile(seg, slotPid(i) + 4);
+            long w = word(i);
+            if (pidOf(w) == Pids.current()) {
+                sum += heldOf(w);
             }
         }
         return sum;
@@ -148,38 +150,51 @@ public final class ShmSemaphore implements SharedLock {
         return off + TABLE + i * 8L;
     }
 
-    private int slot() {
-        int s = mySlot;
-        if (s < 0 || (int) MutexWord.INT.getVolatile(seg, slotPid(s)) != Pids.current()) {
-            s = findOwnSlot();
-        }
-        if (s >= 0) {
-            return s;
-        }
-        return claimSlot();
+    // A slot is one long, updated by CAS as a whole: pid in the low half, permits held in the high half. A process
+    // holds a slot exactly while it holds permits (a slot is claimed with the first permit and freed with the
+    // last), so any number of processes can use the semaphore over time; only SLOTS holders at once are tracked.
+
+    private static long slotWord(int pid, int held) {
+        return ((long) held << 32) | (pid & 0xFFFF_FFFFL);
     }
 
-    private int findOwnSlot() {
-        for (int i = 0; i < SLOTS; i++) {
-            if ((int) MutexWord.INT.getVolatile(seg, slotPid(i)) == Pids.current()) {
-                mySlot = i;
-                return i;
+    private static int pidOf(long word) {
+        return (int) word;
+    }
+
+    private static int heldOf(long word) {
+        return (int) (word >>> 32);
+    }
+
+    private long word(int slot) {
+        return (long) MutexWord.LONG.getVolatile(seg, slotPid(slot));
+    }
+
+    /**
+     * Records one more permit held by this process, before it is taken: in its slot, or in a free slot it claims.
+     *
+     * @return the slot, or -1 when every slot is held by another live process (the permit is not tracked)
+     */
+    private int reserve() {
+        int me = Pids.current();
+        int s = mySlot;
+        if (s >= 0) {
+            long w = word(s);
+            while (pidOf(w) == me) {
+                if (MutexWord.LONG.compareAndSet(seg, slotPid(s), w, slotWord(me, heldOf(w) + 1))) {
+                    return s;
+                }
+                w = word(s);
             }
         }
-        return -1;
-    }
-
-    private int claimSlot() {
-        int me = Pids.current();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < SLOTS; i++) {
-                if ((int) MutexWord.INT.getVolatile(seg, slotPid(i)) == me) {
+                long w = word(i);
+                if (pidOf(w) == me && MutexWord.LONG.compareAndSet(seg, slotPid(i), w, slotWord(me, heldOf(w) + 1))) {
                     mySlot = i;
                     return i;
                 }
-            }
-            for (int i = 0; i < SLOTS; i++) {
-                if (MutexWord.INT.compareAndSet(seg, slotPid(i), 0, me)) {
+                if (w == 0 && MutexWord.LONG.compareAndSet(seg, slotPid(i), 0L, slotWord(me, 1))) {
                     USED.add(this);
                     mySlot = i;
                     return i;
@@ -195,17 +210,44 @@ public final class ShmSemaphore implements SharedLock {
         return -1;
     }
 
-    private boolean tryTake(int slot) {
+    /** Records one permit less held by this process; its slot is freed with the last one. */
+    private void unreserve() {
+        int me = Pids.current();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int s = attempt == 0 ? mySlot : findOwnSlot();
+            if (s < 0) {
+                continue;
+            }
+            long w = word(s);
+            while (pidOf(w) == me && heldOf(w) > 0) {
+                int held = heldOf(w) - 1;
+                if (MutexWord.LONG.compareAndSet(seg, slotPid(s), w, held == 0 ? 0L : slotWord(me, held))) {
+                    return;
+                }
+                w = word(s);
+            }
+        }
+    }
+
+    private int findOwnSlot() {
+        for (int i = 0; i < SLOTS; i++) {
+            if (pidOf(word(i)) == Pids.current()) {
+                mySlot = i;
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean tryTake() {
         int v = (int) MutexWord.INT.getVolatile(seg, off + VALUE);
         while (v > 0) {
-            if (slot >= 0) {
-                MutexWord.INT.getAndAdd(seg, slotPid(slot) + 4, 1);
-            }
+            int slot = reserve();
             if (MutexWord.INT.compareAndSet(seg, off + VALUE, v, v - 1)) {
                 return true;
             }
             if (slot >= 0) {
-                MutexWord.INT.getAndAdd(seg, slotPid(slot) + 4, -1);
+                unreserve();
             }
             v = (int) MutexWord.INT.getVolatile(seg, off + VALUE);
         }
@@ -220,8 +262,7 @@ public final class ShmSemaphore implements SharedLock {
      * @return whether a permit was taken
      */
     public boolean acquire(boolean block, long timeoutNanos) {
-        int slot = slot();
-        if (tryTake(slot)) {
+        if (tryTake()) {
             return true;
         }
         if (!block || timeoutNanos == 0) {
@@ -229,14 +270,14 @@ public final class ShmSemaphore implements SharedLock {
             if (now - nextDeadCheck >= 0) {
                 nextDeadCheck = now + 10_000_000L;
                 if (recoverDead() > 0) {
-                    return tryTake(slot);
+                    return tryTake();
                 }
             }
             return false;
         }
         for (int i = 0; i < MutexWord.SPINS; i++) {
             Thread.onSpinWait();
-            if (tryTake(slot)) {
+            if (tryTake()) {
                 return true;
             }
         }
@@ -245,7 +286,7 @@ public final class ShmSemaphore implements SharedLock {
         boolean got = false;
         try {
             while (true) {
-                if (tryTake(slot)) {
+                if (tryTake()) {
                     got = true;
                     return true;
                 }
@@ -272,7 +313,7 @@ public final class ShmSemaphore implements SharedLock {
 
     @Override
     public boolean tryAcquire() {
-        return tryTake(slot());
+        return tryTake();
     }
 
     /** Blocks until a permit is taken. */
@@ -294,17 +335,7 @@ public final class ShmSemaphore implements SharedLock {
                 throw new IllegalStateException("semaphore or lock released too many times");
             }
         } while (!MutexWord.INT.compareAndSet(seg, off + VALUE, v, v + 1));
-        int s = mySlot;
-        if (s < 0 || (int) MutexWord.INT.getVolatile(seg, slotPid(s)) != Pids.current()) {
-            s = findOwnSlot();
-        }
-        if (s >= 0) {
-            long h = slotPid(s) + 4;
-            int held;
-            do {
-                held = (int) MutexWord.INT.getVolatile(seg, h);
-            } while (held > 0 && !MutexWord.INT.compareAndSet(seg, h, held, held - 1));
-        }
+        unreserve();
         if ((int) MutexWord.INT.getVolatile(seg, off + WAITERS) > 0) {
             Futex.wake(seg, off + VALUE, 1);
         }
@@ -319,14 +350,15 @@ public final class ShmSemaphore implements SharedLock {
         int total = 0;
         for (int i = 0; i < SLOTS; i++) {
             long p = slotPid(i);
-            int pid = (int) MutexWord.INT.getVolatile(seg, p);
+            long w = word(i);
+            int pid = pidOf(w);
             if (pid <= 0 || pid == Pids.current() || Pids.isAlive(pid)) {
                 continue;
             }
-            if (!MutexWord.INT.compareAndSet(seg, p, pid, RECLAIMING)) {
+            if (!MutexWord.LONG.compareAndSet(seg, p, w, slotWord(RECLAIMING, 0))) {
                 continue;
             }
-            int held = (int) MutexWord.INT.getAndSet(seg, p + 4, 0);
+            int held = heldOf(w);
             int given = 0;
             if (held > 0) {
                 int v;
@@ -337,7 +369,7 @@ public final class ShmSemaphore implements SharedLock {
                 } while (!MutexWord.INT.compareAndSet(seg, off + VALUE, v, nv));
                 given = nv - v;
             }
-            MutexWord.INT.setVolatile(seg, p, 0);
+            MutexWord.LONG.setVolatile(seg, p, 0L);
             if (held > 0) {
                 LOG.warn("semaphore {}: {} permit(s) held by dead process {} recovered", descriptor(), held, pid);
                 total += given;
@@ -357,10 +389,9 @@ public final class ShmSemaphore implements SharedLock {
         for (ShmSemaphore s : USED) {
             try {
                 for (int i = 0; i < SLOTS; i++) {
-                    long p = s.slotPid(i);
-                    if ((int) MutexWord.INT.getVolatile(s.seg, p) == me) {
-                        MutexWord.INT.setVolatile(s.seg, p + 4, 0);
-                        MutexWord.INT.compareAndSet(s.seg, p, me, 0);
+                    long w = s.word(i);
+                    if (pidOf(w) == me) {
+                        MutexWord.LONG.compareAndSet(s.seg, s.slotPid(i), w, 0L);
                     }
                 }
             } catch (IllegalStateException unmapped) {

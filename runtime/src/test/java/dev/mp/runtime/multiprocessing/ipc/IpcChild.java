@@ -99,6 +99,16 @@ public final class IpcChild {
                 for (int i = 0; i < n; i++) q.get();
                 ShmQueue.attach(args[3]).put(new byte[0]);
             }
+            case "spill-put" -> { // spill-put <queue> <bytes>: puts one spilled message and exits normally
+                ShmQueue q = ShmQueue.attach(args[1]);
+                q.put(q.message(Msgs.make(7, 1, Integer.parseInt(args[2]))));
+            }
+            case "spill-alone" -> { // spill-alone <bytes>: its own queue, one spilled message never taken
+                ShmQueue q = ShmQueue.create(0, 4096);
+                q.put(q.message(Msgs.make(7, 1, Integer.parseInt(args[1]))));
+                System.out.println(q.regionName());
+                System.out.flush();
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.exit(0);

@@ -111,6 +111,33 @@ class MultiProcessTest {
         assertTrue(p.waitFor(10, TimeUnit.SECONDS));
     }
 
+    /**
+     * A spilled item belongs to its queue: after its writer ended normally, the sweep of an mp start elsewhere
+     * leaves it, since this process can still read the queue.
+     */
+    @Test
+    void spilledItemOfAnEndedWriterSurvivesTheStartUpSweep() throws Exception {
+        ShmQueue q = ShmQueue.create(0, 4096);
+        Process writer = spawn("spill-put", q.descriptor(), "100000");
+        assertEquals(0, writer.waitFor());
+        dev.mp.runtime.multiprocessing.shm.ResourceTracker.sweepStale();
+        byte[] item = q.item(q.get(true, 10_000 * MS));
+        assertEquals(100000, item.length);
+        Msgs.check(item);
+    }
+
+    /** An item never taken is removed with the queue's last user, here the writer itself. */
+    @Test
+    void spilledItemNeverTakenIsRemovedWhenTheQueuesLastUserEnds() throws Exception {
+        Process writer = spawn("spill-alone", "100000");
+        String region = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertEquals(0, writer.waitFor());
+        assertNotNull(region);
+        try (var files = java.nio.file.Files.list(dev.mp.runtime.multiprocessing.shm.SharedRegion.directory())) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(region)).toList());
+        }
+    }
+
     @Test
     void fourProducersFourConsumersMove100kItemsExactlyOnce() throws Exception {
         int producers = 4, consumers = 4, perProducer = 25_000;

@@ -106,6 +106,35 @@ class MultiProcessTest {
         assertEquals(1, sem.getValue());
     }
 
+    /**
+     * More live processes than the holder table has slots have used the semaphore (and released it); the permit
+     * of one more holder, killed, is still recovered: a slot is held only while its process holds permits.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // 34 JVMs start, which takes long on a loaded machine
+    void killedSemaphoreHolderIsRecoveredAfterMoreUsersThanSlots() throws Exception {
+        ShmSemaphore sem = ShmSemaphore.create(1, 1);
+        ShmSemaphore used = ShmSemaphore.create(0, Integer.MAX_VALUE);
+        List<Process> users = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < ShmSemaphore.SLOTS + 1; i++) {
+                users.add(child("useSemAndWait", sem.descriptor(), used.descriptor()));
+            }
+            for (int i = 0; i < users.size(); i++) {
+                assertTrue(used.acquire(true, 120 * SEC), "a child did not use the semaphore");
+            }
+            ShmEvent held = ShmEvent.create();
+            Process holder = child("holdSem", sem.descriptor(), held.descriptor());
+            assertTrue(held.await(60 * SEC), "child did not acquire");
+            holder.destroyForcibly();
+            holder.waitFor();
+            assertTrue(sem.acquire(true, 10 * SEC), "permit of the killed child must be recovered");
+            sem.release();
+        } finally {
+            users.forEach(Process::destroyForcibly);
+        }
+    }
+
     @Test
     void normallyEndingConsumerKeepsPermitConsumed() throws Exception {
         ShmSemaphore sem = ShmSemaphore.create(1, Integer.MAX_VALUE);

@@ -49,6 +49,13 @@ public final class ShmChild {
                 ShmEvent.attach(args[2]).set();
                 Thread.sleep(Long.MAX_VALUE);
             }
+            case "useSemAndWait" -> {
+                ShmSemaphore sem = ShmSemaphore.attach(args[1]);
+                sem.acquire(true, -1);
+                sem.release();
+                ShmSemaphore.attach(args[2]).release();
+                Thread.sleep(Long.MAX_VALUE);
+            }
             case "consumeSemAndExit" -> {
                 ShmSemaphore sem = ShmSemaphore.attach(args[1]);
                 sem.acquire(true, -1);
