@@ -43,6 +43,10 @@ TARGETS = {
     'compute_loop1m_ms': ('time', 1.0),
     'compute_strings200k_ms': ('time', 1.0),
     'compute_dicts200k_ms': ('time', 1.0),
+    'steady_fib25_last_ms': ('time', 0.3),
+    'steady_loop1m_last_ms': ('time', 0.3),
+    'steady_strings200k_last_ms': ('time', 0.3),
+    'steady_dicts200k_last_ms': ('time', 0.3),
     'pool_map10k_ms': ('fksrv', 1.0),
     'pool_lifetime_map10k_ms': ('fksrv', 1.0),
     'child_peak_rss_mb': ('abs', 80),
@@ -97,10 +101,13 @@ def program_commands(work, name):
 
 def bench_programs(names, repeat, work):
     results = {}
+    # Every program is copied, so that one can import another (compute_long imports compute's kernels).
+    for f in os.listdir(os.path.join(BENCH, 'programs')):
+        if f.endswith('.py'):
+            src = os.path.join(BENCH, 'programs', f)
+            shutil.copy(src, os.path.join(work, f))
+            shutil.copy(src, os.path.join(work, f[:-3] + '.mp'))
     for name in names:
-        src = os.path.join(BENCH, 'programs', name + '.py')
-        shutil.copy(src, os.path.join(work, name + '.py'))
-        shutil.copy(src, os.path.join(work, name + '.mp'))
         print(f'running {name}', file=sys.stderr)
         for runtime, cmd in program_commands(work, name).items():
             runs = [metrics(run(cmd, cwd=work)[1]) for _ in range(repeat)]
