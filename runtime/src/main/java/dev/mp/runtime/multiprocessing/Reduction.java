@@ -220,8 +220,12 @@ public final class Reduction {
                 out.write(STR);
                 writeString(s);
             } else if (v instanceof PBytes b) {
-                out.write(BYTES);
-                writeBytes(b.bytes());
+                // Memoized as CPython's pickle does: a payload referenced twice is sent (and held) once.
+                if (!writeMemoRef(v)) {
+                    out.write(BYTES);
+                    remember(v);
+                    writeBytes(b.bytes());
+                }
             } else if (v instanceof PTuple t) {
                 out.write(TUPLE);
                 writeInt(t.size());
@@ -531,8 +535,11 @@ public final class Reduction {
                     return Double.longBitsToDouble(readLong());
                 case STR:
                     return readString();
-                case BYTES:
-                    return new PBytes(readBytes());
+                case BYTES: {
+                    PBytes bytes = new PBytes(readBytes());
+                    memo.add(bytes);
+                    return bytes;
+                }
                 case TUPLE: {
                     Object[] items = new Object[readInt()];
                     for (int i = 0; i < items.length; i++) {
