@@ -198,9 +198,8 @@ final class SubprocessModule {
             throw Errors.make("PermissionError", "cannot start a process: not allowed by the embedder's policy (Context.Builder.allowCreateProcess)");
         }
         boolean processStdio = dev.mp.runtime.MpLanguage.usesProcessStdio(context.env());
-        builder.redirectInput(stdin == PIPE ? ProcessHandler.Redirect.PIPE
-                : stdin == DEVNULL ? builder.createRedirectToStream(OutputStream.nullOutputStream())
-                : ProcessHandler.Redirect.INHERIT);
+        // DEVNULL: a pipe closed at once, so the child reads end of file.
+        builder.redirectInput(stdin == PIPE || stdin == DEVNULL ? ProcessHandler.Redirect.PIPE : ProcessHandler.Redirect.INHERIT);
         builder.redirectOutput(redirect(builder, stdout, processStdio, context.env().out()));
         if (stderr == STDOUT) {
             builder.redirectErrorStream(true);
@@ -255,7 +254,22 @@ final class SubprocessModule {
         if (mode == DEVNULL) {
             return builder.createRedirectToStream(OutputStream.nullOutputStream());
         }
-        return processStdio ? ProcessHandler.Redirect.INHERIT : builder.createRedirectToStream(contextStream);
+        return processStdio ? ProcessHandler.Redirect.INHERIT : builder.createRedirectToStream(unclosable(contextStream));
+    }
+
+    /** The context's stream for a child's output: Truffle closes a redirect's stream when the child ends. */
+    private static OutputStream unclosable(OutputStream stream) {
+        return new java.io.FilterOutputStream(stream) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
     }
 
     private static final Pattern ERRNO = Pattern.compile("error[=:] ?(\\d+)(?:, | \\()([^)]*)");
