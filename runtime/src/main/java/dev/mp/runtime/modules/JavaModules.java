@@ -31,5 +31,6 @@ final class JavaModules {
         ModuleLoader.register("_re", (m, c) -> RegexModule.populate(m));
         ModuleLoader.register("_io", (m, c) -> IoModule.populate(m));
         ModuleLoader.register("_subprocess", SubprocessModule::populate);
+        ModuleLoader.register("_hashlib", (m, c) -> HashlibModule.populate(m));
     }
 }

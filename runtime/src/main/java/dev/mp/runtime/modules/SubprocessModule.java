@@ -63,6 +63,8 @@ final class SubprocessModule {
         Collector out;
         Collector err;
         Thread writer;
+        /** Threads copying inherited output to the embedder's streams; joined when the child has ended. */
+        final List<Thread> forwarders = new ArrayList<>();
 
         PProcess(Process process, long pid) {
             this.process = process;
@@ -198,14 +200,17 @@ final class SubprocessModule {
             throw Errors.make("PermissionError", "cannot start a process: not allowed by the embedder's policy (Context.Builder.allowCreateProcess)");
         }
         boolean processStdio = dev.mp.runtime.MpLanguage.usesProcessStdio(context.env());
-        builder.redirectInput(stdin == PIPE ? ProcessHandler.Redirect.PIPE
-                : stdin == DEVNULL ? builder.createRedirectToStream(OutputStream.nullOutputStream())
-                : ProcessHandler.Redirect.INHERIT);
-        builder.redirectOutput(redirect(builder, stdout, processStdio, context.env().out()));
+        // DEVNULL: a pipe closed at once, so the child reads end of file.
+        builder.redirectInput(stdin == PIPE || stdin == DEVNULL ? ProcessHandler.Redirect.PIPE : ProcessHandler.Redirect.INHERIT);
+        // An embedder's streams receive an inherited output through a pipe this side copies (a Truffle redirect
+        // to a stream would close the embedder's stream when the child ends).
+        boolean forwardOut = !processStdio && stdout == INHERIT;
+        boolean forwardErr = !processStdio && stderr == INHERIT;
+        builder.redirectOutput(forwardOut ? ProcessHandler.Redirect.PIPE : redirect(builder, stdout));
         if (stderr == STDOUT) {
             builder.redirectErrorStream(true);
         } else {
-            builder.redirectError(redirect(builder, stderr, processStdio, context.env().err()));
+            builder.redirectError(forwardErr ? ProcessHandler.Redirect.PIPE : redirect(builder, stderr));
         }
         if (a[2] instanceof PDict env) {
             Map<String, String> environment = new LinkedHashMap<>();
@@ -223,7 +228,14 @@ final class SubprocessModule {
             if (stdin == DEVNULL) {
                 process.getOutputStream().close();
             }
-            return new PProcess(process, pidOf(process, childrenBefore));
+            PProcess p = new PProcess(process, pidOf(process, childrenBefore));
+            if (forwardOut) {
+                p.forwarders.add(forward(process.getInputStream(), context.env().out()));
+            }
+            if (forwardErr) {
+                p.forwarders.add(forward(process.getErrorStream(), context.env().err()));
+            }
+            return p;
         } catch (SecurityException e) {
             throw Errors.make("PermissionError", "cannot start a process: not allowed by the embedder's policy (Context.Builder.allowCreateProcess, allowIO)");
         } catch (IOException e) {
@@ -248,14 +260,34 @@ final class SubprocessModule {
         return ProcessHandle.current().children().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
     }
 
-    private static ProcessHandler.Redirect redirect(TruffleProcessBuilder builder, int mode, boolean processStdio, OutputStream contextStream) {
+    private static ProcessHandler.Redirect redirect(TruffleProcessBuilder builder, int mode) {
         if (mode == PIPE) {
             return ProcessHandler.Redirect.PIPE;
         }
         if (mode == DEVNULL) {
             return builder.createRedirectToStream(OutputStream.nullOutputStream());
         }
-        return processStdio ? ProcessHandler.Redirect.INHERIT : builder.createRedirectToStream(contextStream);
+        return ProcessHandler.Redirect.INHERIT;
+    }
+
+    /** Copies a child's output to one of the context's streams, on a daemon thread; never closes the stream. */
+    private static Thread forward(InputStream from, OutputStream to) {
+        Thread t = new Thread(() -> {
+            byte[] chunk = new byte[8192];
+            try {
+                for (int n = from.read(chunk); n >= 0; n = from.read(chunk)) {
+                    synchronized (to) {
+                        to.write(chunk, 0, n);
+                        to.flush();
+                    }
+                }
+            } catch (IOException e) {
+                // The pipe or the context's stream closed: nothing more to copy.
+            }
+        }, "mp-subprocess-forward");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static final Pattern ERRNO = Pattern.compile("error[=:] ?(\\d+)(?:, | \\()([^)]*)");
@@ -288,6 +320,10 @@ final class SubprocessModule {
                 }
                 if (p.process.waitFor(Math.min(remaining, 100_000_000L), TimeUnit.NANOSECONDS)) {
                     ended[0] = true;
+                    for (Thread t : p.forwarders) {
+                        // The output of the child comes before what the script prints next.
+                        t.join(10_000);
+                    }
                     return;
                 }
             }
@@ -347,6 +383,9 @@ final class SubprocessModule {
                     return;
                 }
                 p.process.waitFor(Math.min(remaining, 100_000_000L), TimeUnit.NANOSECONDS);
+            }
+            for (Thread t : p.forwarders) {
+                t.join(10_000);
             }
             done[0] = true;
         }, deadline);
