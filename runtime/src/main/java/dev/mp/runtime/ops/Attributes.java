@@ -249,7 +249,8 @@ public final class Attributes {
                 return bind(metaAttr, c, meta);
             }
             if (name.equals("__doc__")) {
-                return PNone.NONE;
+                String doc = c.isCore() ? dev.mp.runtime.builtins.Docs.type(c.name()) : null;
+                return doc == null ? PNone.NONE : doc;
             }
             Object getattr = meta == BuiltinClasses.TYPE ? null : meta.getattrHook();
             return getattr == null ? null : Calls.callDescriptor(getattr, c, name);

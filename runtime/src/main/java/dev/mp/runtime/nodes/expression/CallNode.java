@@ -127,7 +127,8 @@ public class CallNode extends MpExpressionNode {
         }
         for (MpExpressionNode node : kwStarred) {
             Object m = node.execute(frame);
-            if (!(m instanceof PDict d)) {
+            PDict d = dev.mp.runtime.ops.Mappings.asDict(m);
+            if (d == null) {
                 throw Errors.typeError("%s argument after ** must be a mapping, not %s", calleeName(), Types.typeName(m));
             }
             for (PDict.Entry e : d.entries()) {
