@@ -208,6 +208,7 @@ dict_item : test ':' test | '**' expr ;
 arglist  : argument ( ',' argument )* ','? ;
 argument
   : test comp_for?            # positionalArgument
+  | NAME ':=' test            # namedArgument
   | NAME '=' test             # keywordArgument
   | '**' test                 # kwStarArgument
   | '*' test                  # starArgument

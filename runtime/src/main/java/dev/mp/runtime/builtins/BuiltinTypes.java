@@ -323,6 +323,11 @@ public final class BuiltinTypes {
         PClass bf = BuiltinClasses.BUILTIN_FUNCTION;
         attribute(bf, "__name__", o -> o instanceof dev.mp.runtime.objects.PBuiltinFunction b ? b.name()
                 : ((dev.mp.runtime.objects.PBuiltinFunction) ((dev.mp.runtime.objects.PMethod) o).function).name());
+        attribute(bf, "__doc__", o -> {
+            String doc = o instanceof dev.mp.runtime.objects.PBuiltinFunction b && !b.isMethod() ? Docs.function(b.name()) : null;
+            return doc == null ? PNone.NONE : doc;
+        });
+        attribute(BuiltinClasses.METHOD, "__doc__", o -> dev.mp.runtime.ops.Attributes.get(((dev.mp.runtime.objects.PMethod) o).function, "__doc__"));
         PClass m = BuiltinClasses.METHOD;
         attribute(m, "__self__", o -> ((dev.mp.runtime.objects.PMethod) o).self);
         attribute(m, "__func__", o -> ((dev.mp.runtime.objects.PMethod) o).function);

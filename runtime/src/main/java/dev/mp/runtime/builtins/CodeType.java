@@ -131,7 +131,7 @@ public final class CodeType {
         Signature sig = f.signature();
         PDict d = new PDict();
         for (int i = 0; kw != null && i < kw.length; i++) {
-            if (kw[i] != null) {
+            if (kw[i] != null && kw[i] != dev.mp.runtime.ops.ArgumentBinder.REQUIRED) {
                 d.put(sig.names()[sig.kwOnlyStart() + i], kw[i]);
             }
         }

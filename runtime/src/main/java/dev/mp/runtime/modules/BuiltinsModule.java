@@ -392,6 +392,15 @@ final class BuiltinsModule {
             instance.dict().put("eof", "Ctrl-D (i.e. EOF)");
             d.put(name, instance);
         }
+        moduleFunction(m, "help", "*args, **kwargs", a -> {
+            Object[] args = ((PTuple) a[0]).items();
+            if (args.length == 0) {
+                Streams.writeStdout(context, "The interactive help utility is not available in mp; use help(object) for help about object.\n");
+            } else {
+                Streams.writeStdout(context, dev.mp.runtime.builtins.Help.page(args[0]));
+            }
+            return PNone.NONE;
+        });
         moduleFunction(m, "compile", "source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1",
                 a -> Evaluation.compile(context, a[0], a[1], a[2]));
         moduleFunction(m, "exec", "source, globals=None, locals=None, /, *, closure=None", a -> Evaluation.exec(context, a[0], a[1], a[2]));

@@ -333,6 +333,12 @@ public final class PClass extends PObject {
         return getattrHook;
     }
 
+    /** Whether attribute reads of instances must go through {@link #getattributeHook} or {@link #getattrHook}: one check on the common path. */
+    public boolean hasAttributeHooks() {
+        refreshHooks();
+        return getattributeHook != null || getattrHook != null;
+    }
+
     private void refreshHooks() {
         Assumption[] foundWith = hooksFoundWith;
         if (foundWith != null) {

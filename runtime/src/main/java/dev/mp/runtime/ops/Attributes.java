@@ -78,24 +78,27 @@ public final class Attributes {
             return HostObjects.getMember(obj, name);
         }
         PClass type = Types.typeOf(obj);
-        if (!type.isCore()) {
-            Object getattribute = type.getattributeHook();
-            Object getattr = type.getattrHook();
-            if (getattribute != null || getattr != null) {
-                try {
-                    Object v = getattribute != null ? Calls.callDescriptor(getattribute, obj, name) : generic(obj, name, type);
-                    if (v != null) {
-                        return v;
-                    }
-                } catch (MpException e) {
-                    if (getattr == null || !Exceptions.matches(e, "AttributeError")) {
-                        throw e;
-                    }
-                }
-                return getattr == null ? null : Calls.callDescriptor(getattr, obj, name);
-            }
+        if (!type.isCore() && type.hasAttributeHooks()) {
+            return findThroughHooks(obj, name, type);
         }
         return generic(obj, name, type);
+    }
+
+    /** The type's {@code __getattribute__} (or the generic look-up), then its {@code __getattr__} on AttributeError. */
+    private static Object findThroughHooks(Object obj, String name, PClass type) {
+        Object getattribute = type.getattributeHook();
+        Object getattr = type.getattrHook();
+        try {
+            Object v = getattribute != null ? Calls.callDescriptor(getattribute, obj, name) : generic(obj, name, type);
+            if (v != null) {
+                return v;
+            }
+        } catch (MpException e) {
+            if (getattr == null || !Exceptions.matches(e, "AttributeError")) {
+                throw e;
+            }
+        }
+        return getattr == null ? null : Calls.callDescriptor(getattr, obj, name);
     }
 
     /**
@@ -253,7 +256,8 @@ public final class Attributes {
                 return bind(metaAttr, c, meta);
             }
             if (name.equals("__doc__")) {
-                return PNone.NONE;
+                String doc = c.isCore() ? dev.mp.runtime.builtins.Docs.type(c.name()) : null;
+                return doc == null ? PNone.NONE : doc;
             }
             Object getattr = meta == BuiltinClasses.TYPE ? null : meta.getattrHook();
             return getattr == null ? null : Calls.callDescriptor(getattr, c, name);

@@ -124,8 +124,8 @@ final class FStrings {
                 throw error(line, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
             }
             i += 2;
-        } else if (debug) {
-            conversion = 'r';
+        } else if (debug && (i >= s.length() || s.charAt(i) != ':')) {
+            conversion = 'r'; // "{x=}" shows the repr; "{x=:spec}" formats the value with the spec, as CPython does
         }
         List<Object> spec = new ArrayList<>();
         if (i < s.length() && s.charAt(i) == ':') {

@@ -1052,6 +1052,14 @@ final class NodeBuilder {
                         }
                         starred.add(false);
                     }
+                    case MpParser.NamedArgumentContext n -> {
+                        if (!kwNames.isEmpty() || !kwStar.isEmpty()) {
+                            throw error(n, kwStar.isEmpty() ? "positional argument follows keyword argument"
+                                    : "positional argument follows keyword argument unpacking");
+                        }
+                        positional.add(new dev.mp.runtime.nodes.expression.NamedExprNode(nameTarget(n.NAME().getText()), expr(n.test())));
+                        starred.add(false);
+                    }
                     case MpParser.StarArgumentContext s -> {
                         if (!kwStar.isEmpty()) {
                             throw error(s, "iterable argument unpacking follows keyword argument unpacking");

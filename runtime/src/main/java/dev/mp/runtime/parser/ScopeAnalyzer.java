@@ -294,16 +294,32 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
             visit(ctx.test(1));
             TargetShape shape = TargetShape.of(ctx.test(0), ":=");
             if (shape instanceof TargetShape.Name n) {
-                Scope target = current;
-                while (target.name.startsWith("<") && target.name.endsWith("comp>") && target.parent != null) {
-                    target = target.parent;
-                }
-                target.assigned.add(n.name());
-                current.used.add(n.name());
+                bindNamedExpression(n.name());
             }
             return null;
         }
         return visitChildren(ctx);
+    }
+
+    /** {@code f(name := value)}: an assignment expression as a call argument. */
+    @Override
+    public Void visitNamedArgument(MpParser.NamedArgumentContext ctx) {
+        visit(ctx.test());
+        bindNamedExpression(ctx.NAME().getText());
+        return null;
+    }
+
+    /**
+     * Binds the target of {@code name := value}: in the scope that contains the comprehensions and generator
+     * expressions it appears in (PEP 572), else in the current one.
+     */
+    private void bindNamedExpression(String name) {
+        Scope target = current;
+        while (target.name.startsWith("<") && (target.name.endsWith("comp>") || target.name.equals("<genexpr>")) && target.parent != null) {
+            target = target.parent;
+        }
+        target.assigned.add(name);
+        current.used.add(name);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Iteration;
+import dev.mp.runtime.ops.Mappings;
 import dev.mp.runtime.ops.Types;
 
 /**
@@ -141,7 +142,8 @@ public class CallNode extends MpExpressionNode {
 
         @TruffleBoundary
         void addMapping(Object mapping, String callee) {
-            if (!(mapping instanceof PDict d)) {
+            PDict d = Mappings.asDict(mapping);
+            if (d == null) {
                 throw Errors.typeError("%s argument after ** must be a mapping, not %s", callee, Types.typeName(mapping));
             }
             for (PDict.Entry e : d.entries()) {

@@ -25,7 +25,8 @@ public final class DictDisplayNode extends MpExpressionNode {
         for (int i = 0; i < values.length; i++) {
             if (keys[i] == null) {
                 Object m = values[i].execute(frame);
-                if (!(m instanceof PDict other)) {
+                PDict other = dev.mp.runtime.ops.Mappings.asDict(m);
+                if (other == null) {
                     throw Errors.typeError("'%s' object is not a mapping", Types.typeName(m));
                 }
                 for (PDict.Entry e : other.entries()) {
