@@ -22,12 +22,9 @@ public final class IntDigits {
     private static final double DIGITS_PER_BIT = Math.log10(2);
 
     private static int limit() {
-        try {
-            return MpContext.get(null).intMaxStrDigits;
-        } catch (IllegalStateException | AssertionError noContext) {
-            // Parsed outside a context (a source parsed for the engine): CPython's default applies.
-            return DEFAULT_LIMIT;
-        }
+        MpContext context = MpContext.current();
+        // Outside a context (a source parsed for the engine, or the runtime used directly): CPython's default.
+        return context == null ? DEFAULT_LIMIT : context.intMaxStrDigits;
     }
 
     /** {@code value} in decimal, or the ValueError of CPython when it has more digits than the limit. */
