@@ -23,8 +23,8 @@ public final class IntDigits {
 
     private static int limit() {
         MpContext context = MpContext.current();
-        // Outside a context (a source parsed for the engine, or the runtime used directly): CPython's default.
-        return context == null ? DEFAULT_LIMIT : context.intMaxStrDigits;
+        // Outside a context (the runtime's Java code used directly) no program set a limit: none applies.
+        return context == null ? 0 : context.intMaxStrDigits;
     }
 
     /** {@code value} in decimal, or the ValueError of CPython when it has more digits than the limit. */
