@@ -54,6 +54,18 @@ public final class MpContext {
         return REFERENCE.get(node);
     }
 
+    /**
+     * The context of the current thread, or null when no context is entered (Java code of the runtime used
+     * directly, as unit tests do): for limits that only apply to a running program.
+     */
+    public static MpContext current() {
+        try {
+            return REFERENCE.get(null);
+        } catch (IllegalStateException | AssertionError noContext) {
+            return null;
+        }
+    }
+
     public MpLanguage language() {
         return language;
     }

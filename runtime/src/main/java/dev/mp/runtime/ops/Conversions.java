@@ -59,8 +59,8 @@ public final class Conversions {
         }
         // As CPython's PyObject_Repr, a nested repr counts against the recursion limit: a deeply nested list is
         // a RecursionError at once, not a Java stack overflow after quadratic string building.
-        dev.mp.runtime.MpContext ctx = dev.mp.runtime.MpContext.get(null);
-        if (++ctx.depth >= ctx.recursionLimit) {
+        dev.mp.runtime.MpContext ctx = dev.mp.runtime.MpContext.current();
+        if (ctx != null && ++ctx.depth >= ctx.recursionLimit) {
             ctx.depth--;
             throw Errors.make("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
         }
@@ -74,7 +74,9 @@ public final class Conversions {
             }
             return builtinRepr(o);
         } finally {
-            ctx.depth--;
+            if (ctx != null) {
+                ctx.depth--;
+            }
         }
     }
 

@@ -22,12 +22,9 @@ public final class IntDigits {
     private static final double DIGITS_PER_BIT = Math.log10(2);
 
     private static int limit() {
-        try {
-            return MpContext.get(null).intMaxStrDigits;
-        } catch (IllegalStateException | AssertionError noContext) {
-            // Parsed outside a context (a source parsed for the engine): CPython's default applies.
-            return DEFAULT_LIMIT;
-        }
+        MpContext context = MpContext.current();
+        // Outside a context (the runtime's Java code used directly) no program set a limit: none applies.
+        return context == null ? 0 : context.intMaxStrDigits;
     }
 
     /** {@code value} in decimal, or the ValueError of CPython when it has more digits than the limit. */
