@@ -39,6 +39,25 @@ final class StackEntries {
         return new PList(frames.reversed());
     }
 
+    /**
+     * The text of the source that code running now was loaded from under the name {@code filename} (a module's
+     * __file__), or None when no running frame comes from it: how a class's source is found even when the file
+     * cannot be read (a string source, an embedder without file access).
+     */
+    @TruffleBoundary
+    static Object sourceText(String filename) {
+        Object text = Truffle.getRuntime().iterateFrames(instance -> {
+            if (instance.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget target
+                    && target.getRootNode() instanceof MpRootNode root && root.source() != null
+                    && root.source().hasCharacters()
+                    && filename.equals(new TracebackEntry(root.source(), 0, "").file())) {
+                return root.source().getCharacters().toString();
+            }
+            return null;
+        });
+        return text == null ? PNone.NONE : text;
+    }
+
     /** The frames an exception passed through, outermost first (its traceback). */
     @TruffleBoundary
     static PList ofException(PBaseException e) {

@@ -26,6 +26,7 @@ final class TracebackModule {
 
     static void populate(PModule m, MpContext context) {
         moduleFunction(m, "_stack_entries", "", a -> StackEntries.ofRunningCode());
+        moduleFunction(m, "_source_text", "filename, /", a -> StackEntries.sourceText(Conversions.str(a[0])));
         moduleFunction(m, "_exception_entries", "exc, /", a -> StackEntries.ofException(exception(a[0], null)));
         moduleFunction(m, "format_exc", "limit=None, chain=True", a -> String.join("", handled(context, a[0], a[1])));
         moduleFunction(m, "print_exc", "limit=None, file=None, chain=True", a -> {
