@@ -63,7 +63,7 @@ class GoldenTest {
         String base = program.getFileName().toString().replaceAll("\\.mp$", "");
         Path dir = program.getParent();
         Result r = run(program, errors);
-        assertEquals(Files.readString(dir.resolve(base + ".out")), r.out, "stdout of " + program);
+        assertEquals(Files.readString(dir.resolve(base + ".out")), r.out, () -> "stdout of " + program + " (its stderr:\n" + r.err + ")");
         if (errors) {
             String expectedErr = Files.readString(dir.resolve(base + ".err"));
             String actualErr = r.err;
