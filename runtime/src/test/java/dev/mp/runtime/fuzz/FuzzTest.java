@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * or the {@link #main} of this class, which also lists each failing mutant in {@code mp.fuzz.dir} when set.
  */
 class FuzzTest {
-    private static final int CASES = Integer.getInteger("mp.fuzz.cases", 200);
+    private static final int CASES = Integer.getInteger("mp.fuzz.cases", 150);
     private static final long SEED = Long.getLong("mp.fuzz.seed", 20_261_207L);
     private static final long TIMEOUT_MILLIS = Long.getLong("mp.fuzz.timeoutMillis", 5_000L);
 
