@@ -76,7 +76,8 @@ class FuzzTest {
                 }
                 if (keep != null && outcome.verdict() != MutantRunner.Verdict.OK) {
                     Files.createDirectories(keep);
-                    Files.writeString(keep.resolve(outcome.verdict().name().toLowerCase() + "-" + name), mutant);
+                    // getBytes replaces a lone surrogate a mutation made, which writeString would refuse.
+                    Files.write(keep.resolve(outcome.verdict().name().toLowerCase() + "-" + name), mutant.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
                 if (keep != null && (i + 1) % 500 == 0) {
                     System.out.printf("fuzz: %d cases, %d ok, %d cancelled, %d failures%n", i + 1, ok, timeouts, failures.size());
