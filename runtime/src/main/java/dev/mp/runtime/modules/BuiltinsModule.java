@@ -243,9 +243,12 @@ final class BuiltinsModule {
             if (!isReversible(seq)) {
                 throw Errors.typeError("'%s' object is not reversible", Types.typeName(seq));
             }
-            List<Object> items = Iteration.toList(seq);
-            java.util.Collections.reverse(items);
-            return Iteration.arrayIterator((PClass) a[0], items.toArray());
+            if (Types.typeOf(seq).isCore() || seq instanceof PDict || seq instanceof PList || seq instanceof PTuple) {
+                List<Object> items = Iteration.toList(seq);
+                java.util.Collections.reverse(items);
+                return Iteration.arrayIterator((PClass) a[0], items.toArray());
+            }
+            return reversedSequence(seq);
         });
         constructor(BuiltinClasses.ENUMERATE, "cls, iterable, start=0", a -> {
             Object it = Iteration.iter(a[1]);
@@ -421,6 +424,32 @@ final class BuiltinsModule {
     }
 
     /** Whether reversed() takes o: a sequence (len and indexing) or a dict or dict view, not a set or an iterator. */
+    /**
+     * {@code reversed()} of a class with {@code __len__} and {@code __getitem__}, as CPython: {@code seq[len - 1]}
+     * down to {@code seq[0]}, each read when it is needed (iterating forward would never end when
+     * {@code __getitem__} accepts any index).
+     */
+    private static PIterator reversedSequence(Object seq) {
+        long[] next = {Sequences.len(seq) - 1};
+        return new PIterator(BuiltinClasses.REVERSED) {
+            @Override
+            public Object next() {
+                if (next[0] < 0) {
+                    return null;
+                }
+                try {
+                    return Sequences.getItem(seq, next[0]--);
+                } catch (dev.mp.runtime.MpException e) {
+                    if (dev.mp.runtime.ops.Exceptions.matches(e, "IndexError") || dev.mp.runtime.ops.Exceptions.matches(e, "StopIteration")) {
+                        next[0] = -1;
+                        return null;
+                    }
+                    throw e;
+                }
+            }
+        };
+    }
+
     private static boolean isReversible(Object o) {
         if (o instanceof PList || o instanceof PTuple || Types.baseValue(o) instanceof String || o instanceof dev.mp.runtime.objects.PRange
                 || o instanceof dev.mp.runtime.objects.PBytes || o instanceof dev.mp.runtime.objects.PByteArray || o instanceof PDict) {
