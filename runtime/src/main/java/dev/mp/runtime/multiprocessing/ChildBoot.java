@@ -3,6 +3,8 @@ package dev.mp.runtime.multiprocessing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a child JVM has finished booting, for {@code terminate()}: a JVM that receives SIGTERM while it
@@ -17,6 +19,17 @@ import java.nio.file.Path;
  */
 final class ChildBoot {
     private ChildBoot() {
+    }
+
+    /**
+     * The children this JVM ended with SIGKILL because they were still booting, whichever path terminated them (a
+     * Process's terminate(), or an interrupted program terminating its children): their exit reads as SIGTERM.
+     */
+    private static final Set<Long> KILLED_WHILE_BOOTING = ConcurrentHashMap.newKeySet();
+
+    /** Whether {@link #terminate} ended the child {@code pid} with SIGKILL because it was still booting; forgets it. */
+    static boolean killedWhileBooting(long pid) {
+        return KILLED_WHILE_BOOTING.remove(pid);
     }
 
     /** SIGURG: ignored by default, never used by the JVM. */
@@ -55,6 +68,7 @@ final class ChildBoot {
      */
     static boolean terminate(Process process, long pid) {
         if (pid > 0 && isBooting(pid)) {
+            KILLED_WHILE_BOOTING.add(pid);
             process.destroyForcibly();
             return true;
         }

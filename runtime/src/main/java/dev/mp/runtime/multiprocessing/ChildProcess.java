@@ -35,8 +35,6 @@ public final class ChildProcess extends PObject {
     private final long pid;
     private final StandbyPool pool;
     private Integer exitCode;
-    /** Whether {@link #terminate} ended the child with SIGKILL because it was still booting. */
-    private boolean killedWhileBooting;
     private static final int SIGTERM = 15;
     /** The status a JVM killed by SIGKILL reports. */
     private static final int SIGKILLED = 128 + 9;
@@ -263,7 +261,7 @@ public final class ChildProcess extends PObject {
     Integer poll() {
         if (exitCode == null && !process.isAlive()) {
             int status = process.exitValue();
-            exitCode = killedWhileBooting && status == SIGKILLED ? -SIGTERM : pythonExitCode(status);
+            exitCode = status == SIGKILLED && ChildBoot.killedWhileBooting(pid) ? -SIGTERM : pythonExitCode(status);
         }
         return exitCode;
     }
@@ -286,8 +284,8 @@ public final class ChildProcess extends PObject {
 
     /** SIGTERM; SIGKILL while the child boots, which then reads as SIGTERM (see {@link ChildBoot}). */
     void terminate() {
-        if (poll() == null && ChildBoot.terminate(process, pid)) {
-            killedWhileBooting = true;
+        if (poll() == null) {
+            ChildBoot.terminate(process, pid);
         }
     }
 
