@@ -45,15 +45,7 @@ public final class BlockNode extends MpStatementNode {
             if (generatorSlot >= 0) {
                 frame.setObject(indexSlot, i);
             }
-            try {
-                statements[i].execute(frame);
-            } catch (MpException e) {
-                throw record(e, statements[i]);
-            } catch (ControlFlowException | AbstractTruffleException e) {
-                throw e;
-            } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
-                throw record(Errors.fromJava(e), statements[i]);
-            }
+            run(frame, statements[i], Mode.EFFECT);
         }
     }
 
@@ -62,25 +54,9 @@ public final class BlockNode extends MpStatementNode {
     public Object executeWithResult(VirtualFrame frame) {
         int last = statements.length - 1;
         for (int i = 0; i < last; i++) {
-            try {
-                statements[i].execute(frame);
-            } catch (MpException e) {
-                throw record(e, statements[i]);
-            } catch (ControlFlowException | AbstractTruffleException e) {
-                throw e;
-            } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
-                throw record(Errors.fromJava(e), statements[i]);
-            }
+            run(frame, statements[i], Mode.EFFECT);
         }
-        try {
-            return last >= 0 ? statements[last].executeValue(frame) : null;
-        } catch (MpException e) {
-            throw record(e, statements[last]);
-        } catch (ControlFlowException | AbstractTruffleException e) {
-            throw e;
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
-            throw record(Errors.fromJava(e), statements[last]);
-        }
+        return last >= 0 ? run(frame, statements[last], Mode.VALUE) : null;
     }
 
     @Override
@@ -91,29 +67,38 @@ public final class BlockNode extends MpStatementNode {
         }
         int last = statements.length - 1;
         for (int i = 0; i < last; i++) {
-            try {
-                statements[i].execute(frame);
-            } catch (MpException e) {
-                throw record(e, statements[i]);
-            } catch (ControlFlowException | AbstractTruffleException e) {
-                throw e;
-            } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
-                throw record(Errors.fromJava(e), statements[i]);
-            }
+            run(frame, statements[i], Mode.EFFECT);
         }
+        return last >= 0 ? run(frame, statements[last], Mode.RETURNING) : null;
+    }
+
+    /** How a statement is run: for its effect, for the value of an expression statement, or in a function's tail. */
+    private enum Mode { EFFECT, VALUE, RETURNING }
+
+    /**
+     * Runs one statement; an exception leaving it is recorded at its line. A Java exception from an operation
+     * becomes a Python one here, so that try/except sees it (MemoryError, RecursionError, or the SystemError of a
+     * bug in mp). The mode is a constant at each call, so the compiler keeps one branch.
+     */
+    private static Object run(VirtualFrame frame, MpStatementNode statement, Mode mode) {
         try {
-            return last >= 0 ? statements[last].executeReturning(frame) : null;
+            switch (mode) {
+                case VALUE:
+                    return statement.executeValue(frame);
+                case RETURNING:
+                    return statement.executeReturning(frame);
+                default:
+                    statement.execute(frame);
+                    return null;
+            }
         } catch (MpException e) {
-            throw record(e, statements[last]);
+            throw record(e, statement);
         } catch (ControlFlowException | AbstractTruffleException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
-            throw record(Errors.fromJava(e), statements[last]);
+            throw record(Errors.fromJava(e), statement);
         }
     }
-
-    // A Java exception from an operation becomes a Python one at its statement, so that try/except sees it
-    // (MemoryError, RecursionError, or the SystemError of a bug in mp).
 
     /** Records the traceback line of {@code statement}; returns the exception to throw on (see MpException). */
     @TruffleBoundary

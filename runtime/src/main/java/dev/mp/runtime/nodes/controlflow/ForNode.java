@@ -4,8 +4,6 @@ import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
-import com.oracle.truffle.api.nodes.Node;
-import com.oracle.truffle.api.nodes.RepeatingNode;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
@@ -44,7 +42,7 @@ public final class ForNode extends MpStatementNode {
         // A yield leaves the state in its slot for the resumption; an exception leaves it to the dying frame.
         Object status = loop.execute(frame);
         frame.setObject(iteratorSlot, null);
-        if (status != LoopStatus.BROKEN && orelse != null) {
+        if (status != LoopIteration.BROKEN && orelse != null) {
             orelse.execute(frame);
         }
     }
@@ -61,22 +59,18 @@ public final class ForNode extends MpStatementNode {
     }
 
     /** One advance of the iteration, assignment of the target and run of the body. */
-    private static final class Step extends Node implements RepeatingNode {
+    private static final class Step extends LoopIteration {
         @Child private AssignTargetNode target;
         @Child private MpStatementNode body;
         private final int generatorSlot;
         private final int iteratorSlot;
 
         Step(AssignTargetNode target, MpStatementNode body, int generatorSlot, int iteratorSlot) {
+            super("for");
             this.target = target;
             this.body = body;
             this.generatorSlot = generatorSlot;
             this.iteratorSlot = iteratorSlot;
-        }
-
-        @Override
-        public boolean executeRepeating(VirtualFrame frame) {
-            return executeRepeatingWithValue(frame) == CONTINUE_LOOP_STATUS;
         }
 
         @Override
@@ -86,36 +80,20 @@ public final class ForNode extends MpStatementNode {
                 Object item;
                 if (state instanceof RangeCursor cursor) {
                     if (cursor.next >= cursor.stop) {
-                        return LoopStatus.ENDED;
+                        return ENDED;
                     }
                     item = cursor.next++;
                 } else {
                     item = Iteration.next(state);
                     if (item == null) {
-                        return LoopStatus.ENDED;
+                        return ENDED;
                     }
                 }
                 target.assign(frame, item);
             }
             // Where a Ctrl-C, a cancel or a statement limit reaches a running loop.
             TruffleSafepoint.poll(this);
-            return LoopStatus.runBody(body, frame);
-        }
-
-        /** How compilation traces and profiles name the loop when it is compiled on the stack. */
-        @Override
-        public String toString() {
-            return "for loop in " + getRootNode().getName();
-        }
-
-        @Override
-        public Object initialLoopStatus() {
-            return CONTINUE_LOOP_STATUS;
-        }
-
-        @Override
-        public boolean shouldContinue(Object returnValue) {
-            return returnValue == CONTINUE_LOOP_STATUS;
+            return runBody(body, frame);
         }
     }
 }

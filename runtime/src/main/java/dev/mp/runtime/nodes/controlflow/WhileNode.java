@@ -4,8 +4,6 @@ import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
-import com.oracle.truffle.api.nodes.Node;
-import com.oracle.truffle.api.nodes.RepeatingNode;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
@@ -26,52 +24,32 @@ public final class WhileNode extends MpStatementNode {
 
     @Override
     public void execute(VirtualFrame frame) {
-        if (loop.execute(frame) != LoopStatus.BROKEN && orelse != null) {
+        if (loop.execute(frame) != LoopIteration.BROKEN && orelse != null) {
             orelse.execute(frame);
         }
     }
 
     /** One test and run of the body. */
-    private static final class Iteration extends Node implements RepeatingNode {
+    private static final class Iteration extends LoopIteration {
         @Child private MpExpressionNode test;
         @Child private MpStatementNode body;
         private final int generatorSlot;
 
         Iteration(MpExpressionNode test, MpStatementNode body, int generatorSlot) {
+            super("while");
             this.test = test;
             this.body = body;
             this.generatorSlot = generatorSlot;
         }
 
         @Override
-        public boolean executeRepeating(VirtualFrame frame) {
-            return executeRepeatingWithValue(frame) == CONTINUE_LOOP_STATUS;
-        }
-
-        @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
             if (!GeneratorState.resuming(frame, generatorSlot) && !test.executeCondition(frame)) {
-                return LoopStatus.ENDED;
+                return ENDED;
             }
             // Where a Ctrl-C, a cancel or a statement limit reaches a running loop.
             TruffleSafepoint.poll(this);
-            return LoopStatus.runBody(body, frame);
-        }
-
-        /** How compilation traces and profiles name the loop when it is compiled on the stack. */
-        @Override
-        public String toString() {
-            return "while loop in " + getRootNode().getName();
-        }
-
-        @Override
-        public Object initialLoopStatus() {
-            return CONTINUE_LOOP_STATUS;
-        }
-
-        @Override
-        public boolean shouldContinue(Object returnValue) {
-            return returnValue == CONTINUE_LOOP_STATUS;
+            return runBody(body, frame);
         }
     }
 }

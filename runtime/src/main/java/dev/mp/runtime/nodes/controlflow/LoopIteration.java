@@ -1,0 +1,56 @@
+package dev.mp.runtime.nodes.controlflow;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RepeatingNode;
+
+import dev.mp.runtime.nodes.MpStatementNode;
+
+/**
+ * One iteration of a {@code for} or {@code while} loop, as the {@link RepeatingNode} of a Truffle loop node. An
+ * iteration reports {@link RepeatingNode#CONTINUE_LOOP_STATUS} to go on, {@link #ENDED} when the loop ran out (its
+ * {@code else} runs) or {@link #BROKEN} after a {@code break} (it does not).
+ */
+abstract class LoopIteration extends Node implements RepeatingNode {
+    static final Object ENDED = new Object();
+    static final Object BROKEN = new Object();
+
+    /** "for" or "while": how compilation traces and profiles name the loop when it is compiled on the stack. */
+    private final String kind;
+
+    LoopIteration(String kind) {
+        this.kind = kind;
+    }
+
+    /** Runs a loop body once: CONTINUE_LOOP_STATUS after it completes or meets {@code continue}, BROKEN after {@code break}. */
+    protected static Object runBody(MpStatementNode body, VirtualFrame frame) {
+        try {
+            body.execute(frame);
+        } catch (BreakException b) {
+            return BROKEN;
+        } catch (ContinueException c) {
+            // next iteration
+        }
+        return CONTINUE_LOOP_STATUS;
+    }
+
+    @Override
+    public final boolean executeRepeating(VirtualFrame frame) {
+        return executeRepeatingWithValue(frame) == CONTINUE_LOOP_STATUS;
+    }
+
+    @Override
+    public final Object initialLoopStatus() {
+        return CONTINUE_LOOP_STATUS;
+    }
+
+    @Override
+    public final boolean shouldContinue(Object returnValue) {
+        return returnValue == CONTINUE_LOOP_STATUS;
+    }
+
+    @Override
+    public final String toString() {
+        return kind + " loop in " + getRootNode().getName();
+    }
+}
