@@ -352,7 +352,7 @@ public final class Arithmetic {
                     }
                     return Math.pow(x, y);
                 }
-                return Conversions.normalize(BigInteger.valueOf(x).pow(checkedExponent(y)));
+                return Conversions.normalize(power(BigInteger.valueOf(x), y));
             case LSHIFT:
                 if (y < 0) {
                     throw Errors.valueError("negative shift count");
@@ -382,6 +382,23 @@ public final class Arithmetic {
             throw Errors.make("MemoryError", "");
         }
         return (int) y;
+    }
+
+    /**
+     * {@code base ** exponent} for a non-negative exponent; MemoryError when the result could not be held (a Java
+     * BigInteger has fewer than 2**31 bits), checked before computing it.
+     */
+    private static BigInteger power(BigInteger base, long exponent) {
+        int bits = base.abs().bitLength();
+        if (bits <= 1) {
+            // 0, 1 and -1 stay small for any exponent.
+            return base.signum() == 0 ? (exponent == 0 ? BigInteger.ONE : BigInteger.ZERO)
+                    : base.signum() > 0 || exponent % 2 == 0 ? BigInteger.ONE : BigInteger.ONE.negate();
+        }
+        if (exponent > Integer.MAX_VALUE || (double) (bits - 1) * exponent >= Integer.MAX_VALUE) {
+            throw Errors.memoryError();
+        }
+        return base.pow((int) exponent);
     }
 
     private static Object bigOp(BinOp op, BigInteger x, BigInteger y) {
@@ -429,7 +446,7 @@ public final class Arithmetic {
                     }
                     throw Errors.make("MemoryError", "");
                 }
-                return Conversions.normalize(x.pow(checkedExponent(y.longValueExact())));
+                return Conversions.normalize(power(x, y.bitLength() < 64 ? y.longValue() : Long.MAX_VALUE));
             case LSHIFT:
                 if (y.signum() < 0) {
                     throw Errors.valueError("negative shift count");
