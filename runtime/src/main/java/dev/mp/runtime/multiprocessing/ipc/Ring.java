@@ -294,15 +294,25 @@ final class Ring {
      * completes (or discards) that message, which is bounded by the live writer's progress.
      */
     byte[] get(long deadline, Peer peer) {
-        if (!rlock.acquire(deadline)) return null;
-        try {
-            return take(deadline, peer);
-        } finally {
-            rlock.release();
+        while (true) {
+            // Wait for data before taking the reader lock: a reader sleeping on an empty ring holds nothing, so
+            // terminating an idle consumer (a daemon at exit, say) never leaves a lock for another one to take over.
+            if (!awaitReadable(deadline, peer)) return null;
+            if (!rlock.acquire(deadline)) return null;
+            byte[] m;
+            try {
+                m = take();
+            } finally {
+                rlock.release();
+            }
+            if (m != EMPTY) return m;
         }
     }
 
-    private byte[] take(long deadline, Peer peer) {
+    /** What {@link #take} answers when the ring is empty between messages: wait again without the lock. */
+    private static final byte[] EMPTY = new byte[0];
+
+    private byte[] take() {
         byte[] partial = null;
         int filled = 0;
         int streamPid = 0;
@@ -317,10 +327,9 @@ final class Ring {
                                 partial.length, streamPid);
                         partial = null;
                     }
-                } else if (!awaitReadable(deadline, peer)) {
-                    return null;
+                    continue;
                 }
-                continue;
+                return EMPTY;
             }
             long p = pos(h);
             int len = readInt(p);

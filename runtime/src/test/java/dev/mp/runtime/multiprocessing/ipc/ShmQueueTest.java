@@ -78,6 +78,24 @@ class ShmQueueTest {
         assertNull(q.get(true, 0));
     }
 
+    /** A consumer waiting on an empty queue holds no lock, so terminating it abandons nothing (no takeover). */
+    @Test
+    void blockedGetterHoldsNoReaderLock() throws Exception {
+        ShmQueue q = ShmQueue.create(0, 1024);
+        CountDownLatch started = new CountDownLatch(1);
+        Future<byte[]> waiting = POOL.submit(() -> {
+            started.countDown();
+            return q.get(true, 20_000 * MS);
+        });
+        started.await();
+        Thread.sleep(200);
+        assertFalse(waiting.isDone());
+        assertEquals(0, q.ring.rlock.owner(), "the blocked getter holds the reader lock");
+        q.put(new byte[] {7});
+        assertArrayEquals(new byte[] {7}, waiting.get(20, TimeUnit.SECONDS));
+        assertEquals(0, q.ring.rlock.owner());
+    }
+
     @Test
     void maxsizeBlocksAndTimesOut() throws Exception {
         ShmQueue q = ShmQueue.create(2, 4096);
