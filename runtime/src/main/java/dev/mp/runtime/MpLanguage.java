@@ -90,11 +90,23 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     }
 
     /** Valid while this language instance serves one context, so nodes may cache that context's objects. */
+    private static final LanguageReference<MpLanguage> REFERENCE = LanguageReference.create(MpLanguage.class);
+
     private final Assumption singleContext = Truffle.getRuntime().createAssumption("mp: single context");
+
+    /** The language instance that {@code node}'s code belongs to (a constant in compiled code). */
+    public static MpLanguage get(com.oracle.truffle.api.nodes.Node node) {
+        return REFERENCE.get(node);
+    }
 
     /** Whether nodes may cache objects of the one context this language instance serves (module dicts, entries). */
     public boolean isSingleContext() {
         return singleContext.isValid();
+    }
+
+    /** Valid while this language instance serves one context: the assumption behind caches of context objects. */
+    public Assumption singleContextAssumption() {
+        return singleContext;
     }
 
     @Override

@@ -5,7 +5,7 @@ import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
-import dev.mp.runtime.MpContext;
+import dev.mp.runtime.MpLanguage;
 import dev.mp.runtime.objects.PClass;
 
 /**
@@ -30,10 +30,11 @@ public abstract class LookupInMroNode extends Node {
     /** The attribute's value in the first class of the MRO that has it, or null. */
     public abstract Object execute(PClass type);
 
-    @Specialization(guards = {"type == cachedType", "isCacheable(cachedType)"}, assumptions = "unchanged", limit = "CACHE_SIZE")
+    @Specialization(guards = "type == cachedType", assumptions = {"unchanged", "cacheable"}, limit = "CACHE_SIZE")
     protected static Object cached(PClass type,
                                    @Cached("type") PClass cachedType,
                                    @Cached(value = "type.mroUnchanged()", dimensions = 1) Assumption[] unchanged,
+                                   @Cached("cacheable(cachedType)") Assumption cacheable,
                                    @Cached("type.lookup(name)") Object found) {
         return found;
     }
@@ -43,7 +44,8 @@ public abstract class LookupInMroNode extends Node {
         return type.lookup(name);
     }
 
-    protected final boolean isCacheable(PClass type) {
-        return type.isBuiltin() || MpContext.get(this).language().isSingleContext();
+    /** Builtin classes are cacheable for good; the others while the language serves one context. */
+    protected final Assumption cacheable(PClass type) {
+        return type.isBuiltin() ? Assumption.ALWAYS_VALID : MpLanguage.get(this).singleContextAssumption();
     }
 }

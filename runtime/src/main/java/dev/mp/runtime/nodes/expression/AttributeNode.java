@@ -5,23 +5,23 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.mp.runtime.MpException;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
-import dev.mp.runtime.ops.Attributes;
+import dev.mp.runtime.nodes.attribute.GetAttributeNode;
 
 /** {@code obj.name}. */
 public final class AttributeNode extends MpExpressionNode {
     @Child private MpExpressionNode object;
-    private final String name;
+    @Child private GetAttributeNode read;
 
     public AttributeNode(MpExpressionNode object, String name) {
         this.object = object;
-        this.name = name.intern(); // namespace keys from source are interned too: compared by identity
+        this.read = GetAttributeNode.create(name);
     }
 
     @Override
     public Object execute(VirtualFrame frame) {
         Object o = object.execute(frame);
         try {
-            return Attributes.get(o, name);
+            return read.execute(o);
         } catch (MpException e) {
             throw failedHere(e);
         }

@@ -5,11 +5,9 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
-import dev.mp.runtime.nodes.attribute.LookupInMroNode;
+import dev.mp.runtime.nodes.attribute.LookupMethodNode;
 import dev.mp.runtime.objects.ExpressionSpan;
-import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PClass;
-import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.ops.Attributes;
@@ -23,7 +21,7 @@ import dev.mp.runtime.ops.Types;
 public final class MethodCallNode extends CallNode {
     @Child private MpExpressionNode receiver;
     private final String name;
-    @Child private LookupInMroNode lookup;
+    @Child private LookupMethodNode lookup;
 
     public MethodCallNode(MpExpressionNode receiver, String name, MpExpressionNode[] positional, boolean[] starred,
                           String[] keywordNames, MpExpressionNode[] keywordValues, MpExpressionNode[] kwStarred) {
@@ -31,7 +29,7 @@ public final class MethodCallNode extends CallNode {
         this.receiver = receiver;
         // Interned, as the keys of namespaces made from source are, so a look-up compares them by identity.
         this.name = name.intern();
-        this.lookup = LookupInMroNode.create(name);
+        this.lookup = LookupMethodNode.create(name);
     }
 
     /** Where {@code receiver.name} is: the expression a failed method lookup is shown at. */
@@ -81,8 +79,6 @@ public final class MethodCallNode extends CallNode {
         if (self instanceof PInstance inst && inst.dict().size() > 0 && inst.dict().get(name) != null) {
             return null;
         }
-        PClass type = Types.typeOf(self);
-        Object descr = lookup.execute(type);
-        return (descr instanceof PFunction || (descr instanceof PBuiltinFunction b && b.isMethod())) && type.getattributeHook() == null ? descr : null;
+        return lookup.execute(Types.typeOf(self));
     }
 }
