@@ -41,6 +41,10 @@ public final class MpContext {
     private final dev.mp.runtime.threading.Gil gil = new dev.mp.runtime.threading.Gil(this);
     private final dev.mp.runtime.threading.GuestThreads threads = new dev.mp.runtime.threading.GuestThreads(this);
     private final Signals signals = new Signals(this);
+    /** {@code socket.getdefaulttimeout()} in nanoseconds, -1 for None: this program's own, not the JVM's. */
+    private volatile long socketDefaultTimeoutNanos = -1;
+    /** The name of this program's {@code multiprocessing.current_process()}, shown as a lock's owner. */
+    private volatile String processName = "MainProcess";
 
     MpContext(MpLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -68,6 +72,24 @@ public final class MpContext {
 
     public MpLanguage language() {
         return language;
+    }
+
+    /** The default timeout of sockets made from now on, in nanoseconds; -1 for None (blocking). */
+    public long socketDefaultTimeoutNanos() {
+        return socketDefaultTimeoutNanos;
+    }
+
+    public void setSocketDefaultTimeoutNanos(long nanos) {
+        socketDefaultTimeoutNanos = nanos;
+    }
+
+    /** The running program's {@code current_process().name}. */
+    public String processName() {
+        return processName;
+    }
+
+    public void setProcessName(String name) {
+        processName = name;
     }
 
     public TruffleLanguage.Env env() {

@@ -140,7 +140,7 @@ final class PSocket extends PObject implements SharedResource {
         SocketModule.checkSocketIOAllowed();
         int fd = call(() -> ResourceSharer.fetch(parts[3]));
         try {
-            return new PSocket(call(() -> NativeSocket.fromFd(fd, family, type, proto)));
+            return new PSocket(call(() -> NativeSocket.fromFd(fd, family, type, proto, SocketModule.defaultTimeoutNanos())));
         } catch (RuntimeException e) {
             FdPassing.closeFd(fd);
             throw e;
@@ -171,10 +171,10 @@ final class PSocket extends PObject implements SharedResource {
             int proto = intArg(a[3]);
             if (a[4] == PNone.NONE) {
                 return new PSocket(call(() -> NativeSocket.create(family == -1 ? NativeSocket.AF_INET : family,
-                        type == -1 ? NativeSocket.SOCK_STREAM : type, proto == -1 ? 0 : proto)));
+                        type == -1 ? NativeSocket.SOCK_STREAM : type, proto == -1 ? 0 : proto, SocketModule.defaultTimeoutNanos())));
             }
             int fd = intArg(a[4]);
-            return new PSocket(call(() -> NativeSocket.fromFd(fd, family, type, proto)));
+            return new PSocket(call(() -> NativeSocket.fromFd(fd, family, type, proto, SocketModule.defaultTimeoutNanos())));
         });
         attribute(CLASS, "family", o -> SocketModule.ADDRESS_FAMILY.member(self(o).sock.family()));
         attribute(CLASS, "type", o -> SocketModule.SOCKET_KIND.member(self(o).sock.type()));
@@ -222,7 +222,8 @@ final class PSocket extends PObject implements SharedResource {
             return PNone.NONE;
         });
         method(CLASS, "accept", "self, /", a -> {
-            NativeSocket.Accepted accepted = call(self(a[0]).sock::accept);
+            long timeout = SocketModule.defaultTimeoutNanos();
+            NativeSocket.Accepted accepted = call(() -> self(a[0]).sock.accept(timeout));
             return PTuple.of(new PSocket(accepted.socket()), address(accepted.address()));
         });
         method(CLASS, "connect", "self, address, /", a -> {

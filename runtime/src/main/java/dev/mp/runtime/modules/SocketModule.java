@@ -92,6 +92,12 @@ final class SocketModule {
         "AI_ADDRCONFIG", NativeSocket.AI_ADDRCONFIG, "AI_NUMERICSERV", NativeSocket.AI_NUMERICSERV,
     };
 
+    /** The running program's {@code socket.getdefaulttimeout()} in nanoseconds (-1 for None). */
+    static long defaultTimeoutNanos() {
+        MpContext context = MpContext.current();
+        return context == null ? -1 : context.socketDefaultTimeoutNanos();
+    }
+
     static void populate(PModule m) {
         PDict d = m.dict();
         for (int i = 0; i < CONSTANTS.length; i += 2) {
@@ -118,7 +124,7 @@ final class SocketModule {
             int family = a[0] == PNone.NONE ? NativeSocket.AF_UNIX : intArg(a[0]);
             int type = intArg(a[1]);
             int proto = intArg(a[2]);
-            NativeSocket[] pair = call(() -> NativeSocket.socketpair(family, type, proto));
+            NativeSocket[] pair = call(() -> NativeSocket.socketpair(family, type, proto, defaultTimeoutNanos()));
             return PTuple.of(new PSocket(pair[0]), new PSocket(pair[1]));
         });
         moduleFunction(m, "create_connection", "address, timeout=?, source_address=None", a -> createConnection(a[0], a[1], a[2]));
@@ -136,12 +142,13 @@ final class SocketModule {
             return call(() -> NativeSocket.gethostbyname(host));
         });
         moduleFunction(m, "getdefaulttimeout", "", a -> {
-            Double t = NativeSocket.getdefaulttimeout();
-            return t == null ? PNone.NONE : t;
+            long t = defaultTimeoutNanos();
+            return t < 0 ? PNone.NONE : (Object) (t / 1e9);
         });
         moduleFunction(m, "setdefaulttimeout", "timeout, /", a -> {
             Double t = timeoutArg(a[0]);
-            run(() -> NativeSocket.setdefaulttimeout(t));
+            long nanos = call(() -> NativeSocket.toNanos(t));
+            MpContext.current().setSocketDefaultTimeoutNanos(nanos);
             return PNone.NONE;
         });
     }
@@ -367,7 +374,7 @@ final class SocketModule {
             int family = intArg(entry[0]);
             PSocket sock = null;
             try {
-                NativeSocket created = call(() -> NativeSocket.create(family, intArg(entry[1]), intArg(entry[2])));
+                NativeSocket created = call(() -> NativeSocket.create(family, intArg(entry[1]), intArg(entry[2]), defaultTimeoutNanos()));
                 sock = new PSocket(created);
                 if (timeout != null) {
                     Double t = timeoutArg(timeout);
@@ -402,7 +409,7 @@ final class SocketModule {
             throw Errors.valueError("dualstack_ipv6 requires AF_INET6 family");
         }
         checkSocketIOAllowed();
-        NativeSocket created = call(() -> NativeSocket.create(family, NativeSocket.SOCK_STREAM, 0));
+        NativeSocket created = call(() -> NativeSocket.create(family, NativeSocket.SOCK_STREAM, 0, defaultTimeoutNanos()));
         PSocket sock = new PSocket(created);
         try {
             try {

@@ -25,13 +25,6 @@ public final class MultiprocessingModule {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("multiprocessing");
 
-    private static volatile String currentProcessName = "MainProcess";
-
-    /** The name of this process's {@code current_process()}, for the owner shown in a lock's repr. */
-    static String currentProcessName() {
-        return currentProcessName;
-    }
-
     /** Registers how each shared primitive is rebuilt when unpickled; once per JVM, before any unpickling. */
     public static void registerResourceKinds() {
         Synchronize.register();
@@ -71,7 +64,7 @@ public final class MultiprocessingModule {
             return PNone.NONE;
         });
         moduleFunction(m, "set_process_name", "name", a -> {
-            currentProcessName = (String) a[0];
+            context.setProcessName((String) a[0]);
             return PNone.NONE;
         });
         moduleFunction(m, "print_exception", "exc, header=''", a -> {

@@ -3,6 +3,7 @@ package dev.mp.runtime.multiprocessing;
 import static dev.mp.runtime.builtins.BuiltinBuilder.attribute;
 import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 
+import dev.mp.runtime.MpContext;
 import dev.mp.runtime.multiprocessing.shm.ShmBarrier;
 import dev.mp.runtime.multiprocessing.shm.ShmBrokenBarrierException;
 import dev.mp.runtime.multiprocessing.shm.ShmCondition;
@@ -47,7 +48,8 @@ final class Synchronize {
 
     /** The name CPython shows for a lock's owner: this process's name, or SomeOtherProcess. */
     private static String ownerName(int ownerPid) {
-        return ownerPid == ProcessHandle.current().pid() ? MultiprocessingModule.currentProcessName() : "SomeOtherProcess";
+        MpContext context = MpContext.current();
+        return ownerPid != ProcessHandle.current().pid() ? "SomeOtherProcess" : context == null ? "MainProcess" : context.processName();
     }
 
     /**

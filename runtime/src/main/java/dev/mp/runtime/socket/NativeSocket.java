@@ -147,8 +147,6 @@ public final class NativeSocket implements AutoCloseable {
     private static final ValueLayout.OfShort SHORT_BE = JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt INT_BE = JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN);
 
-    private static volatile long defaultTimeoutNanos = -1;
-
     // ---- state ----
     private final int fd;
     private final int family;
@@ -182,8 +180,12 @@ public final class NativeSocket implements AutoCloseable {
         this.timeoutNanos = timeoutNanos;
     }
 
-    /** Wraps a new fd with the default timeout, setting O_NONBLOCK when that is not None (as CPython's init). */
-    private static NativeSocket adopt(int fd, int family, int type, int proto) {
+    /**
+     * Wraps a new fd with the given default timeout (-1 = None), setting O_NONBLOCK when that is not None (as
+     * CPython's init). The default is the running context's {@code socket.getdefaulttimeout()}: passed in, since
+     * contexts of one JVM each have their own.
+     */
+    private static NativeSocket adopt(int fd, int family, int type, int proto, long defaultTimeoutNanos) {
         long t = defaultTimeoutNanos;
         int baseType = type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
         if ((type & SOCK_NONBLOCK) != 0) t = 0;
@@ -207,14 +209,19 @@ public final class NativeSocket implements AutoCloseable {
      * {@code socket.socket(family, type, proto)}. {@code type} may include SOCK_NONBLOCK (timeout 0). The
      * protocol is reported as given (0 stays 0, as in CPython), not as the kernel chose it.
      */
-    public static NativeSocket create(int family, int type, int proto) {
+    public static NativeSocket create(int family, int type, int proto, long defaultTimeoutNanos) {
         MemorySegment es = Libc.errnoSegment();
         int fd = Libc.socket(es, family, type | SOCK_CLOEXEC, proto);
         if (fd < 0) throw SocketErrnoException.of(Libc.errno(es));
-        return adopt(fd, family, type, proto);
+        return adopt(fd, family, type, proto, defaultTimeoutNanos);
     }
 
-    /** {@code socket.socket()} = AF_INET, SOCK_STREAM. */
+    /** A blocking socket for the runtime's own use, whatever the program's default timeout. */
+    public static NativeSocket create(int family, int type, int proto) {
+        return create(family, type, proto, -1);
+    }
+
+    /** {@code socket.socket()} = AF_INET, SOCK_STREAM, blocking. */
     public static NativeSocket create() { return create(AF_INET, SOCK_STREAM, 0); }
 
     /**
@@ -223,23 +230,23 @@ public final class NativeSocket implements AutoCloseable {
      * timeout is not None. Throws ENOTSOCK / EBADF if fd is not an open socket (the fd is then left alone).
      */
     public static NativeSocket fromFd(int fd) {
-        return fromFd(fd, -1, -1, -1);
+        return fromFd(fd, -1, -1, -1, -1);
     }
 
     /**
      * {@code socket.socket(family, type, proto, fileno=fd)}: as {@link #fromFd(int)}, but a family, type or
      * protocol other than -1 is taken as given instead of being read from the fd (as CPython does).
      */
-    public static NativeSocket fromFd(int fd, int family, int type, int proto) {
+    public static NativeSocket fromFd(int fd, int family, int type, int proto, long defaultTimeoutNanos) {
         if (fd < 0) throw new IllegalArgumentException("negative file descriptor");
         int typ = getIntOpt(fd, SOL_SOCKET, SO_TYPE); // also checks that fd is an open socket
         int fam = family != -1 ? family : getIntOpt(fd, SOL_SOCKET, SO_DOMAIN);
         int pro = proto != -1 ? proto : getIntOpt(fd, SOL_SOCKET, SO_PROTOCOL);
-        return adopt(fd, fam, type != -1 ? type : typ, pro);
+        return adopt(fd, fam, type != -1 ? type : typ, pro, defaultTimeoutNanos);
     }
 
     /** {@code socket.socketpair(family, type, proto)}; CPython's defaults are AF_UNIX, SOCK_STREAM, 0. */
-    public static NativeSocket[] socketpair(int family, int type, int proto) {
+    public static NativeSocket[] socketpair(int family, int type, int proto, long defaultTimeoutNanos) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment sv = a.allocate(JAVA_INT, 2);
             MemorySegment es = Libc.errnoSegment();
@@ -249,13 +256,13 @@ public final class NativeSocket implements AutoCloseable {
             int a0 = sv.getAtIndex(JAVA_INT, 0), a1 = sv.getAtIndex(JAVA_INT, 1);
             NativeSocket s0;
             try {
-                s0 = adopt(a0, family, type, proto);
+                s0 = adopt(a0, family, type, proto, defaultTimeoutNanos);
             } catch (RuntimeException e) {
                 Libc.closeQuietly(a1);
                 throw e;
             }
             try {
-                return new NativeSocket[] {s0, adopt(a1, family, type, proto)};
+                return new NativeSocket[] {s0, adopt(a1, family, type, proto, defaultTimeoutNanos)};
             } catch (RuntimeException e) {
                 s0.close();
                 throw e;
@@ -264,7 +271,7 @@ public final class NativeSocket implements AutoCloseable {
     }
 
     /** {@code socket.socketpair()}: AF_UNIX, SOCK_STREAM. */
-    public static NativeSocket[] socketpair() { return socketpair(AF_UNIX, SOCK_STREAM, 0); }
+    public static NativeSocket[] socketpair() { return socketpair(AF_UNIX, SOCK_STREAM, 0, -1); }
 
     /** {@code socket.dup()}: a new socket object on a dup of the fd (CLOEXEC), with the same timeout. */
     public NativeSocket dup() {
@@ -286,17 +293,6 @@ public final class NativeSocket implements AutoCloseable {
         int nfd = Libc.fcntl(es, f, F_DUPFD_CLOEXEC, 0);
         if (nfd < 0) throw SocketErrnoException.of(Libc.errno(es));
         return nfd;
-    }
-
-    /** {@code socket.getdefaulttimeout()}: null = None. */
-    public static Double getdefaulttimeout() {
-        long t = defaultTimeoutNanos;
-        return t < 0 ? null : t / 1e9;
-    }
-
-    /** {@code socket.setdefaulttimeout(t)}: applies to sockets created afterwards (also accepted ones). */
-    public static void setdefaulttimeout(Double seconds) {
-        defaultTimeoutNanos = toNanos(seconds);
     }
 
     // =====================================================================================================
@@ -394,7 +390,8 @@ public final class NativeSocket implements AutoCloseable {
     // Timeouts
     // =====================================================================================================
 
-    private static long toNanos(Double seconds) {
+    /** A timeout in seconds (null = None) in nanoseconds (-1 = None); IllegalArgumentException for NaN, negative or huge ones. */
+    public static long toNanos(Double seconds) {
         if (seconds == null) return -1;
         double s = seconds;
         if (Double.isNaN(s)) throw new IllegalArgumentException("Invalid value NaN (not a number)");
@@ -633,11 +630,16 @@ public final class NativeSocket implements AutoCloseable {
         }
     }
 
-    /**
-     * {@code accept()} → (new socket, peer address). The new socket gets the default timeout (None normally)
-     * and is blocking then, like Python's socket.accept().
-     */
+    /** {@code accept()} for the runtime's own use: the new socket is blocking. */
     public Accepted accept() {
+        return accept(-1);
+    }
+
+    /**
+     * {@code accept()} → (new socket, peer address). The new socket gets the program's default timeout (None
+     * normally) and is blocking then, like Python's socket.accept().
+     */
+    public Accepted accept(long defaultTimeoutNanos) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment sa = a.allocate(Libc.SOCKADDR_STORAGE_SIZE);
             MemorySegment len = a.allocate(JAVA_INT);
@@ -646,7 +648,7 @@ public final class NativeSocket implements AutoCloseable {
                 return Libc.accept4(es, f, sa, len, SOCK_CLOEXEC);
             });
             SockAddr peer = decode(sa, len.get(JAVA_INT, 0));
-            return new Accepted(adopt(nfd, family, type, proto), peer);
+            return new Accepted(adopt(nfd, family, type, proto, defaultTimeoutNanos), peer);
         }
     }
 

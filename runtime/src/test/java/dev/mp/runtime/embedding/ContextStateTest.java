@@ -1,0 +1,39 @@
+package dev.mp.runtime.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.graalvm.polyglot.Context;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Process-wide settings a program changes are its own: another context in the same JVM (an embedder's, or the next
+ * Process a warm JVM runs) does not see them.
+ */
+class ContextStateTest {
+
+    @Test
+    void socketDefaultTimeoutIsPerContext() {
+        try (Context first = permissive(); Context second = permissive()) {
+            first.eval("mp", "import socket\nsocket.setdefaulttimeout(2.5)");
+            assertEquals("2.5", first.eval("mp", "str(socket.getdefaulttimeout())").asString());
+            assertEquals("None", second.eval("mp", "import socket\nstr(socket.getdefaulttimeout())").asString());
+            assertEquals("2.5", first.eval("mp", "s = socket.socket()\nt = s.gettimeout()\ns.close()\nstr(t)").asString());
+            assertEquals("None", second.eval("mp", "s = socket.socket()\nt = s.gettimeout()\ns.close()\nstr(t)").asString());
+        }
+    }
+
+    @Test
+    void processNameShownAsALockOwnerIsPerContext() {
+        try (Context first = permissive(); Context second = permissive()) {
+            String program = "import multiprocessing as mp\nlock = mp.RLock()\nlock.acquire()\n";
+            first.eval("mp", "import multiprocessing as mp\nmp.current_process().name = 'Renamed'\n" + program);
+            second.eval("mp", program);
+            assertEquals(true, first.eval("mp", "'Renamed' in repr(lock)").asBoolean(), first.eval("mp", "repr(lock)").asString());
+            assertEquals(true, second.eval("mp", "'MainProcess' in repr(lock)").asBoolean(), second.eval("mp", "repr(lock)").asString());
+        }
+    }
+
+    private static Context permissive() {
+        return Context.newBuilder("mp").allowAllAccess(true).build();
+    }
+}
