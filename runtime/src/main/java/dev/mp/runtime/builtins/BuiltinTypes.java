@@ -53,6 +53,7 @@ public final class BuiltinTypes {
         CoreOperators.install();
         CodeType.install();
         GenericAlias.install();
+        UnionType.install();
     }
 
     private static void objectType() {
@@ -334,6 +335,18 @@ public final class BuiltinTypes {
         attribute(m, "__name__", o -> dev.mp.runtime.ops.Attributes.get(((dev.mp.runtime.objects.PMethod) o).function, "__name__"));
         attribute(m, "__qualname__", o -> dev.mp.runtime.ops.Attributes.get(((dev.mp.runtime.objects.PMethod) o).function, "__qualname__"));
         attribute(BuiltinClasses.MODULE, "__name__", o -> ((dev.mp.runtime.objects.PModule) o).name());
+        // types.ModuleType(name, doc=None): a module made by a program, not imported.
+        BuiltinBuilder.constructor(BuiltinClasses.MODULE, "cls, name, doc=None", a -> {
+            if (!(a[1] instanceof String name)) {
+                throw dev.mp.runtime.ops.Errors.typeError("module() argument 'name' must be str, not %s", dev.mp.runtime.ops.Types.typeName(a[1]));
+            }
+            dev.mp.runtime.objects.PModule module = new dev.mp.runtime.objects.PModule(name);
+            module.dict().put("__doc__", a[2]);
+            module.dict().put("__package__", PNone.NONE);
+            module.dict().put("__loader__", PNone.NONE);
+            module.dict().put("__spec__", PNone.NONE);
+            return module;
+        });
     }
 
     /** Whether {@code f} is marked {@code __isabstractmethod__} (by abc.abstractmethod). */

@@ -77,6 +77,7 @@ public final class GenericAlias extends PObject {
 
     static void install() {
         PClass t = TYPE;
+        BuiltinBuilder.constructor(t, "cls, origin, args, /", a -> new GenericAlias(a[1], a[2]));
         attribute(t, "__origin__", o -> ((GenericAlias) o).origin);
         attribute(t, "__args__", o -> ((GenericAlias) o).args);
         attribute(t, "__parameters__", o -> new PTuple(new Object[0]));

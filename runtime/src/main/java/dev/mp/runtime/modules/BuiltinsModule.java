@@ -506,6 +506,12 @@ final class BuiltinsModule {
         if (spec instanceof PClass c) {
             return dev.mp.runtime.ops.Classes.isInstance(obj, c);
         }
+        if (spec instanceof dev.mp.runtime.builtins.UnionType u) {
+            return isInstance(obj, u.args());
+        }
+        if (spec instanceof dev.mp.runtime.builtins.GenericAlias) {
+            throw Errors.typeError("isinstance() argument 2 cannot be a parameterized generic");
+        }
         if (spec instanceof PTuple t) {
             for (Object o : t.items()) {
                 if (isInstance(obj, o)) {
@@ -520,6 +526,12 @@ final class BuiltinsModule {
     private static boolean subclass(Object c, Object spec) {
         if (spec instanceof PClass s) {
             return dev.mp.runtime.ops.Classes.isSubclass(c, s);
+        }
+        if (spec instanceof dev.mp.runtime.builtins.UnionType u) {
+            return subclass(c, u.args());
+        }
+        if (spec instanceof dev.mp.runtime.builtins.GenericAlias) {
+            throw Errors.typeError("issubclass() argument 2 cannot be a parameterized generic");
         }
         if (spec instanceof PTuple t) {
             for (Object o : t.items()) {

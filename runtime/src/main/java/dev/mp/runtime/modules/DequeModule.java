@@ -193,6 +193,7 @@ final class DequeModule {
             });
         }
         PClass d = DEQUE;
+        BuiltinBuilder.classMethod(d, "__class_getitem__", "cls, item, /", a -> new dev.mp.runtime.builtins.GenericAlias(a[0], a[1]));
         BuiltinBuilder.constructor(d, "cls, /, *args, **kwargs", a -> new PDeque((PClass) a[0]));
         method(d, "__init__", "self, iterable=?, maxlen=None", a -> {
             PDeque q = (PDeque) a[0];

@@ -246,6 +246,9 @@ public final class Sequences {
         if (container instanceof dev.mp.runtime.objects.PClass c && c.lookup("__class_getitem__") != null) {
             return Calls.call(Attributes.get(c, "__class_getitem__"), index);
         }
+        if (subscripted instanceof dev.mp.runtime.objects.PClass c) {
+            throw Errors.typeError("type '%s' is not subscriptable", c.name());
+        }
         throw Errors.typeError("'%s' object is not subscriptable", Types.typeName(subscripted));
     }
 

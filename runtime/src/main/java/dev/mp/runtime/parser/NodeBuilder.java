@@ -100,6 +100,13 @@ final class NodeBuilder {
     private int loopDepth;
     /** Building a statement typed at the prompt: module-level expression statements show their values. */
     private boolean interactive;
+    /** {@code from __future__ import annotations} was seen: annotations are kept as their source text. */
+    private boolean futureAnnotations;
+    /** No statement but the docstring and future imports came yet: a future import is still allowed. */
+    private boolean futureAllowed;
+    /** The features {@code from __future__ import} accepts (only annotations changes anything here). */
+    private static final java.util.Set<String> FUTURE_FEATURES = java.util.Set.of("nested_scopes", "generators", "division",
+            "absolute_import", "with_statement", "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations");
     private final Map<TerminalNode, List<Object>> fstringCache;
 
     NodeBuilder(MpLanguage language, Source source, Map<ParserRuleContext, Scope> scopes,
@@ -133,8 +140,15 @@ final class NodeBuilder {
         if (doc != null) {
             body.add(new AssignNode(new AssignTargetNode[] {nameTarget("__doc__")}, new LiteralNode(doc)));
         }
-        for (MpParser.StmtContext s : ctx.stmt()) {
-            statement(s, body);
+        if (hasAnnotations(ctx)) {
+            body.add(new SimpleStatements.SetupAnnotationsNode(false));
+        }
+        futureAllowed = true;
+        for (int i = 0; i < ctx.stmt().size(); i++) {
+            statement(ctx.stmt(i), body);
+            if (i == 0 && doc != null) {
+                futureAllowed = true; // the docstring may come before future imports
+            }
         }
         BlockNode block = new BlockNode(body.toArray(new MpStatementNode[0]), -1, -1);
         return new ModuleRootNode(language, descriptor(scope), source, block);
@@ -144,6 +158,10 @@ final class NodeBuilder {
         scope = scopes.get(scopeKey);
         interactive = true;
         List<MpStatementNode> body = new ArrayList<>();
+        if (hasAnnotations(ctx)) {
+            body.add(new SimpleStatements.SetupAnnotationsNode(false));
+        }
+        futureAllowed = true;
         if (ctx.simple_stmts() != null) {
             simpleStatements(ctx.simple_stmts(), body);
         } else if (ctx.compound_stmt() != null) {
@@ -164,7 +182,65 @@ final class NodeBuilder {
     private void simpleStatements(MpParser.Simple_stmtsContext ctx, List<MpStatementNode> out) {
         for (MpParser.Simple_stmtContext s : ctx.simple_stmt()) {
             out.add(simple(s).atLine(s.getStart().getLine()));
+            futureAllowed &= futureImport(s) != null;
         }
+    }
+
+    /** The {@code from __future__ import ...} statement {@code s} is, or null. */
+    private static MpParser.ImportFromContext futureImport(MpParser.Simple_stmtContext s) {
+        return s.getChild(0) instanceof MpParser.ImportFromContext f && f.dotted_name() != null
+                && f.dotted_name().getText().equals("__future__") && f.import_level().getChildCount() == 0 ? f : null;
+    }
+
+    /**
+     * Checks a future import where the compiler reads it (CPython's messages), and takes note of the features
+     * that change how the rest of the module is built.
+     */
+    private void future(MpParser.ImportFromContext f) {
+        if (!futureAllowed || scope.kind != Scope.Kind.MODULE) {
+            throw error(f, "from __future__ imports must occur at the beginning of the file");
+        }
+        if (f.import_as_names() == null) {
+            throw error(f, "future feature * is not defined");
+        }
+        for (MpParser.Import_as_nameContext n : f.import_as_names().import_as_name()) {
+            String feature = n.NAME(0).getText();
+            if (feature.equals("braces")) {
+                throw error(f.getStart(), "not a chance");
+            }
+            if (!FUTURE_FEATURES.contains(feature)) {
+                throw error(f.getStart(), "future feature " + feature + " is not defined");
+            }
+            futureAnnotations |= feature.equals("annotations");
+        }
+    }
+
+    /**
+     * Whether a module or class body annotates a target anywhere outside the functions and classes it defines:
+     * then it starts by making its {@code __annotations__} dict (CPython's SETUP_ANNOTATIONS).
+     */
+    private static boolean hasAnnotations(ParseTree t) {
+        if (t instanceof MpParser.AnnAssignStmtContext) {
+            return true;
+        }
+        if (t instanceof MpParser.FuncdefContext || t instanceof MpParser.ClassdefContext || t instanceof MpParser.LambdefContext
+                || !(t instanceof ParserRuleContext)) {
+            return false;
+        }
+        for (int i = 0; i < t.getChildCount(); i++) {
+            if (hasAnnotations(t.getChild(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An annotation's value: the evaluated expression, or under {@code from __future__ import annotations} its text. */
+    private MpExpressionNode annotation(MpParser.TestContext t) {
+        if (futureAnnotations) {
+            return new LiteralNode(AnnotationText.of(t));
+        }
+        return expr(t);
     }
 
     private BlockNode block(MpParser.BlockContext ctx) {
@@ -255,6 +331,10 @@ final class NodeBuilder {
             return flow(f);
         }
         if (c instanceof MpParser.Import_stmtContext i) {
+            MpParser.ImportFromContext future = futureImport(s);
+            if (future != null) {
+                future(future);
+            }
             MpStatementNode node = importStatement(i);
             if (definedWithoutFile() && scope.kind == Scope.Kind.MODULE) {
                 String text = source.getCharacters().subSequence(i.start.getStartIndex(), i.stop.getStopIndex() + 1).toString();
@@ -288,10 +368,7 @@ final class NodeBuilder {
             return new AssignNode(targets.toArray(new AssignTargetNode[0]), value);
         }
         if (assignment instanceof MpParser.AnnAssignStmtContext a) {
-            if (a.assign_value() == null) {
-                return new SimpleStatements.PassNode();
-            }
-            return new AssignNode(new AssignTargetNode[] {target(TargetShape.of(first, "="))}, expr(a.assign_value()));
+            return annotatedAssignment(first, a);
         }
         MpParser.AugAssignStmtContext a = (MpParser.AugAssignStmtContext) assignment;
         String opText = a.augassign().getText();
@@ -312,6 +389,46 @@ final class NodeBuilder {
             default -> throw error(first, "'" + (shape instanceof TargetShape.Sequence ? "tuple" : "starred")
                     + "' is an illegal expression for augmented assignment");
         }
+    }
+
+    /**
+     * {@code target: annotation [= value]}. In a module or class body the annotation is evaluated (after the
+     * assignment) and, for a plain name, stored in the namespace's {@code __annotations__}; in a function it is
+     * not evaluated at all, as in CPython.
+     */
+    private MpStatementNode annotatedAssignment(MpParser.Testlist_star_exprContext first, MpParser.AnnAssignStmtContext a) {
+        TargetShape shape = TargetShape.of(first, "="); // checked by the ScopeAnalyzer
+        if (!(shape instanceof TargetShape.Name) && !(shape instanceof TargetShape.Attribute) && !(shape instanceof TargetShape.Subscript)) {
+            throw error(first, "illegal target for annotation");
+        }
+        List<MpStatementNode> parts = new ArrayList<>();
+        if (a.assign_value() != null) {
+            parts.add(new AssignNode(new AssignTargetNode[] {target(shape)}, expr(a.assign_value())));
+        } else if (scope.kind != Scope.Kind.FUNCTION) {
+            // Without a value, the parts of an attribute or subscript target are still evaluated.
+            switch (shape) {
+                case TargetShape.Attribute at -> parts.add(new ExpressionStatementNode(trailersExcept(at.expr(), 1)));
+                case TargetShape.Subscript sb -> {
+                    MpParser.SubscriptTrailerContext t = (MpParser.SubscriptTrailerContext) sb.expr().trailer(sb.expr().trailer().size() - 1);
+                    parts.add(new ExpressionStatementNode(trailersExcept(sb.expr(), 1)));
+                    parts.add(new ExpressionStatementNode(subscriptIndex(t.subscriptlist())));
+                }
+                default -> {
+                }
+            }
+        }
+        if (scope.kind != Scope.Kind.FUNCTION) {
+            // A name in parentheses is not a simple target: its annotation is evaluated but not stored.
+            boolean simpleName = shape instanceof TargetShape.Name n && first.getText().equals(n.name());
+            if (simpleName) {
+                String name = ((TargetShape.Name) shape).name();
+                parts.add(new AssignNode(new AssignTargetNode[] {new SubscriptTargetNode(readName("__annotations__"), new LiteralNode(name))},
+                        annotation(a.test())));
+            } else if (!futureAnnotations) {
+                parts.add(new ExpressionStatementNode(annotation(a.test())));
+            }
+        }
+        return parts.isEmpty() ? new SimpleStatements.PassNode() : parts.size() == 1 ? parts.get(0) : blockOf(parts);
     }
 
     private MpStatementNode flow(MpParser.Flow_stmtContext f) {
@@ -374,6 +491,7 @@ final class NodeBuilder {
     // ---------------------------------------------------------------- compound statements
 
     private MpStatementNode compound(MpParser.Compound_stmtContext c) {
+        futureAllowed = false;
         ParseTree s = c.getChild(0);
         MpStatementNode node;
         if (s instanceof MpParser.If_stmtContext i) {
@@ -534,8 +652,30 @@ final class NodeBuilder {
                 });
             }
         }
+        // Annotations are evaluated in the enclosing scope, in the order written, the return annotation last.
+        List<String> annotatedNames = new ArrayList<>();
+        List<MpExpressionNode> annotations = new ArrayList<>();
+        if (f.paramlist() != null) {
+            for (MpParser.ParamContext p : f.paramlist().param()) {
+                MpParser.TestContext annotation = switch (p) {
+                    case MpParser.PlainParamContext pp -> pp.COLON() == null ? null : pp.test(0);
+                    case MpParser.StarParamContext sp -> sp.test();
+                    case MpParser.KwStarParamContext kp -> kp.test();
+                    default -> null;
+                };
+                if (annotation != null) {
+                    annotatedNames.add(p.getChild(p instanceof MpParser.PlainParamContext ? 0 : 1).getText());
+                    annotations.add(annotation(annotation));
+                }
+            }
+        }
+        if (f.test() != null) {
+            annotatedNames.add("return");
+            annotations.add(annotation(f.test()));
+        }
         String doc = docstring(f.block());
-        MpExpressionNode value = makeFunction(f, f.NAME().getText(), params, () -> block(f.block()), doc);
+        MpExpressionNode value = makeFunction(f, f.NAME().getText(), params, () -> block(f.block()), doc)
+                .withAnnotations(annotatedNames.toArray(new String[0]), annotations.toArray(new MpExpressionNode[0]));
         for (int i = decorators.size() - 1; i >= 0; i--) {
             value = new CallNode(decorators.get(i), new MpExpressionNode[] {value}, new boolean[1], new String[0], new MpExpressionNode[0],
                     new MpExpressionNode[0]);
@@ -702,6 +842,9 @@ final class NodeBuilder {
             inner.slot(fv);
         }
         MpStatementNode body = block(k.block());
+        if (hasAnnotations(k.block())) {
+            body = new BlockNode(new MpStatementNode[] {new SimpleStatements.SetupAnnotationsNode(true), body}, -1, -1);
+        }
         String classDoc = docstring(k.block());
         if (classDoc != null) {
             body = new BlockNode(new MpStatementNode[] {new AssignNode(new AssignTargetNode[] {nameTarget("__doc__")}, new LiteralNode(classDoc)), body},

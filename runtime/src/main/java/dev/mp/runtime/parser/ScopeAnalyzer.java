@@ -119,7 +119,13 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
                 }
             }
             case MpParser.AnnAssignStmtContext a -> {
-                if (TargetShape.of(ctx.testlist_star_expr(), "=") instanceof TargetShape.Sequence sequence) {
+                TargetShape shape;
+                try {
+                    shape = TargetShape.of(ctx.testlist_star_expr(), "=");
+                } catch (SyntaxProblem notATarget) {
+                    throw NodeBuilder.error(ctx.testlist_star_expr(), "illegal target for annotation");
+                }
+                if (shape instanceof TargetShape.Sequence sequence) {
                     throw NodeBuilder.error(ctx.testlist_star_expr(), "only single target (not "
                             + (sequence.ctx() instanceof MpParser.ListAtomContext || sequence.ctx().getParent() instanceof MpParser.ListAtomContext
                             ? "list" : "tuple") + ") can be annotated");

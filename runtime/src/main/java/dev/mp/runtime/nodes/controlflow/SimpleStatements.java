@@ -3,12 +3,14 @@ package dev.mp.runtime.nodes.controlflow;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Errors;
 
-/** The statements with no children worth a file of their own: pass, break, continue, return, assert. */
+/** The statements with no children worth a file of their own: pass, break, continue, return, assert, and the set-up of annotations. */
 public final class SimpleStatements {
     private SimpleStatements() {
     }
@@ -72,4 +74,25 @@ public final class SimpleStatements {
         }
     }
 
+
+    /**
+     * CPython's SETUP_ANNOTATIONS, first in a module or class body that annotates names: gives the namespace an
+     * empty {@code __annotations__} dict unless it has one (a namespace that runs again keeps what it has, as a
+     * session at the prompt does).
+     */
+    public static final class SetupAnnotationsNode extends MpStatementNode {
+        private final boolean classBody;
+
+        public SetupAnnotationsNode(boolean classBody) {
+            this.classBody = classBody;
+        }
+
+        @Override
+        public void execute(VirtualFrame frame) {
+            PDict namespace = classBody ? Frames.classNamespace(frame) : Frames.globals(frame);
+            if (!namespace.containsKey("__annotations__")) {
+                namespace.put("__annotations__", new PDict());
+            }
+        }
+    }
 }

@@ -8,6 +8,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.objects.PCell;
+import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.Signature;
 import dev.mp.runtime.ops.ArgumentBinder;
@@ -25,6 +26,9 @@ public final class MakeFunctionNode extends MpExpressionNode {
     private final RootCallTarget callTarget;
     private final boolean generator;
     private final Object doc;
+    /** The annotated parameters' names ({@code return} for the return annotation) and their annotations. */
+    @CompilationFinal(dimensions = 1) private String[] annotatedNames = new String[0];
+    @Children private MpExpressionNode[] annotations = new MpExpressionNode[0];
 
     public MakeFunctionNode(String name, String qualname, Signature signature, MpExpressionNode[] defaults, MpExpressionNode[] kwDefaults,
                             int[] closureSlots, RootCallTarget callTarget, boolean generator, Object doc) {
@@ -39,6 +43,13 @@ public final class MakeFunctionNode extends MpExpressionNode {
         this.doc = doc;
     }
 
+    /** Sets the annotations, evaluated after the defaults each time the definition runs; returns this node. */
+    public MakeFunctionNode withAnnotations(String[] names, MpExpressionNode[] values) {
+        this.annotatedNames = names;
+        this.annotations = values;
+        return this;
+    }
+
     @Override
     @ExplodeLoop
     public Object execute(VirtualFrame frame) {
@@ -50,12 +61,22 @@ public final class MakeFunctionNode extends MpExpressionNode {
         for (int i = 0; i < kwDefaults.length; i++) {
             kd[i] = kwDefaults[i] == null ? ArgumentBinder.REQUIRED : kwDefaults[i].execute(frame);
         }
+        PDict annotated = null;
+        if (annotations.length > 0) {
+            annotated = new PDict();
+            for (int i = 0; i < annotations.length; i++) {
+                annotated.put(annotatedNames[i], annotations[i].execute(frame));
+            }
+        }
         PCell[] closure = new PCell[closureSlots.length];
         for (int i = 0; i < closureSlots.length; i++) {
             closure[i] = (PCell) frame.getObject(closureSlots[i]);
         }
         PFunction f = new PFunction(name, qualname, signature, d, kd, closure, Frames.module(frame), callTarget, generator);
         f.setDoc(doc);
+        if (annotated != null) {
+            f.attributes().put("__annotations__", annotated);
+        }
         return f;
     }
 }
