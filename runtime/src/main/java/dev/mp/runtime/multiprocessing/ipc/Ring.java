@@ -57,9 +57,9 @@ final class Ring {
     static final int MAGIC = 0x4D505152;
     static final int OFF_MAGIC = 0, OFF_KIND = 4, OFF_CAP = 8, OFF_MAXSIZE = 16;
     static final int OFF_WLOCK = 64;
-    static final int OFF_TAIL = 128, OFF_DATASEQ = 136, OFF_READWAITERS = 140;
+    static final int OFF_TAIL = 128, OFF_DATASEQ = 136, OFF_READWAITERS = 140, OFF_LINK = 144, OFF_WRITESEG = 152;
     static final int OFF_RLOCK = 192;
-    static final int OFF_HEAD = 256, OFF_SPACESEQ = 264, OFF_WRITEWAITERS = 268, OFF_WANTFREE = 272;
+    static final int OFF_HEAD = 256, OFF_SPACESEQ = 264, OFF_WRITEWAITERS = 268, OFF_WANTFREE = 272, OFF_READSEG = 280;
     static final int OFF_DONE = 320, OFF_JOINSEQ = 324, OFF_JOINWAITERS = 328;
     static final int HEADER = 384;
 
@@ -68,7 +68,11 @@ final class Ring {
 
     static final int HDR = 8;
     static final int RESERVE = 8;
-    static final int T_WHOLE = 1, T_BEGIN = 2, T_CONT = 3, T_END = 4, T_ABORT = 5;
+    static final int T_WHOLE = 1, T_BEGIN = 2, T_CONT = 3, T_END = 4, T_ABORT = 5, T_LINK = 6;
+    /** A LINK record: header and the 8-byte id of its overflow chain. */
+    static final int LINK_REC = HDR + 8;
+    /** Marks the LINK word as set (a ring position alone may be 0). */
+    private static final long LINK_SET = 1L << 40;
 
     static final int POS_BITS = 36;
     static final long POS_MASK = (1L << POS_BITS) - 1;
@@ -88,6 +92,8 @@ final class Ring {
     private final int maxsize;
     private final long tailOff, headOff;
     final RobustLock wlock, rlock;
+    /** The overflow of an unbounded queue (a put never waits for room); null for bounded queues and pipes. */
+    private final Overflow overflow;
 
     /** Bytes needed for a ring with the given (already rounded) capacity. */
     static long sizeFor(int cap) {
@@ -125,6 +131,8 @@ final class Ring {
         this.headOff = base + OFF_HEAD;
         this.wlock = new RobustLock(seg, base + OFF_WLOCK, "writer lock of " + name);
         this.rlock = new RobustLock(seg, base + OFF_RLOCK, "reader lock of " + name);
+        this.overflow = maxsize <= 0 && kind() != 0
+                ? new Overflow(name, seg, base + OFF_WRITESEG, base + OFF_READSEG, cap) : null;
     }
 
     int kind() { return seg.get(ValueLayout.JAVA_INT, base + OFF_KIND); }
@@ -143,9 +151,16 @@ final class Ring {
         return (cnt(t) - cnt(h)) & CNT_MASK;
     }
 
-    /** True if any committed record is unread (includes records a reader would only skip). */
+    /**
+     * True if any committed record is unread (includes records a reader would only skip), except the LINK of an
+     * open overflow chain that holds no committed message yet.
+     */
     boolean hasData() {
-        return pos(Mem.getLong(seg, tailOff)) != pos(Mem.getLong(seg, headOff));
+        long h = Mem.getLong(seg, headOff);
+        long t = Mem.getLong(seg, tailOff);
+        if (pos(t) == pos(h)) return false;
+        if (cnt(t) != cnt(h) || overflow == null) return true;
+        return ((pos(t) - pos(h)) & POS_MASK) != LINK_REC || Mem.getLong(seg, base + OFF_LINK) != (LINK_SET | pos(h));
     }
 
     // ------------------------------------------------------------------------------------------------ writing
@@ -157,6 +172,10 @@ final class Ring {
         try {
             int len = msg.length;
             long rec = HDR + (((long) len + 7) & ~7L);
+            if (overflow != null) {
+                putUnbounded(msg, rec);
+                return true;
+            }
             if (rec <= cap) {
                 if (!awaitWritable(rec, true, deadline, peer)) return false;
                 long t = Mem.getLong(seg, tailOff);
@@ -171,6 +190,57 @@ final class Ring {
         } finally {
             wlock.release();
         }
+    }
+
+    /**
+     * Puts into an unbounded queue without waiting: into the ring while it has room (always keeping room for a
+     * LINK), else into the overflow chain, which stays open until the readers took everything.
+     */
+    private void putUnbounded(byte[] msg, long rec) {
+        long t = Mem.getLong(seg, tailOff);
+        long h = Mem.getLong(seg, headOff);
+        long p = pos(t);
+        int put = cnt(t);
+        long used = (p - pos(h)) & POS_MASK;
+        boolean fits = cap - used >= rec + LINK_REC;
+        boolean chainOpen = overflowOpen(p, used);
+        if (chainOpen) {
+            if (!fits || cnt(h) != put) {
+                overflow.append(msg, put);
+                publish(word(put + 1, p)); // commits the message: the ring position stays after the LINK
+                overflow.appended();
+                return;
+            }
+            overflow.close(put); // committed together with the ring record below
+        } else if (!fits) {
+            long chain = overflow.start(msg, put);
+            Mem.setLong(seg, base + OFF_LINK, LINK_SET | p);
+            writeInt(p, 8);
+            writeInt(p + 4, T_LINK);
+            writeLong(p + 8, chain);
+            publish(word(put + 1, p + LINK_REC)); // commits the LINK and the chain's first message
+            overflow.appended();
+            return;
+        }
+        int len = msg.length;
+        writeInt(p, len);
+        writeInt(p + 4, T_WHOLE);
+        writeBytes(p + HDR, msg, 0, len);
+        publish(word(put + 1, p + rec));
+        if (chainOpen) {
+            Mem.setLong(seg, base + OFF_LINK, 0);
+            overflow.closed();
+        }
+    }
+
+    /**
+     * Whether the last published ring record is the LINK of an overflow chain (writers then append to the chain).
+     * The LINK word alone is not enough: a writer killed before publishing its LINK leaves it set.
+     */
+    private boolean overflowOpen(long p, long used) {
+        if (used < LINK_REC) return false;
+        long link = (p - LINK_REC) & POS_MASK;
+        return Mem.getLong(seg, base + OFF_LINK) == (LINK_SET | link) && readInt(link + 4) == T_LINK;
     }
 
     private boolean putStreamed(byte[] msg, long deadline, Peer peer) {
@@ -335,7 +405,8 @@ final class Ring {
             int len = readInt(p);
             int type = readInt(p + 4);
             long rec = HDR + (((long) len + 7) & ~7L);
-            if (len < 0 || rec > used || type < T_WHOLE || type > T_ABORT || (type == T_BEGIN && len < 8)) {
+            if (len < 0 || rec > used || type < T_WHOLE || type > T_LINK || (type == T_BEGIN && len < 8)
+                    || (type == T_LINK && (len != 8 || overflow == null))) {
                 corrupt(t, len, type);
                 partial = null;
                 continue;
@@ -384,11 +455,56 @@ final class Ring {
                         partial = null;
                     }
                 }
+                case T_LINK -> {
+                    if (partial != null) LOG.warn("discarding an incomplete streamed message (writer gave up)");
+                    partial = null;
+                    boolean closed = pos(t) != ((p + rec) & POS_MASK);
+                    byte[] m = overflow.take(readLong(p + 8), cnt(h), cnt(t), closed);
+                    if (m == Overflow.NOT_YET) return EMPTY;
+                    if (m == Overflow.CHAIN_DONE) {
+                        // a lost chain (never closed) takes its items' counts with it, as a corrupt ring does
+                        if (closed) consume(h, rec, 0);
+                        else Mem.setLong(seg, headOff, t);
+                        overflow.finished();
+                        continue;
+                    }
+                    consume(h, 0, 1); // the LINK stays the oldest record until its chain is closed and drained
+                    overflow.consumed();
+                    if (((cnt(h) + 1) & CNT_MASK) == cnt(t)) closeDrainedChain();
+                    return m;
+                }
                 default -> { // T_ABORT
                     partial = null;
                     consume(h, rec, 0);
                 }
             }
+        }
+    }
+
+    /**
+     * The reader took the last message of an open chain: unless a writer is busy (it then closes the chain itself
+     * on its next put), closes the chain as a writer would, with an ABORT record after the LINK, and consumes both,
+     * so that an idle queue keeps no overflow file. Reader lock held.
+     */
+    private void closeDrainedChain() {
+        if (!wlock.acquire(System.nanoTime())) return;
+        try {
+            long t = Mem.getLong(seg, tailOff);
+            long h = Mem.getLong(seg, headOff);
+            long p = pos(t);
+            long used = (p - pos(h)) & POS_MASK;
+            if (cnt(t) != cnt(h) || !overflowOpen(p, used) || cap - used < HDR) return;
+            overflow.close(cnt(t));
+            writeInt(p, 0);
+            writeInt(p + 4, T_ABORT);
+            publish(word(cnt(t), p + HDR));
+            Mem.setLong(seg, base + OFF_LINK, 0);
+            overflow.closed();
+            // with both locks held nothing else can come: this consumes the LINK (removing the chain's last file)
+            // and the ABORT
+            if (take() != EMPTY) throw new IllegalStateException("a message was put under somebody else's writer lock");
+        } finally {
+            wlock.release();
         }
     }
 
@@ -533,6 +649,15 @@ final class Ring {
 
     private int readInt(long p) {
         return seg.get(ValueLayout.JAVA_INT, data + (p & mask));
+    }
+
+    /** An 8-aligned long: never split by the end of the ring. */
+    private void writeLong(long p, long v) {
+        seg.set(ValueLayout.JAVA_LONG, data + (p & mask), v);
+    }
+
+    private long readLong(long p) {
+        return seg.get(ValueLayout.JAVA_LONG, data + (p & mask));
     }
 
     private void writeBytes(long p, byte[] src, int srcOff, int n) {
