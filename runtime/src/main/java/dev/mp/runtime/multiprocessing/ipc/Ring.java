@@ -168,7 +168,9 @@ final class Ring {
     /** Puts one message; false on timeout. Throws {@link BrokenPipeException} when {@code peer} is gone. */
     boolean put(byte[] msg, long deadline, Peer peer) {
         if (peer != null && peer.gone()) throw new BrokenPipeException();
-        if (!wlock.acquire(deadline)) return false;
+        // An unbounded queue's writers hold the lock only to copy a message (they never wait for room), so even a
+        // put_nowait waits for it, as CPython's does for its queue's lock; a dead holder is taken over.
+        if (!wlock.acquire(overflow != null ? Mem.deadline(true, -1) : deadline)) return false;
         try {
             int len = msg.length;
             long rec = HDR + (((long) len + 7) & ~7L);

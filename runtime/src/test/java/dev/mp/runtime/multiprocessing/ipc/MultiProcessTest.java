@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tests with real child JVMs (see {@link IpcChild}). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -76,6 +78,11 @@ class MultiProcessTest {
     }
 
     private Process spawn(String... args) throws IOException {
+        return spawn(children, args);
+    }
+
+    /** Starts an {@link IpcChild} with {@code args}, recorded in {@code children} to be killed after the test. */
+    static Process spawn(List<Process> children, String... args) throws IOException {
         List<String> cmd = javaCommand(true);
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -83,7 +90,7 @@ class MultiProcessTest {
         return p;
     }
 
-    private static void expectLine(Process p, String prefix) throws IOException {
+    static void expectLine(Process p, String prefix) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = r.readLine()) != null) {
@@ -106,7 +113,7 @@ class MultiProcessTest {
         }
     }
 
-    private static void kill9(Process p) throws InterruptedException {
+    static void kill9(Process p) throws InterruptedException {
         p.destroyForcibly(); // SIGKILL on Linux
         assertTrue(p.waitFor(10, TimeUnit.SECONDS));
     }
@@ -173,9 +180,10 @@ class MultiProcessTest {
         assertTrue(q.empty());
     }
 
+    /** A bounded queue streams a message larger than its ring (an unbounded one would overflow instead). */
     @Test
     void writerKilledWhileStreamingHoldsNoOneUp() throws Exception {
-        ShmQueue q = ShmQueue.create(0, 64 * 1024);
+        ShmQueue q = ShmQueue.create(1000, 64 * 1024);
         Process child = spawn("bigputter", q.descriptor(), String.valueOf(1 << 20));
         int pid = (int) child.pid();
         expectLine(child, "READY");
@@ -194,10 +202,11 @@ class MultiProcessTest {
         assertArrayEquals(big, reader2.get(30, TimeUnit.SECONDS));
     }
 
+    /** Bounded, so that big messages are streamed; see QueueOverflowProcessTest for unbounded queues. */
     @Test
     void writerKilledAtRandomMoments() throws Exception {
         Random rnd = new Random();
-        ShmQueue q = ShmQueue.create(0, 16 * 1024);
+        ShmQueue q = ShmQueue.create(1000, 16 * 1024);
         for (int iter = 0; iter < 3; iter++) {
             Process child = spawn("bigputter", q.descriptor(), "100000", "mix");
             expectLine(child, "READY");
@@ -225,9 +234,11 @@ class MultiProcessTest {
         }
     }
 
-    @Test
-    void readerKilledAtRandomMomentLosesAtMostWhatItTook() throws Exception {
-        ShmQueue q = ShmQueue.create(0, 16 * 1024);
+    /** Unbounded: the writer keeps about 2,000 messages queued, so the reader is mostly in the overflow. */
+    @ParameterizedTest(name = "maxsize {0}")
+    @ValueSource(ints = {0, 1000})
+    void readerKilledAtRandomMomentLosesAtMostWhatItTook(int maxsize) throws Exception {
+        ShmQueue q = ShmQueue.create(maxsize, 16 * 1024);
         Process child = spawn("bigreader", q.descriptor());
         expectLine(child, "READY");
         AtomicBoolean stop = new AtomicBoolean();
@@ -235,7 +246,8 @@ class MultiProcessTest {
             Random rnd = new Random(3);
             int seq = 0;
             while (!stop.get()) {
-                int len = rnd.nextInt(3) == 0 ? 50_000 : 12 + rnd.nextInt(500);
+                while (q.qsize() > 2000 && !stop.get()) java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                int len = rnd.nextInt(maxsize == 0 ? 10 : 3) == 0 ? 50_000 : 12 + rnd.nextInt(500);
                 if (q.put(Msgs.make(1, seq + 1, len), true, 20_000 * MS)) seq++;
                 else fail("writer hangs");
             }
@@ -313,15 +325,19 @@ class MultiProcessTest {
         assertThrows(ConnectionClosedException.class, c::recv);
     }
 
+    /** Most of the items are in the overflow of the 4 KiB ring when the child takes them. */
     @Test
     void joinableQueueAcrossProcesses() throws Exception {
-        ShmJoinableQueue q = ShmJoinableQueue.create(0, 64 * 1024);
+        ShmJoinableQueue q = ShmJoinableQueue.create(0, 4096);
         ShmQueue done = ShmQueue.create(0, 4096);
-        for (int i = 0; i < 500; i++) q.put(new byte[] {(byte) i});
-        Process child = spawn("drain", q.descriptor(), "500", done.descriptor());
+        int n = 50_000;
+        for (int i = 0; i < n; i++) q.put(new byte[] {(byte) i});
+        assertEquals(n, q.qsize());
+        Process child = spawn("drain", q.descriptor(), String.valueOf(n), done.descriptor());
         assertNotNull(done.get(true, 30_000 * MS));
-        assertEquals(500, q.unfinishedTasks());
-        for (int i = 0; i < 500; i++) q.taskDone();
+        assertEquals(n, q.unfinishedTasks());
+        assertTrue(q.empty());
+        for (int i = 0; i < n; i++) q.taskDone();
         assertTrue(q.join(10_000 * MS));
         assertTrue(child.waitFor(10, TimeUnit.SECONDS));
     }
