@@ -139,6 +139,54 @@ class ShmQueueTest {
         assertEquals(java.util.List.of(), OverflowTestSupport.overflowFiles(q));
     }
 
+    /** Bursts of puts and gets open, extend, drain and close overflow chains many times; FIFO throughout. */
+    @Test
+    void overflowChainsOpenAndCloseInBursts() {
+        ShmQueue q = ShmQueue.create(0, 1024);
+        Random rnd = new Random(5);
+        int put = 0, got = 0;
+        for (int round = 0; round < 60; round++) {
+            for (int n = rnd.nextInt(400); n > 0; n--) {
+                int len = rnd.nextInt(20) == 0 ? 3000 + rnd.nextInt(70_000) : rnd.nextInt(200);
+                assertTrue(q.put(Msgs.make(2, put++, len), false, 0));
+            }
+            assertEquals(put - got, q.qsize());
+            for (int n = rnd.nextInt(3) == 0 ? put - got : rnd.nextInt(put - got + 1); n > 0; n--) {
+                assertEquals(got++, Msgs.check(q.get(false, 0)));
+            }
+        }
+        while (got < put) assertEquals(got++, Msgs.check(q.get(false, 0)));
+        assertNull(q.get(false, 0));
+        assertEquals(java.util.List.of(), OverflowTestSupport.overflowFiles(q));
+        q.put(new byte[0]); // the queue works on after its chains
+        assertEquals(0, q.get().length);
+    }
+
+    @Test
+    void simpleAndJoinableQueuesOverflowToo() {
+        ShmSimpleQueue s = ShmSimpleQueue.create(256);
+        for (int i = 0; i < 5000; i++) s.put(i % 10 == 0 ? new byte[0] : Msgs.make(4, i, 40));
+        for (int i = 0; i < 5000; i++) {
+            byte[] m = s.get();
+            if (i % 10 == 0) assertEquals(0, m.length);
+            else assertEquals(i, Msgs.check(m));
+        }
+        assertTrue(s.empty());
+        assertEquals(java.util.List.of(), OverflowTestSupport.overflowFiles(s));
+
+        ShmJoinableQueue j = ShmJoinableQueue.create(0, 256);
+        for (int i = 0; i < 5000; i++) j.put(Msgs.make(5, i, 40));
+        assertEquals(5000, j.unfinishedTasks());
+        assertFalse(j.join(0));
+        for (int i = 0; i < 5000; i++) {
+            assertEquals(i, Msgs.check(j.get()));
+            j.taskDone();
+        }
+        assertTrue(j.join(0));
+        assertThrows(IllegalStateException.class, j::taskDone);
+        assertEquals(java.util.List.of(), OverflowTestSupport.overflowFiles(j));
+    }
+
     @ParameterizedTest(name = "maxsize {0}")
     @ValueSource(ints = {0, 1000})
     void messageTenTimesTheRingGoesThrough(int maxsize) throws Exception {
