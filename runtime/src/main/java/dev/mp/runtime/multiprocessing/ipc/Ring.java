@@ -16,9 +16,11 @@ import java.lang.foreign.ValueLayout;
  *  64  int  wlock owner pid        68 int wlock waiters
  * 128  long TAIL = putCount:28 | tailPos:36   (the only word a writer publishes)
  * 136  int  dataSeq (futex)       140 int readWaiters
+ * 144  long LINK word (LINK_SET | position of the newest LINK; set by writers)   152 long writeSeg (overflow segment id)
  * 192  int  rlock owner pid       196 int rlock waiters
  * 256  long HEAD = getCount:28 | headPos:36   (the only word a reader publishes)
  * 264  int  spaceSeq (futex)      268 int writeWaiters   272 long wantFree (hint: free bytes a sleeping writer waits for)
+ * 280  long readSeg (overflow segment id the readers are in)
  * 320  int  doneCount (task_done, mod 2^28)   324 int joinSeq (futex)   328 int joinWaiters
  * 384  ring data, {@code capacity} bytes
  * </pre>
@@ -30,7 +32,41 @@ import java.lang.foreign.ValueLayout;
  * Every record starts 8-byte aligned with a header {@code int len, int type}, followed by {@code len} payload
  * bytes padded to 8; the payload may wrap around the end of the ring. Types: WHOLE (a complete message), and for
  * messages that do not fit the ring a stream BEGIN ({@code int totalLen, int writerPid, data...}), CONT*, END,
- * plus ABORT (the writer gave up a stream).
+ * plus ABORT (the writer gave up a stream), and in unbounded queues LINK ({@code long chainId}: an overflow chain).
+ *
+ * <h2>Unbounded queues overflow instead of blocking</h2>
+ * CPython's {@code put} into a queue without maxsize never blocks (its feeder thread buffers without limit), and
+ * programs rely on it ("put 100,000 tasks, then start the workers"). So when the ring of an unbounded queue (a
+ * queue of non-zero kind with maxsize 0; pipes and bounded queues keep blocking and streaming) has no room, the
+ * writer appends the message to an <em>overflow chain</em> instead: append-only {@link OverflowSegment} files of
+ * the queue's region, linked by NEXT records, published in the ring by one LINK record. Ring writes always leave
+ * room for a LINK, so a chain can always be started without waiting.
+ * <ul>
+ * <li>Order: while the chain is <em>open</em> (the LINK is the last ring record) every put appends to it; readers
+ * reach the LINK after the ring records before it, read the chain to its end, then go on after the LINK. A writer
+ * closes the chain (a CLOSE record at its end, then a ring record after the LINK) only once the readers took
+ * everything, so an overflowing queue stays in its chain until drained; the reader that takes the last message
+ * closes it itself (with an ABORT ring record) when no writer is busy, so an idle queue keeps no file.</li>
+ * <li>Publication is still the TAIL word alone: a chain message is committed by a TAIL store that bumps putCount and
+ * leaves tailPos after the LINK; each chain record carries its put number ({@code seq}), so the message numbered
+ * getCount is committed iff putCount &gt; getCount, and the first LINK of a chain is committed together with its
+ * first message. A reader consumes a chain message by a HEAD store that bumps getCount and leaves headPos on the
+ * LINK; the LINK itself is consumed (headPos moves past it) once its chain is closed and read to its CLOSE. Hence
+ * qsize, empty, and the task counts of JoinableQueue stay exact, and delivery is exactly once.</li>
+ * <li>Positions in the segments (writeOff, readOff) and which segment (writeSeg, readSeg) are hints repaired by
+ * whoever comes next: a record at the writers' front whose seq is putCount-1 was committed by a writer killed
+ * before it moved the hint (skipped), one whose seq is putCount was never committed (overwritten); a record at
+ * readOff whose seq is getCount-1 was taken by a reader killed before it moved the hint (skipped). A segment is
+ * complete before the NEXT (or LINK) that names it is written, and a record's type word is written last, so a
+ * NEXT is either absent or valid; a reader that follows a NEXT also moves writeSeg on by CAS, in case the writer
+ * died between writing the NEXT and moving it. A CLOSE counts only once a ring record follows the LINK.</li>
+ * <li>Files: segments belong to the queue ({@link dev.mp.runtime.multiprocessing.shm.RegionUsers}); readers
+ * remove each one when they leave it. A writer killed while creating a segment (not yet linked) or a reader
+ * killed between leaving a segment and removing it leaves one file, removed with the queue's last user (or by
+ * the sweep at the next start of mp when that user was killed too). Segments are written full of zeros when
+ * created, so an exhausted {@code /dev/shm} is a {@link ShmExhaustedException} at the put (nothing was put), not
+ * a SIGBUS later.</li>
+ * </ul>
  *
  * <h2>Why a SIGKILL at any instant is harmless</h2>
  * <ul>
@@ -46,6 +82,8 @@ import java.lang.foreign.ValueLayout;
  * the stream's pid (the writer publishes END before releasing, so this means the writer gave up) or that pid is
  * dead. Each published stream chunk leaves at least 8 free bytes, so a writer that times out or fails mid-stream
  * can always publish ABORT without waiting.</li>
+ * <li>Overflow chains: see above; every step before the publishing TAIL store is either invisible or repaired by
+ * the next writer, every step of a reader before its HEAD store is repeated by the next reader.</li>
  * <li>Lock holders that die are detected by waiters (pid liveness) and the lock is taken over by CAS.</li>
  * <li>Waiter counters are only hints used to skip futex wake syscalls; a counter leaked by a dead process only
  * causes extra wakes. All futex sleeps are bounded slices, so no lost wake-up can hang anybody.</li>
