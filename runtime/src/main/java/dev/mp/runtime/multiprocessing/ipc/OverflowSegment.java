@@ -142,9 +142,9 @@ final class OverflowSegment implements AutoCloseable {
     }
 
     long writeOff() { return Mem.getLong(seg, OFF_WRITE); }
-    void setWriteOff(long off) { Mem.setLong(seg, OFF_WRITE, off); }
+    void setWriteOff(long off) { Mem.setLongRelease(seg, OFF_WRITE, off); }
     long readOff() { return Mem.getLong(seg, OFF_READ); }
-    void setReadOff(long off) { Mem.setLong(seg, OFF_READ, off); }
+    void setReadOff(long off) { Mem.setLongRelease(seg, OFF_READ, off); }
 
     /** Whether {@code off} can hold a record header (hints read from shared memory are checked before use). */
     boolean holdsHeader(long off) {
@@ -174,21 +174,21 @@ final class OverflowSegment implements AutoCloseable {
         MemorySegment.copy(msg, 0, seg, ValueLayout.JAVA_BYTE, off + HDR, msg.length);
         long after = off + recordBytes(msg.length);
         if (type(after) != 0) Mem.setInt(seg, after, 0); // the new front starts free
-        Mem.setInt(seg, off, MSG);
+        Mem.setIntRelease(seg, off, MSG); // last: the record is complete before its type says so
     }
 
     void writeNext(long off, long nextId) {
         if (type(off) != 0) Mem.setInt(seg, off, 0);
         seg.set(ValueLayout.JAVA_INT, off + 4, 8);
         seg.set(ValueLayout.JAVA_LONG, off + HDR, nextId);
-        Mem.setInt(seg, off, NEXT);
+        Mem.setIntRelease(seg, off, NEXT); // last: the record is complete before its type says so
     }
 
     void writeClose(long off, int seq) {
         if (type(off) != 0) Mem.setInt(seg, off, 0);
         seg.set(ValueLayout.JAVA_INT, off + 4, 0);
         seg.set(ValueLayout.JAVA_INT, off + 8, seq);
-        Mem.setInt(seg, off, CLOSE);
+        Mem.setIntRelease(seg, off, CLOSE); // last: the record is complete before its type says so
     }
 
     byte[] readMessage(long off) {

@@ -207,8 +207,9 @@ final class Ring {
     boolean put(byte[] msg, long deadline, Peer peer) {
         if (peer != null && peer.gone()) throw new BrokenPipeException();
         // An unbounded queue's writers hold the lock only to copy a message (they never wait for room), so even a
-        // put_nowait waits for it, as CPython's does for its queue's lock; a dead holder is taken over.
-        if (!wlock.acquire(overflow != null ? Mem.deadline(true, -1) : deadline)) return false;
+        // put_nowait waits for it, as CPython's does for its queue's lock; a dead holder is taken over. (Shifting the
+        // deadline rather than reading the clock again keeps this path as fast as before.)
+        if (!wlock.acquire(overflow != null ? deadline + Mem.FOREVER : deadline)) return false;
         try {
             int len = msg.length;
             long rec = HDR + (((long) len + 7) & ~7L);
