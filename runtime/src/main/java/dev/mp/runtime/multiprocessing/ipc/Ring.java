@@ -242,6 +242,9 @@ final class Ring {
         long h = Mem.getLong(seg, headOff);
         long p = pos(t);
         int put = cnt(t);
+        if (((put - cnt(h)) & CNT_MASK) == CNT_MASK) { // one more would read as an empty queue
+            throw new ShmExhaustedException("a queue cannot hold more than " + CNT_MASK + " items");
+        }
         long used = (p - pos(h)) & POS_MASK;
         boolean fits = cap - used >= rec + LINK_REC;
         boolean chainOpen = overflowOpen(p, used);

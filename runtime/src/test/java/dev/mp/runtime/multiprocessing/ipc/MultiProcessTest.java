@@ -13,14 +13,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,25 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tests with real child JVMs (see {@link IpcChild}). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class MultiProcessTest {
-    private static final long MS = 1_000_000L;
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<Process> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        for (Process p : children) p.destroyForcibly();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        POOL.shutdownNow();
-    }
-
+class MultiProcessTest extends ChildJvmTestBase {
     static List<String> javaCommand(boolean fastStart) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
@@ -75,19 +53,6 @@ class MultiProcessTest {
             }
         }
         return String.join(java.io.File.pathSeparator, cp);
-    }
-
-    private Process spawn(String... args) throws IOException {
-        return spawn(children, args);
-    }
-
-    /** Starts an {@link IpcChild} with {@code args}, recorded in {@code children} to be killed after the test. */
-    static Process spawn(List<Process> children, String... args) throws IOException {
-        List<String> cmd = javaCommand(true);
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        children.add(p);
-        return p;
     }
 
     static void expectLine(Process p, String prefix) throws IOException {
@@ -190,14 +155,14 @@ class MultiProcessTest {
         // no reader: the child blocks in the middle of streaming its first 1 MiB message, holding the writer lock
         awaitTrue(() -> q.ring.wlock.owner() == pid && q.ring.hasData(), 20_000);
         kill9(child);
-        Future<byte[]> reader = POOL.submit(() -> q.get(true, 20_000 * MS));
+        Future<byte[]> reader = pool.submit(() -> q.get(true, 20_000 * MS));
         byte[] small = Msgs.make(5, 77, 300);
         assertTrue(q.put(small, true, 20_000 * MS)); // takes the dead writer's lock over
         assertArrayEquals(small, reader.get(30, TimeUnit.SECONDS)); // partial stream discarded, no garbage
         assertTrue(q.empty());
         assertNull(q.get(false, 0));
         byte[] big = Msgs.make(5, 78, 200_000); // still fully functional, also for streams
-        Future<byte[]> reader2 = POOL.submit(() -> q.get(true, 20_000 * MS));
+        Future<byte[]> reader2 = pool.submit(() -> q.get(true, 20_000 * MS));
         assertTrue(q.put(big, true, 20_000 * MS));
         assertArrayEquals(big, reader2.get(30, TimeUnit.SECONDS));
     }
@@ -211,7 +176,7 @@ class MultiProcessTest {
             Process child = spawn("bigputter", q.descriptor(), "100000", "mix");
             expectLine(child, "READY");
             int sentinelSeq = 1000 + iter;
-            Future<Integer> reader = POOL.submit(() -> {
+            Future<Integer> reader = pool.submit(() -> {
                 int last = 0, n = 0;
                 while (true) {
                     byte[] m = q.get(true, 20_000 * MS);
@@ -242,7 +207,7 @@ class MultiProcessTest {
         Process child = spawn("bigreader", q.descriptor());
         expectLine(child, "READY");
         AtomicBoolean stop = new AtomicBoolean();
-        Future<Integer> writer = POOL.submit(() -> {
+        Future<Integer> writer = pool.submit(() -> {
             Random rnd = new Random(3);
             int seq = 0;
             while (!stop.get()) {

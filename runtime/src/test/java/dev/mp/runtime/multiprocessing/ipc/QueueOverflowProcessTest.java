@@ -8,12 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,25 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * the overflow files go away with the queue's users.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class QueueOverflowProcessTest {
-    private static final long MS = 1_000_000L;
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<Process> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        for (Process p : children) p.destroyForcibly();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        POOL.shutdownNow();
-    }
-
+class QueueOverflowProcessTest extends ChildJvmTestBase {
     private static String firstLine(Process p) throws Exception {
         return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
     }
@@ -56,7 +34,7 @@ class QueueOverflowProcessTest {
         int perProducer = 100_000;
         List<Process> producers = new ArrayList<>();
         for (int tag = 1; tag <= 2; tag++) {
-            producers.add(MultiProcessTest.spawn(children, "produce-mixed", q.descriptor(), String.valueOf(tag),
+            producers.add(spawn("produce-mixed", q.descriptor(), String.valueOf(tag),
                     String.valueOf(perProducer), "10000", "300000"));
         }
         for (Process p : producers) {
@@ -66,7 +44,7 @@ class QueueOverflowProcessTest {
         assertEquals(2 * perProducer, q.qsize());
         assertFalse(q.full());
         assertFalse(OverflowTestSupport.overflowFiles(q).isEmpty(), "the ring alone held it all");
-        Process consumer = MultiProcessTest.spawn(children, "check-drain", q.descriptor(), "2", String.valueOf(perProducer));
+        Process consumer = spawn("check-drain", q.descriptor(), "2", String.valueOf(perProducer));
         assertEquals("OK", firstLine(consumer));
         assertTrue(consumer.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, consumer.exitValue());
@@ -86,10 +64,10 @@ class QueueOverflowProcessTest {
         ShmJoinableQueue q = ShmJoinableQueue.create(0, 16 * 1024);
         int kills = 3;
         for (int iter = 0; iter < kills; iter++) {
-            Process child = MultiProcessTest.spawn(children, "overflow-putter", q.descriptor(), "3000");
+            Process child = spawn("overflow-putter", q.descriptor(), "3000");
             MultiProcessTest.expectLine(child, "READY");
             int sentinelSeq = 1_000_000 + iter;
-            Future<Integer> reader = POOL.submit(() -> {
+            Future<Integer> reader = pool.submit(() -> {
                 int last = 0;
                 while (true) {
                     byte[] m = q.get(true, 30_000 * MS);
@@ -120,7 +98,7 @@ class QueueOverflowProcessTest {
     /** The overflow files of items never taken go with the queue's last user, here their writer, ending normally. */
     @Test
     void overflowOfItemsNeverTakenIsRemovedWhenTheLastUserEnds() throws Exception {
-        Process writer = MultiProcessTest.spawn(children, "overflow-alone", "50000", "exit");
+        Process writer = spawn("overflow-alone", "50000", "exit");
         String region = firstLine(writer);
         assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, writer.exitValue());
@@ -131,7 +109,7 @@ class QueueOverflowProcessTest {
     /** ... and when that user was SIGKILLed, the sweep at the next start of mp removes them. */
     @Test
     void overflowOfAKilledLastUserIsSweptAtTheNextStart() throws Exception {
-        Process writer = MultiProcessTest.spawn(children, "overflow-alone", "50000", "hold");
+        Process writer = spawn("overflow-alone", "50000", "hold");
         String region = firstLine(writer);
         assertNotNull(region);
         assertFalse(OverflowTestSupport.filesOf(region).isEmpty());
