@@ -89,6 +89,14 @@ final class Overflow {
     }
 
     /**
+     * No chain is open: unmaps the segment this process last wrote, if any, whose file readers may have removed
+     * (a mapping keeps a removed file's memory allocated).
+     */
+    void releaseWriting() {
+        if (writing != null) useForWriting(null);
+    }
+
+    /**
      * The writers' front in the open chain: the segment ({@link #writing}) and offset where the next record goes.
      * Repairs what a writer killed at any instant left: a committed record the hint does not cover yet is skipped
      * (its seq is the put count before the current one), a NEXT is followed, an uncommitted record (its seq is the
@@ -184,6 +192,14 @@ final class Overflow {
     void finished() {
         if (reading != null) {
             OverflowSegment.delete(region, reading.id);
+            reading.close();
+            reading = null;
+        }
+    }
+
+    /** The readers are between chains: unmaps the segment this process last read, if any (see releaseWriting). */
+    void releaseReading() {
+        if (reading != null) {
             reading.close();
             reading = null;
         }

@@ -274,6 +274,8 @@ final class Ring {
         if (chainOpen) {
             Mem.setLong(seg, base + OFF_LINK, 0);
             overflow.closed();
+        } else {
+            overflow.releaseWriting();
         }
     }
 
@@ -458,6 +460,7 @@ final class Ring {
             switch (type) {
                 case T_WHOLE -> {
                     if (partial != null) LOG.warn("discarding an incomplete streamed message (writer gave up)");
+                    if (overflow != null) overflow.releaseReading();
                     byte[] m = new byte[len];
                     readBytes(p + HDR, m, 0, len);
                     consume(h, rec, 1);
