@@ -4,6 +4,7 @@ import static dev.mp.runtime.builtins.BuiltinBuilder.constructor;
 import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 
 import dev.mp.runtime.MpContext;
+import dev.mp.runtime.multiprocessing.ipc.ShmExhaustedException;
 import dev.mp.runtime.multiprocessing.ipc.ShmJoinableQueue;
 import dev.mp.runtime.multiprocessing.ipc.ShmQueue;
 import dev.mp.runtime.multiprocessing.ipc.ShmSimpleQueue;
@@ -20,7 +21,10 @@ import dev.mp.runtime.ops.Types;
 /**
  * Queue, JoinableQueue and SimpleQueue (CPython's {@code queues} module) over a shared ring. An item is pickled
  * in the caller of {@code put}, so an unpicklable item raises there (CPython drops it in a feeder thread); there
- * is no feeder thread, so {@code join_thread} has nothing to wait for.
+ * is no feeder thread, so {@code join_thread} has nothing to wait for. As in CPython, a put into an unbounded
+ * Queue or JoinableQueue never blocks (the ring overflows into further shared memory; MemoryError when none is
+ * left). SimpleQueue does not block either, where CPython's writes to a pipe and blocks once the pipe's buffer
+ * (64 KiB on Linux) is full with nobody reading: a program that runs under CPython runs here too.
  */
 final class Queues {
     private Queues() {
@@ -68,10 +72,22 @@ final class Queues {
         void put(Object item, boolean block, long timeoutNanos) {
             checkOpen();
             Pickled pickled = Reduction.pickle(item);
-            byte[] data = queue.spills(pickled.size()) ? queue.spill(pickled::writeTo) : pickled.toByteArray();
-            boolean done = block
-                    ? Blocking.await(timeoutNanos, slice -> queue.put(data, slice != 0, slice))
-                    : queue.put(data, false, 0);
+            byte[] data;
+            try {
+                data = queue.spills(pickled.size()) ? queue.spill(pickled::writeTo) : pickled.toByteArray();
+            } catch (java.io.UncheckedIOException e) {
+                throw Errors.make("MemoryError", "cannot store a %d-byte queue item in shared memory: %s", pickled.size(),
+                        e.getCause() == null ? e.getMessage() : e.getCause().toString());
+            }
+            boolean done;
+            try {
+                done = block
+                        ? Blocking.await(timeoutNanos, slice -> queue.put(data, slice != 0, slice))
+                        : queue.put(data, false, 0);
+            } catch (ShmExhaustedException e) {
+                queue.discard(data);
+                throw Errors.make("MemoryError", "%s", e.getMessage());
+            }
             if (!done) {
                 queue.discard(data);
                 throw queueError("Full");

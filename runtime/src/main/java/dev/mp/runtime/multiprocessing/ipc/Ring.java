@@ -16,9 +16,11 @@ import java.lang.foreign.ValueLayout;
  *  64  int  wlock owner pid        68 int wlock waiters
  * 128  long TAIL = putCount:28 | tailPos:36   (the only word a writer publishes)
  * 136  int  dataSeq (futex)       140 int readWaiters
+ * 144  long LINK word (LINK_SET | position of the newest LINK; set by writers)   152 long writeSeg (overflow segment id)
  * 192  int  rlock owner pid       196 int rlock waiters
  * 256  long HEAD = getCount:28 | headPos:36   (the only word a reader publishes)
  * 264  int  spaceSeq (futex)      268 int writeWaiters   272 long wantFree (hint: free bytes a sleeping writer waits for)
+ * 280  long readSeg (overflow segment id the readers are in)
  * 320  int  doneCount (task_done, mod 2^28)   324 int joinSeq (futex)   328 int joinWaiters
  * 384  ring data, {@code capacity} bytes
  * </pre>
@@ -30,7 +32,41 @@ import java.lang.foreign.ValueLayout;
  * Every record starts 8-byte aligned with a header {@code int len, int type}, followed by {@code len} payload
  * bytes padded to 8; the payload may wrap around the end of the ring. Types: WHOLE (a complete message), and for
  * messages that do not fit the ring a stream BEGIN ({@code int totalLen, int writerPid, data...}), CONT*, END,
- * plus ABORT (the writer gave up a stream).
+ * plus ABORT (the writer gave up a stream), and in unbounded queues LINK ({@code long chainId}: an overflow chain).
+ *
+ * <h2>Unbounded queues overflow instead of blocking</h2>
+ * CPython's {@code put} into a queue without maxsize never blocks (its feeder thread buffers without limit), and
+ * programs rely on it ("put 100,000 tasks, then start the workers"). So when the ring of an unbounded queue (a
+ * queue of non-zero kind with maxsize 0; pipes and bounded queues keep blocking and streaming) has no room, the
+ * writer appends the message to an <em>overflow chain</em> instead: append-only {@link OverflowSegment} files of
+ * the queue's region, linked by NEXT records, published in the ring by one LINK record. Ring writes always leave
+ * room for a LINK, so a chain can always be started without waiting.
+ * <ul>
+ * <li>Order: while the chain is <em>open</em> (the LINK is the last ring record) every put appends to it; readers
+ * reach the LINK after the ring records before it, read the chain to its end, then go on after the LINK. A writer
+ * closes the chain (a CLOSE record at its end, then a ring record after the LINK) only once the readers took
+ * everything, so an overflowing queue stays in its chain until drained; the reader that takes the last message
+ * closes it itself (with an ABORT ring record) when no writer is busy, so an idle queue keeps no file.</li>
+ * <li>Publication is still the TAIL word alone: a chain message is committed by a TAIL store that bumps putCount and
+ * leaves tailPos after the LINK; each chain record carries its put number ({@code seq}), so the message numbered
+ * getCount is committed iff putCount &gt; getCount, and the first LINK of a chain is committed together with its
+ * first message. A reader consumes a chain message by a HEAD store that bumps getCount and leaves headPos on the
+ * LINK; the LINK itself is consumed (headPos moves past it) once its chain is closed and read to its CLOSE. Hence
+ * qsize, empty, and the task counts of JoinableQueue stay exact, and delivery is exactly once.</li>
+ * <li>Positions in the segments (writeOff, readOff) and which segment (writeSeg, readSeg) are hints repaired by
+ * whoever comes next: a record at the writers' front whose seq is putCount-1 was committed by a writer killed
+ * before it moved the hint (skipped), one whose seq is putCount was never committed (overwritten); a record at
+ * readOff whose seq is getCount-1 was taken by a reader killed before it moved the hint (skipped). A segment is
+ * complete before the NEXT (or LINK) that names it is written, and a record's type word is written last, so a
+ * NEXT is either absent or valid; a reader that follows a NEXT also moves writeSeg on by CAS, in case the writer
+ * died between writing the NEXT and moving it. A CLOSE counts only once a ring record follows the LINK.</li>
+ * <li>Files: segments belong to the queue ({@link dev.mp.runtime.multiprocessing.shm.RegionUsers}); readers
+ * remove each one when they leave it. A writer killed while creating a segment (not yet linked) or a reader
+ * killed between leaving a segment and removing it leaves one file, removed with the queue's last user (or by
+ * the sweep at the next start of mp when that user was killed too). Segments are written full of zeros when
+ * created, so an exhausted {@code /dev/shm} is a {@link ShmExhaustedException} at the put (nothing was put), not
+ * a SIGBUS later.</li>
+ * </ul>
  *
  * <h2>Why a SIGKILL at any instant is harmless</h2>
  * <ul>
@@ -46,6 +82,8 @@ import java.lang.foreign.ValueLayout;
  * the stream's pid (the writer publishes END before releasing, so this means the writer gave up) or that pid is
  * dead. Each published stream chunk leaves at least 8 free bytes, so a writer that times out or fails mid-stream
  * can always publish ABORT without waiting.</li>
+ * <li>Overflow chains: see above; every step before the publishing TAIL store is either invisible or repaired by
+ * the next writer, every step of a reader before its HEAD store is repeated by the next reader.</li>
  * <li>Lock holders that die are detected by waiters (pid liveness) and the lock is taken over by CAS.</li>
  * <li>Waiter counters are only hints used to skip futex wake syscalls; a counter leaked by a dead process only
  * causes extra wakes. All futex sleeps are bounded slices, so no lost wake-up can hang anybody.</li>
@@ -57,9 +95,9 @@ final class Ring {
     static final int MAGIC = 0x4D505152;
     static final int OFF_MAGIC = 0, OFF_KIND = 4, OFF_CAP = 8, OFF_MAXSIZE = 16;
     static final int OFF_WLOCK = 64;
-    static final int OFF_TAIL = 128, OFF_DATASEQ = 136, OFF_READWAITERS = 140;
+    static final int OFF_TAIL = 128, OFF_DATASEQ = 136, OFF_READWAITERS = 140, OFF_LINK = 144, OFF_WRITESEG = 152;
     static final int OFF_RLOCK = 192;
-    static final int OFF_HEAD = 256, OFF_SPACESEQ = 264, OFF_WRITEWAITERS = 268, OFF_WANTFREE = 272;
+    static final int OFF_HEAD = 256, OFF_SPACESEQ = 264, OFF_WRITEWAITERS = 268, OFF_WANTFREE = 272, OFF_READSEG = 280;
     static final int OFF_DONE = 320, OFF_JOINSEQ = 324, OFF_JOINWAITERS = 328;
     static final int HEADER = 384;
 
@@ -68,7 +106,11 @@ final class Ring {
 
     static final int HDR = 8;
     static final int RESERVE = 8;
-    static final int T_WHOLE = 1, T_BEGIN = 2, T_CONT = 3, T_END = 4, T_ABORT = 5;
+    static final int T_WHOLE = 1, T_BEGIN = 2, T_CONT = 3, T_END = 4, T_ABORT = 5, T_LINK = 6;
+    /** A LINK record: header and the 8-byte id of its overflow chain. */
+    static final int LINK_REC = HDR + 8;
+    /** Marks the LINK word as set (a ring position alone may be 0). */
+    private static final long LINK_SET = 1L << 40;
 
     static final int POS_BITS = 36;
     static final long POS_MASK = (1L << POS_BITS) - 1;
@@ -88,6 +130,8 @@ final class Ring {
     private final int maxsize;
     private final long tailOff, headOff;
     final RobustLock wlock, rlock;
+    /** The overflow of an unbounded queue (a put never waits for room); null for bounded queues and pipes. */
+    private final Overflow overflow;
 
     /** Bytes needed for a ring with the given (already rounded) capacity. */
     static long sizeFor(int cap) {
@@ -125,6 +169,8 @@ final class Ring {
         this.headOff = base + OFF_HEAD;
         this.wlock = new RobustLock(seg, base + OFF_WLOCK, "writer lock of " + name);
         this.rlock = new RobustLock(seg, base + OFF_RLOCK, "reader lock of " + name);
+        this.overflow = maxsize <= 0 && kind() != 0
+                ? new Overflow(name, seg, base + OFF_WRITESEG, base + OFF_READSEG, cap) : null;
     }
 
     int kind() { return seg.get(ValueLayout.JAVA_INT, base + OFF_KIND); }
@@ -143,9 +189,16 @@ final class Ring {
         return (cnt(t) - cnt(h)) & CNT_MASK;
     }
 
-    /** True if any committed record is unread (includes records a reader would only skip). */
+    /**
+     * True if any committed record is unread (includes records a reader would only skip), except the LINK of an
+     * open overflow chain that holds no committed message yet.
+     */
     boolean hasData() {
-        return pos(Mem.getLong(seg, tailOff)) != pos(Mem.getLong(seg, headOff));
+        long h = Mem.getLong(seg, headOff);
+        long t = Mem.getLong(seg, tailOff);
+        if (pos(t) == pos(h)) return false;
+        if (cnt(t) != cnt(h) || overflow == null) return true;
+        return ((pos(t) - pos(h)) & POS_MASK) != LINK_REC || Mem.getLong(seg, base + OFF_LINK) != (LINK_SET | pos(h));
     }
 
     // ------------------------------------------------------------------------------------------------ writing
@@ -153,10 +206,17 @@ final class Ring {
     /** Puts one message; false on timeout. Throws {@link BrokenPipeException} when {@code peer} is gone. */
     boolean put(byte[] msg, long deadline, Peer peer) {
         if (peer != null && peer.gone()) throw new BrokenPipeException();
-        if (!wlock.acquire(deadline)) return false;
+        // An unbounded queue's writers hold the lock only to copy a message (they never wait for room), so even a
+        // put_nowait waits for it, as CPython's does for its queue's lock; a dead holder is taken over. (Shifting the
+        // deadline rather than reading the clock again keeps this path as fast as before.)
+        if (!wlock.acquire(overflow != null ? deadline + Mem.FOREVER : deadline)) return false;
         try {
             int len = msg.length;
             long rec = HDR + (((long) len + 7) & ~7L);
+            if (overflow != null) {
+                putUnbounded(msg, rec);
+                return true;
+            }
             if (rec <= cap) {
                 if (!awaitWritable(rec, true, deadline, peer)) return false;
                 long t = Mem.getLong(seg, tailOff);
@@ -171,6 +231,62 @@ final class Ring {
         } finally {
             wlock.release();
         }
+    }
+
+    /**
+     * Puts into an unbounded queue without waiting: into the ring while it has room (always keeping room for a
+     * LINK), else into the overflow chain, which stays open until the readers took everything.
+     */
+    private void putUnbounded(byte[] msg, long rec) {
+        long t = Mem.getLong(seg, tailOff);
+        long h = Mem.getLong(seg, headOff);
+        long p = pos(t);
+        int put = cnt(t);
+        if (((put - cnt(h)) & CNT_MASK) == CNT_MASK) { // one more would read as an empty queue
+            throw new ShmExhaustedException("a queue cannot hold more than " + CNT_MASK + " items");
+        }
+        long used = (p - pos(h)) & POS_MASK;
+        boolean fits = cap - used >= rec + LINK_REC;
+        boolean chainOpen = overflowOpen(p, used);
+        if (chainOpen) {
+            if (!fits || cnt(h) != put) {
+                overflow.append(msg, put);
+                publish(word(put + 1, p)); // commits the message: the ring position stays after the LINK
+                overflow.appended();
+                return;
+            }
+            overflow.close(put); // committed together with the ring record below
+        } else if (!fits) {
+            long chain = overflow.start(msg, put);
+            Mem.setLong(seg, base + OFF_LINK, LINK_SET | p);
+            writeInt(p, 8);
+            writeInt(p + 4, T_LINK);
+            writeLong(p + 8, chain);
+            publish(word(put + 1, p + LINK_REC)); // commits the LINK and the chain's first message
+            overflow.appended();
+            return;
+        }
+        int len = msg.length;
+        writeInt(p, len);
+        writeInt(p + 4, T_WHOLE);
+        writeBytes(p + HDR, msg, 0, len);
+        publish(word(put + 1, p + rec));
+        if (chainOpen) {
+            Mem.setLong(seg, base + OFF_LINK, 0);
+            overflow.closed();
+        } else {
+            overflow.releaseWriting();
+        }
+    }
+
+    /**
+     * Whether the last published ring record is the LINK of an overflow chain (writers then append to the chain).
+     * The LINK word alone is not enough: a writer killed before publishing its LINK leaves it set.
+     */
+    private boolean overflowOpen(long p, long used) {
+        if (used < LINK_REC) return false;
+        long link = (p - LINK_REC) & POS_MASK;
+        return Mem.getLong(seg, base + OFF_LINK) == (LINK_SET | link) && readInt(link + 4) == T_LINK;
     }
 
     private boolean putStreamed(byte[] msg, long deadline, Peer peer) {
@@ -335,7 +451,8 @@ final class Ring {
             int len = readInt(p);
             int type = readInt(p + 4);
             long rec = HDR + (((long) len + 7) & ~7L);
-            if (len < 0 || rec > used || type < T_WHOLE || type > T_ABORT || (type == T_BEGIN && len < 8)) {
+            if (len < 0 || rec > used || type < T_WHOLE || type > T_LINK || (type == T_BEGIN && len < 8)
+                    || (type == T_LINK && (len != 8 || overflow == null))) {
                 corrupt(t, len, type);
                 partial = null;
                 continue;
@@ -343,6 +460,7 @@ final class Ring {
             switch (type) {
                 case T_WHOLE -> {
                     if (partial != null) LOG.warn("discarding an incomplete streamed message (writer gave up)");
+                    if (overflow != null) overflow.releaseReading();
                     byte[] m = new byte[len];
                     readBytes(p + HDR, m, 0, len);
                     consume(h, rec, 1);
@@ -384,11 +502,56 @@ final class Ring {
                         partial = null;
                     }
                 }
+                case T_LINK -> {
+                    if (partial != null) LOG.warn("discarding an incomplete streamed message (writer gave up)");
+                    partial = null;
+                    boolean closed = pos(t) != ((p + rec) & POS_MASK);
+                    byte[] m = overflow.take(readLong(p + 8), cnt(h), cnt(t), closed);
+                    if (m == Overflow.NOT_YET) return EMPTY;
+                    if (m == Overflow.CHAIN_DONE) {
+                        // a lost chain (never closed) takes its items' counts with it, as a corrupt ring does
+                        if (closed) consume(h, rec, 0);
+                        else Mem.setLong(seg, headOff, t);
+                        overflow.finished();
+                        continue;
+                    }
+                    consume(h, 0, 1); // the LINK stays the oldest record until its chain is closed and drained
+                    overflow.consumed();
+                    if (((cnt(h) + 1) & CNT_MASK) == cnt(t)) closeDrainedChain();
+                    return m;
+                }
                 default -> { // T_ABORT
                     partial = null;
                     consume(h, rec, 0);
                 }
             }
+        }
+    }
+
+    /**
+     * The reader took the last message of an open chain: unless a writer is busy (it then closes the chain itself
+     * on its next put), closes the chain as a writer would, with an ABORT record after the LINK, and consumes both,
+     * so that an idle queue keeps no overflow file. Reader lock held.
+     */
+    private void closeDrainedChain() {
+        if (!wlock.acquire(System.nanoTime())) return;
+        try {
+            long t = Mem.getLong(seg, tailOff);
+            long h = Mem.getLong(seg, headOff);
+            long p = pos(t);
+            long used = (p - pos(h)) & POS_MASK;
+            if (cnt(t) != cnt(h) || !overflowOpen(p, used) || cap - used < HDR) return;
+            overflow.close(cnt(t));
+            writeInt(p, 0);
+            writeInt(p + 4, T_ABORT);
+            publish(word(cnt(t), p + HDR));
+            Mem.setLong(seg, base + OFF_LINK, 0);
+            overflow.closed();
+            // with both locks held nothing else can come: this consumes the LINK (removing the chain's last file)
+            // and the ABORT
+            if (take() != EMPTY) throw new IllegalStateException("a message was put under somebody else's writer lock");
+        } finally {
+            wlock.release();
         }
     }
 
@@ -533,6 +696,15 @@ final class Ring {
 
     private int readInt(long p) {
         return seg.get(ValueLayout.JAVA_INT, data + (p & mask));
+    }
+
+    /** An 8-aligned long: never split by the end of the ring. */
+    private void writeLong(long p, long v) {
+        seg.set(ValueLayout.JAVA_LONG, data + (p & mask), v);
+    }
+
+    private long readLong(long p) {
+        return seg.get(ValueLayout.JAVA_LONG, data + (p & mask));
     }
 
     private void writeBytes(long p, byte[] src, int srcOff, int n) {

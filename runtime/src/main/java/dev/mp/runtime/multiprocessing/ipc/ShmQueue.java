@@ -9,9 +9,12 @@ import dev.mp.runtime.multiprocessing.shm.SharedRegion;
  *
  * <p>Messages are copied into a shared ring in the calling thread (there is no feeder thread), so
  * {@link #joinThread()} and {@link #cancelJoinThread()} are no-ops: once {@code put} returned, the message is in
- * shared memory and survives the exit of this process. A message larger than the ring is streamed through it in
- * chunks while a reader drains it (such a put therefore needs a concurrent reader in another thread or process).
- * Any process may be SIGKILLed at any instant without corrupting the queue for the others; see {@link Ring}.
+ * shared memory and survives the exit of this process. A put into an unbounded queue (maxsize ≤ 0, and every
+ * SimpleQueue) never waits for a reader, as in CPython: what the ring cannot hold goes into overflow files of the
+ * queue, limited only by the space in {@code /dev/shm} ({@link ShmExhaustedException} when there is none). A
+ * bounded queue blocks while it is full, and streams a message larger than its ring in chunks while a reader
+ * drains it. Any process may be SIGKILLed at any instant without corrupting the queue for the others; see
+ * {@link Ring}.
  *
  * <p>Descriptor format: {@code mpq1:<kind>:<shm region name>} with kind {@code Q} (Queue), {@code J}
  * (JoinableQueue) or {@code S} (SimpleQueue). {@link #attach(String)} returns an object of the matching class.
@@ -119,8 +122,8 @@ public class ShmQueue implements AutoCloseable {
     }
 
     /**
-     * A queue holding at most {@code maxsize} items (≤ 0: unbounded count, yet put still blocks while the ring has
-     * no room). {@code ringBytes} is rounded up to a power of two in [128, 2^30].
+     * A queue holding at most {@code maxsize} items (≤ 0: unbounded; put then never blocks, what the ring cannot hold
+     * overflows into further shared memory). {@code ringBytes} is rounded up to a power of two in [128, 2^30].
      */
     public static ShmQueue create(int maxsize, int ringBytes) {
         return new ShmQueue(newRegion(maxsize, ringBytes, KIND_QUEUE), KIND_QUEUE);
@@ -156,11 +159,14 @@ public class ShmQueue implements AutoCloseable {
     }
 
     /**
-     * Puts a message. Returns false when the queue is full (maxsize reached or no room in the ring) and
+     * Puts a message. Returns false when a bounded queue is full (maxsize reached or no room in the ring) and
      * {@code block} is false or the timeout elapsed: the binder raises {@code queue.Full}. For a message larger
      * than the ring the timeout also bounds the streaming; a stream that times out is discarded by the readers.
+     * Into an unbounded queue it always succeeds without waiting for a reader (it only waits for the writer lock,
+     * held briefly by the other writers).
      *
      * @throws IllegalStateException if this handle was {@link #close() closed} (Python ValueError)
+     * @throws ShmExhaustedException if an unbounded queue cannot grow (Python MemoryError); nothing was put
      */
     public boolean put(byte[] msg, boolean block, long timeoutNanos) {
         if (closed) throw new IllegalStateException("Queue is closed");

@@ -109,6 +109,49 @@ public final class IpcChild {
                 System.out.println(q.regionName());
                 System.out.flush();
             }
+            case "produce-mixed" -> { // produce-mixed <queue> <tag> <count> <bigEvery> <bigBytes>: Msgs seq 0..count-1
+                ShmQueue q = ShmQueue.attach(args[1]);
+                int tag = Integer.parseInt(args[2]), n = Integer.parseInt(args[3]);
+                int bigEvery = Integer.parseInt(args[4]), bigBytes = Integer.parseInt(args[5]);
+                for (int i = 0; i < n; i++) {
+                    if (!q.put(Msgs.make(tag, i, i % bigEvery == bigEvery - 1 ? bigBytes : 12), false, 0)) {
+                        throw new IllegalStateException("put_nowait into an unbounded queue refused item " + i);
+                    }
+                }
+            }
+            case "check-drain" -> { // check-drain <queue> <tags> <perTag>: takes all, checks order per tag, prints OK
+                ShmQueue q = ShmQueue.attach(args[1]);
+                int tags = Integer.parseInt(args[2]), perTag = Integer.parseInt(args[3]);
+                int[] next = new int[tags + 1];
+                for (int i = 0; i < tags * perTag; i++) {
+                    byte[] m = q.get(true, 60_000_000_000L);
+                    if (m == null) throw new IllegalStateException("queue ran dry after " + i + " items");
+                    int seq = Msgs.check(m), tag = Msgs.tag(m);
+                    if (seq != next[tag]) throw new IllegalStateException("tag " + tag + ": got " + seq + ", expected " + next[tag]);
+                    next[tag]++;
+                }
+                if (q.get(false, 0) != null) throw new IllegalStateException("an item came twice");
+                System.out.println("OK");
+            }
+            case "overflow-putter" -> { // overflow-putter <queue> <limit>: Msgs seq 1.. forever, keeping about limit queued
+                ShmQueue q = ShmQueue.attach(args[1]);
+                int limit = Integer.parseInt(args[2]);
+                System.out.println("READY");
+                System.out.flush();
+                for (int seq = 1; ; seq++) {
+                    while (q.qsize() > limit) java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                    int len = seq % 500 == 0 ? 300_000 : ThreadLocalRandom.current().nextInt(12, 2000);
+                    q.put(Msgs.make(1, seq, len));
+                }
+            }
+            case "overflow-alone" -> { // overflow-alone <n> <exit|hold>: its own queue, n items never taken
+                ShmQueue q = ShmQueue.create(0, 4096);
+                int n = Integer.parseInt(args[1]);
+                for (int i = 0; i < n; i++) q.put(Msgs.make(6, i, 100));
+                System.out.println(q.regionName());
+                System.out.flush();
+                if (args[2].equals("hold")) Thread.sleep(60_000);
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.exit(0);

@@ -13,38 +13,18 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tests with real child JVMs (see {@link IpcChild}). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class MultiProcessTest {
-    private static final long MS = 1_000_000L;
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<Process> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        for (Process p : children) p.destroyForcibly();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        POOL.shutdownNow();
-    }
-
+class MultiProcessTest extends ChildJvmTestBase {
     static List<String> javaCommand(boolean fastStart) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
@@ -75,15 +55,7 @@ class MultiProcessTest {
         return String.join(java.io.File.pathSeparator, cp);
     }
 
-    private Process spawn(String... args) throws IOException {
-        List<String> cmd = javaCommand(true);
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        children.add(p);
-        return p;
-    }
-
-    private static void expectLine(Process p, String prefix) throws IOException {
+    static void expectLine(Process p, String prefix) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = r.readLine()) != null) {
@@ -106,7 +78,7 @@ class MultiProcessTest {
         }
     }
 
-    private static void kill9(Process p) throws InterruptedException {
+    static void kill9(Process p) throws InterruptedException {
         p.destroyForcibly(); // SIGKILL on Linux
         assertTrue(p.waitFor(10, TimeUnit.SECONDS));
     }
@@ -173,36 +145,38 @@ class MultiProcessTest {
         assertTrue(q.empty());
     }
 
+    /** A bounded queue streams a message larger than its ring (an unbounded one would overflow instead). */
     @Test
     void writerKilledWhileStreamingHoldsNoOneUp() throws Exception {
-        ShmQueue q = ShmQueue.create(0, 64 * 1024);
+        ShmQueue q = ShmQueue.create(1000, 64 * 1024);
         Process child = spawn("bigputter", q.descriptor(), String.valueOf(1 << 20));
         int pid = (int) child.pid();
         expectLine(child, "READY");
         // no reader: the child blocks in the middle of streaming its first 1 MiB message, holding the writer lock
         awaitTrue(() -> q.ring.wlock.owner() == pid && q.ring.hasData(), 20_000);
         kill9(child);
-        Future<byte[]> reader = POOL.submit(() -> q.get(true, 20_000 * MS));
+        Future<byte[]> reader = pool.submit(() -> q.get(true, 20_000 * MS));
         byte[] small = Msgs.make(5, 77, 300);
         assertTrue(q.put(small, true, 20_000 * MS)); // takes the dead writer's lock over
         assertArrayEquals(small, reader.get(30, TimeUnit.SECONDS)); // partial stream discarded, no garbage
         assertTrue(q.empty());
         assertNull(q.get(false, 0));
         byte[] big = Msgs.make(5, 78, 200_000); // still fully functional, also for streams
-        Future<byte[]> reader2 = POOL.submit(() -> q.get(true, 20_000 * MS));
+        Future<byte[]> reader2 = pool.submit(() -> q.get(true, 20_000 * MS));
         assertTrue(q.put(big, true, 20_000 * MS));
         assertArrayEquals(big, reader2.get(30, TimeUnit.SECONDS));
     }
 
+    /** Bounded, so that big messages are streamed; see QueueOverflowProcessTest for unbounded queues. */
     @Test
     void writerKilledAtRandomMoments() throws Exception {
         Random rnd = new Random();
-        ShmQueue q = ShmQueue.create(0, 16 * 1024);
+        ShmQueue q = ShmQueue.create(1000, 16 * 1024);
         for (int iter = 0; iter < 3; iter++) {
             Process child = spawn("bigputter", q.descriptor(), "100000", "mix");
             expectLine(child, "READY");
             int sentinelSeq = 1000 + iter;
-            Future<Integer> reader = POOL.submit(() -> {
+            Future<Integer> reader = pool.submit(() -> {
                 int last = 0, n = 0;
                 while (true) {
                     byte[] m = q.get(true, 20_000 * MS);
@@ -225,17 +199,20 @@ class MultiProcessTest {
         }
     }
 
-    @Test
-    void readerKilledAtRandomMomentLosesAtMostWhatItTook() throws Exception {
-        ShmQueue q = ShmQueue.create(0, 16 * 1024);
+    /** Unbounded: the writer keeps about 2,000 messages queued, so the reader is mostly in the overflow. */
+    @ParameterizedTest(name = "maxsize {0}")
+    @ValueSource(ints = {0, 1000})
+    void readerKilledAtRandomMomentLosesAtMostWhatItTook(int maxsize) throws Exception {
+        ShmQueue q = ShmQueue.create(maxsize, 16 * 1024);
         Process child = spawn("bigreader", q.descriptor());
         expectLine(child, "READY");
         AtomicBoolean stop = new AtomicBoolean();
-        Future<Integer> writer = POOL.submit(() -> {
+        Future<Integer> writer = pool.submit(() -> {
             Random rnd = new Random(3);
             int seq = 0;
             while (!stop.get()) {
-                int len = rnd.nextInt(3) == 0 ? 50_000 : 12 + rnd.nextInt(500);
+                while (q.qsize() > 2000 && !stop.get()) java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                int len = rnd.nextInt(maxsize == 0 ? 10 : 3) == 0 ? 50_000 : 12 + rnd.nextInt(500);
                 if (q.put(Msgs.make(1, seq + 1, len), true, 20_000 * MS)) seq++;
                 else fail("writer hangs");
             }
@@ -313,15 +290,19 @@ class MultiProcessTest {
         assertThrows(ConnectionClosedException.class, c::recv);
     }
 
+    /** Most of the items are in the overflow of the 4 KiB ring when the child takes them. */
     @Test
     void joinableQueueAcrossProcesses() throws Exception {
-        ShmJoinableQueue q = ShmJoinableQueue.create(0, 64 * 1024);
+        ShmJoinableQueue q = ShmJoinableQueue.create(0, 4096);
         ShmQueue done = ShmQueue.create(0, 4096);
-        for (int i = 0; i < 500; i++) q.put(new byte[] {(byte) i});
-        Process child = spawn("drain", q.descriptor(), "500", done.descriptor());
+        int n = 50_000;
+        for (int i = 0; i < n; i++) q.put(new byte[] {(byte) i});
+        assertEquals(n, q.qsize());
+        Process child = spawn("drain", q.descriptor(), String.valueOf(n), done.descriptor());
         assertNotNull(done.get(true, 30_000 * MS));
-        assertEquals(500, q.unfinishedTasks());
-        for (int i = 0; i < 500; i++) q.taskDone();
+        assertEquals(n, q.unfinishedTasks());
+        assertTrue(q.empty());
+        for (int i = 0; i < n; i++) q.taskDone();
         assertTrue(q.join(10_000 * MS));
         assertTrue(child.waitFor(10, TimeUnit.SECONDS));
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ShmQueueTest {
@@ -119,24 +121,76 @@ class ShmQueueTest {
         assertNull(q.get(false, 0));
     }
 
+    /** Nearly all of these overflow the 256-byte ring, into a chain of several segments. */
     @Test
-    void unboundedCountIsStillBoundedByRingBytes() throws Exception {
+    void unboundedPutNeverBlocks() {
         ShmQueue q = ShmQueue.create(0, 256);
-        int n = 0;
-        while (q.put(new byte[24], false, 0)) n++;
-        assertEquals(256 / 32, n); // 8 byte header + 24 bytes payload
+        int n = 20_000;
+        for (int i = 0; i < n; i++) assertTrue(q.put(Msgs.make(3, i, 24), false, 0), "put_nowait refused item " + i);
+        assertEquals(n, q.qsize());
         assertFalse(q.full()); // CPython: never full without maxsize
-        assertFalse(q.put(new byte[24], true, 20 * MS));
-        Future<Boolean> blocked = POOL.submit(() -> q.put(new byte[] {42}, true, -1));
-        assertNotNull(q.get());
-        assertTrue(blocked.get(10, TimeUnit.SECONDS));
-        for (int i = 1; i < n; i++) assertEquals(24, q.get().length);
-        assertArrayEquals(new byte[] {42}, q.get());
+        assertFalse(q.empty());
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, Msgs.check(q.get(false, 0)));
+            assertEquals(n - i - 1, q.qsize());
+        }
+        assertNull(q.get(false, 0));
+        assertTrue(q.empty());
+        assertEquals(java.util.List.of(), OverflowTestSupport.overflowFiles(q));
+    }
+
+    /** Bursts of puts and gets open, extend, drain and close overflow chains many times; FIFO throughout. */
+    @Test
+    void overflowChainsOpenAndCloseInBursts() {
+        ShmQueue q = ShmQueue.create(0, 1024);
+        Random rnd = new Random(5);
+        int put = 0, got = 0;
+        for (int round = 0; round < 60; round++) {
+            for (int n = rnd.nextInt(400); n > 0; n--) {
+                int len = rnd.nextInt(20) == 0 ? 3000 + rnd.nextInt(70_000) : rnd.nextInt(200);
+                assertTrue(q.put(Msgs.make(2, put++, len), false, 0));
+            }
+            assertEquals(put - got, q.qsize());
+            for (int n = rnd.nextInt(3) == 0 ? put - got : rnd.nextInt(put - got + 1); n > 0; n--) {
+                assertEquals(got++, Msgs.check(q.get(false, 0)));
+            }
+        }
+        while (got < put) assertEquals(got++, Msgs.check(q.get(false, 0)));
+        assertNull(q.get(false, 0));
+        assertEquals(java.util.List.of(), OverflowTestSupport.overflowFiles(q));
+        q.put(new byte[0]); // the queue works on after its chains
+        assertEquals(0, q.get().length);
     }
 
     @Test
-    void messageTenTimesTheRingGoesThrough() throws Exception {
-        ShmQueue q = ShmQueue.create(0, 4096);
+    void simpleAndJoinableQueuesOverflowToo() {
+        ShmSimpleQueue s = ShmSimpleQueue.create(256);
+        for (int i = 0; i < 5000; i++) s.put(i % 10 == 0 ? new byte[0] : Msgs.make(4, i, 40));
+        for (int i = 0; i < 5000; i++) {
+            byte[] m = s.get();
+            if (i % 10 == 0) assertEquals(0, m.length);
+            else assertEquals(i, Msgs.check(m));
+        }
+        assertTrue(s.empty());
+        assertEquals(java.util.List.of(), OverflowTestSupport.overflowFiles(s));
+
+        ShmJoinableQueue j = ShmJoinableQueue.create(0, 256);
+        for (int i = 0; i < 5000; i++) j.put(Msgs.make(5, i, 40));
+        assertEquals(5000, j.unfinishedTasks());
+        assertFalse(j.join(0));
+        for (int i = 0; i < 5000; i++) {
+            assertEquals(i, Msgs.check(j.get()));
+            j.taskDone();
+        }
+        assertTrue(j.join(0));
+        assertThrows(IllegalStateException.class, j::taskDone);
+        assertEquals(java.util.List.of(), OverflowTestSupport.overflowFiles(j));
+    }
+
+    @ParameterizedTest(name = "maxsize {0}")
+    @ValueSource(ints = {0, 1000})
+    void messageTenTimesTheRingGoesThrough(int maxsize) throws Exception {
+        ShmQueue q = ShmQueue.create(maxsize, 4096);
         byte[] big = Msgs.make(7, 1, 10 * 4096);
         Future<byte[]> reader = POOL.submit(() -> q.get());
         assertTrue(q.put(big, true, -1));
@@ -147,9 +201,10 @@ class ShmQueueTest {
         assertTrue(q.empty());
     }
 
-    @Test
-    void concurrentBigAndSmallMessagesNeverInterleave() throws Exception {
-        ShmQueue q = ShmQueue.create(0, 1024);
+    @ParameterizedTest(name = "maxsize {0}")
+    @ValueSource(ints = {0, 1000})
+    void concurrentBigAndSmallMessagesNeverInterleave(int maxsize) throws Exception {
+        ShmQueue q = ShmQueue.create(maxsize, 1024);
         int producers = 3, perProducer = 150;
         List<Future<?>> fs = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
@@ -183,9 +238,10 @@ class ShmQueueTest {
         assertEquals(producers * perProducer, total.get());
     }
 
-    @Test
-    void perProducerOrderIsKeptWithSingleConsumer() throws Exception {
-        ShmQueue q = ShmQueue.create(0, 512);
+    @ParameterizedTest(name = "maxsize {0}")
+    @ValueSource(ints = {0, 1000})
+    void perProducerOrderIsKeptWithSingleConsumer(int maxsize) throws Exception {
+        ShmQueue q = ShmQueue.create(maxsize, 512);
         List<Future<?>> fs = new ArrayList<>();
         for (int p = 1; p <= 2; p++) {
             int tag = p;
@@ -205,8 +261,19 @@ class ShmQueueTest {
     }
 
     @Test
-    void bigPutTimesOutWithoutReaderAndQueueStaysUsable() {
+    void bigPutIntoUnboundedQueueNeedsNoReader() {
         ShmQueue q = ShmQueue.create(0, 1024);
+        assertTrue(q.put(Msgs.make(1, 1, 5000), false, 0));
+        assertTrue(q.put(Msgs.make(1, 2, 5000), true, 30 * MS));
+        assertTrue(q.put(Msgs.make(1, 3, 100), true, 1000 * MS));
+        for (int i = 1; i <= 3; i++) assertEquals(i, Msgs.check(q.get(true, 1000 * MS)));
+        assertNull(q.get(false, 0));
+    }
+
+    /** A bounded queue streams a message larger than its ring, which needs a reader. */
+    @Test
+    void bigPutTimesOutWithoutReaderAndQueueStaysUsable() {
+        ShmQueue q = ShmQueue.create(100, 1024);
         assertFalse(q.put(Msgs.make(1, 1, 5000), true, 30 * MS));
         assertFalse(q.put(Msgs.make(1, 2, 5000), false, 0));
         assertTrue(q.put(Msgs.make(1, 3, 100), true, 1000 * MS));
