@@ -186,6 +186,23 @@ final class ContainerTypes {
         });
         method(l, "__contains__", "self, value", a -> Comparisons.builtinContains(a[0], a[1]));
         method(l, "__iter__", "self", a -> Iteration.builtinIter(a[0], false));
+        method(l, "__reversed__", "self, /", a -> {
+            List<Object> items = new java.util.ArrayList<>(((PList) a[0]).items());
+            java.util.Collections.reverse(items);
+            return Iteration.arrayIterator(BuiltinClasses.REVERSED, items.toArray());
+        });
+        // Named methods for what `l += x` and `l *= n` do (a manager's ListProxy calls them by name).
+        method(l, "__iadd__", "self, value, /", a -> {
+            ((PList) a[0]).items().addAll(Iteration.toList(a[1]));
+            return a[0];
+        });
+        method(l, "__imul__", "self, value, /", a -> {
+            PList product = (PList) dev.mp.runtime.ops.Arithmetic.binary(dev.mp.runtime.ops.Arithmetic.BinOp.MUL, new PList(((PList) a[0]).items()), Conversions.index(a[1]));
+            List<Object> items = ((PList) a[0]).items();
+            items.clear();
+            items.addAll(product.items());
+            return a[0];
+        });
         method(l, "__repr__", "self", a -> Conversions.builtinRepr(a[0]));
     }
 

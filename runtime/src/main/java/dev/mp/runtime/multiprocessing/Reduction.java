@@ -23,6 +23,7 @@ import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PRange;
 import dev.mp.runtime.objects.PSet;
+import dev.mp.runtime.objects.PSlice;
 import dev.mp.runtime.objects.PStaticMethod;
 import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.objects.PClass.Layout;
@@ -84,6 +85,8 @@ public final class Reduction {
     private static final byte SOURCE_DEFINITION = 22;
     /** An instance of a subclass of int, float or str: its class, value and attribute dict (made by {@code cls.__new__(cls, value)}). */
     private static final byte BOXED = 23;
+    /** A slice: its start, stop and step (a manager proxy's {@code l[1:3]} sends one). */
+    private static final byte SLICE = 24;
 
     /** Pickles {@code value}; raises the Python exception CPython raises for what cannot be pickled. */
     public static byte[] dumps(Object value) {
@@ -237,6 +240,11 @@ public final class Reduction {
                 writeLong(r.start);
                 writeLong(r.stop);
                 writeLong(r.step);
+            } else if (v instanceof PSlice s) {
+                out.write(SLICE);
+                write(s.start);
+                write(s.stop);
+                write(s.step);
             } else if (v == dev.mp.runtime.objects.PSingleton.ELLIPSIS) {
                 out.write(ELLIPSIS);
             } else if (v instanceof SharedResource r) {
@@ -551,6 +559,8 @@ public final class Reduction {
                     return new PRange(readLong(), readLong(), readLong());
                 case ELLIPSIS:
                     return dev.mp.runtime.objects.PSingleton.ELLIPSIS;
+                case SLICE:
+                    return new PSlice(read(), read(), read());
                 case LIST: {
                     PList list = new PList();
                     memo.add(list);
