@@ -43,6 +43,8 @@ public final class MpContext {
     private final Signals signals = new Signals(this);
     /** {@code socket.getdefaulttimeout()} in nanoseconds, -1 for None: this program's own, not the JVM's. */
     private volatile long socketDefaultTimeoutNanos = -1;
+    /** The last long string found to hold no surrogate pair (indexing it is then by char): see {@code Sequences}. */
+    public String lastBmpOnlyString;
     /** The name of this program's {@code multiprocessing.current_process()}, shown as a lock's owner. */
     private volatile String processName = "MainProcess";
 

@@ -90,9 +90,10 @@ public final class PDict extends PSubclassable {
         if (e == null) {
             return null;
         }
-        e.detached = true;
+        Object value = e.value;
+        detach(e);
         version++;
-        return e.value;
+        return value;
     }
 
     /** Removes and returns the last inserted entry, or null when empty. */
@@ -102,15 +103,22 @@ public final class PDict extends PSubclassable {
             return null;
         }
         Entry e = map.pollLastEntry().getValue();
-        e.detached = true;
+        Entry taken = new Entry(e.key, e.value);
+        detach(e);
         version++;
-        return e;
+        return taken;
+    }
+
+    /** Marks an entry gone; its value is dropped, so that a holder of the stale entry does not keep it alive. */
+    private static void detach(Entry e) {
+        e.detached = true;
+        e.value = null;
     }
 
     @TruffleBoundary
     public void clear() {
         for (Entry e : map.values()) {
-            e.detached = true;
+            detach(e);
         }
         map.clear();
         version++;

@@ -82,12 +82,30 @@ public final class Sequences {
     }
 
     private static boolean isBmpOnly(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isSurrogate(s.charAt(i))) {
-                return false;
-            }
+        if (s.length() < LONG_STRING) {
+            return scanBmpOnly(s);
         }
-        return true;
+        // Programs index and slice one long string many times (a parser, StringIO's lines): remember the last.
+        dev.mp.runtime.MpContext context = dev.mp.runtime.MpContext.current();
+        if (context != null && context.lastBmpOnlyString == s) {
+            return true;
+        }
+        boolean bmp = scanBmpOnly(s);
+        if (bmp && context != null) {
+            context.lastBmpOnlyString = s;
+        }
+        return bmp;
+    }
+
+    /** Strings at least this long have their check remembered (shorter ones are cheaper to scan than to look up). */
+    private static final int LONG_STRING = 256;
+
+    /**
+     * Whether char and code-point indexing agree (no surrogate pair). The JDK answers in O(1) for a Latin-1 string
+     * (counting its code points is taking its length) and with one pass over a UTF-16 one.
+     */
+    private static boolean scanBmpOnly(String s) {
+        return s.codePointCount(0, s.length()) == s.length();
     }
 
     /** Code points of s, for indexing and slicing strings that are not all BMP. */

@@ -501,7 +501,8 @@ final class NodeBuilder {
             loopDepth++;
             BlockNode body = block(w.block(0));
             loopDepth--;
-            node = new WhileNode(test, body, w.block().size() > 1 ? block(w.block(1)) : null, generatorSlot);
+            node = new WhileNode(test, body, w.block().size() > 1 ? block(w.block(1)) : null, generatorSlot,
+                    generatorSlot >= 0 && w.block().size() > 1 ? temp() : -1);
         } else if (s instanceof MpParser.For_stmtContext f) {
             MpExpressionNode iterable = expr(f.testlist());
             AssignTargetNode target = target(TargetShape.of(f.exprlist(), "for"));

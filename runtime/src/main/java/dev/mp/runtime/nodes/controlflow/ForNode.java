@@ -38,12 +38,26 @@ public final class ForNode extends MpStatementNode {
         if (!GeneratorState.resuming(frame, generatorSlot)) {
             Object seq = iterable.execute(frame);
             frame.setObject(iteratorSlot, seq instanceof PRange r && r.step == 1 ? new RangeCursor(r.start, r.stop) : Iteration.iter(seq));
+        } else if (frame.getObject(iteratorSlot) == LoopIteration.IN_ELSE) {
+            runElse(frame); // a generator resumed into the else clause
+            return;
         }
         // A yield leaves the state in its slot for the resumption; an exception leaves it to the dying frame.
         Object status = loop.execute(frame);
         frame.setObject(iteratorSlot, null);
         if (status != LoopIteration.BROKEN && orelse != null) {
-            orelse.execute(frame);
+            runElse(frame);
+        }
+    }
+
+    /** The else clause; in a generator, the iterator's slot says so meanwhile, for a yield in it to resume there. */
+    private void runElse(VirtualFrame frame) {
+        if (generatorSlot >= 0) {
+            frame.setObject(iteratorSlot, LoopIteration.IN_ELSE);
+        }
+        orelse.execute(frame);
+        if (generatorSlot >= 0) {
+            frame.setObject(iteratorSlot, null);
         }
     }
 

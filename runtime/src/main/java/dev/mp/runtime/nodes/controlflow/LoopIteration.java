@@ -14,6 +14,8 @@ import dev.mp.runtime.nodes.MpStatementNode;
 abstract class LoopIteration extends Node implements RepeatingNode {
     static final Object ENDED = new Object();
     static final Object BROKEN = new Object();
+    /** Kept in a loop's slot while its else clause runs in a generator, so that a resumption goes back into it. */
+    static final Object IN_ELSE = new Object();
 
     /** "for" or "while": how compilation traces and profiles name the loop when it is compiled on the stack. */
     private final String kind;

@@ -16,16 +16,35 @@ import dev.mp.runtime.nodes.function.GeneratorState;
 public final class WhileNode extends MpStatementNode {
     @Child private LoopNode loop;
     @Child private MpStatementNode orelse;
+    private final int generatorSlot;
+    /** In a generator: the slot that says the else clause is running (for a yield in it to resume there); else -1. */
+    private final int elseSlot;
 
-    public WhileNode(MpExpressionNode test, MpStatementNode body, MpStatementNode orelse, int generatorSlot) {
+    public WhileNode(MpExpressionNode test, MpStatementNode body, MpStatementNode orelse, int generatorSlot, int elseSlot) {
         this.loop = Truffle.getRuntime().createLoopNode(new Iteration(test, body, generatorSlot));
         this.orelse = orelse;
+        this.generatorSlot = generatorSlot;
+        this.elseSlot = elseSlot;
     }
 
     @Override
     public void execute(VirtualFrame frame) {
+        if (elseSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && frame.getObject(elseSlot) == LoopIteration.IN_ELSE) {
+            runElse(frame);
+            return;
+        }
         if (loop.execute(frame) != LoopIteration.BROKEN && orelse != null) {
-            orelse.execute(frame);
+            runElse(frame);
+        }
+    }
+
+    private void runElse(VirtualFrame frame) {
+        if (elseSlot >= 0) {
+            frame.setObject(elseSlot, LoopIteration.IN_ELSE);
+        }
+        orelse.execute(frame);
+        if (elseSlot >= 0) {
+            frame.setObject(elseSlot, null);
         }
     }
 
