@@ -34,5 +34,6 @@ final class JavaModules {
         ModuleLoader.register("_hashlib", (m, c) -> HashlibModule.populate(m));
         ModuleLoader.register("_struct", (m, c) -> StructModule.populate(m));
         ModuleLoader.register("binascii", (m, c) -> BinasciiModule.populate(m));
+        ModuleLoader.register("_weakref", (m, c) -> WeakrefModule.populate(m));
     }
 }
