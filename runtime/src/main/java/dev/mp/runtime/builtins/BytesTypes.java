@@ -27,7 +27,7 @@ import dev.mp.runtime.ops.Types;
  * bytes and bytearray. The text-like methods treat the bytes as ASCII, as CPython's do: only ASCII letters
  * have case, only b' \t\n\r\x0b\x0c' is whitespace; other bytes are left alone.
  */
-final class BytesTypes {
+public final class BytesTypes {
     private BytesTypes() {
     }
 
@@ -685,7 +685,8 @@ final class BytesTypes {
         return out.toByteArray();
     }
 
-    private static String hex(byte[] b, Object sep, long bytesPerSep) {
+    /** {@code bytes.hex(sep, bytes_per_sep)}: {@code sep} null for none. */
+    public static String hex(byte[] b, Object sep, long bytesPerSep) {
         StringBuilder sb = new StringBuilder();
         String separator = null;
         if (sep != null) {

@@ -32,5 +32,8 @@ final class JavaModules {
         ModuleLoader.register("_io", (m, c) -> IoModule.populate(m));
         ModuleLoader.register("_subprocess", SubprocessModule::populate);
         ModuleLoader.register("_hashlib", (m, c) -> HashlibModule.populate(m));
+        ModuleLoader.register("_struct", (m, c) -> StructModule.populate(m));
+        ModuleLoader.register("binascii", (m, c) -> BinasciiModule.populate(m));
+        ModuleLoader.register("_weakref", (m, c) -> WeakrefModule.populate(m));
     }
 }

@@ -14,7 +14,10 @@ import java.lang.invoke.VarHandle;
 
 import dev.mp.runtime.ops.Errors;
 
-/** The C library calls of {@code os} that Java has no equivalent for: {@code kill} and {@code strerror}. */
+/**
+ * The C library calls of {@code os} that Java has no equivalent for: {@code kill}, {@code strerror}, {@code uname}
+ * and glibc's version.
+ */
 final class PosixCalls {
     private PosixCalls() {
     }
@@ -65,6 +68,54 @@ final class PosixCalls {
         try {
             MemorySegment text = (MemorySegment) STRERROR_L.invokeExact(errno, C_LOCALE);
             return text.reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (Throwable t) {
+            throw Errors.internal(t);
+        }
+    }
+
+    /** glibc's {@code struct utsname}: six fields of 65 characters (sysname, nodename, release, version, machine, domainname). */
+    private static final int UTSNAME_FIELD = 65;
+
+    /**
+     * {@code uname(2)}: sysname, nodename, release, version and machine; from the JVM's properties where the C
+     * library has no Linux {@code uname} layout (os.version is the release, the version is then empty).
+     */
+    static String[] uname() {
+        if (System.getProperty("os.name").equals("Linux")) {
+            try (Arena arena = Arena.ofConfined()) {
+                MethodHandle uname = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("uname"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+                MemorySegment buffer = arena.allocate(UTSNAME_FIELD * 6L);
+                if ((int) uname.invokeExact(buffer) == 0) {
+                    String[] fields = new String[5];
+                    for (int i = 0; i < fields.length; i++) {
+                        fields[i] = buffer.getString(i * (long) UTSNAME_FIELD);
+                    }
+                    return fields;
+                }
+            } catch (Throwable t) {
+                throw Errors.internal(t);
+            }
+        }
+        String arch = System.getProperty("os.arch");
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return new String[] {System.getProperty("os.name"), host, System.getProperty("os.version"), "",
+            arch.equals("amd64") ? "x86_64" : arch};
+    }
+
+    /** glibc's version ("2.36"), or null when the C library is not glibc. */
+    static String glibcVersion() {
+        var function = LINKER.defaultLookup().find("gnu_get_libc_version");
+        if (function.isEmpty()) {
+            return null;
+        }
+        try {
+            MethodHandle version = LINKER.downcallHandle(function.get(), FunctionDescriptor.of(ADDRESS));
+            return ((MemorySegment) version.invokeExact()).reinterpret(Long.MAX_VALUE).getString(0);
         } catch (Throwable t) {
             throw Errors.internal(t);
         }

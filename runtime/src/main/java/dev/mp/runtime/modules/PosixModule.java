@@ -46,6 +46,9 @@ final class PosixModule {
     private static final String[] STAT_EXTRA_FIELDS = {"st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_rdev"};
     private static final StructSequence STAT_RESULT = StructSequence.define("os", "stat_result", STAT_FIELDS, STAT_EXTRA_FIELDS);
 
+    private static final StructSequence UNAME_RESULT = StructSequence.define("posix", "uname_result",
+            new String[] {"sysname", "nodename", "release", "version", "machine"}, new String[0]);
+
     private static final List<TruffleFile.AttributeDescriptor<?>> STAT_ATTRIBUTES = List.of(TruffleFile.UNIX_MODE, TruffleFile.UNIX_INODE,
             TruffleFile.UNIX_DEV, TruffleFile.UNIX_NLINK, TruffleFile.UNIX_UID, TruffleFile.UNIX_GID, TruffleFile.SIZE, TruffleFile.LAST_ACCESS_TIME,
             TruffleFile.LAST_MODIFIED_TIME, TruffleFile.UNIX_CTIME, TruffleFile.UNIX_RDEV);
@@ -72,6 +75,13 @@ final class PosixModule {
             return PNone.NONE;
         });
         moduleFunction(m, "getppid", "", a -> ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L));
+        m.dict().put("uname_result", UNAME_RESULT.type());
+        moduleFunction(m, "uname", "", a -> UNAME_RESULT.make(PosixCalls.uname()));
+        // Not os's: the bundled platform module reads glibc's version here (None for another C library).
+        moduleFunction(m, "_glibc_version", "", a -> {
+            String version = PosixCalls.glibcVersion();
+            return version == null ? PNone.NONE : version;
+        });
         moduleFunction(m, "cpu_count", "", a -> (long) Runtime.getRuntime().availableProcessors());
         moduleFunction(m, "urandom", "size, /", a -> {
             long n = Conversions.asLong(a[0]);

@@ -20,6 +20,8 @@ import dev.mp.runtime.ops.Errors;
 
 /** The {@code sys} module. */
 final class SysModule {
+    private static final dev.mp.runtime.builtins.StructSequence VERSION_INFO = dev.mp.runtime.builtins.StructSequence.define("sys",
+            "version_info", new String[] {"major", "minor", "micro", "releaselevel", "serial"}, new String[0]);
     private static final dev.mp.runtime.builtins.StructSequence INT_INFO = dev.mp.runtime.builtins.StructSequence.define("sys", "int_info",
             new String[] {"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"}, new String[0]);
 
@@ -67,7 +69,7 @@ final class SysModule {
         d.put("path", context.modules().path());
         d.put("modules", context.modules().sysModules());
         d.put("platform", System.getProperty("os.name").toLowerCase().startsWith("linux") ? "linux" : System.getProperty("os.name").toLowerCase());
-        d.put("version_info", PTuple.of(3L, 11L, 0L, "final", 0L));
+        d.put("version_info", VERSION_INFO.make(new Object[] {3L, 11L, 0L, "final", 0L}));
         d.put("version", "3.11.0 (mp " + MpLanguage.VERSION + ")");
         d.put("implementation", "mp");
         d.put("maxsize", Long.MAX_VALUE);

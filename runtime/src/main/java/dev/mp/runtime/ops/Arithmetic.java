@@ -474,12 +474,42 @@ public final class Arithmetic {
         }
     }
 
+    /**
+     * x / y correctly rounded (half to even), as CPython's int true division: the quotient is computed to 55+
+     * bits with a sticky bit for the remainder, so that converting it to a double rounds once.
+     */
     private static double trueDivide(BigInteger x, BigInteger y) {
-        double r = new java.math.BigDecimal(x).divide(new java.math.BigDecimal(y), java.math.MathContext.DECIMAL64).doubleValue();
+        boolean negative = x.signum() * y.signum() < 0;
+        BigInteger a = x.abs();
+        BigInteger b = y.abs();
+        if (a.signum() == 0) {
+            return negative ? -0.0 : 0.0;
+        }
+        int shift = a.bitLength() - b.bitLength() - 55;
+        BigInteger[] qr = (shift >= 0 ? a : a.shiftLeft(-shift)).divideAndRemainder(shift >= 0 ? b.shiftLeft(shift) : b);
+        long q = qr[0].longValue() | (qr[1].signum() != 0 ? 1 : 0);
+        if (shift + 63 - Long.numberOfLeadingZeros(q) > 1023) {
+            throw Errors.overflowError("integer division result too large for a float");
+        }
+        double r;
+        int bits = 64 - Long.numberOfLeadingZeros(q);
+        if (shift + bits - 53 < -1074) {
+            // A subnormal (or zero) result: round q to a multiple of 2^-1074 here, as the conversion cannot.
+            int drop = -1074 - shift;
+            long kept = drop >= 63 ? 0 : q >>> drop;
+            long rest = drop >= 63 ? q : q & ((1L << drop) - 1);
+            long half = drop >= 64 ? Long.MAX_VALUE : 1L << (drop - 1);
+            if (drop < 64 && (rest > half || (rest == half && (kept & 1) != 0))) {
+                kept++;
+            }
+            r = Math.scalb((double) kept, -1074);
+        } else {
+            r = Math.scalb((double) q, shift);
+        }
         if (Double.isInfinite(r)) {
             throw Errors.overflowError("integer division result too large for a float");
         }
-        return r;
+        return negative ? -r : r;
     }
 
     static Object doubleOp(BinOp op, double x, double y) {
