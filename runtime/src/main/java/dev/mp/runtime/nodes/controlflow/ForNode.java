@@ -52,13 +52,7 @@ public final class ForNode extends MpStatementNode {
 
     /** The else clause; in a generator, the iterator's slot says so meanwhile, for a yield in it to resume there. */
     private void runElse(VirtualFrame frame) {
-        if (generatorSlot >= 0) {
-            frame.setObject(iteratorSlot, LoopIteration.IN_ELSE);
-        }
-        orelse.execute(frame);
-        if (generatorSlot >= 0) {
-            frame.setObject(iteratorSlot, null);
-        }
+        LoopIteration.runElse(frame, orelse, generatorSlot >= 0 ? iteratorSlot : -1);
     }
 
     /** The position in a {@code range(start, stop)}: the next value to give. */

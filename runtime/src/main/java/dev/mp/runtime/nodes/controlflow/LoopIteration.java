@@ -17,6 +17,17 @@ abstract class LoopIteration extends Node implements RepeatingNode {
     /** Kept in a loop's slot while its else clause runs in a generator, so that a resumption goes back into it. */
     static final Object IN_ELSE = new Object();
 
+    /** Runs a loop's else clause; {@code slot} (-1 outside generators) says {@link #IN_ELSE} meanwhile. */
+    static void runElse(VirtualFrame frame, MpStatementNode orelse, int slot) {
+        if (slot >= 0) {
+            frame.setObject(slot, IN_ELSE);
+        }
+        orelse.execute(frame);
+        if (slot >= 0) {
+            frame.setObject(slot, null);
+        }
+    }
+
     /** "for" or "while": how compilation traces and profiles name the loop when it is compiled on the stack. */
     private final String kind;
 

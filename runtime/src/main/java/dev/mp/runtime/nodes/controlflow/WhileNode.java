@@ -39,13 +39,7 @@ public final class WhileNode extends MpStatementNode {
     }
 
     private void runElse(VirtualFrame frame) {
-        if (elseSlot >= 0) {
-            frame.setObject(elseSlot, LoopIteration.IN_ELSE);
-        }
-        orelse.execute(frame);
-        if (elseSlot >= 0) {
-            frame.setObject(elseSlot, null);
-        }
+        LoopIteration.runElse(frame, orelse, elseSlot);
     }
 
     /** One test and run of the body. */

@@ -5,7 +5,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
-import dev.mp.runtime.nodes.attribute.LookupMethodNode;
+import dev.mp.runtime.nodes.attribute.LookupInMroNode;
 import dev.mp.runtime.objects.ExpressionSpan;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PInstance;
@@ -21,7 +21,7 @@ import dev.mp.runtime.ops.Types;
 public final class MethodCallNode extends CallNode {
     @Child private MpExpressionNode receiver;
     private final String name;
-    @Child private LookupMethodNode lookup;
+    @Child private LookupInMroNode lookup;
 
     public MethodCallNode(MpExpressionNode receiver, String name, MpExpressionNode[] positional, boolean[] starred,
                           String[] keywordNames, MpExpressionNode[] keywordValues, MpExpressionNode[] kwStarred) {
@@ -29,7 +29,7 @@ public final class MethodCallNode extends CallNode {
         this.receiver = receiver;
         // Interned, as the keys of namespaces made from source are, so a look-up compares them by identity.
         this.name = name.intern();
-        this.lookup = LookupMethodNode.create(name);
+        this.lookup = LookupInMroNode.forMethodCall(name);
     }
 
     /** Where {@code receiver.name} is: the expression a failed method lookup is shown at. */
