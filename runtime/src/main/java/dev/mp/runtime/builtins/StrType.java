@@ -523,9 +523,13 @@ public final class StrType {
         if (r[0] > r[1]) {
             return -1;
         }
-        String region = s.substring(r[0], r[1]);
-        int i = last ? region.lastIndexOf(sub) : region.indexOf(sub);
-        return i < 0 ? -1 : i + r[0];
+        // Searched in place: copying the region first made a loop of finds from a moving start quadratic (readline).
+        if (last) {
+            int i = s.lastIndexOf(sub, r[1] - sub.length());
+            return i < r[0] ? -1 : i;
+        }
+        int i = s.indexOf(sub, r[0]);
+        return i < 0 || i + sub.length() > r[1] ? -1 : i;
     }
 
     private static String pad(String s, Object width, Object fillchar, int align) {
