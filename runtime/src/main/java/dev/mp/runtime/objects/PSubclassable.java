@@ -28,8 +28,11 @@ public abstract class PSubclassable extends PObject {
         return !cls.isCore();
     }
 
-    /** The {@code __dict__} of an instance of a non-core class (made on first use); null for a core type's own instances. */
-    public final PDict attributes() {
+    /**
+     * The {@code __dict__} of an instance of a non-core class (made on first use); null for a core type's own
+     * instances. Overridden by a type whose attributes are not one dict (thread-local data).
+     */
+    public PDict attributes() {
         if (attributes == null && isSubclassInstance()) {
             attributes = new PDict();
         }

@@ -26,6 +26,7 @@ public final class ThreadModule {
 
     static {
         ThreadLocks.populate();
+        ThreadLocalData.populate();
     }
 
     public static void populate(PModule m, MpContext context) {
@@ -33,6 +34,7 @@ public final class ThreadModule {
         d.put("LockType", ThreadLocks.LOCK);
         d.put("lock", ThreadLocks.LOCK);
         d.put("RLock", ThreadLocks.RLOCK);
+        d.put("_local", ThreadLocalData.TYPE);
         d.put("error", BuiltinClasses.exception("RuntimeError"));
         d.put("TIMEOUT_MAX", Waits.TIMEOUT_MAX);
         moduleFunction(m, "allocate_lock", "", a -> new ThreadLocks.Lock(context.gil()));
