@@ -362,12 +362,21 @@ final class ContainerTypes {
             });
             method(v, "__and__", "self, other", a -> viewIntersection((DictView) a[0], a[1]));
             method(v, "__rand__", "self, other", a -> viewIntersection((DictView) a[0], a[1]));
+            v.dict().put("__hash__", NONE); // set-like, so unhashable as in CPython
         }
         for (PClass v : new PClass[] {BuiltinClasses.DICT_KEYS, BuiltinClasses.DICT_VALUES, BuiltinClasses.DICT_ITEMS}) {
             method(v, "__iter__", "self", a -> ((DictView) a[0]).iterator());
             method(v, "__len__", "self", a -> (long) ((DictView) a[0]).dict.size());
             method(v, "__repr__", "self", a -> ((DictView) a[0]).repr());
             method(v, "__contains__", "self, x", a -> ((DictView) a[0]).contains(a[1]));
+        }
+        // Dicts and their views are reversible (in insertion order, backwards), as since CPython 3.8.
+        for (PClass c : new PClass[] {d, BuiltinClasses.DICT_KEYS, BuiltinClasses.DICT_VALUES, BuiltinClasses.DICT_ITEMS}) {
+            method(c, "__reversed__", "self, /", a -> {
+                List<Object> items = Iteration.toList(a[0]);
+                java.util.Collections.reverse(items);
+                return Iteration.arrayIterator(BuiltinClasses.REVERSED, items.toArray());
+            });
         }
     }
 

@@ -1178,6 +1178,7 @@ final class NodeBuilder {
         List<String> kwNames = new ArrayList<>();
         List<MpExpressionNode> kwValues = new ArrayList<>();
         List<MpExpressionNode> kwStar = new ArrayList<>();
+        List<Integer> mappingsBefore = new ArrayList<>();
         if (args != null) {
             for (MpParser.ArgumentContext a : args.argument()) {
                 switch (a) {
@@ -1217,6 +1218,7 @@ final class NodeBuilder {
                         }
                         kwNames.add(k.NAME().getText());
                         kwValues.add(expr(k.test()));
+                        mappingsBefore.add(kwStar.size());
                     }
                     default -> kwStar.add(expr(((MpParser.KwStarArgumentContext) a).test()));
                 }
@@ -1226,22 +1228,37 @@ final class NodeBuilder {
         for (int i = 0; i < starFlags.length; i++) {
             starFlags[i] = starred.get(i);
         }
+        // The operands in evaluation order: keywords and ** mappings as written.
         List<MpExpressionNode> inOrder = new ArrayList<>();
         inOrder.add(receiverOrCallee);
         inOrder.addAll(positional);
-        inOrder.addAll(kwValues);
-        inOrder.addAll(kwStar);
+        int[] before = mappingsBefore.stream().mapToInt(Integer::intValue).toArray();
+        for (int j = 0, k = 0; j <= kwStar.size(); j++) {
+            for (; k < before.length && before[k] == j; k++) {
+                inOrder.add(kwValues.get(k));
+            }
+            if (j < kwStar.size()) {
+                inOrder.add(kwStar.get(j));
+            }
+        }
         MpExpressionNode[] all = resumable(inOrder.toArray(new MpExpressionNode[0]));
         receiverOrCallee = all[0];
         int p = 1;
         MpExpressionNode[] pos = Arrays.copyOfRange(all, p, p += positional.size());
         String[] names = kwNames.toArray(new String[0]);
-        MpExpressionNode[] values = Arrays.copyOfRange(all, p, p += kwValues.size());
-        MpExpressionNode[] stars = Arrays.copyOfRange(all, p, p + kwStar.size());
-        if (method != null) {
-            return new MethodCallNode(receiverOrCallee, method, pos, starFlags, names, values, stars);
+        MpExpressionNode[] values = new MpExpressionNode[kwValues.size()];
+        MpExpressionNode[] stars = new MpExpressionNode[kwStar.size()];
+        for (int j = 0, k = 0; j <= stars.length; j++) {
+            for (; k < before.length && before[k] == j; k++) {
+                values[k] = all[p++];
+            }
+            if (j < stars.length) {
+                stars[j] = all[p++];
+            }
         }
-        return new CallNode(receiverOrCallee, pos, starFlags, names, values, stars);
+        CallNode call = method != null ? new MethodCallNode(receiverOrCallee, method, pos, starFlags, names, values, stars)
+                : new CallNode(receiverOrCallee, pos, starFlags, names, values, stars);
+        return stars.length == 0 ? call : call.withKeywordOrder(before);
     }
 
     private MpExpressionNode atom(MpParser.AtomContext a) {

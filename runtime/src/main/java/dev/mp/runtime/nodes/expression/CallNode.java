@@ -10,6 +10,11 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.ops.Attributes;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PBuiltinFunction;
+import dev.mp.runtime.objects.PMethod;
+import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.nodes.function.CallDispatchNode;
 import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.ops.Conversions;
@@ -31,6 +36,11 @@ public class CallNode extends MpExpressionNode {
     @Children protected final MpExpressionNode[] keywordValues;
     /** {@code **mapping} arguments. */
     @Children protected final MpExpressionNode[] kwStarred;
+    /**
+     * For each keyword, how many {@code **mapping} arguments come before it in the source (null: none do), so that
+     * keywords and mappings are evaluated and collected in the order written: {@code f(**a, x=1)}.
+     */
+    @CompilationFinal(dimensions = 1) private int[] mappingsBeforeKeyword;
     private final boolean simple;
     @Child private CallDispatchNode dispatch = CallDispatchNode.create();
 
@@ -55,7 +65,7 @@ public class CallNode extends MpExpressionNode {
         if (simple) {
             return callHere(f, evaluatePositional(frame), null);
         }
-        Arguments a = evaluate(frame, null);
+        Arguments a = evaluate(frame, null, f);
         return callHere(f, a.values, a.names);
     }
 
@@ -85,25 +95,37 @@ public class CallNode extends MpExpressionNode {
     protected record Arguments(Object[] values, String[] names) {
     }
 
-    /** @param self prepended as the first positional argument when not null (method calls) */
+    /**
+     * @param self   prepended as the first positional argument when not null (method calls)
+     * @param called what is called, named in the errors about {@code *} and {@code **} arguments
+     */
     @ExplodeLoop
-    protected final Arguments evaluate(VirtualFrame frame, Object self) {
+    protected final Arguments evaluate(VirtualFrame frame, Object self, Object called) {
         ArgumentCollector collected = new ArgumentCollector(self);
         for (int i = 0; i < positional.length; i++) {
             Object v = positional[i].execute(frame);
             if (starred[i]) {
-                collected.addIterable(v, calleeName());
+                collected.addIterable(v, called);
             } else {
                 collected.add(v);
             }
         }
-        for (int i = 0; i < keywordNames.length; i++) {
-            collected.addKeyword(keywordNames[i], keywordValues[i].execute(frame));
-        }
-        for (int i = 0; i < kwStarred.length; i++) {
-            collected.addMapping(kwStarred[i].execute(frame), calleeName());
+        int k = 0;
+        for (int j = 0; j <= kwStarred.length; j++) {
+            for (; k < keywordNames.length && (mappingsBeforeKeyword == null || mappingsBeforeKeyword[k] == j); k++) {
+                collected.addKeyword(keywordNames[k], keywordValues[k].execute(frame));
+            }
+            if (j < kwStarred.length) {
+                collected.addMapping(kwStarred[j].execute(frame), called);
+            }
         }
         return collected.arguments();
+    }
+
+    /** Sets where the keywords stand among the {@code **mapping} arguments (see the field); returns this node. */
+    public CallNode withKeywordOrder(int[] mappingsBefore) {
+        this.mappingsBeforeKeyword = mappingsBefore;
+        return this;
     }
 
     /** Arguments of a call with {@code *} or {@code **} or keywords, gathered in evaluation order (behind boundaries). */
@@ -124,10 +146,10 @@ public class CallNode extends MpExpressionNode {
         }
 
         @TruffleBoundary
-        void addIterable(Object iterable, String callee) {
+        void addIterable(Object iterable, Object callee) {
             Object it = Iteration.iter(iterable, true);
             if (it == null) {
-                throw Errors.typeError("%s argument after * must be an iterable, not %s", callee, Types.typeName(iterable));
+                throw Errors.typeError("%s argument after * must be an iterable, not %s", functionName(callee), Types.typeName(iterable));
             }
             for (Object o = Iteration.next(it); o != null; o = Iteration.next(it)) {
                 positional.add(o);
@@ -141,17 +163,17 @@ public class CallNode extends MpExpressionNode {
         }
 
         @TruffleBoundary
-        void addMapping(Object mapping, String callee) {
+        void addMapping(Object mapping, Object callee) {
             PDict d = Mappings.asDict(mapping);
             if (d == null) {
-                throw Errors.typeError("%s argument after ** must be a mapping, not %s", callee, Types.typeName(mapping));
+                throw Errors.typeError("%s argument after ** must be a mapping, not %s", functionName(callee), Types.typeName(mapping));
             }
             for (PDict.Entry e : d.entries()) {
                 if (!(e.key instanceof String k)) {
                     throw Errors.typeError("keywords must be strings");
                 }
                 if (names.contains(k)) {
-                    throw Errors.typeError("%s got multiple values for keyword argument '%s'", callee, k);
+                    throw Errors.typeError("%s got multiple values for keyword argument '%s'", functionName(callee), k);
                 }
                 names.add(k);
                 values.add(e.value);
@@ -171,8 +193,23 @@ public class CallNode extends MpExpressionNode {
         }
     }
 
-    private String calleeName() {
-        return "function";
+    /**
+     * How CPython's argument errors name a callee: {@code module.qualname()} (the module left out when it is
+     * builtins) for what has a qualified name, else its str().
+     */
+    @TruffleBoundary
+    static String functionName(Object callee) {
+        if (callee instanceof PBuiltinFunction b) {
+            return b.displayName() + "()";
+        }
+        if (callee instanceof PFunction || callee instanceof PMethod || callee instanceof PClass) {
+            Object qualname = Attributes.lookup(callee, "__qualname__");
+            if (qualname instanceof String q) {
+                Object module = Attributes.lookup(callee, "__module__");
+                return (module instanceof String m && !m.equals("builtins") ? m + "." : "") + q + "()";
+            }
+        }
+        return Conversions.str(callee);
     }
 
     static String describe(Object f) {

@@ -56,7 +56,7 @@ public final class MethodCallNode extends CallNode {
             if (isSimple()) {
                 return callHere(bound, evaluatePositional(frame), null);
             }
-            Arguments a = evaluate(frame, null);
+            Arguments a = evaluate(frame, null, bound);
             return callHere(bound, a.values(), a.names());
         }
         if (isSimple()) {
@@ -67,7 +67,7 @@ public final class MethodCallNode extends CallNode {
             }
             return callHere(method, args, null);
         }
-        Arguments a = evaluate(frame, self);
+        Arguments a = evaluate(frame, self, method);
         return callHere(method, a.values(), a.names());
     }
 
