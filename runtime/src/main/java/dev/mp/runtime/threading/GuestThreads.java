@@ -46,6 +46,11 @@ public final class GuestThreads {
 
     private final MpContext context;
     private final Set<Thread> live = ConcurrentHashMap.newKeySet();
+    /**
+     * Every started thread until it is seen dead: a thread leaves {@link #live} when its Python code ends but only
+     * then leaves the context, and the context may be disposed only once all of them have (finalization joins them).
+     */
+    private final Set<Thread> started = ConcurrentHashMap.newKeySet();
 
     public GuestThreads(MpContext context) {
         this.context = context;
@@ -84,10 +89,13 @@ public final class GuestThreads {
         thread.setDaemon(true);
         gil.activate();
         live.add(thread);
+        started.removeIf(t -> !t.isAlive());
+        started.add(thread);
         try {
             thread.start();
         } catch (OutOfMemoryError | IllegalStateException e) {
             live.remove(thread);
+            started.remove(thread);
             throw Errors.runtimeError("can't start new thread");
         }
         return thread;
@@ -118,21 +126,23 @@ public final class GuestThreads {
     @TruffleBoundary
     public void stopAll() {
         List<Thread> running = new ArrayList<>(live);
-        if (running.isEmpty()) {
-            return;
-        }
-        try {
-            context.env().submitThreadLocal(running.toArray(new Thread[0]), new ThreadLocalAction(false, false) {
-                @Override
-                protected void perform(Access access) {
-                    throw new ThreadStop();
-                }
-            });
-        } catch (IllegalStateException e) {
-            log().debug("could not stop the context's threads", e);
+        if (!running.isEmpty()) {
+            try {
+                context.env().submitThreadLocal(running.toArray(new Thread[0]), new ThreadLocalAction(false, false) {
+                    @Override
+                    protected void perform(Access access) {
+                        throw new ThreadStop();
+                    }
+                });
+            } catch (IllegalStateException e) {
+                log().debug("could not stop the context's threads", e);
+            }
         }
         long deadline = System.currentTimeMillis() + STOP_JOIN_MILLIS;
-        for (Thread t : running) {
+        for (Thread t : new ArrayList<>(started)) { // also those whose code ended but that are still leaving
+            if (t == Thread.currentThread()) {
+                continue;
+            }
             long left = deadline - System.currentTimeMillis();
             try {
                 if (left > 0) {
