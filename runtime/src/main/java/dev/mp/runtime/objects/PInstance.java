@@ -11,7 +11,7 @@ import dev.mp.runtime.ops.Conversions;
  */
 public class PInstance extends PObject {
     private PClass cls;
-    private final PDict dict = new PDict();
+    private PDict dict = new PDict();
 
     public PInstance(PClass cls) {
         this.cls = cls;
@@ -28,6 +28,11 @@ public class PInstance extends PObject {
 
     public PDict dict() {
         return dict;
+    }
+
+    /** {@code obj.__dict__ = d}: the instance's attributes are {@code d} from now on (the same dict, not a copy). */
+    public void setDict(PDict dict) {
+        this.dict = dict;
     }
 
     @Override

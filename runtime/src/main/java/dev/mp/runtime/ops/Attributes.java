@@ -313,6 +313,13 @@ public final class Attributes {
         PDict attributes = obj instanceof PInstance || obj instanceof PSubclassable ? instanceDict(obj) : null;
         if (attributes != null) {
             PClass type = Types.typeOf(obj);
+            if (name.equals("__dict__") && obj instanceof PInstance inst && type.instanceSlots() == null) {
+                if (!(value instanceof PDict d)) {
+                    throw Errors.typeError("__dict__ must be set to a dictionary, not a '%s'", Types.typeName(value));
+                }
+                inst.setDict(d);
+                return;
+            }
             Object descr = type.lookup(name);
             if (descr instanceof PProperty p) {
                 if (p.fset == PNone.NONE) {

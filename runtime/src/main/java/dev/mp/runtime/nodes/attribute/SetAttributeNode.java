@@ -69,7 +69,7 @@ public abstract class SetAttributeNode extends Node {
         Object descr = type.lookup(name);
         java.util.Set<String> slots = type.instanceSlots();
         return type.lookup("__setattr__") == dev.mp.runtime.objects.BuiltinClasses.OBJECT.lookup("__setattr__")
-                && !name.equals("__class__") && (slots == null || slots.contains(name))
+                && !name.equals("__class__") && !name.equals("__dict__") && (slots == null || slots.contains(name))
                 && !(descr instanceof PProperty) && !(descr instanceof PGetSet) && !Types.hasOverrides(descr);
     }
 }
