@@ -21,6 +21,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.io.TruffleProcessBuilder;
 
+import dev.mp.runtime.multiprocessing.ChildProcess;
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBytes;
@@ -223,12 +224,12 @@ final class SubprocessModule {
         try {
             // The script's buffered output comes before the child's.
             context.env().out().flush();
-            java.util.Set<Long> childrenBefore = currentChildren();
+            java.util.Set<Long> childrenBefore = ChildProcess.currentChildren();
             Process process = builder.start();
             if (stdin == DEVNULL) {
                 process.getOutputStream().close();
             }
-            PProcess p = new PProcess(process, pidOf(process, childrenBefore));
+            PProcess p = new PProcess(process, ChildProcess.pidOf(process, childrenBefore));
             if (forwardOut) {
                 p.forwarders.add(forward(process.getInputStream(), context.env().out()));
             }
@@ -241,23 +242,6 @@ final class SubprocessModule {
         } catch (IOException e) {
             throw startFailure(context, e, command.get(0), a[1]);
         }
-    }
-
-    /**
-     * The child's pid. Truffle's process may not tell it; then it is the newest child of this JVM that was not
-     * there before the start (another thread starting a child at the same moment could blur this).
-     */
-    private static long pidOf(Process process, java.util.Set<Long> childrenBefore) {
-        try {
-            return process.pid();
-        } catch (UnsupportedOperationException e) {
-            return ProcessHandle.current().children().mapToLong(ProcessHandle::pid)
-                    .filter(p -> !childrenBefore.contains(p)).max().orElse(0);
-        }
-    }
-
-    private static java.util.Set<Long> currentChildren() {
-        return ProcessHandle.current().children().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
     }
 
     private static ProcessHandler.Redirect redirect(TruffleProcessBuilder builder, int mode) {

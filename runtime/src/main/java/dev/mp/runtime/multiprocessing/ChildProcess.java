@@ -47,9 +47,9 @@ public final class ChildProcess extends PObject {
 
     /**
      * The pid of a just-started child. Truffle may hand out a Process wrapper without {@code pid()}; then the
-     * child is the one among this JVM's children that was not there before the start.
+     * child is the one among this JVM's children that was not there before the start. Also used by subprocess.
      */
-    private static long pidOf(Process process, java.util.Set<Long> childrenBefore) {
+    public static long pidOf(Process process, java.util.Set<Long> childrenBefore) {
         try {
             return process.pid();
         } catch (UnsupportedOperationException e) {
@@ -58,7 +58,8 @@ public final class ChildProcess extends PObject {
         }
     }
 
-    private static java.util.Set<Long> currentChildren() {
+    /** The pids of this JVM's children now: taken before a start, for {@link #pidOf}. */
+    public static java.util.Set<Long> currentChildren() {
         return ProcessHandle.current().children().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
     }
 
