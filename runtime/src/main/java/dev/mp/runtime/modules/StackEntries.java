@@ -8,6 +8,7 @@ import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 
+import dev.mp.runtime.nodes.CallStack;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.objects.PBaseException;
@@ -28,6 +29,14 @@ final class StackEntries {
     @TruffleBoundary
     static PList ofRunningCode() {
         List<Object> frames = new ArrayList<>();
+        CallStack stack = CallStack.current();
+        if (stack != null) {
+            for (int i = 0; i < stack.size(); i++) {
+                MpRootNode root = stack.root(i);
+                frames.add(entry(new TracebackEntry(root.source(), statementLine(stack.callNode(i)), root.getName())));
+            }
+            return new PList(frames);
+        }
         Truffle.getRuntime().iterateFrames(instance -> {
             Node call = instance.getCallNode();
             if (instance.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget target
@@ -46,16 +55,27 @@ final class StackEntries {
      */
     @TruffleBoundary
     static Object sourceText(String filename) {
-        Object text = Truffle.getRuntime().iterateFrames(instance -> {
-            if (instance.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget target
-                    && target.getRootNode() instanceof MpRootNode root && root.source() != null
-                    && root.source().hasCharacters()
-                    && filename.equals(new TracebackEntry(root.source(), 0, "").file())) {
-                return root.source().getCharacters().toString();
+        CallStack stack = CallStack.current();
+        if (stack != null) {
+            for (int i = stack.size() - 1; i >= 0; i--) {
+                Object text = sourceText(stack.root(i), filename);
+                if (text != null) {
+                    return text;
+                }
             }
-            return null;
-        });
+            return PNone.NONE;
+        }
+        Object text = Truffle.getRuntime().iterateFrames(instance -> instance.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget target
+                && target.getRootNode() instanceof MpRootNode root ? sourceText(root, filename) : null);
         return text == null ? PNone.NONE : text;
+    }
+
+    /** The text of the source {@code root} was loaded from, when that source is named {@code filename}; else null. */
+    private static String sourceText(MpRootNode root, String filename) {
+        if (root.source() != null && root.source().hasCharacters() && filename.equals(new TracebackEntry(root.source(), 0, "").file())) {
+            return root.source().getCharacters().toString();
+        }
+        return null;
     }
 
     /** The frames an exception passed through, outermost first (its traceback). */

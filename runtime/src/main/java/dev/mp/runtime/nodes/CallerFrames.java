@@ -11,7 +11,8 @@ import dev.mp.runtime.objects.PFunction;
 
 /**
  * The frames of the mp code running on this thread, for the builtins that look at their caller:
- * {@code globals()}, {@code locals()}, {@code vars()}, {@code dir()} and {@code sys._getframe()}.
+ * {@code globals()}, {@code locals()}, {@code vars()}, {@code dir()} and {@code sys._getframe()}. They are the
+ * thread's {@link CallStack} where mp keeps one, else Truffle's stack.
  */
 public final class CallerFrames {
     private CallerFrames() {
@@ -22,6 +23,11 @@ public final class CallerFrames {
      * null when there are fewer frames. A generator's frame is the one it keeps between resumptions.
      */
     public static Frame frame(int depth) {
+        CallStack stack = CallStack.current();
+        if (stack != null) {
+            int index = stack.size() - 1 - depth;
+            return depth < 0 || index < 0 ? null : stack.frame(index);
+        }
         int[] remaining = {depth};
         return Truffle.getRuntime().iterateFrames(instance -> {
             if (remaining[0]-- > 0) {

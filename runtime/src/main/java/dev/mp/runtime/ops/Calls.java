@@ -1,9 +1,13 @@
 package dev.mp.runtime.ops;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RootNode;
 
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.CallStack;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PFunction;
@@ -47,7 +51,7 @@ public final class Calls {
     }
 
     public static Object callFunction(PFunction f, Object[] args, String[] kwnames) {
-        return f.callTarget().call(bindFunctionArguments(f, args, kwnames));
+        return invoke(f.callTarget(), null, bindFunctionArguments(f, args, kwnames));
     }
 
     /**
@@ -56,7 +60,34 @@ public final class Calls {
      * gets its caller's location directly instead of through the encapsulating node (a thread local).
      */
     public static Object callFunction(Node location, PFunction f, Object[] args, String[] kwnames) {
-        return f.callTarget().call(location, bindFunctionArguments(f, args, kwnames));
+        return invoke(f.callTarget(), location, bindFunctionArguments(f, args, kwnames));
+    }
+
+    /**
+     * Runs mp code with its frame arguments, called from {@code location} (null when the caller is Java code, such
+     * as a builtin calling back; the caller's frame then keeps showing the builtin's call). On a thread whose
+     * frames mp keeps ({@link CallStack#current}) the code's root node runs directly; elsewhere the call goes
+     * through the call target.
+     */
+    public static Object invoke(RootCallTarget target, Node location, Object[] frameArgs) {
+        CallStack stack = CallStack.current();
+        if (stack == null) {
+            return location == null ? target.call(frameArgs) : target.call(location, frameArgs);
+        }
+        return executeRoot(stack, location, target.getRootNode(), frameArgs);
+    }
+
+    /** Runs {@code root} in a new frame, the calling frame showing {@code location} meanwhile (when not null). */
+    public static Object executeRoot(CallStack stack, Node location, RootNode root, Object[] frameArgs) {
+        if (location == null) {
+            return root.execute(Truffle.getRuntime().createVirtualFrame(frameArgs, root.getFrameDescriptor()));
+        }
+        stack.calling(location);
+        try {
+            return root.execute(Truffle.getRuntime().createVirtualFrame(frameArgs, root.getFrameDescriptor()));
+        } finally {
+            stack.calling(null);
+        }
     }
 
     /** The frame arguments {@code [f, parameters...]} of a call of {@code f}, bound to its signature. */

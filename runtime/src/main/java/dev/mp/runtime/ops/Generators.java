@@ -46,7 +46,7 @@ public final class Generators {
         g.thrown = thrown;
         g.running = true;
         try {
-            g.returnValue = g.body.call(g.frame, g);
+            g.returnValue = Calls.invoke(g.body, null, new Object[] {g.frame, g});
             g.finished = true;
             return null;
         } catch (YieldException y) {

@@ -10,6 +10,7 @@ import com.oracle.truffle.api.nodes.EncapsulatingNodeReference;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.mp.runtime.nodes.CallStack;
 import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PMethod;
 import dev.mp.runtime.objects.Signature;
@@ -25,6 +26,9 @@ import dev.mp.runtime.ops.Calls;
  * through an {@link IndirectCallNode}. A call with exactly the positional arguments of a plain signature builds
  * the callee's frame arguments directly; others are bound by {@link ArgumentBinder}. Bound methods of Python
  * functions unwrap to such a call. Every other callable goes through {@link Calls#call} behind a boundary.
+ *
+ * <p>On a thread whose frames mp keeps itself ({@link CallStack#current}) a Python function's root node runs
+ * directly, without its call target; the site notes itself in the stack as the caller's position.
  */
 public abstract class CallDispatchNode extends Node {
     static final int CACHE_SIZE = 3;
@@ -36,16 +40,26 @@ public abstract class CallDispatchNode extends Node {
     }
 
     @Specialization(guards = "function.callTarget() == cachedTarget", limit = "CACHE_SIZE")
-    protected static Object callDirect(PFunction function, Object[] args, String[] kwnames,
-                                       @Cached("function.callTarget()") RootCallTarget cachedTarget,
-                                       @Cached("create(cachedTarget)") DirectCallNode call) {
-        return call.call(frameArguments(function, args, kwnames));
+    protected final Object callDirect(PFunction function, Object[] args, String[] kwnames,
+                                      @Cached("function.callTarget()") RootCallTarget cachedTarget,
+                                      @Cached("create(cachedTarget)") DirectCallNode call) {
+        Object[] frameArgs = frameArguments(function, args, kwnames);
+        CallStack stack = CallStack.current();
+        if (stack != null) {
+            return Calls.executeRoot(stack, this, cachedTarget.getRootNode(), frameArgs);
+        }
+        return call.call(frameArgs);
     }
 
     @Specialization(replaces = "callDirect")
-    protected static Object callIndirect(PFunction function, Object[] args, String[] kwnames,
-                                         @Cached IndirectCallNode call) {
-        return call.call(function.callTarget(), frameArguments(function, args, kwnames));
+    protected final Object callIndirect(PFunction function, Object[] args, String[] kwnames,
+                                        @Cached IndirectCallNode call) {
+        Object[] frameArgs = frameArguments(function, args, kwnames);
+        CallStack stack = CallStack.current();
+        if (stack != null) {
+            return Calls.executeRoot(stack, this, function.callTarget().getRootNode(), frameArgs);
+        }
+        return call.call(function.callTarget(), frameArgs);
     }
 
     @Specialization(guards = "isFunction(method)")
@@ -94,6 +108,15 @@ public abstract class CallDispatchNode extends Node {
     /** Any other callable, with this node as the location a guest stack trace shows for the call. */
     @TruffleBoundary
     private static Object callGeneric(Node location, Object callee, Object[] args, String[] kwnames) {
+        CallStack stack = CallStack.current();
+        if (stack != null) {
+            stack.calling(location);
+            try {
+                return Calls.call(callee, args, kwnames);
+            } finally {
+                stack.calling(null);
+            }
+        }
         EncapsulatingNodeReference current = EncapsulatingNodeReference.getCurrent();
         Node previous = current.set(location);
         try {

@@ -10,6 +10,7 @@ import com.oracle.truffle.api.source.Source;
 
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.CallStack;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.nodes.controlflow.ReturnException;
@@ -79,6 +80,10 @@ public final class FunctionRootNode extends MpRootNode {
             ctx.depth--;
             throw Errors.make("RecursionError", "maximum recursion depth exceeded");
         }
+        CallStack stack = CallStack.current();
+        if (stack != null) {
+            stack.push(this, frame.materialize());
+        }
         try {
             Object result = body.executeReturning(frame);
             return result == null ? PNone.NONE : result;
@@ -91,6 +96,9 @@ public final class FunctionRootNode extends MpRootNode {
             throw Errors.make("RecursionError", "maximum recursion depth exceeded");
         } finally {
             ctx.depth--;
+            if (stack != null) {
+                stack.pop();
+            }
         }
     }
 }

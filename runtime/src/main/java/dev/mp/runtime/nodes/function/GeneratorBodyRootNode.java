@@ -7,6 +7,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.source.Source;
 
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.CallStack;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.nodes.controlflow.ReturnException;
@@ -24,6 +25,10 @@ public final class GeneratorBodyRootNode extends MpRootNode {
     @Override
     public Object execute(VirtualFrame frame) {
         MaterializedFrame generatorFrame = (MaterializedFrame) frame.getArguments()[0];
+        CallStack stack = CallStack.current();
+        if (stack != null) {
+            stack.push(this, generatorFrame);
+        }
         try {
             body.execute(generatorFrame);
             return PNone.NONE;
@@ -32,6 +37,10 @@ public final class GeneratorBodyRootNode extends MpRootNode {
         } catch (MpException e) {
             e.leaveFrame();
             throw e;
+        } finally {
+            if (stack != null) {
+                stack.pop();
+            }
         }
     }
 }

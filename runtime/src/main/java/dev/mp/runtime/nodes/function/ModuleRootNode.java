@@ -6,6 +6,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.source.Source;
 
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.CallStack;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.controlflow.BlockNode;
 
@@ -23,11 +24,19 @@ public final class ModuleRootNode extends MpRootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        CallStack stack = CallStack.current();
+        if (stack != null) {
+            stack.push(this, frame.materialize());
+        }
         try {
             return body.executeWithResult(frame);
         } catch (MpException e) {
             e.leaveFrame();
             throw e;
+        } finally {
+            if (stack != null) {
+                stack.pop();
+            }
         }
     }
 }
