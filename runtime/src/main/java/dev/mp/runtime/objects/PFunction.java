@@ -2,6 +2,8 @@ package dev.mp.runtime.objects;
 
 import com.oracle.truffle.api.RootCallTarget;
 
+import dev.mp.runtime.MpContext;
+
 /**
  * A function made by {@code def} or {@code lambda}: code plus defaults, closure cells and globals.
  *
@@ -17,6 +19,8 @@ public final class PFunction extends PObject {
     private final PModule module;
     private final RootCallTarget callTarget;
     private final boolean generator;
+    /** The context the function was made in, which every call of it runs in: cheaper to reach than a context lookup. */
+    private final MpContext context;
     private Object doc = PNone.NONE;
     private PClass definingClass;
     private PDict attributes;
@@ -24,7 +28,8 @@ public final class PFunction extends PObject {
     private Object moduleName;
 
     public PFunction(String name, String qualname, Signature signature, Object[] defaults, Object[] kwDefaults, PCell[] closure,
-                    PModule module, RootCallTarget callTarget, boolean generator) {
+                    PModule module, RootCallTarget callTarget, boolean generator, MpContext context) {
+        this.context = context;
         this.name = name;
         this.qualname = qualname;
         this.signature = signature;
@@ -34,6 +39,10 @@ public final class PFunction extends PObject {
         this.module = module;
         this.callTarget = callTarget;
         this.generator = generator;
+    }
+
+    public MpContext context() {
+        return context;
     }
 
     public String name() {

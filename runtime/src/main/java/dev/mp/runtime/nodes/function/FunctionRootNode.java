@@ -74,7 +74,7 @@ public final class FunctionRootNode extends MpRootNode {
             return gen;
         }
         TruffleSafepoint.poll(this);
-        MpContext ctx = MpContext.get(this);
+        MpContext ctx = fn.context();
         // The module's own frame counts as one, as in CPython: a limit of n allows n - 1 nested calls.
         if (++ctx.depth >= ctx.recursionLimit) {
             ctx.depth--;

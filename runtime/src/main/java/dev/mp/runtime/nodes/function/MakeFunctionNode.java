@@ -5,6 +5,7 @@ import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
+import dev.mp.runtime.MpContext;
 import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.objects.PCell;
@@ -72,7 +73,7 @@ public final class MakeFunctionNode extends MpExpressionNode {
         for (int i = 0; i < closureSlots.length; i++) {
             closure[i] = (PCell) frame.getObject(closureSlots[i]);
         }
-        PFunction f = new PFunction(name, qualname, signature, d, kd, closure, Frames.module(frame), callTarget, generator);
+        PFunction f = new PFunction(name, qualname, signature, d, kd, closure, Frames.module(frame), callTarget, generator, MpContext.get(this));
         f.setDoc(doc);
         if (annotated != null) {
             f.attributes().put("__annotations__", annotated);
