@@ -73,8 +73,9 @@ public final class Main {
             """;
 
     public static void main(String[] args) {
-        // A big stack: deep Python recursion must reach RecursionError, not a JVM stack overflow.
-        long stackBytes = 512L * 1024 * 1024;
+        // A big stack (reserved, not committed): recursion a million calls deep under a raised limit answers, as in
+        // CPython, and deeper recursion ends in RecursionError, not a JVM stack overflow.
+        long stackBytes = 2048L * 1024 * 1024;
         Runnable program = () -> System.exit(run(args));
         // An MpThread lets mp run calls without call targets (a third faster); tools need Truffle's own stack.
         Thread runner = runsTools(args) ? new Thread(null, program, "mp-main", stackBytes) : new MpThread(program, "mp-main", stackBytes);

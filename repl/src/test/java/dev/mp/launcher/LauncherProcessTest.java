@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code mp} command as a process: a program piped to it, and Ctrl-C (SIGINT) ending a script. */
+/** The {@code mp} command as a process: a program piped to it, Ctrl-C (SIGINT) ending a script, deep recursion. */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LauncherProcessTest {
     @TempDir
@@ -55,6 +55,28 @@ class LauncherProcessTest {
         assertEquals(130, mp.waitFor(), err);
         assertTrue(err.startsWith("Traceback (most recent call last):\n  File \"" + script + "\", line "), err);
         assertTrue(err.endsWith("\nKeyboardInterrupt\n"), err);
+    }
+
+    /**
+     * Under a raised recursion limit, recursion half a million calls deep answers, as in CPython (which goes a
+     * million deep): the program's thread has the stack for it (before, a 512 MB stack ended in RecursionError
+     * near 340,000 calls).
+     */
+    @Test
+    void deepRecursionUnderARaisedLimitAnswers() throws Exception {
+        Path script = dir.resolve("deep.mp");
+        Files.writeString(script, """
+                import sys
+                sys.setrecursionlimit(600_000)
+                def depth(n):
+                    return 0 if n == 0 else depth(n - 1) + 1
+                print(depth(500_000))
+                """);
+        Process mp = mp(script.toString()).start();
+        String out = new String(mp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(mp.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, mp.waitFor(), err);
+        assertEquals("500000\n", out);
     }
 
     /** What Ctrl-C makes the terminal send to the program. */
