@@ -158,27 +158,88 @@ public final class StandbyPool {
     }
 
     /**
-     * A child waiting for its task: the oldest live standby that {@linkplain ChildProcess.Launched#matches matches}
-     * (one still being launched is waited for: that takes milliseconds, a new launch would take as long), else a
-     * newly launched one. Records the demand that {@link #refill} sizes the pool by.
+     * A child waiting for its task. With {@code recycle} (forkserver) any live standby that
+     * {@linkplain ChildProcess.Launched#matches matches} will do, the best first: one that reported ready, then one
+     * back from a Process and preparing its next context, then the oldest one still booting (waited for: that takes
+     * milliseconds, a new launch would take as long). Without (spawn) only a JVM that has run no Process yet.
+     * Failing those, a newly launched one. Records the demand that {@link #refill} sizes the pool by: for spawn
+     * every start uses up a JVM, so starts add up; for forkserver JVMs come back, so what counts is how many run at
+     * once.
      */
-    ChildProcess.Launched take() {
+    ChildProcess.Launched take(boolean recycle) {
         long now = System.nanoTime();
-        demand = demand * Math.pow(0.5, (double) (now - demandNanos) / DEMAND_HALF_LIFE_NANOS) + 1;
+        double decayed = demand * Math.pow(0.5, (double) (now - demandNanos) / DEMAND_HALF_LIFE_NANOS);
+        demand = recycle ? Math.max(decayed, running() + 1) : decayed + 1;
         demandNanos = now;
-        while (!standbys.isEmpty()) {
-            Child standby = standbys.poll();
+        Child best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (java.util.Iterator<Child> it = standbys.iterator(); it.hasNext();) {
+            Child standby = it.next();
+            if (!standby.launch.isDone()) {
+                if (bestRank > 3) {
+                    best = standby;
+                    bestRank = 3;
+                }
+                continue;
+            }
             ChildProcess.Launched launched = standby.launched();
+            if (launched == null || !launched.process().isAlive() || launched.isRetired() || !launched.matches(context)) {
+                it.remove();
+                standby.kill();
+                continue;
+            }
+            if (!recycle && launched.tasks() > 0) {
+                continue;
+            }
+            int rank = launched.isReady() ? 0 : launched.tasks() > 0 ? 1 : 2;
+            if (rank < bestRank) {
+                best = standby;
+                bestRank = rank;
+            }
+        }
+        if (best != null) {
+            standbys.remove(best);
+            ChildProcess.Launched launched = best.launched();
             if (launched != null && launched.process().isAlive() && launched.matches(context)) {
                 return launched;
             }
-            standby.kill();
+            best.kill();
+            return take(recycle);
         }
         Child child = launch();
         try {
             return child.launch.join();
         } catch (CompletionException e) {
             throw ChildProcess.launchFailure(context, e.getCause());
+        }
+    }
+
+    /** How many children run a Process now (or ended one that nobody has asked about yet). */
+    private int running() {
+        int n = 0;
+        for (Child c : children) {
+            n += !standbys.contains(c) && c.isAlive() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Takes back a child whose Process ended and that went on to wait for another (forkserver), unless it must not
+     * be used again or more standbys than {@code mp.standby.max} would wait (it is then ended).
+     */
+    void giveBack(ChildProcess.Launched launched) {
+        for (Child c : children) {
+            if (c.launch.isDone() && c.launched() == launched) {
+                if (standbys.contains(c)) {
+                    return;
+                }
+                if (launched.isRetired() || standbys.size() >= max) {
+                    c.kill();
+                } else {
+                    standbys.addFirst(c);
+                }
+                return;
+            }
         }
     }
 
