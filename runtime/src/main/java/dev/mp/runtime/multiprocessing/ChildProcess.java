@@ -92,16 +92,17 @@ public final class ChildProcess extends PObject {
      * Pickles {@code processObject} and hands it to a child JVM of the context's {@link StandbyPool}: with
      * {@code method} spawn, one that has run no Process yet and will run only this one; with forkserver, any ready
      * one, which goes back to the pool when this Process ends. Pickling comes first, so an argument that cannot be
-     * sent raises here before anything starts.
+     * sent raises here before anything starts. {@code currentMethod} is the parent's current start method, which
+     * becomes the child's (as CPython's preparation data carries it).
      *
      * <p>Forkserver recycles JVMs only when children write to this process's own standard streams
      * ({@link dev.mp.runtime.MpLanguage#usesProcessStdio}): an embedder's streams receive a child's output through
      * copying threads, which are known to have copied all of it only once the child JVM has ended, so a join could
      * otherwise return before the Process's output arrived. There, forkserver runs each Process as spawn does.
      */
-    static ChildProcess start(MpContext context, Object processObject, String method) {
+    static ChildProcess start(MpContext context, Object processObject, String method, String currentMethod) {
         boolean recycle = FORKSERVER.equals(method) && dev.mp.runtime.MpLanguage.usesProcessStdio(context.env());
-        byte[] preparation = Reduction.dumps(preparationData(context, recycle ? FORKSERVER : SPAWN));
+        byte[] preparation = Reduction.dumps(preparationData(context, currentMethod, recycle));
         Reduction.check(processObject);
         StandbyPool pool = StandbyPool.of(context);
         Launched launched = pool.take(recycle);
@@ -300,9 +301,10 @@ public final class ChildProcess extends PObject {
     }
 
     /** What a child needs before it can unpickle the Process: CPython's {@code spawn.get_preparation_data}. */
-    private static PDict preparationData(MpContext context, String method) {
+    private static PDict preparationData(MpContext context, String currentMethod, boolean recycle) {
         PDict data = new PDict();
-        data.put("start_method", method);
+        data.put("start_method", currentMethod);
+        data.put("recycle", recycle);
         data.put("sys_path", new PList(context.modules().path().items()));
         PModule sys = (PModule) context.modules().importModule("sys", new PDict(), true, 0);
         Object argv = sys.dict().get("argv");

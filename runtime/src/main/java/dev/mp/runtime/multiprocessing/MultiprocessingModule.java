@@ -43,11 +43,13 @@ public final class MultiprocessingModule {
         m.dict().put("PicklingError", Reduction.PICKLING_ERROR);
         StandbyPool.of(context).anticipate();
 
-        moduleFunction(m, "start_process", "process_obj, method='spawn'", a -> {
-            if (!ChildProcess.SPAWN.equals(a[1]) && !ChildProcess.FORKSERVER.equals(a[1])) {
-                throw Errors.valueError("cannot find context for %s", dev.mp.runtime.ops.Conversions.repr(a[1]));
+        moduleFunction(m, "start_process", "process_obj, method='spawn', current_method='spawn'", a -> {
+            for (Object method : new Object[] {a[1], a[2]}) {
+                if (!ChildProcess.SPAWN.equals(method) && !ChildProcess.FORKSERVER.equals(method)) {
+                    throw Errors.valueError("cannot find context for %s", dev.mp.runtime.ops.Conversions.repr(method));
+                }
             }
-            return ChildProcess.start(context, a[0], (String) a[1]);
+            return ChildProcess.start(context, a[0], (String) a[1], (String) a[2]);
         });
         method(ChildProcess.TYPE, "poll", "self", a -> exitCode(((ChildProcess) a[0]).poll()));
         method(ChildProcess.TYPE, "wait", "self, timeout=None",

@@ -155,7 +155,7 @@ public final class SpawnBootstrap {
         try {
             Object processObject = inheriting(context, () -> {
                 PDict data = (PDict) Reduction.loads(context, task.preparation());
-                recycle[0] = ChildProcess.FORKSERVER.equals(data.get("start_method")) && System.getProperty(ChildStatus.PROPERTY) != null;
+                recycle[0] = data.get("recycle") == Boolean.TRUE && System.getProperty(ChildStatus.PROPERTY) != null;
                 prepare(context, data, task.parsedMain());
                 return Reduction.loads(context, task.process());
             });
@@ -202,6 +202,10 @@ public final class SpawnBootstrap {
         path.items().addAll(((PList) data.get("sys_path")).items());
         PModule sys = (PModule) context.modules().importModule("sys", new PDict(), true, 0);
         sys.dict().put("argv", data.get("sys_argv"));
+        if (data.get("start_method") instanceof String method) {
+            PModule contexts = (PModule) context.modules().importModule("multiprocessing.context", new PDict(), true, 0);
+            Calls.call(contexts.dict().get("set_start_method"), method, true);
+        }
         Object mainPath = data.get("init_main_from_path");
         if (mainPath instanceof String file) {
             Source source = mainSource(context, file);

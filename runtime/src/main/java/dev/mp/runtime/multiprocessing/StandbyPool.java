@@ -22,13 +22,16 @@ import dev.mp.runtime.MpException;
 /**
  * Child JVMs started ahead of demand: the JVM's answer to CPython's forkserver. A standby is a {@link ChildMain}
  * that has initialised its engine and context and blocks reading its task, so handing it a Process costs writing
- * two pickles instead of booting a JVM. Each standby runs exactly one Process and exits, so every process still
- * starts fresh, and every standby is started through {@code Env.newProcessBuilder}, so the embedder's
- * {@code allowCreateProcess} policy holds for them as for any child.
+ * two pickles instead of booting a JVM. Under the spawn start method a standby runs exactly one Process and exits,
+ * so every process starts fresh; under forkserver a JVM whose Process ended goes on in a fresh context (see
+ * {@link ChildMain}) and comes back to this pool. Every standby is started through {@code Env.newProcessBuilder},
+ * so the embedder's {@code allowCreateProcess} policy holds for them as for any child.
  *
- * <p>Sizing follows demand: each Process start adds one to a demand estimate that halves every
- * {@link #DEMAND_HALF_LIFE_NANOS}, and the pool is topped up towards that estimate, at most
- * {@code mp.standby.max} standbys (system property, default {@value #DEFAULT_MAX}; 0 turns the pool off). A
+ * <p>Sizing follows demand, an estimate that halves every {@link #DEMAND_HALF_LIFE_NANOS}: with spawn, each
+ * Process start adds one to it (every Process uses up a JVM); with forkserver, a start raises it to the number of
+ * Processes running at once (JVMs come back when their Process ends, see {@link #giveBack}). The pool is topped up
+ * towards that estimate, at most {@code mp.standby.max} standbys (system property, default {@value #DEFAULT_MAX};
+ * 0 turns the pool off), and standbys beyond it and one more end. A
  * program that does not import multiprocessing starts no standby; one that does starts one ({@link #anticipate}).
  * Booting a JVM costs about a second of CPU, so a standby is
  * launched only while fewer of this pool's children than there are processors are busy (booting or running a
@@ -249,7 +252,13 @@ public final class StandbyPool {
      * raises it, where a Process asks for a child.
      */
     void refill() {
-        int target = (int) Math.min(max, Math.ceil(demand - 1e-9));
+        double decayed = demand * Math.pow(0.5, (double) (System.nanoTime() - demandNanos) / DEMAND_HALF_LIFE_NANOS);
+        int target = (int) Math.min(max, Math.ceil(decayed - 1e-9));
+        // JVMs back from Processes (forkserver) beyond what the demand asks for, and one more, end: an idle JVM
+        // costs memory. The last of the queue go first (the most recently launched, least likely ready).
+        while (standbys.size() > Math.max(target, 1) + 1) {
+            standbys.pollLast().kill();
+        }
         if (standbys.size() >= target) {
             return;
         }

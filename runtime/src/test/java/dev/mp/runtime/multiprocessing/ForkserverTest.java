@@ -179,4 +179,32 @@ class ForkserverTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().matches("(?s)ended -15.*\nended -9.*\nended -15.*\nended JVMs reused \\[\\]\n"), r.out() + r.err());
     }
+
+    /** A forkserver Pool's workers run in recycled JVMs, which go back to the pool after close() and join(). */
+    @Test
+    void poolWorkersOfAForkserverContextComeBackAfterThePool() throws Exception {
+        Run r = run(HEAD + """
+                def worker_of(x):
+                    return os.getpid(), mp.current_process().name, mp.get_start_method()
+
+                if __name__ == '__main__':
+                    mp.set_start_method('forkserver')
+                    pool = mp.get_context('forkserver').Pool(2)
+                    seen = pool.map(worker_of, range(20), chunksize=1)
+                    pool.close()
+                    pool.join()
+                    # which workers took tasks depends on timing; their names do not
+                    print(set(name for pid, name, method in seen) <= {'ForkServerPoolWorker-1', 'ForkServerPoolWorker-2'},
+                          set(method for pid, name, method in seen))
+                    workers = set(pid for pid, name, method in seen)
+                    q = mp.Queue()
+                    later = set()
+                    for i in range(6):
+                        run(pid_of, q)
+                        later.add(q.get())
+                    print('workers JVMs reused', bool(workers & later))
+                """);
+        assertEquals("True {'forkserver'}\nworkers JVMs reused True\n",
+                r.out(), r.err());
+    }
 }
