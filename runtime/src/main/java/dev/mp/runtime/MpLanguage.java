@@ -109,6 +109,14 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         return singleContext;
     }
 
+    /** Code parsed once and shared by the contexts of this language instance (one engine): bundled modules. */
+    private final java.util.Map<String, CallTarget> sharedCode = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The code of the immutable source {@code key}, parsed by {@code parse} the first time it is asked for. */
+    public CallTarget sharedCode(String key, java.util.function.Supplier<CallTarget> parse) {
+        return sharedCode.computeIfAbsent(key, k -> parse.get());
+    }
+
     @Override
     protected void initializeMultipleContexts() {
         singleContext.invalidate();

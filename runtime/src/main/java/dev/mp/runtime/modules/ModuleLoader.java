@@ -366,14 +366,20 @@ public final class ModuleLoader {
         if (url == null) {
             return null;
         }
-        Source source;
+        // Bundled modules never change: parsed once per engine, their code serves each context of it (a child JVM
+        // running one Process after another gets a fresh context per Process).
+        String name = LIBRARY_ROOT + "/" + file;
+        CallTarget code = context.language().sharedCode(name, () -> SourceCompiler.parseModule(context.language(), readBundled(url, name)));
+        return execute(qualified, name, () -> code, isPackage ? LIBRARY_ROOT + "/" + folder + simple : null, parent);
+    }
+
+    private static Source readBundled(java.net.URL url, String name) {
         try (var in = url.openStream()) {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            source = Source.newBuilder(MpLanguage.ID, text, "<mp-lib>/" + file).build();
+            return Source.newBuilder(MpLanguage.ID, text, name).build();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read bundled module " + file, e);
+            throw new IllegalStateException("cannot read bundled module " + name, e);
         }
-        return execute(qualified, source, isPackage ? LIBRARY_ROOT + "/" + folder + simple : null, parent);
     }
 
     private static java.net.URL libraryResource(String file) {
@@ -393,6 +399,12 @@ public final class ModuleLoader {
     }
 
     private PModule execute(String qualified, Source source, String packageDir, PModule parent) {
+        String file = source == null ? null : source.getPath() != null ? source.getPath() : source.getName();
+        return execute(qualified, file, source == null ? null : () -> SourceCompiler.parseModule(context.language(), source), packageDir, parent);
+    }
+
+    /** Makes module {@code qualified} from {@code file} and runs its code (null: an empty namespace package). */
+    private PModule execute(String qualified, String file, java.util.function.Supplier<CallTarget> code, String packageDir, PModule parent) {
         PModule m = new PModule(qualified);
         m.dict().put("__builtins__", builtins);
         if (packageDir != null) {
@@ -403,14 +415,13 @@ public final class ModuleLoader {
         } else {
             m.dict().put("__package__", qualified.contains(".") ? qualified.substring(0, qualified.lastIndexOf('.')) : "");
         }
-        if (source != null) {
-            m.dict().put("__file__", source.getPath() != null ? source.getPath() : source.getName());
+        if (file != null) {
+            m.dict().put("__file__", file);
         }
         sysModules.put(qualified, m);
         try {
-            if (source != null) {
-                CallTarget target = SourceCompiler.parseModule(context.language(), source);
-                target.call(m);
+            if (code != null) {
+                code.get().call(m);
             }
         } catch (MpException e) {
             sysModules.remove(qualified);

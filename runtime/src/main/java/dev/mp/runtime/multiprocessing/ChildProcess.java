@@ -34,14 +34,22 @@ public final class ChildProcess extends PObject {
     private final Process process;
     private final long pid;
     private final StandbyPool pool;
+    /** The JVM that runs this Process, and the number of this Process's task in it (see {@link ChildStatus}). */
+    private final Launched jvm;
+    private final int task;
+    /** Whether the JVM may go on to another Process after this one (the forkserver start method). */
+    private final boolean recycle;
     private Integer exitCode;
     private static final int SIGTERM = 15;
     /** The status a JVM killed by SIGKILL reports. */
     private static final int SIGKILLED = 128 + 9;
 
-    private ChildProcess(Process process, long pid, StandbyPool pool) {
-        this.process = process;
-        this.pid = pid;
+    private ChildProcess(Launched jvm, int task, boolean recycle, StandbyPool pool) {
+        this.process = jvm.process();
+        this.pid = jvm.pid();
+        this.jvm = jvm;
+        this.task = task;
+        this.recycle = recycle;
         this.pool = pool;
     }
 
@@ -68,26 +76,54 @@ public final class ChildProcess extends PObject {
         return TYPE;
     }
 
+    /** The start methods: a fresh JVM per Process, or a JVM that may run one Process after another. */
+    static final String SPAWN = "spawn";
+    static final String FORKSERVER = "forkserver";
+
+    /** The system property that chooses the default start method (for running a program under the other). */
+    static final String START_METHOD_PROPERTY = "mp.startMethod";
+
+    /** The default start method: {@value #SPAWN}, or {@value #START_METHOD_PROPERTY} when it names a method. */
+    static String defaultStartMethod() {
+        return FORKSERVER.equals(System.getProperty(START_METHOD_PROPERTY)) ? FORKSERVER : SPAWN;
+    }
+
     /**
-     * Pickles {@code processObject} and hands it to a child: a standby of the context's {@link StandbyPool}, or a
-     * newly launched one. Pickling comes first, so an argument that cannot be sent raises here before anything
-     * starts.
+     * Pickles {@code processObject} and hands it to a child JVM of the context's {@link StandbyPool}: with
+     * {@code method} spawn, one that has run no Process yet and will run only this one; with forkserver, any ready
+     * one, which goes back to the pool when this Process ends. Pickling comes first, so an argument that cannot be
+     * sent raises here before anything starts. {@code currentMethod} is the parent's current start method, which
+     * becomes the child's (as CPython's preparation data carries it).
+     *
+     * <p>Forkserver recycles JVMs only when children write to this process's own standard streams
+     * ({@link dev.mp.runtime.MpLanguage#usesProcessStdio}): an embedder's streams receive a child's output through
+     * copying threads, which are known to have copied all of it only once the child JVM has ended, so a join could
+     * otherwise return before the Process's output arrived. There, forkserver runs each Process as spawn does.
      */
-    static ChildProcess start(MpContext context, Object processObject) {
-        byte[] preparation = Reduction.dumps(preparationData(context));
+    static ChildProcess start(MpContext context, Object processObject, String method, String currentMethod) {
+        boolean recycle = FORKSERVER.equals(method) && dev.mp.runtime.MpLanguage.usesProcessStdio(context.env());
+        byte[] preparation = Reduction.dumps(preparationData(context, currentMethod, recycle));
         Reduction.check(processObject);
         StandbyPool pool = StandbyPool.of(context);
-        Launched launched = pool.take();
-        ChildProcess child = new ChildProcess(launched.process(), launched.pid(), pool);
+        Launched launched = pool.take(recycle);
+        ChildProcess child = new ChildProcess(launched, launched.assignTask(), recycle, pool);
+        if (!recycle) {
+            launched.retire();
+        }
         byte[] task;
         try {
             task = Reduction.dumps(processObject, child.pid);
         } catch (RuntimeException e) {
+            launched.retire();
             launched.process().destroyForcibly();
             throw e;
         }
-        try (OutputStream in = launched.process().getOutputStream()) {
+        OutputStream in = launched.process().getOutputStream();
+        try {
             SpawnBootstrap.writeTask(in, preparation, task);
+            if (!recycle) {
+                in.close();
+            }
         } catch (IOException e) {
             // The child died before reading its task; its exit code tells the caller.
         }
@@ -97,12 +133,71 @@ public final class ChildProcess extends PObject {
 
     /**
      * A child JVM that runs {@link ChildMain} and waits for its task; {@code cwd} and {@code environment} are the
-     * directory (null: this process's own) and the environment it started with.
+     * directory (null: this process's own) and the environment it started with, {@code status} its
+     * {@link ChildStatus}. Its fields other than the record's are used on the context's thread only.
      */
-    record Launched(Process process, long pid, String cwd, java.util.Map<String, String> environment) {
+    static final class Launched {
+        private final Process process;
+        private final long pid;
+        private final String cwd;
+        private final java.util.Map<String, String> environment;
+        private final ChildStatus status;
+        /** How many tasks it was given. */
+        private int tasks;
+        /** Whether it must not be given another task (spawn, or terminated or killed). */
+        private boolean retired;
+
+        Launched(Process process, long pid, String cwd, java.util.Map<String, String> environment, ChildStatus status) {
+            this.process = process;
+            this.pid = pid;
+            this.cwd = cwd;
+            this.environment = environment;
+            this.status = status;
+        }
+
+        Process process() {
+            return process;
+        }
+
+        long pid() {
+            return pid;
+        }
+
+        ChildStatus status() {
+            return status;
+        }
+
         /** Whether this child started as one launched now would: in the same directory with the same environment. */
         boolean matches(MpContext context) {
             return java.util.Objects.equals(cwd, workingDirectory(context)) && java.util.Objects.equals(environment, ChildProcess.environment(context));
+        }
+
+        /** Numbers the next task handed to it, from 1. */
+        int assignTask() {
+            return ++tasks;
+        }
+
+        /** How many tasks it was given. */
+        int tasks() {
+            return tasks;
+        }
+
+        /** Whether it has reported ready for its next task (its context prepared). */
+        boolean isReady() {
+            return status.ready() > tasks;
+        }
+
+        /** Whether its last task has ended and it went on (it is then preparing or waiting for the next). */
+        boolean isBetweenTasks() {
+            return status.finished() == tasks;
+        }
+
+        void retire() {
+            retired = true;
+        }
+
+        boolean isRetired() {
+            return retired;
         }
     }
 
@@ -129,9 +224,16 @@ public final class ChildProcess extends PObject {
         }
         String cwd = workingDirectory(context);
         java.util.Map<String, String> environment = environment(context);
+        ChildStatus status;
+        try {
+            status = ChildStatus.create();
+        } catch (RuntimeException e) {
+            throw launchFailure(context, e);
+        }
         try {
             java.util.List<String> command = new java.util.ArrayList<>(ChildCommand.command());
             command.add(1, ProcessTreeLimit.rootOption());
+            command.add(2, "-D" + ChildStatus.PROPERTY + "=" + status.name());
             // The child parses the main script, which it will re-run as __mp_main__, while it waits for its task.
             if (mainScript(context) instanceof String file) {
                 command.add(file);
@@ -149,14 +251,15 @@ public final class ChildProcess extends PObject {
             if (cwd != null) {
                 builder.directory(context.env().getPublicTruffleFile(cwd));
             }
-            return new Launch(builder, cwd, environment);
+            return new Launch(builder, cwd, environment, status);
         } catch (SecurityException e) {
+            status.unlink();
             throw launchFailure(context, e);
         }
     }
 
     /** A prepared launch: {@link #start} starts the JVM. */
-    record Launch(TruffleProcessBuilder builder, String cwd, java.util.Map<String, String> environment) {
+    record Launch(TruffleProcessBuilder builder, String cwd, java.util.Map<String, String> environment, ChildStatus status) {
         /**
          * Starts the child. Launches must not run concurrently (the pid of a child may be found by comparing this
          * JVM's children before and after); {@link StandbyPool} runs them all on one thread.
@@ -165,8 +268,19 @@ public final class ChildProcess extends PObject {
          */
         Launched start() throws IOException {
             java.util.Set<Long> childrenBefore = currentChildren();
-            Process process = builder.start();
-            return new Launched(process, pidOf(process, childrenBefore), cwd, environment);
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException | RuntimeException e) {
+                status.unlink();
+                throw e;
+            }
+            // Its end wakes whoever waits for its status; the file is then of no use (the child removes it at boot).
+            process.onExit().thenRun(() -> {
+                status.changed();
+                status.unlink();
+            });
+            return new Launched(process, pidOf(process, childrenBefore), cwd, environment, status);
         }
     }
 
@@ -187,8 +301,10 @@ public final class ChildProcess extends PObject {
     }
 
     /** What a child needs before it can unpickle the Process: CPython's {@code spawn.get_preparation_data}. */
-    private static PDict preparationData(MpContext context) {
+    private static PDict preparationData(MpContext context, String currentMethod, boolean recycle) {
         PDict data = new PDict();
+        data.put("start_method", currentMethod);
+        data.put("recycle", recycle);
         data.put("sys_path", new PList(context.modules().path().items()));
         PModule sys = (PModule) context.modules().importModule("sys", new PDict(), true, 0);
         Object argv = sys.dict().get("argv");
@@ -258,13 +374,26 @@ public final class ChildProcess extends PObject {
         return pid;
     }
 
-    /** The exit code, or null while the child runs. */
+    /** The exit code, or null while the Process runs. A Process that ended in a JVM that went on gives it back. */
     Integer poll() {
-        if (exitCode == null && !process.isAlive()) {
-            int status = process.exitValue();
-            exitCode = status == SIGKILLED && ChildBoot.killedWhileBooting(pid) ? -SIGTERM : pythonExitCode(status);
+        if (exitCode == null) {
+            boolean alive = process.isAlive();
+            if (jvm.status().finished() >= task) {
+                exitCode = jvm.status().code();
+                if (alive) {
+                    pool.giveBack(jvm);
+                }
+            } else if (!alive) {
+                int status = process.exitValue();
+                exitCode = status == SIGKILLED && ChildBoot.killedWhileBooting(pid) ? -SIGTERM : pythonExitCode(status);
+            }
         }
         return exitCode;
+    }
+
+    /** Whether the Process has ended: its task was reported finished, or its JVM is gone. */
+    private boolean ended() {
+        return jvm.status().finished() >= task || !process.isAlive();
     }
 
     /**
@@ -273,26 +402,41 @@ public final class ChildProcess extends PObject {
      */
     Integer waitFor(long timeoutNanos) {
         Blocking.await(timeoutNanos, slice -> {
-            try {
-                return slice == 0 ? !process.isAlive() : process.waitFor(slice, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                return false;
+            if (!recycle) {
+                try {
+                    return slice == 0 ? !process.isAlive() : process.waitFor(slice, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    return false;
+                }
             }
+            // The child's report, or its end (see Launch.start), changes the status word.
+            int seen = jvm.status().events();
+            if (ended()) {
+                return true;
+            }
+            jvm.status().awaitChange(seen, slice);
+            return ended();
         });
+        Integer code = poll();
         pool.refill();
-        return poll();
+        return code;
     }
 
-    /** SIGTERM; SIGKILL while the child boots, which then reads as SIGTERM (see {@link ChildBoot}). */
+    /**
+     * SIGTERM; SIGKILL while the child boots, which then reads as SIGTERM (see {@link ChildBoot}). The JVM ends
+     * with the Process, so it is not used again.
+     */
     void terminate() {
         if (poll() == null) {
+            jvm.retire();
             ChildBoot.terminate(process, pid);
         }
     }
 
-    /** SIGKILL. */
+    /** SIGKILL; the JVM is not used again. */
     void kill() {
         if (poll() == null) {
+            jvm.retire();
             process.destroyForcibly();
         }
     }

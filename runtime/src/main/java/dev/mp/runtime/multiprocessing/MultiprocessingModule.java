@@ -43,7 +43,14 @@ public final class MultiprocessingModule {
         m.dict().put("PicklingError", Reduction.PICKLING_ERROR);
         StandbyPool.of(context).anticipate();
 
-        moduleFunction(m, "start_process", "process_obj", a -> ChildProcess.start(context, a[0]));
+        moduleFunction(m, "start_process", "process_obj, method='spawn', current_method='spawn'", a -> {
+            for (Object method : new Object[] {a[1], a[2]}) {
+                if (!ChildProcess.SPAWN.equals(method) && !ChildProcess.FORKSERVER.equals(method)) {
+                    throw Errors.valueError("cannot find context for %s", dev.mp.runtime.ops.Conversions.repr(method));
+                }
+            }
+            return ChildProcess.start(context, a[0], (String) a[1], (String) a[2]);
+        });
         method(ChildProcess.TYPE, "poll", "self", a -> exitCode(((ChildProcess) a[0]).poll()));
         method(ChildProcess.TYPE, "wait", "self, timeout=None",
                 a -> exitCode(((ChildProcess) a[0]).waitFor(Blocking.timeoutNanos(a[1]))));
@@ -57,6 +64,7 @@ public final class MultiprocessingModule {
         });
         attribute(ChildProcess.TYPE, "pid", self -> ((ChildProcess) self).pid());
 
+        moduleFunction(m, "default_start_method", "", a -> ChildProcess.defaultStartMethod());
         moduleFunction(m, "cpu_count", "", a -> (long) Runtime.getRuntime().availableProcessors());
         moduleFunction(m, "getpid", "", a -> ProcessHandle.current().pid());
         moduleFunction(m, "add_exit_hook", "function", a -> {

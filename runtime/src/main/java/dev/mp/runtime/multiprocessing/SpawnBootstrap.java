@@ -57,6 +57,7 @@ public final class SpawnBootstrap {
         public Object execute(VirtualFrame frame) {
             MpContext context = MpContext.get(this);
             int status;
+            boolean[] recycle = {false};
             try {
                 // No Python code of the task runs while a standby waits, so Ctrl-C then just ends the process.
                 Task task = awaitTask(context);
@@ -66,7 +67,7 @@ public final class SpawnBootstrap {
                 } else {
                     boolean outermost = context.enterTopLevel();
                     try {
-                        status = context.modules().runExitHooks(run(context, task));
+                        status = context.modules().runExitHooks(run(context, task, recycle));
                     } finally {
                         context.leaveTopLevel(outermost);
                     }
@@ -80,6 +81,10 @@ public final class SpawnBootstrap {
             }
             context.out().flush();
             context.err().flush();
+            if (recycle[0]) {
+                // The Process ended; ChildMain closes this context and may run the next Process in a fresh one.
+                return (long) status;
+            }
             context.env().getContext().closeExited(this, status);
             return PNone.NONE;
         }
@@ -122,7 +127,10 @@ public final class SpawnBootstrap {
         }
         try {
             Source source = mainSource(context, file);
-            return new ParsedMain(file, source, SourceCompiler.parseModule(context.language(), source));
+            // A JVM that runs one Process after another parses the script once while it reads the same.
+            CallTarget code = context.language().sharedCode("__mp_main__\0" + file + "\0" + source.getCharacters(),
+                    () -> SourceCompiler.parseModule(context.language(), source));
+            return new ParsedMain(file, source, code);
         } catch (MpException | SecurityException e) {
             return null;
         }
@@ -138,10 +146,17 @@ public final class SpawnBootstrap {
         }
     }
 
-    private static int run(MpContext context, Task task) {
+    /**
+     * Runs the task and returns its exit code; sets {@code recycle[0]} when the parent asked for the forkserver
+     * start method and this JVM can go on to another Process ({@link ChildStatus}): the Process then ends by
+     * returning instead of ending the context, so that os._exit still ends the JVM.
+     */
+    private static int run(MpContext context, Task task, boolean[] recycle) {
         try {
             Object processObject = inheriting(context, () -> {
-                prepare(context, (PDict) Reduction.loads(context, task.preparation()), task.parsedMain());
+                PDict data = (PDict) Reduction.loads(context, task.preparation());
+                recycle[0] = data.get("recycle") == Boolean.TRUE && System.getProperty(ChildStatus.PROPERTY) != null;
+                prepare(context, data, task.parsedMain());
                 return Reduction.loads(context, task.process());
             });
             Object code = Calls.callMethod(processObject, "_bootstrap");
@@ -187,6 +202,10 @@ public final class SpawnBootstrap {
         path.items().addAll(((PList) data.get("sys_path")).items());
         PModule sys = (PModule) context.modules().importModule("sys", new PDict(), true, 0);
         sys.dict().put("argv", data.get("sys_argv"));
+        if (data.get("start_method") instanceof String method) {
+            PModule contexts = (PModule) context.modules().importModule("multiprocessing.context", new PDict(), true, 0);
+            Calls.call(contexts.dict().get("set_start_method"), method, true);
+        }
         Object mainPath = data.get("init_main_from_path");
         if (mainPath instanceof String file) {
             Source source = mainSource(context, file);

@@ -22,13 +22,16 @@ import dev.mp.runtime.MpException;
 /**
  * Child JVMs started ahead of demand: the JVM's answer to CPython's forkserver. A standby is a {@link ChildMain}
  * that has initialised its engine and context and blocks reading its task, so handing it a Process costs writing
- * two pickles instead of booting a JVM. Each standby runs exactly one Process and exits, so every process still
- * starts fresh, and every standby is started through {@code Env.newProcessBuilder}, so the embedder's
- * {@code allowCreateProcess} policy holds for them as for any child.
+ * two pickles instead of booting a JVM. Under the spawn start method a standby runs exactly one Process and exits,
+ * so every process starts fresh; under forkserver a JVM whose Process ended goes on in a fresh context (see
+ * {@link ChildMain}) and comes back to this pool. Every standby is started through {@code Env.newProcessBuilder},
+ * so the embedder's {@code allowCreateProcess} policy holds for them as for any child.
  *
- * <p>Sizing follows demand: each Process start adds one to a demand estimate that halves every
- * {@link #DEMAND_HALF_LIFE_NANOS}, and the pool is topped up towards that estimate, at most
- * {@code mp.standby.max} standbys (system property, default {@value #DEFAULT_MAX}; 0 turns the pool off). A
+ * <p>Sizing follows demand, an estimate that halves every {@link #DEMAND_HALF_LIFE_NANOS}: with spawn, each
+ * Process start adds one to it (every Process uses up a JVM); with forkserver, a start raises it to the number of
+ * Processes running at once (JVMs come back when their Process ends, see {@link #giveBack}). The pool is topped up
+ * towards that estimate, at most {@code mp.standby.max} standbys (system property, default {@value #DEFAULT_MAX};
+ * 0 turns the pool off), and standbys beyond it and one more end. A
  * program that does not import multiprocessing starts no standby; one that does starts one ({@link #anticipate}).
  * Booting a JVM costs about a second of CPU, so a standby is
  * launched only while fewer of this pool's children than there are processors are busy (booting or running a
@@ -158,21 +161,53 @@ public final class StandbyPool {
     }
 
     /**
-     * A child waiting for its task: the oldest live standby that {@linkplain ChildProcess.Launched#matches matches}
-     * (one still being launched is waited for: that takes milliseconds, a new launch would take as long), else a
-     * newly launched one. Records the demand that {@link #refill} sizes the pool by.
+     * A child waiting for its task. With {@code recycle} (forkserver) any live standby that
+     * {@linkplain ChildProcess.Launched#matches matches} will do, the best first: one that reported ready, then one
+     * back from a Process and preparing its next context, then the oldest one still booting (waited for: that takes
+     * milliseconds, a new launch would take as long). Without (spawn) only a JVM that has run no Process yet.
+     * Failing those, a newly launched one. Records the demand that {@link #refill} sizes the pool by: for spawn
+     * every start uses up a JVM, so starts add up; for forkserver JVMs come back, so what counts is how many run at
+     * once.
      */
-    ChildProcess.Launched take() {
+    ChildProcess.Launched take(boolean recycle) {
         long now = System.nanoTime();
-        demand = demand * Math.pow(0.5, (double) (now - demandNanos) / DEMAND_HALF_LIFE_NANOS) + 1;
+        double decayed = demand * Math.pow(0.5, (double) (now - demandNanos) / DEMAND_HALF_LIFE_NANOS);
+        demand = recycle ? Math.max(decayed, running() + 1) : decayed + 1;
         demandNanos = now;
-        while (!standbys.isEmpty()) {
-            Child standby = standbys.poll();
+        Child best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (java.util.Iterator<Child> it = standbys.iterator(); it.hasNext();) {
+            Child standby = it.next();
+            if (!standby.launch.isDone()) {
+                if (bestRank > 3) {
+                    best = standby;
+                    bestRank = 3;
+                }
+                continue;
+            }
             ChildProcess.Launched launched = standby.launched();
+            if (launched == null || !launched.process().isAlive() || launched.isRetired() || !launched.matches(context)) {
+                it.remove();
+                standby.kill();
+                continue;
+            }
+            if (!recycle && launched.tasks() > 0) {
+                continue;
+            }
+            int rank = launched.isReady() ? 0 : launched.tasks() > 0 ? 1 : 2;
+            if (rank < bestRank) {
+                best = standby;
+                bestRank = rank;
+            }
+        }
+        if (best != null) {
+            standbys.remove(best);
+            ChildProcess.Launched launched = best.launched();
             if (launched != null && launched.process().isAlive() && launched.matches(context)) {
                 return launched;
             }
-            standby.kill();
+            best.kill();
+            return take(recycle);
         }
         Child child = launch();
         try {
@@ -182,13 +217,48 @@ public final class StandbyPool {
         }
     }
 
+    /** How many children run a Process now (or ended one that nobody has asked about yet). */
+    private int running() {
+        int n = 0;
+        for (Child c : children) {
+            n += !standbys.contains(c) && c.isAlive() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Takes back a child whose Process ended and that went on to wait for another (forkserver), unless it must not
+     * be used again or more standbys than {@code mp.standby.max} would wait (it is then ended).
+     */
+    void giveBack(ChildProcess.Launched launched) {
+        for (Child c : children) {
+            if (c.launch.isDone() && c.launched() == launched) {
+                if (standbys.contains(c)) {
+                    return;
+                }
+                if (launched.isRetired() || standbys.size() >= max) {
+                    c.kill();
+                } else {
+                    standbys.addFirst(c);
+                }
+                return;
+            }
+        }
+    }
+
     /**
      * Launches standbys towards the demand estimate while fewer children than processors are busy. A launch the
      * policy or the system refuses ends the refill quietly: the next {@link #take} meets the same failure and
      * raises it, where a Process asks for a child.
      */
     void refill() {
-        int target = (int) Math.min(max, Math.ceil(demand - 1e-9));
+        double decayed = demand * Math.pow(0.5, (double) (System.nanoTime() - demandNanos) / DEMAND_HALF_LIFE_NANOS);
+        int target = (int) Math.min(max, Math.ceil(decayed - 1e-9));
+        // JVMs back from Processes (forkserver) beyond what the demand asks for, and one more, end: an idle JVM
+        // costs memory. The last of the queue go first (the most recently launched, least likely ready).
+        while (standbys.size() > Math.max(target, 1) + 1) {
+            standbys.pollLast().kill();
+        }
         if (standbys.size() >= target) {
             return;
         }
