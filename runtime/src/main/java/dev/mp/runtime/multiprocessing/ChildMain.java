@@ -23,8 +23,8 @@ public final class ChildMain {
     private ChildMain() {
     }
 
-    /** Deep Python recursion needs a deeper stack than a JVM main thread has, as in the launcher. */
-    private static final long STACK_BYTES = 512L * 1024 * 1024;
+    /** Deep Python recursion needs a deeper stack than a JVM main thread has: the launcher's (reserved, not committed). */
+    private static final long STACK_BYTES = 2048L * 1024 * 1024;
 
     public static void main(String[] args) throws InterruptedException {
         // From here on SIGTERM ends this JVM quietly; the parent kills it with SIGKILL before (see ChildBoot).
@@ -32,7 +32,8 @@ public final class ChildMain {
         // Ctrl-C reaches the whole process group: a child raises KeyboardInterrupt, as a CPython child does.
         dev.mp.runtime.KeyboardInterrupts.installSigintHandler();
         int[] status = {1};
-        Thread main = new Thread(null, () -> status[0] = serve(args), "main", STACK_BYTES);
+        // An MpThread, as the launcher's: calls between mp functions run without call targets.
+        Thread main = new dev.mp.runtime.MpThread(() -> status[0] = serve(args), "main", STACK_BYTES);
         main.start();
         main.join();
         System.out.flush();
