@@ -1,6 +1,7 @@
 package dev.mp.runtime.parser;
 
 import java.util.ArrayDeque;
+import java.util.List;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -48,52 +49,59 @@ final class NestingLimits {
     static void check(ParserRuleContext tree, int callDepth, int recursionLimit) {
         long maxAstDepth = 3L * recursionLimit - 3L * callDepth;
         boolean tooDeepToCompile = false;
-        // Iterative: the tree may be deeper than the Java stack allows a recursive walk.
+        // Iterative: the tree may be deeper than the Java stack allows a recursive walk. A chain of single children
+        // (most of an expression's contexts) is followed in place; only the other children wait on the stack.
         ArrayDeque<Visit> pending = new ArrayDeque<>();
         pending.push(new Visit(tree, 0, 0));
         while (!pending.isEmpty()) {
             Visit v = pending.pop();
-            if (!(v.tree instanceof ParserRuleContext ctx)) {
-                continue;
-            }
-            int ast = v.ast + astNodes(ctx);
-            int parser = v.parser + parserLevels(ctx);
-            if (parser > MAX_PARSER_DEPTH) {
-                throw Errors.memoryError();
-            }
-            tooDeepToCompile |= ast > maxAstDepth;
-            if (ctx.children == null) {
-                continue;
-            }
-            switch (ctx) {
-                case MpParser.Atom_exprContext a -> {
+            ParserRuleContext ctx = v.tree;
+            int ast = v.ast;
+            int parser = v.parser;
+            while (ctx != null) {
+                ast += astNodes(ctx);
+                parser += parserLevels(ctx);
+                if (parser > MAX_PARSER_DEPTH) {
+                    throw Errors.memoryError();
+                }
+                tooDeepToCompile |= ast > maxAstDepth;
+                List<ParseTree> children = ctx.children;
+                int rule = ctx.getRuleIndex();
+                ParserRuleContext next = null;
+                if (children == null) {
+                    // a leaf
+                } else if (children.size() == 1) {
+                    next = children.get(0) instanceof ParserRuleContext only ? only : null;
+                } else if (rule == MpParser.RULE_atom_expr) {
                     // a.b(c)[d] is Subscript(Call(Attribute(a))): the last trailer is outermost.
-                    int trailers = a.trailer().size();
+                    int trailers = ((MpParser.Atom_exprContext) ctx).trailer().size();
                     int seen = 0;
-                    for (ParseTree child : ctx.children) {
-                        if (child instanceof MpParser.TrailerContext) {
-                            pending.push(new Visit(child, ast + trailers - 1 - seen, parser));
+                    for (int i = 0; i < children.size(); i++) {
+                        if (children.get(i) instanceof MpParser.TrailerContext trailer) {
+                            pending.push(new Visit(trailer, ast + trailers - 1 - seen, parser));
                             seen++;
-                        } else {
-                            pending.push(new Visit(child, ast + trailers, parser));
+                        } else if (children.get(i) instanceof ParserRuleContext atom) {
+                            pending.push(new Visit(atom, ast + trailers, parser));
                         }
                     }
-                }
-                case MpParser.If_stmtContext i -> {
+                } else if (rule == MpParser.RULE_if_stmt) {
                     // Each elif is an if nested in the else branch of the one before.
                     int elifs = 0;
-                    for (ParseTree child : ctx.children) {
-                        if (child instanceof TerminalNode t && t.getSymbol().getType() == MpParser.ELIF) {
+                    for (int i = 0; i < children.size(); i++) {
+                        if (children.get(i) instanceof TerminalNode t && t.getSymbol().getType() == MpParser.ELIF) {
                             elifs++;
+                        } else if (children.get(i) instanceof ParserRuleContext child) {
+                            pending.push(new Visit(child, ast + elifs, parser + elifs));
                         }
-                        pending.push(new Visit(child, ast + elifs, parser + elifs));
+                    }
+                } else {
+                    for (int i = 0; i < children.size(); i++) {
+                        if (children.get(i) instanceof ParserRuleContext child) {
+                            pending.push(new Visit(child, ast, parser));
+                        }
                     }
                 }
-                default -> {
-                    for (ParseTree child : ctx.children) {
-                        pending.push(new Visit(child, ast, parser));
-                    }
-                }
+                ctx = next;
             }
         }
         if (tooDeepToCompile) {
@@ -106,42 +114,34 @@ final class NestingLimits {
         return Errors.make("RecursionError", "maximum recursion depth exceeded during compilation");
     }
 
-    private record Visit(ParseTree tree, int ast, int parser) {
+    private record Visit(ParserRuleContext tree, int ast, int parser) {
     }
 
-    /** How many levels of CPython's syntax tree {@code ctx} adds above its children. */
+    /**
+     * How many levels of CPython's syntax tree {@code ctx} adds above its children. (Switches on the rule's number:
+     * a switch over context classes costs more than the rest of the walk.)
+     */
     private static int astNodes(ParserRuleContext ctx) {
-        return switch (ctx) {
-            case MpParser.Simple_stmtContext s -> 1;
-            case MpParser.Compound_stmtContext s -> 1;
-            case MpParser.BinaryExprContext e -> 1;
-            case MpParser.PowerExprContext e -> 1;
-            case MpParser.UnaryExprContext e -> 1;
-            case MpParser.Not_testContext n -> n.NOT() != null ? 1 : 0;
-            case MpParser.Or_testContext o -> o.getChildCount() > 1 ? 1 : 0;
-            case MpParser.And_testContext a -> a.getChildCount() > 1 ? 1 : 0;
-            case MpParser.ComparisonContext c -> c.getChildCount() > 1 ? 1 : 0;
-            case MpParser.TestContext t -> t.getChildCount() > 1 ? 1 : 0;
-            case MpParser.Namedexpr_testContext n -> n.getChildCount() > 1 ? 1 : 0;
-            case MpParser.LambdefContext l -> 1;
-            case MpParser.Star_exprContext s -> 1;
-            case MpParser.Yield_exprContext y -> 1;
-            case MpParser.TrailerContext t -> 1;
-            // (x) is x itself; (), (x,) and (x, y) are tuples.
-            case MpParser.ParenAtomContext p -> p.testlist_comp() == null ? (p.yield_expr() == null ? 1 : 0) : p.testlist_comp().COMMA().isEmpty() ? 0 : 1;
-            case MpParser.AtomContext a -> 1;
+        return switch (ctx.getRuleIndex()) {
+            case MpParser.RULE_simple_stmt, MpParser.RULE_compound_stmt, MpParser.RULE_lambdef, MpParser.RULE_star_expr, MpParser.RULE_yield_expr,
+                 MpParser.RULE_trailer -> 1;
+            // An operator, or a chain rule with only its operand (0).
+            case MpParser.RULE_expr -> ctx instanceof MpParser.PrimaryExprContext ? 0 : 1;
+            case MpParser.RULE_not_test, MpParser.RULE_or_test, MpParser.RULE_and_test, MpParser.RULE_comparison, MpParser.RULE_test,
+                 MpParser.RULE_namedexpr_test -> ctx.getChildCount() > 1 ? 1 : 0;
+            // (x) is x itself; (), (x,) and (x, y) are tuples; names, constants and displays are nodes.
+            case MpParser.RULE_atom -> ctx instanceof MpParser.ParenAtomContext p
+                    ? (p.testlist_comp() == null ? (p.yield_expr() == null ? 1 : 0) : p.testlist_comp().COMMA().isEmpty() ? 0 : 1) : 1;
             default -> 0;
         };
     }
 
     /** How many levels of CPython's parser's recursion {@code ctx} adds (see the class comment). */
     private static int parserLevels(ParserRuleContext ctx) {
-        return switch (ctx) {
-            case MpParser.UnaryExprContext e -> 1;
-            case MpParser.Not_testContext n -> n.NOT() != null ? 1 : 0;
-            case MpParser.TestContext t -> t.getChildCount() > 1 ? 1 : 0;
-            case MpParser.LambdefContext l -> 2;
-            case MpParser.PowerExprContext e -> 2;
+        return switch (ctx.getRuleIndex()) {
+            case MpParser.RULE_expr -> ctx instanceof MpParser.UnaryExprContext ? 1 : ctx instanceof MpParser.PowerExprContext ? 2 : 0;
+            case MpParser.RULE_not_test, MpParser.RULE_test -> ctx.getChildCount() > 1 ? 1 : 0;
+            case MpParser.RULE_lambdef -> 2;
             default -> 0;
         };
     }
