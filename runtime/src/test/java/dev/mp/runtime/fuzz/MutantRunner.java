@@ -54,7 +54,7 @@ final class MutantRunner implements AutoCloseable {
      * default action of the signals a program may raise at itself (INT and TERM keep theirs, to stop a run).
      */
     private static void ignoreSignalsMutantsMayRaise() {
-        for (String name : new String[] {"HUP", "USR1", "USR2", "ALRM", "PIPE", "VTALRM", "PROF", "XCPU", "XFSZ", "IO", "PWR", "SYS", "WINCH", "URG"}) {
+        for (String name : new String[] {"HUP", "USR1", "USR2", "ALRM", "PIPE", "VTALRM", "PROF", "XCPU", "XFSZ", "IO", "PWR", "SYS"}) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
                 });
