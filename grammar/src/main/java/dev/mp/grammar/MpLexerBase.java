@@ -191,6 +191,9 @@ public abstract class MpLexerBase extends Lexer {
             if (alt <= top[1]) {
                 throw tabError(line, ws.length());
             }
+            if (indents.size() > MAX_INDENT_LEVELS) {
+                throw new SyntaxProblem(SyntaxProblem.Kind.INDENTATION_ERROR, "too many levels of indentation", line, 1, 0);
+            }
             indents.push(new int[] {col, alt});
             pending.add(synthetic(MpLexer.INDENT, ws, t));
             if (opensMatchBlock) {
@@ -217,6 +220,9 @@ public abstract class MpLexerBase extends Lexer {
             }
         }
     }
+
+    /** CPython's tokenizer refuses a 100th level of indentation (MAXINDENT). */
+    private static final int MAX_INDENT_LEVELS = 99;
 
     private static SyntaxProblem tabError(int line, int col) {
         return new SyntaxProblem(SyntaxProblem.Kind.TAB_ERROR,

@@ -237,6 +237,12 @@ public final class Signals {
                 sun.misc.Signal.handle(jvmSignal(signum), previous);
             }
         }
-        sun.misc.Signal.raise(jvmSignal(signum));
+        try {
+            sun.misc.Signal.raise(jvmSignal(signum));
+        } catch (IllegalArgumentException noJvmHandler) {
+            // The JVM raises only the signals it has a handler for (SIGUSR1 has none): kill(2) the process, as
+            // CPython's raise(3) would, so the default action (ending it) happens.
+            dev.mp.runtime.modules.PosixCalls.kill(ProcessHandle.current().pid(), signum);
+        }
     }
 }

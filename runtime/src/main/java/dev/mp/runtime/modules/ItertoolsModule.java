@@ -473,7 +473,7 @@ final class ItertoolsModule {
         List<Object> buffer = new ArrayList<>();
         long[] dropped = {0};
         List<long[]> positions = new ArrayList<>();
-        Object[] iterators = new Object[(int) n];
+        Object[] iterators = new Object[dev.mp.runtime.ops.Sizes.length(n)];
         for (int i = 0; i < n; i++) {
             long[] position = {0};
             positions.add(position);

@@ -18,7 +18,7 @@ import dev.mp.runtime.ops.Errors;
  * The C library calls of {@code os} that Java has no equivalent for: {@code kill}, {@code strerror}, {@code uname}
  * and glibc's version.
  */
-final class PosixCalls {
+public final class PosixCalls {
     private PosixCalls() {
     }
 
@@ -45,7 +45,7 @@ final class PosixCalls {
     }
 
     /** {@code os.kill(pid, sig)}: sends a signal, or raises the OSError for the errno kill(2) set. */
-    static void kill(long pid, int signal) {
+    public static void kill(long pid, int signal) {
         if (pid < Integer.MIN_VALUE || pid > Integer.MAX_VALUE) {
             throw Errors.overflowError("signed integer is greater than maximum");
         }

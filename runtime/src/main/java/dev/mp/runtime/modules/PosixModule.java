@@ -29,6 +29,7 @@ import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Sizes;
 import dev.mp.runtime.ops.Types;
 
 /**
@@ -88,7 +89,10 @@ final class PosixModule {
             if (n < 0) {
                 throw Errors.valueError("negative argument not allowed");
             }
-            byte[] bytes = new byte[(int) n];
+            if (n > Long.MAX_VALUE - 33) {
+                throw Errors.overflowError("byte string is too large"); // CPython's bytes object would overflow Py_ssize_t
+            }
+            byte[] bytes = new byte[Sizes.length(n)];
             ENTROPY.nextBytes(bytes);
             return new PBytes(bytes);
         });

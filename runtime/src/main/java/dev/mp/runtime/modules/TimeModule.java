@@ -170,20 +170,80 @@ final class TimeModule {
         if (secs == PNone.NONE) {
             return Instant.now().getEpochSecond();
         }
-        return (long) Math.floor(secondsArgument(secs, false));
+        // Any time_t (a Java long) is accepted here: the C library, not java.time, sets the range (brokenDown).
+        Object n = secs instanceof Double || Types.override(secs, "__float__") != null ? (Object) Conversions.asDouble(secs) : Conversions.index(secs);
+        if (n instanceof Double d) {
+            if (Double.isNaN(d)) {
+                throw Errors.valueError("Invalid value NaN (not a number)");
+            }
+            double floor = Math.floor(d);
+            if (floor < -0x1p63 || floor >= 0x1p63) {
+                throw Errors.overflowError("timestamp out of range for platform time_t");
+            }
+            return (long) floor;
+        }
+        if (n instanceof BigInteger) {
+            throw Errors.overflowError("timestamp out of range for platform time_t");
+        }
+        return (Long) n;
     }
 
     private static PTuple now() {
         return brokenDown(Instant.now().getEpochSecond(), ZoneId.systemDefault());
     }
 
+    /** The range of glibc's gmtime: the year must fit tm_year, an int counting from 1900. */
+    private static final long MIN_TIME = -67_768_040_609_740_800L;
+    private static final long MAX_TIME = 67_768_036_191_676_799L;
+
+    /** Seconds from the epoch within java.time's range of dates (about 982 million years). */
+    private static final long JAVA_TIME_LIMIT = 31_000_000_000_000_000L;
+
     private static PTuple brokenDown(long seconds, ZoneId zone) {
+        if (seconds < MIN_TIME || seconds > MAX_TIME) {
+            throw Errors.osError(75, "Value too large for defined data type", null); // EOVERFLOW, as glibc
+        }
+        if (Math.abs(seconds) > JAVA_TIME_LIMIT) {
+            return farBrokenDown(seconds, zone);
+        }
         ZonedDateTime t = Instant.ofEpochSecond(seconds).atZone(zone);
         boolean dst = zone.getRules().isDaylightSavings(t.toInstant());
         Object[] fields = {(long) t.getYear(), (long) t.getMonthValue(), (long) t.getDayOfMonth(), (long) t.getHour(),
             (long) t.getMinute(), (long) t.getSecond(), (long) (t.getDayOfWeek().getValue() - 1), (long) t.getDayOfYear(), dst ? 1L : 0L};
         String name = zone == ZoneOffset.UTC ? "GMT" : zoneAbbreviation(t);
         return STRUCT_TIME.make(fields, name, (long) t.getOffset().getTotalSeconds());
+    }
+
+    /**
+     * A time nearly a billion years away or more, past java.time's range but within the C library's: the proleptic
+     * Gregorian calendar computed here (days to civil date as in Howard Hinnant's algorithm), with the zone's offset
+     * at java.time's limit.
+     */
+    private static PTuple farBrokenDown(long seconds, ZoneId zone) {
+        ZonedDateTime edge = Instant.ofEpochSecond(seconds < 0 ? -JAVA_TIME_LIMIT : JAVA_TIME_LIMIT).atZone(zone);
+        int offset = edge.getOffset().getTotalSeconds();
+        long local = seconds + offset;
+        long days = Math.floorDiv(local, 86_400L);
+        long secondOfDay = Math.floorMod(local, 86_400L);
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097L);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        long day = dayOfYear - (153 * mp + 2) / 5 + 1;
+        long month = mp < 10 ? mp + 3 : mp - 9;
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        if (year > Integer.MAX_VALUE) {
+            throw Errors.overflowError("signed integer is greater than maximum"); // CPython's year is a C int
+        }
+        boolean leap = Math.floorMod(year, 4) == 0 && (Math.floorMod(year, 100) != 0 || Math.floorMod(year, 400) == 0);
+        int[] before = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+        long yearDay = before[(int) month - 1] + day + (leap && month > 2 ? 1 : 0);
+        Object[] fields = {year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, Math.floorMod(days + 3, 7L),
+            yearDay, 0L};
+        String name = zone == ZoneOffset.UTC ? "GMT" : zoneAbbreviation(edge);
+        return STRUCT_TIME.make(fields, name, (long) offset);
     }
 
     /** A time tuple checked and normalized as CPython's gettmarg and checktm do; fields as Python numbers them. */

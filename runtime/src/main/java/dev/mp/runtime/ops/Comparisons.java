@@ -154,20 +154,14 @@ public final class Comparisons {
     }
 
     private static Object builtinCompare(Object a, Object b, Op op) {
-        if (a instanceof PList x && b instanceof PList y) {
-            return sequenceCompare(x.toArray(), y.toArray(), op);
-        }
-        if (a instanceof PTuple x && b instanceof PTuple y) {
-            return sequenceCompare(x.items(), y.items(), op);
+        if ((a instanceof PList && b instanceof PList) || (a instanceof PTuple && b instanceof PTuple) || (a instanceof PDict && b instanceof PDict)) {
+            return containerCompare(a, b, op);
         }
         if (a instanceof PBytes x && b instanceof PBytes y) {
             return op.test(Arrays.compareUnsigned(x.bytes(), y.bytes()));
         }
         if ((a instanceof PBytes || a instanceof PByteArray) && (b instanceof PBytes || b instanceof PByteArray)) {
             return op.test(Arrays.compareUnsigned(Sequences.bytesOf(a), Sequences.bytesOf(b)));
-        }
-        if (a instanceof PDict x && b instanceof PDict y && (op == Op.EQ || op == Op.NE)) {
-            return dictEquals(x, y) == (op == Op.EQ);
         }
         if (a instanceof PSet x && b instanceof PSet y) {
             return switch (op) {
@@ -189,6 +183,31 @@ public final class Comparisons {
             return PSingleton.NOT_IMPLEMENTED;
         }
         return PSingleton.NOT_IMPLEMENTED;
+    }
+
+    /**
+     * Compares two lists, tuples or dicts, whose items compare in turn. As CPython's PyObject_RichCompare, each
+     * nested comparison counts against the recursion limit: comparing lists nested 100,000 deep is a
+     * RecursionError at once, not a Java stack overflow.
+     */
+    @TruffleBoundary
+    private static Object containerCompare(Object a, Object b, Op op) {
+        dev.mp.runtime.MpContext ctx = dev.mp.runtime.MpContext.current();
+        if (ctx != null && ++ctx.depth >= ctx.recursionLimit) {
+            ctx.depth--;
+            throw Errors.make("RecursionError", "maximum recursion depth exceeded in comparison");
+        }
+        try {
+            return switch (a) {
+                case PList x -> sequenceCompare(x.toArray(), ((PList) b).toArray(), op);
+                case PTuple x -> sequenceCompare(x.items(), ((PTuple) b).items(), op);
+                default -> op == Op.EQ || op == Op.NE ? dictEquals((PDict) a, (PDict) b) == (op == Op.EQ) : PSingleton.NOT_IMPLEMENTED;
+            };
+        } finally {
+            if (ctx != null) {
+                ctx.depth--;
+            }
+        }
     }
 
     private static boolean subset(PSet x, PSet y) {

@@ -166,6 +166,17 @@ public final class Iteration {
         return out;
     }
 
+    /**
+     * Raises MemoryError at once when the items of {@code iterable}, a range (whose length is known), cannot join
+     * {@code already} items in one Java array: unpacking {@code *range(2**32)} into a call or a display would
+     * otherwise fill the heap first (CPython sizes the tuple or list from the length and fails at once too).
+     */
+    public static void checkRoomFor(Object iterable, int already) {
+        if (iterable instanceof dev.mp.runtime.objects.PRange r) {
+            Sizes.length(already + r.length());
+        }
+    }
+
     @TruffleBoundary
     public static Object[] toArray(Object iterable) {
         if (iterable instanceof PTuple t && !t.isSubclassInstance()) {

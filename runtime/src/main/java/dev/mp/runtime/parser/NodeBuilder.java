@@ -144,8 +144,10 @@ final class NodeBuilder {
             body.add(new SimpleStatements.SetupAnnotationsNode(false));
         }
         futureAllowed = true;
-        for (int i = 0; i < ctx.stmt().size(); i++) {
-            statement(ctx.stmt(i), body);
+        // ctx.stmt() builds a new list on each call and ctx.stmt(i) searches from the first child: read them once.
+        List<MpParser.StmtContext> statements = ctx.stmt();
+        for (int i = 0; i < statements.size(); i++) {
+            statement(statements.get(i), body);
             if (i == 0 && doc != null) {
                 futureAllowed = true; // the docstring may come before future imports
             }
@@ -220,11 +222,16 @@ final class NodeBuilder {
      * then it starts by making its {@code __annotations__} dict (CPython's SETUP_ANNOTATIONS).
      */
     private static boolean hasAnnotations(ParseTree t) {
-        if (t instanceof MpParser.AnnAssignStmtContext) {
-            return true;
+        if (t instanceof MpParser.Expr_stmtContext e) {
+            return e.assignment() instanceof MpParser.AnnAssignStmtContext;
         }
-        if (t instanceof MpParser.FuncdefContext || t instanceof MpParser.ClassdefContext || t instanceof MpParser.LambdefContext
-                || !(t instanceof ParserRuleContext)) {
+        // Only statements hold annotated assignments: expressions are not searched, as they can be huge (a list
+        // literal of a million items), and functions and classes make their own annotations.
+        if (!(t instanceof MpParser.File_inputContext || t instanceof MpParser.Single_inputContext || t instanceof MpParser.StmtContext
+                || t instanceof MpParser.Simple_stmtsContext || t instanceof MpParser.Simple_stmtContext
+                || t instanceof MpParser.Compound_stmtContext || t instanceof MpParser.If_stmtContext || t instanceof MpParser.While_stmtContext
+                || t instanceof MpParser.For_stmtContext || t instanceof MpParser.Try_stmtContext || t instanceof MpParser.With_stmtContext
+                || t instanceof MpParser.Match_stmtContext || t instanceof MpParser.Case_blockContext || t instanceof MpParser.BlockContext)) {
             return false;
         }
         for (int i = 0; i < t.getChildCount(); i++) {
@@ -359,11 +366,12 @@ final class NodeBuilder {
         }
         MpParser.Testlist_star_exprContext first = e.testlist_star_expr();
         if (assignment instanceof MpParser.AssignStmtContext a) {
-            MpExpressionNode value = expr(a.assign_value(a.assign_value().size() - 1));
+            List<MpParser.Assign_valueContext> values = a.assign_value();
+            MpExpressionNode value = expr(values.getLast());
             List<AssignTargetNode> targets = new ArrayList<>();
             targets.add(target(TargetShape.of(first, "=")));
-            for (int i = 0; i < a.assign_value().size() - 1; i++) {
-                targets.add(target(TargetShape.of(a.assign_value(i), "=")));
+            for (int i = 0; i < values.size() - 1; i++) {
+                targets.add(target(TargetShape.of(values.get(i), "=")));
             }
             return new AssignNode(targets.toArray(new AssignTargetNode[0]), value);
         }
@@ -495,7 +503,7 @@ final class NodeBuilder {
         ParseTree s = c.getChild(0);
         MpStatementNode node;
         if (s instanceof MpParser.If_stmtContext i) {
-            node = ifStatement(i, 0);
+            node = ifStatement(i);
         } else if (s instanceof MpParser.While_stmtContext w) {
             MpExpressionNode test = expr(w.namedexpr_test());
             loopDepth++;
@@ -538,17 +546,26 @@ final class NodeBuilder {
         return node.atLine(c.getStart().getLine());
     }
 
-    private MpStatementNode ifStatement(MpParser.If_stmtContext i, int index) {
-        int conditions = i.namedexpr_test().size();
-        MpExpressionNode test = expr(i.namedexpr_test(index));
-        BlockNode then = block(i.block(index));
-        MpStatementNode otherwise = null;
-        if (index + 1 < conditions) {
-            otherwise = ifStatement(i, index + 1).atLine(i.namedexpr_test(index + 1).getStart().getLine());
-        } else if (i.block().size() > conditions) {
-            otherwise = block(i.block(conditions));
+    /**
+     * An if statement, its elif clauses nested in the else branch as CPython does. The clauses are built in order and
+     * then nested from the last one, without recursion: a chain of thousands of elifs is neither quadratic nor deep.
+     */
+    private MpStatementNode ifStatement(MpParser.If_stmtContext i) {
+        List<MpParser.Namedexpr_testContext> conditions = i.namedexpr_test();
+        List<MpParser.BlockContext> blocks = i.block();
+        int n = conditions.size();
+        MpExpressionNode[] tests = new MpExpressionNode[n];
+        BlockNode[] thens = new BlockNode[n];
+        for (int k = 0; k < n; k++) {
+            tests[k] = expr(conditions.get(k));
+            thens[k] = block(blocks.get(k));
         }
-        return new IfNode(test, then, otherwise, generatorSlot, temp());
+        MpStatementNode otherwise = blocks.size() > n ? block(blocks.get(n)) : null;
+        for (int k = n - 1; k >= 0; k--) {
+            MpStatementNode node = new IfNode(tests[k], thens[k], otherwise, generatorSlot, temp());
+            otherwise = k == 0 ? node : node.atLine(conditions.get(k).getStart().getLine());
+        }
+        return otherwise;
     }
 
     private MpStatementNode matchStatement(MpParser.Match_stmtContext m) {
@@ -574,18 +591,20 @@ final class NodeBuilder {
 
     private MpStatementNode tryStatement(MpParser.Try_stmtContext t) {
         BlockNode body = block(t.block(0));
-        int n = t.except_clause().size();
+        List<MpParser.Except_clauseContext> clauses = t.except_clause();
+        List<MpParser.BlockContext> blocks = t.block();
+        int n = clauses.size();
         MpExpressionNode[] types = new MpExpressionNode[n];
         AssignTargetNode[] names = new AssignTargetNode[n];
         MpStatementNode[] handlers = new MpStatementNode[n];
         for (int k = 0; k < n; k++) {
-            MpParser.Except_clauseContext ec = t.except_clause(k);
+            MpParser.Except_clauseContext ec = clauses.get(k);
             if (ec.test() == null && k < n - 1) {
                 throw error(ec, "default 'except:' must be last");
             }
             types[k] = ec.test() == null ? null : expr(ec.test());
             names[k] = ec.NAME() == null ? null : nameTarget(ec.NAME().getText());
-            handlers[k] = block(t.block(k + 1));
+            handlers[k] = block(blocks.get(k + 1));
         }
         int next = n + 1;
         MpStatementNode orelse = null;
@@ -968,9 +987,10 @@ final class NodeBuilder {
                 if (c.comp_op().isEmpty()) {
                     return expr(c.expr(0));
                 }
-                CompareOpNode.Op[] ops = new CompareOpNode.Op[c.comp_op().size()];
+                List<MpParser.Comp_opContext> compOps = c.comp_op();
+                CompareOpNode.Op[] ops = new CompareOpNode.Op[compOps.size()];
                 for (int i = 0; i < ops.length; i++) {
-                    ops[i] = compareOp(c.comp_op(i));
+                    ops[i] = compareOp(compOps.get(i));
                 }
                 return new CompareNode(ops, resumable(exprs(c.expr()))).at(span(c));
             case MpParser.Star_exprContext s:
@@ -1559,14 +1579,23 @@ final class NodeBuilder {
      * Line and column in the source of the {@code (} that FStrings puts before a field's expression to parse it
      * on its own: the expression's tokens are at line 1, from column 1, of that text.
      */
-    private static int[] fieldOrigin(FStrings.Field f, Token literal, StringLiterals.Literal lit) {
+    private int[] fieldOrigin(FStrings.Field f, Token literal, StringLiterals.Literal lit) {
         String text = literal.getText();
-        String afterPrefix = text.substring(lit.prefix().length());
-        int bodyStart = lit.prefix().length() + (afterPrefix.startsWith("\"\"\"") || afterPrefix.startsWith("'''") ? 3 : 1);
-        String before = lit.body().substring(0, f.offset());
-        int newline = before.lastIndexOf('\n');
-        int line = literal.getLine() + (int) before.chars().filter(ch -> ch == '\n').count();
-        int column = newline < 0 ? literal.getCharPositionInLine() + bodyStart + before.length() : before.length() - newline - 1;
+        int bodyStart = lit.prefix().length() + (text.startsWith("\"\"\"", lit.prefix().length()) || text.startsWith("'''", lit.prefix().length()) ? 3 : 1);
+        // The newlines before the field, found in the body's newline index: counting them in the text before each
+        // field would make an f-string of many fields quadratic.
+        if (newlinesOf != lit.body()) {
+            newlinesOf = lit.body();
+            newlines = java.util.stream.IntStream.range(0, lit.body().length()).filter(k -> lit.body().charAt(k) == '\n').toArray();
+        }
+        int before = java.util.Arrays.binarySearch(newlines, f.offset());
+        int count = before >= 0 ? before : -before - 1; // the newlines at indexes below the field's offset
+        int line = literal.getLine() + count;
+        int column = count == 0 ? literal.getCharPositionInLine() + bodyStart + f.offset() : f.offset() - newlines[count - 1] - 1;
         return new int[] {line, column - 1};
     }
+
+    /** The f-string body whose newline indexes {@link #newlines} holds (compared by identity). */
+    private String newlinesOf;
+    private int[] newlines;
 }

@@ -2,6 +2,7 @@ package dev.mp.runtime.parser;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.List;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -114,8 +115,9 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
                     visit(v);
                 }
                 bindTarget(ctx.testlist_star_expr(), "=");
-                for (int i = 0; i < a.assign_value().size() - 1; i++) {
-                    bindTarget(a.assign_value(i), "=");
+                List<MpParser.Assign_valueContext> values = a.assign_value();
+                for (int i = 0; i < values.size() - 1; i++) {
+                    bindTarget(values.get(i), "=");
                 }
             }
             case MpParser.AnnAssignStmtContext a -> {

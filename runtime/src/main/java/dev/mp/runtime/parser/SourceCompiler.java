@@ -40,7 +40,8 @@ public final class SourceCompiler {
         Source source = SourceDecoding.normalize(redecoded(original));
         String text = source.getCharacters().toString();
         try {
-            MpParser.File_inputContext tree = parser(text).file_input();
+            MpParser.File_inputContext tree = parse(text);
+            NestingLimits.check(tree);
             Map<TerminalNode, List<Object>> fstrings = new IdentityHashMap<>();
             java.util.function.Function<String, ParserRuleContext> exprParser = SourceCompiler::parseExpression;
             Map<ParserRuleContext, Scope> scopes = ScopeAnalyzer.analyze(tree, exprParser, fstrings);
@@ -49,6 +50,19 @@ public final class SourceCompiler {
             throw toPython(p, source);
         } catch (StackOverflowError e) {
             throw tooDeep();
+        }
+    }
+
+    /**
+     * Parses module code. The parser descends recursively; a program nested deeply enough to exhaust the Java stack
+     * there is past the 6,000 levels at which CPython's parser gives up with a MemoryError (see
+     * {@link NestingLimits}), so it gets the same error.
+     */
+    private static MpParser.File_inputContext parse(String text) {
+        try {
+            return parser(text).file_input();
+        } catch (StackOverflowError e) {
+            throw dev.mp.runtime.ops.Errors.memoryError();
         }
     }
 
@@ -81,6 +95,7 @@ public final class SourceCompiler {
                 throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "multiple statements found while compiling a single statement",
                         end.getLine(), end.getCharPositionInLine() + 1, -1);
             }
+            NestingLimits.check(tree);
             Map<TerminalNode, List<Object>> fstrings = new IdentityHashMap<>();
             java.util.function.Function<String, ParserRuleContext> exprParser = SourceCompiler::parseExpression;
             Map<ParserRuleContext, Scope> scopes = ScopeAnalyzer.analyze(tree, exprParser, fstrings);
@@ -163,7 +178,7 @@ public final class SourceCompiler {
 
     /** A program nested too deeply for the parser's (recursive) descent, as CPython 3.11 reports it. */
     private static RuntimeException tooDeep() {
-        return dev.mp.runtime.ops.Errors.make("RecursionError", "maximum recursion depth exceeded during compilation");
+        return NestingLimits.tooDeep();
     }
 
     /** CPython's tokenizer's limit on open brackets (MAXLEVEL): a deeper one is "too many nested parentheses". */
@@ -178,6 +193,7 @@ public final class SourceCompiler {
         parser.removeErrorListeners();
         parser.addErrorListener(new PythonErrorListener(text));
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.addParseListener(new CompactParseTree());
         return parser;
     }
 

@@ -45,6 +45,23 @@ final class MutantRunner implements AutoCloseable {
 
     MutantRunner(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
+        ignoreSignalsMutantsMayRaise();
+    }
+
+    /**
+     * A mutant may raise a signal before the handler its program installs (signal.raise_signal(SIGUSR1) moved up):
+     * its default action would end this JVM, and the run with it. Java handlers that do nothing stand in for the
+     * default action of the signals a program may raise at itself (INT and TERM keep theirs, to stop a run).
+     */
+    private static void ignoreSignalsMutantsMayRaise() {
+        for (String name : new String[] {"HUP", "USR1", "USR2", "ALRM", "PIPE", "VTALRM", "PROF", "XCPU", "XFSZ", "IO", "PWR", "SYS"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                });
+            } catch (IllegalArgumentException reservedByTheJvm) {
+                // left as it is
+            }
+        }
     }
 
     Outcome run(String name, String program) {

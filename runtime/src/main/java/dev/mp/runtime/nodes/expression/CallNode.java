@@ -151,6 +151,7 @@ public class CallNode extends MpExpressionNode {
             if (it == null) {
                 throw Errors.typeError("%s argument after * must be an iterable, not %s", functionName(callee), Types.typeName(iterable));
             }
+            Iteration.checkRoomFor(iterable, positional.size());
             for (Object o = Iteration.next(it); o != null; o = Iteration.next(it)) {
                 positional.add(o);
             }

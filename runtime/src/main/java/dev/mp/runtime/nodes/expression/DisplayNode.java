@@ -59,6 +59,7 @@ public final class DisplayNode extends MpExpressionNode {
         for (int i = 0; i < elements.length; i++) {
             Object v = elements[i].execute(frame);
             if (starred[i]) {
+                Iteration.checkRoomFor(v, values.size());
                 Iteration.forEach(v, values::add);
             } else {
                 values.add(v);
