@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -15,6 +14,7 @@ import org.graalvm.polyglot.Source;
 import org.junit.jupiter.api.Test;
 
 import dev.mp.runtime.MpThread;
+import dev.mp.runtime.OnMpThread;
 
 /**
  * A program on an {@link MpThread} (as bin/mp runs it) calls mp functions without their call targets and walks
@@ -84,7 +84,7 @@ class MpThreadTest {
 
     @Test
     void framesLookTheSameOnAnMpThreadAndOnAPlainThread() throws Throwable {
-        assertEquals(EXPECTED, onMpThread(() -> run(FRAMES)));
+        assertEquals(EXPECTED, OnMpThread.call(() -> run(FRAMES)));
         assertEquals(EXPECTED, run(FRAMES));
     }
 
@@ -104,7 +104,7 @@ class MpThreadTest {
                 outer()
                 """;
         assertEquals(List.of("inner", "outer", "<module>"), guestFrames(program));
-        assertEquals(List.of("<module>"), onMpThread(() -> guestFrames(program)));
+        assertEquals(List.of("<module>"), OnMpThread.call(() -> guestFrames(program)));
     }
 
     private static List<String> guestFrames(String program) {
@@ -127,24 +127,5 @@ class MpThreadTest {
             context.eval(Source.create("mp", program));
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static <T> T onMpThread(Callable<T> task) throws Throwable {
-        Object[] outcome = new Object[1];
-        Thread thread = new MpThread(() -> {
-            try {
-                outcome[0] = task.call();
-            } catch (Throwable e) {
-                outcome[0] = e;
-            }
-        }, "mp-test", 512L * 1024 * 1024);
-        thread.start();
-        thread.join();
-        if (outcome[0] instanceof Throwable e) {
-            throw e;
-        }
-        @SuppressWarnings("unchecked")
-        T result = (T) outcome[0];
-        return result;
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.graalvm.polyglot.Context;
@@ -17,7 +16,7 @@ import org.graalvm.polyglot.Source;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import dev.mp.runtime.MpThread;
+import dev.mp.runtime.OnMpThread;
 import dev.mp.runtime.parser.SourceCompiler;
 
 /**
@@ -64,7 +63,9 @@ class GoldenTest {
     private static void check(Path program, boolean errors) throws Throwable {
         String base = program.getFileName().toString().replaceAll("\\.mp$", "");
         Path dir = program.getParent();
-        Result r = onMpThread(() -> run(program, errors));
+        // On an MpThread, as bin/mp runs a program: the goldens check the calls without call targets and mp's own
+        // call stack (the embedding tests run on plain threads, through call targets).
+        Result r = OnMpThread.call(() -> run(program, errors));
         assertEquals(Files.readString(dir.resolve(base + ".out")), r.out, () -> "stdout of " + program + " (its stderr:\n" + r.err + ")");
         if (errors) {
             String expectedErr = Files.readString(dir.resolve(base + ".err"));
@@ -82,28 +83,6 @@ class GoldenTest {
     }
 
     private record Result(String out, String err, int status) {
-    }
-
-    /**
-     * Runs {@code task} on an {@link MpThread}, as bin/mp runs a program, so that the golden programs check the
-     * calls that bypass call targets and the frame walkers that read mp's own call stack (the embedding tests run
-     * on plain threads, through call targets).
-     */
-    private static Result onMpThread(Callable<Result> task) throws Throwable {
-        Object[] outcome = new Object[1];
-        Thread thread = new MpThread(() -> {
-            try {
-                outcome[0] = task.call();
-            } catch (Throwable e) {
-                outcome[0] = e;
-            }
-        }, "golden", 512L * 1024 * 1024);
-        thread.start();
-        thread.join();
-        if (outcome[0] instanceof Throwable e) {
-            throw e;
-        }
-        return (Result) outcome[0];
     }
 
     /**
