@@ -16,7 +16,7 @@ done
 # Only the last line is compared: CPython elides repeated frames differently (recursion), shows a huge literal's line
 # cut short (int_literal_too_many_digits), names pool.py where mp has pool.mp (mp_pool_uncaught), and json/*.py where mp
 # has json.mp (deep_dict_json_dumps, deep_json_loads).
-for f in recursion int_literal_too_many_digits mp_pool_uncaught deep_dict_json_dumps deep_json_loads; do tail -n 1 $f.err > $f.err.tmp && mv $f.err.tmp $f.err; done
+for f in recursion int_literal_too_many_digits mp_pool_uncaught deep_dict_json_dumps deep_json_loads pickle_invalid_load_key; do tail -n 1 $f.err > $f.err.tmp && mv $f.err.tmp $f.err; done
 # Interactive sessions: each program is typed line by line at CPython's prompt (python3 -i with the program on
 # stdin); the prompts go to stderr with the tracebacks.
 cd ../interactive

@@ -108,6 +108,10 @@ public final class BuiltinTypes {
             return Conversions.str(a[0]);
         });
         method(o, "__dir__", "self", a -> Dir.names(a[0]));
+        // The default reductions live in the bundled copyreg module, as CPython's object.__reduce_ex__ calls it.
+        method(o, "__reduce_ex__", "self, protocol, /", a -> callCopyreg("_object_reduce_ex", a[0], a[1]));
+        method(o, "__reduce__", "self, /", a -> callCopyreg("_common_reduce", a[0], 0L));
+        method(o, "__getstate__", "self, /", a -> callCopyreg("_object_getstate", a[0]));
         BuiltinBuilder.classMethod(o, "__subclasshook__", "cls, subclass, /", a -> PSingleton.NOT_IMPLEMENTED);
         BuiltinBuilder.classMethod(o, "__init_subclass__", "cls, **kwargs", a -> {
             if (((dev.mp.runtime.objects.PDict) a[1]).size() > 0) {
@@ -400,5 +404,11 @@ public final class BuiltinTypes {
 
     static BigInteger big(Object o) {
         return Conversions.asBig(o);
+    }
+
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    private static Object callCopyreg(String function, Object... args) {
+        Object copyreg = dev.mp.runtime.MpContext.get(null).modules().importModule("copyreg", new dev.mp.runtime.objects.PDict(), true, 0);
+        return Calls.call(dev.mp.runtime.ops.Attributes.get(copyreg, function), args);
     }
 }

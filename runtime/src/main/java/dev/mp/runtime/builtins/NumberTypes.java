@@ -187,7 +187,12 @@ final class NumberTypes {
             throw Errors.typeError("int() argument must be a string, a bytes-like object or a real number, not '%s'", Types.typeName(x));
         }
         long radix = Conversions.asLong(base);
-        if (!(Types.baseValue(x) instanceof String s)) {
+        String s;
+        if (Types.baseValue(x) instanceof String text) {
+            s = text;
+        } else if (x instanceof PBytes || x instanceof PByteArray) {
+            s = new String(dev.mp.runtime.ops.Sequences.bytesOf(x), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } else {
             throw Errors.typeError("int() can't convert non-string with explicit base");
         }
         if (radix != 0 && (radix < 2 || radix > 36)) {
@@ -246,25 +251,10 @@ final class NumberTypes {
             return Conversions.asDouble(x);
         }
         if (x instanceof String s) {
-            String t = s.strip().replace("_", "").toLowerCase();
-            switch (t) {
-                case "inf", "+inf", "infinity", "+infinity":
-                    return Double.POSITIVE_INFINITY;
-                case "-inf", "-infinity":
-                    return Double.NEGATIVE_INFINITY;
-                case "nan", "+nan", "-nan":
-                    return Double.NaN;
-                default:
-                    break;
-            }
-            try {
-                if (t.isEmpty() || t.endsWith("d") || t.endsWith("f") || t.startsWith("0x")) {
-                    throw new NumberFormatException();
-                }
-                return Double.parseDouble(t);
-            } catch (NumberFormatException e) {
-                throw Errors.valueError("could not convert string to float: %s", StringRepr.repr(s));
-            }
+            return parseFloat(s, s);
+        }
+        if (x instanceof PBytes || x instanceof PByteArray) {
+            return parseFloat(new String(dev.mp.runtime.ops.Sequences.bytesOf(x), java.nio.charset.StandardCharsets.ISO_8859_1), x);
         }
         if (Types.override(x, "__float__") != null || Types.override(x, "__index__") != null) {
             return Conversions.asDouble(Types.override(x, "__float__") != null ? x : Conversions.index(x));
@@ -273,6 +263,28 @@ final class NumberTypes {
             return toFloat(b.value());
         }
         throw Errors.typeError("float() argument must be a string or a real number, not '%s'", Types.typeName(x));
+    }
+
+    private static double parseFloat(String s, Object original) {
+        String t = s.strip().replace("_", "").toLowerCase();
+        switch (t) {
+            case "inf", "+inf", "infinity", "+infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity":
+                return Double.NEGATIVE_INFINITY;
+            case "nan", "+nan", "-nan":
+                return Double.NaN;
+            default:
+                break;
+        }
+        try {
+            if (t.isEmpty() || t.endsWith("d") || t.endsWith("f") || t.startsWith("0x")) {
+                throw new NumberFormatException();
+            }
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw Errors.valueError("could not convert string to float: %s", original instanceof String ? StringRepr.repr(s) : Conversions.repr(original));
+        }
     }
 
     private static Object toBytes(Object[] a) {
