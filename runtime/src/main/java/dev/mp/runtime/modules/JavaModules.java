@@ -35,5 +35,6 @@ final class JavaModules {
         ModuleLoader.register("_struct", (m, c) -> StructModule.populate(m));
         ModuleLoader.register("binascii", (m, c) -> BinasciiModule.populate(m));
         ModuleLoader.register("_weakref", (m, c) -> WeakrefModule.populate(m));
+        ModuleLoader.register("array", (m, c) -> ArrayModule.populate(m));
     }
 }
