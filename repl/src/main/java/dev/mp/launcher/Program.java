@@ -72,6 +72,14 @@ final class Program {
                             return os.path.abspath(base + '.mp'), parent
                         if package is None and os.path.isdir(base):
                             package = base
+                    if package is None and (not parent or any(str(d).startswith('<mp-lib>') for d in dirs)):
+                        # A module or package bundled with mp (unittest, json...), after the directories on disk.
+                        import importlib
+                        bundled = importlib._bundled_source(name)
+                        if bundled is not None and bundled[2] == 'module':
+                            return bundled[0], parent
+                        if bundled is not None:
+                            package = bundled[0]
                     if package is None:
                         raise NotFound('No module named ' + name)
                     if name == '__main__' or name.endswith('.__main__'):
@@ -90,7 +98,10 @@ final class Program {
                 g['__file__'] = path
                 g['__package__'] = package
                 sys.argv[0] = path
-                return (True, path)
+                if path.startswith('<mp-lib>/'):
+                    import importlib
+                    return (True, path, importlib._bundled_source(path[len('<mp-lib>/'):-3].replace('/', '.'))[1])
+                return (True, path, None)
             __mp_launch__ = __mp_locate(%s)
             del __mp_locate
             """;
@@ -259,6 +270,10 @@ final class Program {
                 throw new NotRunnable(found.getArrayElement(1).asString(), 1);
             }
             String path = found.getArrayElement(1).asString();
+            if (!found.getArrayElement(2).isNull()) {
+                source = Source.newBuilder("mp", found.getArrayElement(2).asString(), path).buildLiteral();
+                return;
+            }
             try {
                 source = Source.newBuilder("mp", Files.readString(Path.of(path)), path).uri(new File(path).toURI()).build();
             } catch (IOException e) {

@@ -40,6 +40,11 @@ final class ImportlibModule {
             return context.modules().reload(module);
         });
         moduleFunction(m, "invalidate_caches", "", a -> PNone.NONE);
+        // For `mp -m NAME` of a module or package bundled with mp: (its file name, its source), or None.
+        moduleFunction(m, "_bundled_source", "name, /", a -> {
+            String[] found = ModuleLoader.bundledSource(dev.mp.runtime.ops.Conversions.str(a[0]));
+            return found == null ? PNone.NONE : new dev.mp.runtime.objects.PTuple(new Object[] {found[0], found[1], found[2]});
+        });
         m.dict().put("__doc__", "A pure Python implementation of import.");
     }
 }

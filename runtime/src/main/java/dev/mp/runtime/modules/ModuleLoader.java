@@ -373,6 +373,22 @@ public final class ModuleLoader {
         return execute(qualified, name, () -> code, isPackage ? LIBRARY_ROOT + "/" + folder + simple : null, parent);
     }
 
+    /**
+     * The bundled module or package {@code qualified} as {@code {file name, source text, "package" or "module"}},
+     * or null when mp bundles none of that name.
+     */
+    static String[] bundledSource(String qualified) {
+        String path = qualified.replace('.', '/');
+        for (String[] candidate : new String[][] {{path + "/__init__.mp", "package"}, {path + ".mp", "module"}}) {
+            java.net.URL url = libraryResource(candidate[0]);
+            if (url != null) {
+                String name = LIBRARY_ROOT + "/" + candidate[0];
+                return new String[] {name, readBundled(url, name).getCharacters().toString(), candidate[1]};
+            }
+        }
+        return null;
+    }
+
     private static Source readBundled(java.net.URL url, String name) {
         try (var in = url.openStream()) {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -81,7 +81,12 @@ public final class Attributes {
         if (!type.isCore() && type.hasAttributeHooks()) {
             return findThroughHooks(obj, name, type);
         }
-        return generic(obj, name, type);
+        Object v = generic(obj, name, type);
+        if (v == null && obj instanceof dev.mp.runtime.objects.PMethod m) {
+            // A bound method shows its function's attributes, as CPython's method_getattro does.
+            return find(m.function, name);
+        }
+        return v;
     }
 
     /** The type's {@code __getattribute__} (or the generic look-up), then its {@code __getattr__} on AttributeError. */
