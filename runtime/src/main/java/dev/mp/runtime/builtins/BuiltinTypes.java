@@ -52,6 +52,7 @@ public final class BuiltinTypes {
         ContainerTypes.install();
         CoreOperators.install();
         CodeType.install();
+        TracebackType.install();
         GenericAlias.install();
         UnionType.install();
     }
@@ -184,13 +185,16 @@ public final class BuiltinTypes {
         });
         method(b, "__str__", "self", a -> Exceptions.str((PBaseException) a[0]));
         method(b, "__repr__", "self", a -> Conversions.builtinRepr(a[0]));
-        method(b, "with_traceback", "self, tb", a -> a[0]);
+        method(b, "with_traceback", "self, tb, /", a -> {
+            TracebackType.set((PBaseException) a[0], a[1]);
+            return a[0];
+        });
         attribute(b, "args", o -> ((PBaseException) o).args(), (o, v) -> ((PBaseException) o).setArgs(new PTuple(dev.mp.runtime.ops.Iteration.toArray(v))));
         attribute(b, "__cause__", o -> ((PBaseException) o).cause(), (o, v) -> ((PBaseException) o).setCause(v));
         attribute(b, "__context__", o -> ((PBaseException) o).context(), (o, v) -> ((PBaseException) o).setContext(v));
         attribute(b, "__suppress_context__", o -> ((PBaseException) o).suppressContext(),
                 (o, v) -> ((PBaseException) o).setSuppressContext(Conversions.isTrue(v)));
-        attribute(b, "__traceback__", o -> PNone.NONE);
+        attribute(b, "__traceback__", o -> TracebackType.of((PBaseException) o), (o, v) -> TracebackType.set((PBaseException) o, v));
         PClass stop = BuiltinClasses.exception("StopIteration");
         attribute(stop, "value", o -> {
             Object v = ((PBaseException) o).firstArg();

@@ -68,12 +68,12 @@ public final class CodeType {
 
         @Override
         public boolean equals(Object obj) {
-            return obj instanceof PCode c && c.target == target;
+            return obj instanceof PCode c && (target == null ? c == this : c.target == target);
         }
 
         @Override
         public int hashCode() {
-            return target.hashCode();
+            return target == null ? System.identityHashCode(this) : target.hashCode();
         }
     }
 
@@ -142,6 +142,9 @@ public final class CodeType {
     @TruffleBoundary
     private static List<String> slotNames(PCode c) {
         List<String> names = new ArrayList<>();
+        if (c.target == null) {
+            return names;
+        }
         FrameDescriptor d = c.target.getRootNode().getFrameDescriptor();
         int[] free = c.target.getRootNode() instanceof dev.mp.runtime.nodes.function.FunctionRootNode f ? f.freeSlots() : new int[0];
         for (int i = 0; i < d.getNumberOfSlots(); i++) {
@@ -160,6 +163,10 @@ public final class CodeType {
     /** The first line of the function: the line before its first statement (mp keeps no line for the def itself). */
     @TruffleBoundary
     private static long firstLine(PCode c) {
+        if (c.target == null) {
+            // The code of a traceback's frame: only its name and file are known.
+            return 1L;
+        }
         int[] min = {Integer.MAX_VALUE};
         NodeUtil.forEachChild(c.target.getRootNode(), new com.oracle.truffle.api.nodes.NodeVisitor() {
             @Override

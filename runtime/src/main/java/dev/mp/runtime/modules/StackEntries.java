@@ -88,6 +88,16 @@ final class StackEntries {
         return new PList(frames);
     }
 
+    /** The frames of a traceback object, outermost first. */
+    @TruffleBoundary
+    static PList ofTraceback(dev.mp.runtime.builtins.TracebackType.PTraceback tb) {
+        List<Object> frames = new ArrayList<>();
+        for (TracebackEntry entry : tb.innermostFirst().reversed()) {
+            frames.add(entry(entry));
+        }
+        return new PList(frames);
+    }
+
     /** The line of the statement that contains {@code node}, or 0 when unknown. */
     private static int statementLine(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {

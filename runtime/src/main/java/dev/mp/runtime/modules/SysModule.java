@@ -101,7 +101,8 @@ final class SysModule {
         });
         moduleFunction(m, "exc_info", "", a -> {
             PBaseException e = context.currentHandled();
-            return e == null ? PTuple.of(PNone.NONE, PNone.NONE, PNone.NONE) : PTuple.of(e.getPythonClass(), e, PNone.NONE);
+            return e == null ? PTuple.of(PNone.NONE, PNone.NONE, PNone.NONE)
+                    : PTuple.of(e.getPythonClass(), e, dev.mp.runtime.builtins.TracebackType.of(e));
         });
         moduleFunction(m, "_getframe", "depth=0, /", a -> {
             long depth = Conversions.asLong(a[0]);

@@ -28,6 +28,12 @@ final class TracebackModule {
         moduleFunction(m, "_stack_entries", "", a -> StackEntries.ofRunningCode());
         moduleFunction(m, "_source_text", "filename, /", a -> StackEntries.sourceText(Conversions.str(a[0])));
         moduleFunction(m, "_exception_entries", "exc, /", a -> StackEntries.ofException(exception(a[0], null)));
+        moduleFunction(m, "_traceback_entries", "tb, /", a -> {
+            if (!(a[0] instanceof dev.mp.runtime.builtins.TracebackType.PTraceback tb)) {
+                throw Errors.attributeError("'%s' object has no attribute 'tb_frame'", dev.mp.runtime.ops.Types.typeName(a[0]));
+            }
+            return StackEntries.ofTraceback(tb);
+        });
         moduleFunction(m, "format_exc", "limit=None, chain=True", a -> String.join("", handled(context, a[0], a[1])));
         moduleFunction(m, "print_exc", "limit=None, file=None, chain=True", a -> {
             write(context, a[1], handled(context, a[0], a[2]));
