@@ -11,6 +11,7 @@ import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PObject;
+import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
@@ -39,6 +40,15 @@ final class SysModule {
             BuiltinBuilder.attribute(CLASS, "f_globals", o -> Frames.globals(((FrameObject) o).frame));
             BuiltinBuilder.attribute(CLASS, "f_locals", o -> CallerFrames.locals(((FrameObject) o).frame));
             BuiltinBuilder.attribute(CLASS, "f_back", o -> ((FrameObject) o).back);
+            BuiltinBuilder.attribute(CLASS, "f_code", o -> {
+                // A function's frame shows its function's code; a module's or class body's, a code named <module>.
+                PFunction f = Frames.function(((FrameObject) o).frame);
+                if (f != null && !CallerFrames.isClassBody(((FrameObject) o).frame)) {
+                    return dev.mp.runtime.builtins.CodeType.of(f);
+                }
+                Object file = Frames.globals(((FrameObject) o).frame).get("__file__");
+                return new dev.mp.runtime.builtins.CodeType.PCode("<module>", "<module>", null, null, file instanceof String name ? name : "<string>", null);
+            });
         }
 
         private final com.oracle.truffle.api.frame.Frame frame;
