@@ -168,7 +168,12 @@ public final class CodeType {
             return 1L;
         }
         int[] min = {Integer.MAX_VALUE};
-        NodeUtil.forEachChild(c.target.getRootNode(), new com.oracle.truffle.api.nodes.NodeVisitor() {
+        Node root = c.target.getRootNode();
+        if (root instanceof dev.mp.runtime.nodes.function.FunctionRootNode f && f.generatorBodyRoot() != null) {
+            // A generator function's statements are in its body's own root.
+            root = f.generatorBodyRoot();
+        }
+        NodeUtil.forEachChild(root, new com.oracle.truffle.api.nodes.NodeVisitor() {
             @Override
             public boolean visit(Node node) {
                 if (node instanceof MpStatementNode s && s.line() > 0) {
@@ -220,6 +225,10 @@ public final class CodeType {
             }
             if (sig != null && sig.hasVarKeywords()) {
                 flags |= 8;
+            }
+            PCode code = (PCode) o;
+            if (code.target != null && code.target.getRootNode() instanceof dev.mp.runtime.nodes.function.FunctionRootNode f && f.makesGenerator()) {
+                flags |= 32; // CO_GENERATOR
             }
             return flags;
         });

@@ -48,6 +48,16 @@ public final class FunctionRootNode extends MpRootNode {
         this.generatorBody = generatorBody;
     }
 
+    /** Whether a call makes a generator rather than running the body (CO_GENERATOR). */
+    public boolean makesGenerator() {
+        return generatorSlot >= 0;
+    }
+
+    /** The root of a generator function's body (which holds its statements), or null for other functions. */
+    public com.oracle.truffle.api.nodes.RootNode generatorBodyRoot() {
+        return generatorBody == null ? null : generatorBody.getRootNode();
+    }
+
     /** The frame slots of the closure's cells (the free variables), for {@code co_varnames} to leave out. */
     public int[] freeSlots() {
         return freeSlots.clone();
