@@ -9,6 +9,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
+import dev.mp.runtime.objects.PComplex;
 import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PSet;
@@ -201,6 +202,9 @@ public final class Arithmetic {
         // keeps its class, as str() and repr() of it must call its methods.
         Object av = Types.baseValue(a);
         Object bv = op == BinOp.MOD && av instanceof String ? b : Types.baseValue(b);
+        if ((av instanceof PComplex || bv instanceof PComplex) && ComplexNumbers.isOperand(av) && ComplexNumbers.isOperand(bv)) {
+            return ComplexNumbers.binary(op, av, bv);
+        }
         if (av instanceof Boolean x && bv instanceof Boolean y && (op == BinOp.AND || op == BinOp.OR || op == BinOp.XOR)) {
             return op == BinOp.AND ? x & y : op == BinOp.OR ? x | y : x ^ y;
         }
@@ -546,8 +550,9 @@ public final class Arithmetic {
                 if (x == 0 && y < 0) {
                     throw Errors.zeroDivision("0.0 cannot be raised to a negative power");
                 }
-                if (x < 0 && y != Math.rint(y)) {
-                    throw Errors.valueError("math domain error");
+                if (x < 0 && y != Math.rint(y) && Double.isFinite(y)) {
+                    // A negative number to a fractional power is complex, as CPython's float_pow answers.
+                    return ComplexNumbers.power(new PComplex(x, 0.0), new PComplex(y, 0.0));
                 }
                 double r = Math.pow(x, y);
                 if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
@@ -586,12 +591,15 @@ public final class Arithmetic {
         if (a instanceof BigInteger b) {
             return Conversions.normalize(b.negate());
         }
+        if (a instanceof PComplex c) {
+            return new PComplex(-c.real, -c.imag);
+        }
         return unaryUser(a, "__neg__", "-", Arithmetic::negate);
     }
 
     @TruffleBoundary
     public static Object positive(Object a) {
-        if (a instanceof Long || a instanceof Double || a instanceof BigInteger) {
+        if (a instanceof Long || a instanceof Double || a instanceof BigInteger || a instanceof PComplex) {
             return a;
         }
         if (a instanceof Boolean b) {

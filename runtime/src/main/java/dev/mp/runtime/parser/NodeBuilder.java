@@ -1492,8 +1492,8 @@ final class NodeBuilder {
                 return parseInt(text.substring(2), 2);
             case dev.mp.grammar.MpLexer.FLOAT_NUMBER:
                 return Double.parseDouble(text);
-            default:
-                throw error(t, "complex numbers are not supported");
+            default: // IMAG_NUMBER: digits or a float, then j
+                return new dev.mp.runtime.objects.PComplex(0.0, Double.parseDouble(text.substring(0, text.length() - 1)));
         }
     }
 
