@@ -132,6 +132,9 @@ public final class BuiltinClasses {
         exc("UnicodeWarning", "Warning");
         exc("BytesWarning", "Warning");
         exc("EncodingWarning", "Warning");
+        exc("BaseExceptionGroup", "BaseException");
+        EXCEPTIONS.put("ExceptionGroup", new PClass("ExceptionGroup", "builtins",
+                new PClass[] {EXCEPTIONS.get("BaseExceptionGroup"), EXCEPTIONS.get("Exception")}, true, Layout.EXCEPTION));
     }
 
     private static PClass builtin(String name, PClass... bases) {

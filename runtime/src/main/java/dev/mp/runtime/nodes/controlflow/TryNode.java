@@ -18,6 +18,7 @@ import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.ExceptionGroups;
 
 /**
  * {@code try/except/else/finally}. While a handler runs, its exception is the context's handled exception
@@ -34,6 +35,8 @@ public final class TryNode extends MpStatementNode {
     private final int generatorSlot;
     /** Generator state: the section (0 body, k+1 handler k, -1 else, -2 finally), the exception, a pending throwable. */
     private final int stateSlot;
+    /** Whether the handlers are {@code except*} clauses (PEP 654). */
+    private boolean star;
 
     public TryNode(MpStatementNode body, MpExpressionNode[] handlerTypes, AssignTargetNode[] handlerNames, MpStatementNode[] handlers,
                    MpStatementNode orelse, MpStatementNode finallyBody, int generatorSlot, int stateSlot) {
@@ -45,6 +48,15 @@ public final class TryNode extends MpStatementNode {
         this.finallyBody = finallyBody;
         this.generatorSlot = generatorSlot;
         this.stateSlot = stateSlot;
+    }
+
+    /** A try whose handlers are {@code except*} clauses: each takes its part of an exception group, in turn. */
+    public static TryNode withStarHandlers(MpStatementNode body, MpExpressionNode[] handlerTypes, AssignTargetNode[] handlerNames,
+                                           MpStatementNode[] handlers, MpStatementNode orelse, MpStatementNode finallyBody, int generatorSlot,
+                                           int stateSlot) {
+        TryNode node = new TryNode(body, handlerTypes, handlerNames, handlers, orelse, finallyBody, generatorSlot, stateSlot);
+        node.star = true;
+        return node;
     }
 
     private boolean inGenerator() {
@@ -123,6 +135,10 @@ public final class TryNode extends MpStatementNode {
             try {
                 body.execute(frame);
             } catch (MpException e) {
+                if (star) {
+                    runStarHandlers(frame, e);
+                    return;
+                }
                 PBaseException exc = e.pythonException();
                 for (int k = 0; k < handlers.length; k++) {
                     if (handlerTypes[k] == null || matches(exc, handlerTypes[k].execute(frame))) {
@@ -164,6 +180,75 @@ public final class TryNode extends MpStatementNode {
                 // the handler deleted the name itself
             }
         }
+    }
+
+    /**
+     * The {@code except*} clauses: each in turn takes the part of the exception its types match (a naked
+     * exception is wrapped in a group) and runs with it; then what the handlers raised and the unmatched rest
+     * are raised together, as CPython does.
+     */
+    @ExplodeLoop
+    private void runStarHandlers(VirtualFrame frame, MpException e) {
+        PBaseException orig = e.pythonException();
+        PBaseException rest = orig;
+        java.util.List<PBaseException> raised = new java.util.ArrayList<>();
+        MpContext ctx = MpContext.get(this);
+        for (int k = 0; k < handlers.length; k++) {
+            if (rest == null) {
+                break;
+            }
+            PBaseException[] split;
+            try {
+                Object type = handlerTypes[k].execute(frame);
+                ExceptionGroups.checkStarType(type);
+                split = ExceptionGroups.matchStar(rest, type);
+            } catch (MpException typeError) {
+                chain(typeError, orig);
+                throw typeError.failedAt(clauseLine(handlerTypes[k]));
+            }
+            if (split[0] == null) {
+                continue;
+            }
+            rest = split[1];
+            PBaseException match = split[0];
+            if (handlerNames[k] != null) {
+                handlerNames[k].assign(frame, match);
+            }
+            ctx.pushHandled(match);
+            try {
+                handlers[k].execute(frame);
+            } catch (MpException inner) {
+                chain(inner, match);
+                raised.add(inner.pythonException());
+            } finally {
+                ctx.popHandled();
+            }
+            if (handlerNames[k] != null) {
+                try {
+                    handlerNames[k].delete(frame);
+                } catch (MpException alreadyGone) {
+                    // the handler deleted the name itself
+                }
+            }
+        }
+        if (rest != null) {
+            raised.add(rest);
+        }
+        PBaseException result = ExceptionGroups.prepareReraise(orig, raised);
+        if (result == null) {
+            return;
+        }
+        // Re-raised, not raised here: this frame adds no traceback entry (the callers' frames do).
+        MpException carrier = result == orig ? e : result.javaException();
+        carrier.reraiseBare();
+        throw carrier;
+    }
+
+    /** The whole line of an except clause's type, unmarked, as CPython reports a bad type there. */
+    @TruffleBoundary
+    private static dev.mp.runtime.objects.ExpressionSpan clauseLine(MpExpressionNode type) {
+        com.oracle.truffle.api.source.SourceSection section = type.getSourceSection();
+        return section == null ? null : new dev.mp.runtime.objects.ExpressionSpan(section.getStartLine(), 0, section.getStartLine(), Integer.MAX_VALUE);
     }
 
     /** Implicit chaining: an exception raised while handling another gets it as its context. */
