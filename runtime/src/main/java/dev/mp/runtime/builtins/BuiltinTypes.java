@@ -50,6 +50,7 @@ public final class BuiltinTypes {
         descriptorTypes();
         generatorType();
         NumberTypes.install();
+        MemoryViewType.install();
         StrType.install();
         ContainerTypes.install();
         CoreOperators.install();

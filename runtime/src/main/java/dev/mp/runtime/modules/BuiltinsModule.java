@@ -41,7 +41,7 @@ final class BuiltinsModule {
 
     static void populate(PModule m, MpContext context) {
         PDict d = m.dict();
-        for (PClass c : new PClass[] {BuiltinClasses.OBJECT, BuiltinClasses.TYPE, BuiltinClasses.INT, BuiltinClasses.BOOL, BuiltinClasses.FLOAT, BuiltinClasses.COMPLEX,
+        for (PClass c : new PClass[] {BuiltinClasses.OBJECT, BuiltinClasses.TYPE, BuiltinClasses.INT, BuiltinClasses.BOOL, BuiltinClasses.FLOAT, BuiltinClasses.COMPLEX, BuiltinClasses.MEMORYVIEW,
                 BuiltinClasses.STR, BuiltinClasses.BYTES, BuiltinClasses.BYTEARRAY, BuiltinClasses.LIST, BuiltinClasses.TUPLE, BuiltinClasses.DICT,
                 BuiltinClasses.SET, BuiltinClasses.FROZENSET, BuiltinClasses.RANGE, BuiltinClasses.SLICE, BuiltinClasses.PROPERTY,
                 BuiltinClasses.STATICMETHOD, BuiltinClasses.CLASSMETHOD, BuiltinClasses.SUPER, BuiltinClasses.MAP, BuiltinClasses.FILTER,

@@ -534,6 +534,9 @@ public final class Sequences {
         if (o instanceof PByteArray b) {
             return b.toBytes();
         }
+        if (o instanceof dev.mp.runtime.objects.PMemoryView view) {
+            return view.toBytes();
+        }
         throw Errors.typeError("a bytes-like object is required, not '%s'", Types.typeName(o));
     }
 
