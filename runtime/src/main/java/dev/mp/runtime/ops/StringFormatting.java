@@ -482,10 +482,13 @@ public final class StringFormatting {
         if (pct) {
             text = text + "%";
         }
-        boolean negative = text.startsWith("-");
-        if (negative) {
-            text = text.substring(1);
-        }
+        return formattedDouble(s, text);
+    }
+
+    /** Lays out a double's text ({@link #doubleToString}) per the spec: its sign, its digits and the rest. */
+    private static String formattedDouble(Spec s, String signedText) {
+        boolean negative = signedText.startsWith("-");
+        String text = negative ? signedText.substring(1) : signedText;
         int i = 0;
         while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
             i++;
@@ -554,16 +557,7 @@ public final class StringFormatting {
     }
 
     private static String complexPart(Spec part, double d, int type, int precision, Spec s) {
-        String text = type == 'r' ? ComplexNumbers.shortRepr(d) : doubleToString(d, (char) type, precision, s.alt, false, s.noNeg0);
-        boolean negative = text.startsWith("-");
-        if (negative) {
-            text = text.substring(1);
-        }
-        int i = 0;
-        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-            i++;
-        }
-        return number(part, negative, "", text.substring(0, i), text.substring(i));
+        return formattedDouble(part, type == 'r' ? ComplexNumbers.shortRepr(d) : doubleToString(d, (char) type, precision, s.alt, false, s.noNeg0));
     }
 
     /** Lays out sign, prefix, (grouped) digits and the rest of a number per the spec (calc_number_widths). */

@@ -173,13 +173,7 @@ public final class TryNode extends MpStatementNode {
         } finally {
             ctx.popHandled();
         }
-        if (handlerNames[k] != null) {
-            try {
-                handlerNames[k].delete(frame);
-            } catch (MpException alreadyGone) {
-                // the handler deleted the name itself
-            }
-        }
+        unbindName(frame, k);
     }
 
     /**
@@ -223,13 +217,7 @@ public final class TryNode extends MpStatementNode {
             } finally {
                 ctx.popHandled();
             }
-            if (handlerNames[k] != null) {
-                try {
-                    handlerNames[k].delete(frame);
-                } catch (MpException alreadyGone) {
-                    // the handler deleted the name itself
-                }
-            }
+            unbindName(frame, k);
         }
         if (rest != null) {
             raised.add(rest);
@@ -242,6 +230,17 @@ public final class TryNode extends MpStatementNode {
         MpException carrier = result == orig ? e : result.javaException();
         carrier.reraiseBare();
         throw carrier;
+    }
+
+    /** Unbinds the {@code as} name of handler k after it ran, as Python does. */
+    private void unbindName(VirtualFrame frame, int k) {
+        if (handlerNames[k] != null) {
+            try {
+                handlerNames[k].delete(frame);
+            } catch (MpException alreadyGone) {
+                // the handler deleted the name itself
+            }
+        }
     }
 
     /** The whole line of an except clause's type, unmarked, as CPython reports a bad type there. */
