@@ -120,6 +120,10 @@ public final class TryNode extends MpStatementNode {
 
     @ExplodeLoop
     private void runTryExcept(VirtualFrame frame, int section) {
+        if (section >= 1 && star) {
+            runStarHandlers(frame, (StarState) frame.getObject(stateSlot + 1), section - 1, true);
+            return;
+        }
         if (section >= 1) {
             // A generator resumed inside handler section - 1; the loop keeps the handler a constant for the compiler.
             for (int k = 0; k < handlers.length; k++) {
@@ -136,7 +140,7 @@ public final class TryNode extends MpStatementNode {
                 body.execute(frame);
             } catch (MpException e) {
                 if (star) {
-                    runStarHandlers(frame, e);
+                    runStarHandlers(frame, new StarState(e), 0, false);
                     return;
                 }
                 PBaseException exc = e.pythonException();
@@ -176,58 +180,79 @@ public final class TryNode extends MpStatementNode {
         unbindName(frame, k);
     }
 
+    /** Where a try with except* clauses is while its handlers run: kept in a frame slot so that a generator resumes there. */
+    private static final class StarState {
+        final MpException thrown;
+        PBaseException rest;
+        PBaseException match;
+        final java.util.List<PBaseException> raised = new java.util.ArrayList<>();
+
+        StarState(MpException thrown) {
+            this.thrown = thrown;
+            this.rest = thrown.pythonException();
+        }
+    }
+
     /**
-     * The {@code except*} clauses: each in turn takes the part of the exception its types match (a naked
-     * exception is wrapped in a group) and runs with it; then what the handlers raised and the unmatched rest
-     * are raised together, as CPython does.
+     * The {@code except*} clauses from clause {@code from} on (resuming that one's handler in a generator when
+     * {@code resuming}): each in turn takes the part of the exception its types match (a naked exception is wrapped
+     * in a group) and runs with it; then what the handlers raised and the unmatched rest are raised together, as
+     * CPython does.
      */
     @ExplodeLoop
-    private void runStarHandlers(VirtualFrame frame, MpException e) {
-        PBaseException orig = e.pythonException();
-        PBaseException rest = orig;
-        java.util.List<PBaseException> raised = new java.util.ArrayList<>();
+    private void runStarHandlers(VirtualFrame frame, StarState state, int from, boolean resuming) {
+        PBaseException orig = state.thrown.pythonException();
         MpContext ctx = MpContext.get(this);
         for (int k = 0; k < handlers.length; k++) {
-            if (rest == null) {
-                break;
-            }
-            PBaseException[] split;
-            try {
-                Object type = handlerTypes[k].execute(frame);
-                ExceptionGroups.checkStarType(type);
-                split = ExceptionGroups.matchStar(rest, type);
-            } catch (MpException typeError) {
-                chain(typeError, orig);
-                throw typeError.failedAt(clauseLine(handlerTypes[k]));
-            }
-            if (split[0] == null) {
+            if (k < from) {
                 continue;
             }
-            rest = split[1];
-            PBaseException match = split[0];
-            if (handlerNames[k] != null) {
-                handlerNames[k].assign(frame, match);
+            if (!resuming || k != from) {
+                if (state.rest == null) {
+                    break;
+                }
+                PBaseException[] split;
+                try {
+                    Object type = handlerTypes[k].execute(frame);
+                    ExceptionGroups.checkStarType(type);
+                    split = ExceptionGroups.matchStar(state.rest, type);
+                } catch (MpException typeError) {
+                    chain(typeError, orig);
+                    throw typeError.failedAt(clauseLine(handlerTypes[k]));
+                }
+                if (split[0] == null) {
+                    continue;
+                }
+                state.rest = split[1];
+                state.match = split[0];
+                if (handlerNames[k] != null) {
+                    handlerNames[k].assign(frame, state.match);
+                }
+                save(frame, k + 1);
+                if (inGenerator()) {
+                    frame.setObject(stateSlot + 1, state);
+                }
             }
-            ctx.pushHandled(match);
+            ctx.pushHandled(state.match);
             try {
                 handlers[k].execute(frame);
             } catch (MpException inner) {
-                chain(inner, match);
-                raised.add(inner.pythonException());
+                chain(inner, state.match);
+                state.raised.add(inner.pythonException());
             } finally {
                 ctx.popHandled();
             }
             unbindName(frame, k);
         }
-        if (rest != null) {
-            raised.add(rest);
+        if (state.rest != null) {
+            state.raised.add(state.rest);
         }
-        PBaseException result = ExceptionGroups.prepareReraise(orig, raised);
+        PBaseException result = ExceptionGroups.prepareReraise(orig, state.raised);
         if (result == null) {
             return;
         }
         // Re-raised, not raised here: this frame adds no traceback entry (the callers' frames do).
-        MpException carrier = result == orig ? e : result.javaException();
+        MpException carrier = result == orig ? state.thrown : result.javaException();
         carrier.reraiseBare();
         throw carrier;
     }
