@@ -73,7 +73,7 @@ final class CmathModule {
         moduleFunction(m, "phase", "z, /", a -> phase(ComplexNumbers.argument(a[0])));
         moduleFunction(m, "polar", "z, /", a -> {
             PComplex z = ComplexNumbers.argument(a[0]);
-            double r = Math.hypot(z.real, z.imag);
+            double r = ComplexNumbers.hypot(z.real, z.imag);
             if (Double.isInfinite(r) && Double.isFinite(z.real) && Double.isFinite(z.imag)) {
                 throw Errors.overflowError("math range error");
             }
@@ -120,7 +120,7 @@ final class CmathModule {
 
     /** Whether the infinite result r of a finite z comes from a pole (log 0, atanh +-1, atan +-i) rather than overflow. */
     private static boolean isPole(PComplex z) {
-        double size = Math.hypot(z.real, z.imag);
+        double size = ComplexNumbers.hypot(z.real, z.imag);
         return size == 0.0 || size == 1.0;
     }
 
@@ -158,10 +158,10 @@ final class CmathModule {
         if (ax < Double.MIN_NORMAL && ay < Double.MIN_NORMAL) {
             // hypot(ax, ay) would be subnormal: scale up, then down.
             ax = Math.scalb(ax, 53);
-            s = Math.scalb(Math.sqrt(ax + Math.hypot(ax, Math.scalb(ay, 53))), -27);
+            s = Math.scalb(Math.sqrt(ax + ComplexNumbers.hypot(ax, Math.scalb(ay, 53))), -27);
         } else {
             ax /= 8.0;
-            s = 2.0 * Math.sqrt(ax + Math.hypot(ax, ay / 8.0));
+            s = 2.0 * Math.sqrt(ax + ComplexNumbers.hypot(ax, ay / 8.0));
         }
         double d = ay / (2.0 * s);
         return z.real >= 0.0 ? new PComplex(s, Math.copySign(d, z.imag)) : new PComplex(d, Math.copySign(s, z.imag));
@@ -199,16 +199,16 @@ final class CmathModule {
         } else if (Double.isNaN(ax) || Double.isNaN(ay)) {
             return new PComplex(Double.NaN, Double.NaN);
         } else if (ax > LARGE || ay > LARGE) {
-            real = Math.log(Math.hypot(ax / 2.0, ay / 2.0)) + LN2;
+            real = Math.log(ComplexNumbers.hypot(ax / 2.0, ay / 2.0)) + LN2;
         } else if (ax < Double.MIN_NORMAL && ay < Double.MIN_NORMAL) {
             if (ax > 0.0 || ay > 0.0) {
                 // hypot(ax, ay) would be subnormal
-                real = Math.log(Math.hypot(Math.scalb(ax, 53), Math.scalb(ay, 53))) - 53 * LN2;
+                real = Math.log(ComplexNumbers.hypot(Math.scalb(ax, 53), Math.scalb(ay, 53))) - 53 * LN2;
             } else {
                 real = Double.NEGATIVE_INFINITY;
             }
         } else {
-            double h = Math.hypot(ax, ay);
+            double h = ComplexNumbers.hypot(ax, ay);
             if (0.71 <= h && h <= 1.73) {
                 double am = Math.max(ax, ay);
                 double an = Math.min(ax, ay);
@@ -221,9 +221,12 @@ final class CmathModule {
     }
 
     static PComplex acos(PComplex z) {
+        if (Double.isNaN(z.imag) && (z.real == 0.0 || Double.isInfinite(z.real))) {
+            return z.real == 0.0 ? new PComplex(Math.PI / 2, Double.NaN) : new PComplex(Double.NaN, INF);
+        }
         if (Math.abs(z.real) > LARGE || Math.abs(z.imag) > LARGE) {
             double real = Math.atan2(Math.abs(z.imag), z.real);
-            double big = Math.log(Math.hypot(z.real / 2.0, z.imag / 2.0)) + LN2 * 2.0;
+            double big = Math.log(ComplexNumbers.hypot(z.real / 2.0, z.imag / 2.0)) + LN2 * 2.0;
             return new PComplex(real, z.real < 0 ? -Math.copySign(big, z.imag) : Math.copySign(big, -z.imag));
         }
         PComplex s1 = sqrt(new PComplex(1.0 - z.real, -z.imag));
@@ -233,7 +236,7 @@ final class CmathModule {
 
     static PComplex acosh(PComplex z) {
         if (Math.abs(z.real) > LARGE || Math.abs(z.imag) > LARGE) {
-            return new PComplex(Math.log(Math.hypot(z.real / 2.0, z.imag / 2.0)) + LN2 * 2.0, Math.atan2(z.imag, z.real));
+            return new PComplex(Math.log(ComplexNumbers.hypot(z.real / 2.0, z.imag / 2.0)) + LN2 * 2.0, Math.atan2(z.imag, z.real));
         }
         PComplex s1 = sqrt(new PComplex(z.real - 1.0, z.imag));
         PComplex s2 = sqrt(new PComplex(z.real + 1.0, z.imag));
@@ -244,8 +247,11 @@ final class CmathModule {
         if (Double.isNaN(z.real) && z.imag == 0.0) {
             return z;
         }
+        if (Double.isNaN(z.real) && Double.isInfinite(z.imag)) {
+            return new PComplex(INF, Double.NaN);
+        }
         if (Math.abs(z.real) > LARGE || Math.abs(z.imag) > LARGE) {
-            double big = Math.log(Math.hypot(z.real / 2.0, z.imag / 2.0)) + LN2 * 2.0;
+            double big = Math.log(ComplexNumbers.hypot(z.real / 2.0, z.imag / 2.0)) + LN2 * 2.0;
             double real = z.imag >= 0.0 ? Math.copySign(big, z.real) : -Math.copySign(big, -z.real);
             return new PComplex(real, Math.atan2(z.imag, Math.abs(z.real)));
         }
@@ -264,24 +270,34 @@ final class CmathModule {
         if (z.real == 0.0 && Double.isNaN(z.imag)) {
             return z;
         }
+        if (Double.isInfinite(z.real) && Double.isNaN(z.imag)) {
+            return new PComplex(0.0, Double.NaN);
+        }
         if (Double.isInfinite(z.real) || Double.isInfinite(ay)) {
-            return new PComplex(Math.copySign(0.0, z.real), -Math.copySign(Math.PI / 2.0, -z.imag));
+            return new PComplex(Double.isNaN(z.real) ? 0.0 : Math.copySign(0.0, z.real), -Math.copySign(Math.PI / 2.0, -z.imag));
         }
         if (z.real > SQRT_LARGE || ay > SQRT_LARGE) {
-            double h = Math.hypot(z.real / 2.0, z.imag / 2.0);
+            double h = ComplexNumbers.hypot(z.real / 2.0, z.imag / 2.0);
             return new PComplex(z.real / 4.0 / h / h, -Math.copySign(Math.PI / 2.0, -z.imag));
         }
         if (z.real == 1.0 && ay < SQRT_DBL_MIN) {
             if (ay == 0.0) {
                 return new PComplex(INF, z.imag);
             }
-            return new PComplex(-Math.log(Math.sqrt(ay) / Math.sqrt(Math.hypot(ay, 2.0))), Math.copySign(Math.atan2(2.0, -ay) / 2, z.imag));
+            return new PComplex(-Math.log(Math.sqrt(ay) / Math.sqrt(ComplexNumbers.hypot(ay, 2.0))), Math.copySign(Math.atan2(2.0, -ay) / 2, z.imag));
         }
         return new PComplex(Math.log1p(4.0 * z.real / ((1 - z.real) * (1 - z.real) + ay * ay)) / 4.0,
                 -Math.atan2(-2.0 * z.imag, (1 - z.real) * (1 + z.real) - ay * ay) / 2.0);
     }
 
     static PComplex cosh(PComplex z) {
+        if (!Double.isFinite(z.imag) && (z.real == 0.0 || Double.isInfinite(z.real))) {
+            // C99 Annex G, with CPython's choice of signs: cosh(+-0 + i nan) = nan + 0i, cosh(+-inf + i inf/nan) = inf + i nan
+            return z.real == 0.0 ? new PComplex(Double.NaN, 0.0) : new PComplex(INF, Double.NaN);
+        }
+        if (Double.isNaN(z.real) && z.imag == 0.0) {
+            return new PComplex(Double.NaN, 0.0);
+        }
         if (Math.abs(z.real) > LOG_LARGE && Double.isFinite(z.real)) {
             // cosh(z.real) overflows where cosh(z) may not
             double xMinusOne = z.real - Math.copySign(1.0, z.real);
@@ -294,6 +310,10 @@ final class CmathModule {
     }
 
     static PComplex sinh(PComplex z) {
+        if (!Double.isFinite(z.imag) && (z.real == 0.0 || Double.isInfinite(z.real))) {
+            // C99 Annex G, with CPython's choice of signs: sinh(+-0 + i nan) = 0 + i nan, sinh(+-inf + i inf/nan) = inf + i nan
+            return z.real == 0.0 ? new PComplex(0.0, Double.NaN) : new PComplex(INF, Double.NaN);
+        }
         if (Math.abs(z.real) > LOG_LARGE && Double.isFinite(z.real)) {
             double xMinusOne = z.real - Math.copySign(1.0, z.real);
             return new PComplex(Math.cos(z.imag) * Math.sinh(xMinusOne) * Math.E, Math.sin(z.imag) * Math.cosh(xMinusOne) * Math.E);
@@ -309,7 +329,7 @@ final class CmathModule {
             return z;
         }
         if (Double.isInfinite(z.real) && !Double.isFinite(z.imag)) {
-            return new PComplex(Math.copySign(1.0, z.real), Math.copySign(0.0, z.imag));
+            return new PComplex(Math.copySign(1.0, z.real), 0.0);
         }
         if (Math.abs(z.real) > LOG_LARGE) {
             return new PComplex(Math.copySign(1.0, z.real), 4.0 * Math.sin(z.imag) * Math.cos(z.imag) * Math.exp(-2.0 * Math.abs(z.real)));
@@ -330,8 +350,11 @@ final class CmathModule {
         if (r != 0.0 && !Double.isNaN(r) && Double.isInfinite(phi)) {
             throw Errors.valueError("math domain error");
         }
+        if (Double.isInfinite(r) && Double.isNaN(phi)) {
+            return new PComplex(INF, Double.NaN);
+        }
         if (phi == 0.0) {
-            return new PComplex(r, Double.isNaN(r) ? 0.0 : r * phi);
+            return new PComplex(r, Double.isNaN(r) ? 0.0 : Double.isInfinite(r) ? phi * Math.signum(r) : r * phi);
         }
         if (r == 0.0 && !Double.isFinite(phi)) {
             return new PComplex(0.0, 0.0);
@@ -349,7 +372,7 @@ final class CmathModule {
         if (Double.isInfinite(a.real) || Double.isInfinite(a.imag) || Double.isInfinite(b.real) || Double.isInfinite(b.imag)) {
             return false;
         }
-        double diff = Math.hypot(b.real - a.real, b.imag - a.imag);
-        return diff <= relTol * Math.hypot(b.real, b.imag) || diff <= relTol * Math.hypot(a.real, a.imag) || diff <= absTol;
+        double diff = ComplexNumbers.hypot(b.real - a.real, b.imag - a.imag);
+        return diff <= relTol * ComplexNumbers.hypot(b.real, b.imag) || diff <= relTol * ComplexNumbers.hypot(a.real, a.imag) || diff <= absTol;
     }
 }

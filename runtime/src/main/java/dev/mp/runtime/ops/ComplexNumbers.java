@@ -99,7 +99,7 @@ public final class ComplexNumbers {
             }
             p = new PComplex(0.0, 0.0);
         } else {
-            double vabs = Math.hypot(a.real, a.imag);
+            double vabs = hypot(a.real, a.imag);
             double len = Math.pow(vabs, b.real);
             double at = Math.atan2(a.imag, a.real);
             double phase = at * b.real;
@@ -131,9 +131,46 @@ public final class ComplexNumbers {
         return r;
     }
 
+    /**
+     * sqrt(x*x + y*y) without undue overflow, correctly rounded in nearly all cases (Borges' fused multiply-add
+     * correction), as the C library's hypot that CPython uses is; Java's Math.hypot may differ in the last bit.
+     */
+    public static double hypot(double x, double y) {
+        double a = Math.abs(x);
+        double b = Math.abs(y);
+        if (Double.isInfinite(a) || Double.isInfinite(b)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (Double.isNaN(a) || Double.isNaN(b)) {
+            return Double.NaN;
+        }
+        if (a < b) {
+            double t = a;
+            a = b;
+            b = t;
+        }
+        if (b <= a * 0x1p-27) {
+            return a; // (b/a)^2 / 2 is below half an ulp of 1: the sum rounds to a
+        }
+        // Scale by a power of two so that the squares neither overflow nor lose precision as subnormals.
+        int scale = 0;
+        if (a > 0x1p500) {
+            scale = 600;
+        } else if (a < 0x1p-500) {
+            scale = -600;
+        }
+        a = Math.scalb(a, -scale);
+        b = Math.scalb(b, -scale);
+        double h = Math.sqrt(Math.fma(a, a, b * b));
+        double hSquared = h * h;
+        double aSquared = a * a;
+        double correction = Math.fma(-b, b, hSquared - aSquared) + Math.fma(h, h, -hSquared) - Math.fma(a, a, -aSquared);
+        return Math.scalb(h - correction / (2 * h), scale);
+    }
+
     /** abs(z): the hypotenuse; OverflowError when it overflows for finite parts. */
     public static double abs(PComplex z) {
-        double r = Math.hypot(z.real, z.imag);
+        double r = hypot(z.real, z.imag);
         if (Double.isInfinite(r) && Double.isFinite(z.real) && Double.isFinite(z.imag)) {
             throw Errors.overflowError("absolute value too large");
         }
