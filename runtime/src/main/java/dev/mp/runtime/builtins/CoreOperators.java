@@ -87,8 +87,9 @@ final class CoreOperators {
         method(c, "__neg__", "self, /", a -> Arithmetic.negate(a[0]));
         method(c, "__pos__", "self, /", a -> Arithmetic.positive(a[0]));
         method(c, "__abs__", "self, /", a -> dev.mp.runtime.ops.ComplexNumbers.abs((dev.mp.runtime.objects.PComplex) a[0]));
-        method(c, "__bool__", "self, /", a -> Conversions.isTrue(a[0]));
-        method(c, "__hash__", "self, /", a -> Conversions.hash(a[0]));
+        // Computed here, not through the operations, which would call a subclass's __bool__ = complex.__bool__ again.
+        method(c, "__bool__", "self, /", a -> ((dev.mp.runtime.objects.PComplex) a[0]).real != 0.0 || ((dev.mp.runtime.objects.PComplex) a[0]).imag != 0.0);
+        method(c, "__hash__", "self, /", a -> dev.mp.runtime.ops.ComplexNumbers.hash((dev.mp.runtime.objects.PComplex) a[0]));
         for (Comparisons.Op op : Comparisons.Op.values()) {
             method(c, "__" + op.name().toLowerCase(Locale.ROOT) + "__", "self, other, /",
                     a -> dev.mp.runtime.ops.ComplexNumbers.isOperand(a[1]) ? dev.mp.runtime.ops.ComplexNumbers.compare(a[0], a[1], op)

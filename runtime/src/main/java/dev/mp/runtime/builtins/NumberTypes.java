@@ -94,7 +94,10 @@ final class NumberTypes {
         BuiltinBuilder.attribute(f, "imag", o -> 0.0);
 
         PClass c = BuiltinClasses.COMPLEX;
-        constructor(c, "cls, real=?, imag=?", a -> a[1] == null ? new PComplex(0.0, 0.0) : ComplexNumbers.construct(a[1], a[2]));
+        constructor(c, "cls, real=?, imag=?", a -> {
+            PComplex z = a[1] == null ? new PComplex(0.0, 0.0) : ComplexNumbers.construct(a[1], a[2]);
+            return a[0] == c ? z : new PComplex((PClass) a[0], z.real, z.imag);
+        });
         BuiltinBuilder.attribute(c, "real", o -> ((PComplex) o).real);
         BuiltinBuilder.attribute(c, "imag", o -> ((PComplex) o).imag);
         method(c, "conjugate", "self", a -> new PComplex(((PComplex) a[0]).real, -((PComplex) a[0]).imag));

@@ -171,7 +171,7 @@ final class BuiltinsModule {
             if (x instanceof Double v) {
                 return Math.abs(v);
             }
-            if (x instanceof dev.mp.runtime.objects.PComplex c) {
+            if (x instanceof dev.mp.runtime.objects.PComplex c && Types.override(c, "__abs__") == null) {
                 return dev.mp.runtime.ops.ComplexNumbers.abs(c);
             }
             if (Types.isInt(x)) {

@@ -20,7 +20,7 @@ public final class BuiltinClasses {
     public static final PClass INT = builtin("int").allowSubclasses();
     public static final PClass BOOL = builtin("bool", INT);
     public static final PClass FLOAT = builtin("float").allowSubclasses();
-    public static final PClass COMPLEX = builtin("complex");
+    public static final PClass COMPLEX = builtin("complex").allowSubclasses();
     public static final PClass STR = builtin("str").allowSubclasses();
     public static final PClass BYTES = builtin("bytes").allowSubclasses();
     public static final PClass BYTEARRAY = builtin("bytearray");

@@ -591,7 +591,7 @@ public final class Arithmetic {
         if (a instanceof BigInteger b) {
             return Conversions.normalize(b.negate());
         }
-        if (a instanceof PComplex c) {
+        if (a instanceof PComplex c && (!c.isSubclassInstance() || Types.override(c, "__neg__") == null)) {
             return new PComplex(-c.real, -c.imag);
         }
         return unaryUser(a, "__neg__", "-", Arithmetic::negate);
@@ -599,8 +599,11 @@ public final class Arithmetic {
 
     @TruffleBoundary
     public static Object positive(Object a) {
-        if (a instanceof Long || a instanceof Double || a instanceof BigInteger || a instanceof PComplex) {
+        if (a instanceof Long || a instanceof Double || a instanceof BigInteger) {
             return a;
+        }
+        if (a instanceof PComplex c && (!c.isSubclassInstance() || Types.override(c, "__pos__") == null)) {
+            return c.isSubclassInstance() ? new PComplex(c.real, c.imag) : c;
         }
         if (a instanceof Boolean b) {
             return b ? 1L : 0L;

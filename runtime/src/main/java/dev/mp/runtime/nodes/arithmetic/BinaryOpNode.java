@@ -94,7 +94,7 @@ public abstract class BinaryOpNode extends Node {
             return concat(a, b);
         }
 
-        @Specialization
+        @Specialization(guards = {"!a.isSubclassInstance()", "!b.isSubclassInstance()"})
         protected static PComplex complexes(PComplex a, PComplex b) {
             return new PComplex(a.real + b.real, a.imag + b.imag);
         }
@@ -140,7 +140,7 @@ public abstract class BinaryOpNode extends Node {
             return a - b;
         }
 
-        @Specialization
+        @Specialization(guards = {"!a.isSubclassInstance()", "!b.isSubclassInstance()"})
         protected static PComplex complexes(PComplex a, PComplex b) {
             return new PComplex(a.real - b.real, a.imag - b.imag);
         }
@@ -176,7 +176,7 @@ public abstract class BinaryOpNode extends Node {
             return a * b;
         }
 
-        @Specialization
+        @Specialization(guards = {"!a.isSubclassInstance()", "!b.isSubclassInstance()"})
         protected static PComplex complexes(PComplex a, PComplex b) {
             return ComplexNumbers.multiply(a, b);
         }
