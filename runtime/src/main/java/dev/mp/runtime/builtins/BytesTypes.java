@@ -753,6 +753,9 @@ public final class BytesTypes {
         if (source instanceof dev.mp.runtime.objects.PMemoryView view) {
             return view.toBytes();
         }
+        if (source instanceof dev.mp.runtime.objects.BufferExporter exporter) {
+            return exporter.exportedMemory().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        }
         if (source instanceof Long n) {
             if (n < 0) {
                 throw Errors.valueError("negative count");

@@ -21,7 +21,7 @@ import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.ExceptionGroups;
 
 /**
- * {@code try/except/else/finally}. While a handler runs, its exception is the context's handled exception
+ * {@code try/except/else/finally}, or with {@code except*} clauses (see {@link #runStarHandlers}). While a handler runs, its exception is the context's handled exception
  * (for bare {@code raise} and implicit chaining). A yield passes through without running {@code finally};
  * in a generator the section being run is kept in a frame slot so a resumption re-enters it.
  */
@@ -36,10 +36,16 @@ public final class TryNode extends MpStatementNode {
     /** Generator state: the section (0 body, k+1 handler k, -1 else, -2 finally), the exception, a pending throwable. */
     private final int stateSlot;
     /** Whether the handlers are {@code except*} clauses (PEP 654). */
-    private boolean star;
+    private final boolean star;
 
     public TryNode(MpStatementNode body, MpExpressionNode[] handlerTypes, AssignTargetNode[] handlerNames, MpStatementNode[] handlers,
                    MpStatementNode orelse, MpStatementNode finallyBody, int generatorSlot, int stateSlot) {
+        this(body, handlerTypes, handlerNames, handlers, orelse, finallyBody, generatorSlot, stateSlot, false);
+    }
+
+    private TryNode(MpStatementNode body, MpExpressionNode[] handlerTypes, AssignTargetNode[] handlerNames, MpStatementNode[] handlers,
+                    MpStatementNode orelse, MpStatementNode finallyBody, int generatorSlot, int stateSlot, boolean star) {
+        this.star = star;
         this.body = body;
         this.handlerTypes = handlerTypes;
         this.handlerNames = handlerNames;
@@ -54,9 +60,7 @@ public final class TryNode extends MpStatementNode {
     public static TryNode withStarHandlers(MpStatementNode body, MpExpressionNode[] handlerTypes, AssignTargetNode[] handlerNames,
                                            MpStatementNode[] handlers, MpStatementNode orelse, MpStatementNode finallyBody, int generatorSlot,
                                            int stateSlot) {
-        TryNode node = new TryNode(body, handlerTypes, handlerNames, handlers, orelse, finallyBody, generatorSlot, stateSlot);
-        node.star = true;
-        return node;
+        return new TryNode(body, handlerTypes, handlerNames, handlers, orelse, finallyBody, generatorSlot, stateSlot, true);
     }
 
     private boolean inGenerator() {
