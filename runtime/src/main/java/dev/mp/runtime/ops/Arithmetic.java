@@ -550,6 +550,9 @@ public final class Arithmetic {
                 if (x == 0 && y < 0) {
                     throw Errors.zeroDivision("0.0 cannot be raised to a negative power");
                 }
+                if (x == 1.0 || (x == -1.0 && Double.isInfinite(y))) {
+                    return 1.0; // C's pow, which CPython follows; Java's Math.pow gives NaN for 1 ** nan and -1 ** inf
+                }
                 if (x < 0 && y != Math.rint(y) && Double.isFinite(y)) {
                     // A negative number to a fractional power is complex, as CPython's float_pow answers.
                     return ComplexNumbers.power(new PComplex(x, 0.0), new PComplex(y, 0.0));
