@@ -80,7 +80,8 @@ for_stmt   : 'for' exprlist 'in' testlist ':' block ( 'else' ':' block )? ;
 try_stmt
   : 'try' ':' block ( ( except_clause ':' block )+ ( 'else' ':' block )? ( 'finally' ':' block )? | 'finally' ':' block )
   ;
-except_clause : 'except' ( test ( 'as' NAME )? )? ;
+// 'except*' (PEP 654): the star is its own token; NodeBuilder rejects mixing the two kinds on one try.
+except_clause : 'except' '*'? ( test ( 'as' NAME )? )? ;
 with_stmt     : 'with' with_item ( ',' with_item )* ':' block ;
 with_item     : test ( 'as' expr )? ;
 

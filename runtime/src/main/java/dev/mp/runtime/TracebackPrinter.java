@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
+import dev.mp.runtime.objects.PExceptionGroup;
 import dev.mp.runtime.objects.TracebackEntry;
 import dev.mp.runtime.ops.Conversions;
 
@@ -39,13 +40,50 @@ public final class TracebackPrinter {
     }
 
     private static void append(PBaseException e, List<String> out, Integer limit, boolean chain, Map<Object, Boolean> seen) {
+        append(e, out, limit, chain, seen, new GroupNesting());
+    }
+
+    /** How deep in exception groups the printing is (CPython's _ExceptionPrintContext): lines inside a group are boxed. */
+    private static final class GroupNesting {
+        int depth;
+        boolean needClose;
+
+        String indent() {
+            return " ".repeat(2 * depth);
+        }
+
+        /** Adds {@code text} with every line (blank ones too) indented and behind the margin character. */
+        void emit(List<String> out, String text, char margin) {
+            if (depth == 0) {
+                out.add(text);
+                return;
+            }
+            String prefix = indent() + margin + " ";
+            StringBuilder sb = new StringBuilder();
+            for (String line : text.split("(?<=\n)")) {
+                sb.append(prefix).append(line);
+            }
+            out.add(sb.toString());
+        }
+
+        void emit(List<String> out, List<String> texts) {
+            for (String text : texts) {
+                emit(out, text, '|');
+            }
+        }
+    }
+
+    private static final int MAX_GROUP_WIDTH = 15;
+    private static final int MAX_GROUP_DEPTH = 10;
+
+    private static void append(PBaseException e, List<String> out, Integer limit, boolean chain, Map<Object, Boolean> seen, GroupNesting nesting) {
         seen.put(e, Boolean.TRUE);
         if (chain && e.cause() instanceof PBaseException cause && !seen.containsKey(cause)) {
-            append(cause, out, limit, true, seen);
-            out.add("\nThe above exception was the direct cause of the following exception:\n\n");
+            append(cause, out, limit, true, seen, nesting);
+            nesting.emit(out, "\nThe above exception was the direct cause of the following exception:\n\n", '|');
         } else if (chain && !e.suppressContext() && e.context() instanceof PBaseException context && !seen.containsKey(context)) {
-            append(context, out, limit, true, seen);
-            out.add("\nDuring handling of the above exception, another exception occurred:\n\n");
+            append(context, out, limit, true, seen, nesting);
+            nesting.emit(out, "\nDuring handling of the above exception, another exception occurred:\n\n", '|');
         }
         // Stored innermost first; printed outermost first.
         List<TracebackEntry> tb = e.traceback().reversed();
@@ -53,13 +91,62 @@ public final class TracebackPrinter {
             int n = Math.min(Math.abs(limit), tb.size());
             tb = limit >= 0 ? tb.subList(0, n) : tb.subList(tb.size() - n, tb.size());
         }
-        if (!tb.isEmpty()) {
-            out.add("Traceback (most recent call last):\n");
-            appendFrames(tb, out);
+        List<String> frames = new ArrayList<>();
+        appendFrames(tb, frames);
+        if (!(e instanceof PExceptionGroup group)) {
+            if (!tb.isEmpty()) {
+                nesting.emit(out, "Traceback (most recent call last):\n", '|');
+                nesting.emit(out, frames);
+            }
+            nesting.emit(out, exceptionOnly(e));
+            if (e.isInternal()) {
+                nesting.emit(out, dev.mp.runtime.ops.Errors.INTERNAL_ERROR_HINT + "\n", '|');
+            }
+        } else if (nesting.depth > MAX_GROUP_DEPTH) {
+            nesting.emit(out, "... (max_group_depth is " + MAX_GROUP_DEPTH + ")\n", '|');
+        } else {
+            appendGroup(group, tb, frames, out, limit, chain, seen, nesting);
         }
-        out.addAll(exceptionOnly(e));
-        if (e.isInternal()) {
-            out.add(dev.mp.runtime.ops.Errors.INTERNAL_ERROR_HINT + "\n");
+    }
+
+    /** A group: its traceback and line, then each sub-exception in a numbered box (at most 15, then a count). */
+    private static void appendGroup(PExceptionGroup group, List<TracebackEntry> tb, List<String> frames, List<String> out, Integer limit,
+                                    boolean chain, Map<Object, Boolean> seen, GroupNesting nesting) {
+        boolean topLevel = nesting.depth == 0;
+        if (topLevel) {
+            nesting.depth++;
+        }
+        if (!tb.isEmpty()) {
+            nesting.emit(out, "Exception Group Traceback (most recent call last):\n", topLevel ? '+' : '|');
+            nesting.emit(out, frames);
+        }
+        nesting.emit(out, exceptionOnly(group));
+        int count = group.exceptions().size();
+        int shown = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;
+        nesting.needClose = false;
+        for (int i = 0; i < shown; i++) {
+            boolean last = i == shown - 1;
+            if (last) {
+                nesting.needClose = true; // a nested group may close the box instead
+            }
+            boolean truncated = i >= MAX_GROUP_WIDTH;
+            out.add(nesting.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + (truncated ? "..." : String.valueOf(i + 1))
+                    + " ----------------\n");
+            nesting.depth++;
+            if (!truncated) {
+                append((PBaseException) group.exceptions().get(i), out, limit, chain, seen, nesting);
+            } else {
+                int remaining = count - MAX_GROUP_WIDTH;
+                nesting.emit(out, "and " + remaining + " more exception" + (remaining > 1 ? "s" : "") + "\n", '|');
+            }
+            if (last && nesting.needClose) {
+                out.add(nesting.indent() + "+------------------------------------\n");
+                nesting.needClose = false;
+            }
+            nesting.depth--;
+        }
+        if (topLevel) {
+            nesting.depth = 0;
         }
     }
 
@@ -116,7 +203,23 @@ public final class TracebackPrinter {
         if (e.getPythonClass().isSubclassOf(BuiltinClasses.exception("SyntaxError")) && e.dict().get("lineno") != null) {
             return syntaxError(e);
         }
-        return List.of(Conversions.formatExceptionLine(e) + "\n");
+        Object notes = e.dict().get("__notes__");
+        if (notes == null) {
+            return List.of(Conversions.formatExceptionLine(e) + "\n");
+        }
+        // PEP 678: the notes, one line each, after the exception's line
+        List<String> out = new ArrayList<>();
+        out.add(Conversions.formatExceptionLine(e) + "\n");
+        if (notes instanceof dev.mp.runtime.objects.PList || notes instanceof dev.mp.runtime.objects.PTuple) {
+            for (Object note : dev.mp.runtime.ops.Iteration.toArray(notes)) {
+                for (String line : Conversions.str(note).split("\n", -1)) {
+                    out.add(line + "\n");
+                }
+            }
+        } else {
+            out.add(Conversions.repr(notes) + "\n");
+        }
+        return out;
     }
 
     /** CPython's layout for syntax errors: the file and line, the source line, a caret, then "Kind: message". */

@@ -10,6 +10,7 @@ import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PClassMethod;
+import dev.mp.runtime.objects.PExceptionGroup;
 import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PGenerator;
 import dev.mp.runtime.objects.PInstance;
@@ -23,6 +24,7 @@ import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Comparisons;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.ExceptionGroups;
 import dev.mp.runtime.ops.Exceptions;
 import dev.mp.runtime.ops.Generators;
 import dev.mp.runtime.ops.Identity;
@@ -48,6 +50,7 @@ public final class BuiltinTypes {
         descriptorTypes();
         generatorType();
         NumberTypes.install();
+        MemoryViewType.install();
         StrType.install();
         ContainerTypes.install();
         CoreOperators.install();
@@ -209,6 +212,7 @@ public final class BuiltinTypes {
         attribute(os, "strerror", o -> osErrorArg(o, 1));
         attribute(os, "filename", o -> ((dev.mp.runtime.objects.POSError) o).filename());
         attribute(os, "filename2", o -> ((dev.mp.runtime.objects.POSError) o).filename2());
+        exceptionGroupType();
         PClass key = BuiltinClasses.exception("KeyError");
         method(key, "__str__", "self", a -> Exceptions.str((PBaseException) a[0]));
         PClass name = BuiltinClasses.exception("NameError");
@@ -225,6 +229,38 @@ public final class BuiltinTypes {
         attribute(imp, "msg", o -> {
             Object first = ((PBaseException) o).firstArg();
             return first == null ? PNone.NONE : first;
+        });
+    }
+
+    private static void exceptionGroupType() {
+        PClass g = BuiltinClasses.exception("BaseExceptionGroup");
+        attribute(g, "message", o -> ((PExceptionGroup) o).message());
+        attribute(g, "exceptions", o -> ((PExceptionGroup) o).exceptions());
+        method(g, "derive", "self, excs, /", a -> ExceptionGroups.derive((PExceptionGroup) a[0], a[1]));
+        method(g, "split", "self, condition, /", a -> {
+            PBaseException[] pair = ExceptionGroups.split((PExceptionGroup) a[0], ExceptionGroups.matcher(a[1]), true);
+            return PTuple.of(pair[0] == null ? PNone.NONE : pair[0], pair[1] == null ? PNone.NONE : pair[1]);
+        });
+        method(g, "subgroup", "self, condition, /", a -> {
+            PBaseException match = ExceptionGroups.split((PExceptionGroup) a[0], ExceptionGroups.matcher(a[1]), false)[0];
+            return match == null ? PNone.NONE : match;
+        });
+        method(g, "__str__", "self", a -> Exceptions.str((PBaseException) a[0]));
+        BuiltinBuilder.classMethod(g, "__class_getitem__", "cls, item, /", a -> new GenericAlias(a[0], a[1]));
+        method(BuiltinClasses.BASE_EXCEPTION, "add_note", "self, note, /", a -> {
+            if (!(Types.baseValue(a[1]) instanceof String)) {
+                throw Errors.typeError("note must be a str, not '%s'", Types.typeName(a[1]));
+            }
+            PBaseException e = (PBaseException) a[0];
+            Object notes = e.dict().get("__notes__");
+            if (notes == null) {
+                notes = new dev.mp.runtime.objects.PList();
+                e.dict().put("__notes__", notes);
+            } else if (!(notes instanceof dev.mp.runtime.objects.PList)) {
+                throw Errors.typeError("Cannot add note: __notes__ is not a list");
+            }
+            ((dev.mp.runtime.objects.PList) notes).add(a[1]);
+            return PNone.NONE;
         });
     }
 

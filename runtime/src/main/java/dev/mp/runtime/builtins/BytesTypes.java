@@ -168,7 +168,7 @@ public final class BytesTypes {
                 List<Object> items = Iteration.toList(a[1]);
                 for (int i = 0; i < items.size(); i++) {
                     Object item = items.get(i);
-                    if (!(item instanceof PBytes) && !(item instanceof PByteArray)) {
+                    if (!(item instanceof PBytes) && !(item instanceof PByteArray) && !(item instanceof dev.mp.runtime.objects.PMemoryView)) {
                         throw Errors.typeError("sequence item %d: expected a bytes-like object, %s found", i, Types.typeName(item));
                     }
                     if (i > 0) {
@@ -332,7 +332,7 @@ public final class BytesTypes {
 
     /** A bytes-like argument; TypeError for anything else, as CPython's buffer arguments. */
     static byte[] bytesArg(Object o) {
-        if (o instanceof PBytes || o instanceof PByteArray) {
+        if (o instanceof PBytes || o instanceof PByteArray || o instanceof dev.mp.runtime.objects.PMemoryView) {
             return Sequences.bytesOf(o);
         }
         throw Errors.typeError("a bytes-like object is required, not '%s'", Types.typeName(o));
@@ -340,7 +340,7 @@ public final class BytesTypes {
 
     /** The sub argument of find, count and index: bytes-like, or an int naming one byte. */
     private static byte[] subArg(Object o) {
-        if (o instanceof PBytes || o instanceof PByteArray) {
+        if (o instanceof PBytes || o instanceof PByteArray || o instanceof dev.mp.runtime.objects.PMemoryView) {
             return Sequences.bytesOf(o);
         }
         if (Types.isInt(o)) {
@@ -749,6 +749,12 @@ public final class BytesTypes {
         }
         if (source instanceof PBytes || source instanceof PByteArray) {
             return Sequences.bytesOf(source).clone();
+        }
+        if (source instanceof dev.mp.runtime.objects.PMemoryView view) {
+            return view.toBytes();
+        }
+        if (source instanceof dev.mp.runtime.objects.BufferExporter exporter) {
+            return exporter.exportedMemory().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
         }
         if (source instanceof Long n) {
             if (n < 0) {

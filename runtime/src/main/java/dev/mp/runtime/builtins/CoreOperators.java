@@ -44,6 +44,7 @@ final class CoreOperators {
             method(c, "__hash__", "self, /", a -> Conversions.hash(a[0]));
         }
         method(i, "__invert__", "self, /", a -> Arithmetic.invert(a[0]));
+        complexOperators();
         binary(BuiltinClasses.STR, new BinOp[] {BinOp.ADD, BinOp.MUL, BinOp.MOD});
         reflected(BuiltinClasses.STR, BinOp.MUL);
         for (PClass c : new PClass[] {BuiltinClasses.LIST, BuiltinClasses.TUPLE, BuiltinClasses.BYTES, BuiltinClasses.BYTEARRAY}) {
@@ -80,6 +81,22 @@ final class CoreOperators {
         }
     }
 
+    private static void complexOperators() {
+        PClass c = BuiltinClasses.COMPLEX;
+        binary(c, new BinOp[] {BinOp.ADD, BinOp.SUB, BinOp.MUL, BinOp.TRUEDIV, BinOp.POW});
+        method(c, "__neg__", "self, /", a -> Arithmetic.negate(a[0]));
+        method(c, "__pos__", "self, /", a -> Arithmetic.positive(a[0]));
+        method(c, "__abs__", "self, /", a -> dev.mp.runtime.ops.ComplexNumbers.abs((dev.mp.runtime.objects.PComplex) a[0]));
+        // Computed here, not through the operations, which would call a subclass's __bool__ = complex.__bool__ again.
+        method(c, "__bool__", "self, /", a -> ((dev.mp.runtime.objects.PComplex) a[0]).real != 0.0 || ((dev.mp.runtime.objects.PComplex) a[0]).imag != 0.0);
+        method(c, "__hash__", "self, /", a -> dev.mp.runtime.ops.ComplexNumbers.hash((dev.mp.runtime.objects.PComplex) a[0]));
+        for (Comparisons.Op op : Comparisons.Op.values()) {
+            method(c, "__" + op.name().toLowerCase(Locale.ROOT) + "__", "self, other, /",
+                    a -> dev.mp.runtime.ops.ComplexNumbers.isOperand(a[1]) ? dev.mp.runtime.ops.ComplexNumbers.compare(a[0], a[1], op)
+                            : PSingleton.NOT_IMPLEMENTED);
+        }
+    }
+
     private static void binary(PClass c, BinOp[] ops) {
         for (BinOp op : ops) {
             String name = op.name().toLowerCase(Locale.ROOT);
@@ -88,9 +105,18 @@ final class CoreOperators {
         }
     }
 
-    /** int's methods take only ints (a float operand is float's to handle), as CPython's int slots. */
+    /**
+     * int's methods take only ints (a float operand is float's to handle) and float's only ints and floats, as
+     * CPython's slots; complex's take any number.
+     */
     private static boolean handles(PClass c, Object other) {
-        return c != BuiltinClasses.INT || dev.mp.runtime.ops.Types.isInt(other);
+        if (c == BuiltinClasses.INT) {
+            return dev.mp.runtime.ops.Types.isInt(other);
+        }
+        if (c == BuiltinClasses.FLOAT) {
+            return dev.mp.runtime.ops.Types.isNumber(other);
+        }
+        return c != BuiltinClasses.COMPLEX || dev.mp.runtime.ops.ComplexNumbers.isOperand(other);
     }
 
     private static void reflected(PClass c, BinOp op) {

@@ -10,16 +10,18 @@ import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PComplex;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.ComplexNumbers;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.FloatFormat;
 import dev.mp.runtime.ops.StringRepr;
 import dev.mp.runtime.ops.Types;
 
-/** int, bool and float: constructors and methods. */
+/** int, bool, float and complex: constructors and methods. */
 final class NumberTypes {
     private NumberTypes() {
     }
@@ -90,6 +92,19 @@ final class NumberTypes {
         });
         BuiltinBuilder.attribute(f, "real", o -> o);
         BuiltinBuilder.attribute(f, "imag", o -> 0.0);
+
+        PClass c = BuiltinClasses.COMPLEX;
+        constructor(c, "cls, real=?, imag=?", a -> {
+            PComplex z = a[1] == null ? new PComplex(0.0, 0.0) : ComplexNumbers.construct(a[1], a[2]);
+            return a[0] == c ? z : new PComplex((PClass) a[0], z.real, z.imag);
+        });
+        BuiltinBuilder.attribute(c, "real", o -> ((PComplex) o).real);
+        BuiltinBuilder.attribute(c, "imag", o -> ((PComplex) o).imag);
+        method(c, "conjugate", "self", a -> new PComplex(((PComplex) a[0]).real, -((PComplex) a[0]).imag));
+        method(c, "__complex__", "self", a -> a[0]);
+        method(c, "__repr__", "self", a -> ComplexNumbers.repr((PComplex) a[0]));
+        method(c, "__getnewargs__", "self", a -> PTuple.of(((PComplex) a[0]).real, ((PComplex) a[0]).imag));
+        method(c, "__format__", "self, spec", a -> dev.mp.runtime.ops.StringFormatting.format(a[0], Errors.requireStr(a[1], "__format__() argument")));
     }
 
     /** float.hex(): "0x1.<13 hex digits>p<signed exponent>", "0x0.<digits>p-1022" for subnormals, as CPython. */

@@ -79,7 +79,7 @@ final class BinasciiModule {
             }
             return s.getBytes(StandardCharsets.ISO_8859_1);
         }
-        if (v instanceof PBytes || v instanceof PByteArray) {
+        if (v instanceof PBytes || v instanceof PByteArray || v instanceof dev.mp.runtime.objects.PMemoryView) {
             return Sequences.bytesOf(v);
         }
         throw Errors.typeError("argument should be bytes, buffer or ASCII string, not '%s'", Types.typeName(data));

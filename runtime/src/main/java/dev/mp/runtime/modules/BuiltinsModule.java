@@ -41,7 +41,7 @@ final class BuiltinsModule {
 
     static void populate(PModule m, MpContext context) {
         PDict d = m.dict();
-        for (PClass c : new PClass[] {BuiltinClasses.OBJECT, BuiltinClasses.TYPE, BuiltinClasses.INT, BuiltinClasses.BOOL, BuiltinClasses.FLOAT,
+        for (PClass c : new PClass[] {BuiltinClasses.OBJECT, BuiltinClasses.TYPE, BuiltinClasses.INT, BuiltinClasses.BOOL, BuiltinClasses.FLOAT, BuiltinClasses.COMPLEX, BuiltinClasses.MEMORYVIEW,
                 BuiltinClasses.STR, BuiltinClasses.BYTES, BuiltinClasses.BYTEARRAY, BuiltinClasses.LIST, BuiltinClasses.TUPLE, BuiltinClasses.DICT,
                 BuiltinClasses.SET, BuiltinClasses.FROZENSET, BuiltinClasses.RANGE, BuiltinClasses.SLICE, BuiltinClasses.PROPERTY,
                 BuiltinClasses.STATICMETHOD, BuiltinClasses.CLASSMETHOD, BuiltinClasses.SUPER, BuiltinClasses.MAP, BuiltinClasses.FILTER,
@@ -171,6 +171,9 @@ final class BuiltinsModule {
             if (x instanceof Double v) {
                 return Math.abs(v);
             }
+            if (x instanceof dev.mp.runtime.objects.PComplex c && Types.override(c, "__abs__") == null) {
+                return dev.mp.runtime.ops.ComplexNumbers.abs(c);
+            }
             if (Types.isInt(x)) {
                 return Comparisons.compare(x, 0L, Comparisons.Op.LT) == Boolean.TRUE ? Arithmetic.negate(x) : Arithmetic.positive(x);
             }
@@ -181,6 +184,10 @@ final class BuiltinsModule {
             return Calls.callDescriptor(method, x);
         });
         moduleFunction(m, "divmod", "x, y, /", a -> {
+            if ((a[0] instanceof dev.mp.runtime.objects.PComplex || a[1] instanceof dev.mp.runtime.objects.PComplex)
+                    && !Types.hasOverrides(a[0]) && !Types.hasOverrides(a[1])) {
+                throw Errors.typeError("unsupported operand type(s) for divmod(): '%s' and '%s'", Types.typeName(a[0]), Types.typeName(a[1]));
+            }
             if ((a[0] instanceof Double || a[1] instanceof Double) && Types.isNumber(a[0]) && Types.isNumber(a[1])
                     && Conversions.asDouble(a[1]) == 0) {
                 throw Errors.zeroDivision("float divmod()");
@@ -464,6 +471,10 @@ final class BuiltinsModule {
 
     /** pow(base, exp, mod) of ints: the result has mod's sign; a negative exp takes the inverse of base. */
     private static Object modularPower(Object base, Object exp, Object mod) {
+        if (base instanceof dev.mp.runtime.objects.PComplex || exp instanceof dev.mp.runtime.objects.PComplex
+                || mod instanceof dev.mp.runtime.objects.PComplex) {
+            throw Errors.valueError("complex modulo");
+        }
         if (!Types.isInt(base) || !Types.isInt(exp) || !Types.isInt(mod)) {
             throw Errors.typeError("pow() 3rd argument not allowed unless all arguments are integers");
         }

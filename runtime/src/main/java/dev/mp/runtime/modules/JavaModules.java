@@ -21,6 +21,7 @@ final class JavaModules {
         ModuleLoader.register("posix", PosixModule::populate);
         ModuleLoader.register("java", JavaModule::populate);
         ModuleLoader.register("math", (m, c) -> MathModule.populate(m));
+        ModuleLoader.register("cmath", (m, c) -> CmathModule.populate(m));
         ModuleLoader.register("_traceback", TracebackModule::populate);
         ModuleLoader.register("atexit", AtexitModule::populate);
         ModuleLoader.register("_random", (m, c) -> RandomModule.populate(m));

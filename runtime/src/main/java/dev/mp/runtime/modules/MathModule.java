@@ -237,7 +237,7 @@ final class MathModule {
         return r;
     }
 
-    private static double asinh(double x) {
+    static double asinh(double x) {
         if (Double.isInfinite(x) || x == 0) {
             return x;
         }

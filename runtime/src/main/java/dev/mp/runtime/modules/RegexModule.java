@@ -125,7 +125,7 @@ final class RegexModule {
             String text;
             if (string instanceof String str) {
                 text = str;
-            } else if (string instanceof PBytes || string instanceof PByteArray) {
+            } else if (string instanceof PBytes || string instanceof PByteArray || string instanceof dev.mp.runtime.objects.PMemoryView) {
                 text = new String(dev.mp.runtime.ops.Sequences.bytesOf(string), StandardCharsets.ISO_8859_1);
             } else {
                 throw Errors.typeError("expected string or bytes-like object, got '%s'", Types.typeName(string));

@@ -30,7 +30,8 @@ final class Rounding {
                 return d;
             }
             int n = (int) Conversions.asLong(ndigits);
-            return new BigDecimal(d).setScale(n, RoundingMode.HALF_EVEN).doubleValue();
+            // A value rounded to zero keeps its sign, as in CPython: round(-1e-17, 12) is -0.0.
+            return Math.copySign(new BigDecimal(d).setScale(n, RoundingMode.HALF_EVEN).doubleValue(), d);
         }
         if (Types.isInt(number) && !(number instanceof PBoxed)) {
             if (ndigits == PNone.NONE || Conversions.asLong(ndigits) >= 0) {

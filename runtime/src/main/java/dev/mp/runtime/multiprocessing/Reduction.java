@@ -87,6 +87,8 @@ public final class Reduction {
     private static final byte BOXED = 23;
     /** A slice: its start, stop and step (a manager proxy's {@code l[1:3]} sends one). */
     private static final byte SLICE = 24;
+    /** A complex number (not of a subclass): its two parts' bits. */
+    private static final byte COMPLEX = 25;
 
     /** Pickles {@code value}; raises the Python exception CPython raises for what cannot be pickled. */
     public static byte[] dumps(Object value) {
@@ -240,6 +242,10 @@ public final class Reduction {
                 writeLong(r.start);
                 writeLong(r.stop);
                 writeLong(r.step);
+            } else if (v instanceof dev.mp.runtime.objects.PComplex c && !c.isSubclassInstance()) {
+                out.write(COMPLEX);
+                writeLong(Double.doubleToRawLongBits(c.real));
+                writeLong(Double.doubleToRawLongBits(c.imag));
             } else if (v instanceof PSlice s) {
                 out.write(SLICE);
                 write(s.start);
@@ -561,6 +567,8 @@ public final class Reduction {
                     return dev.mp.runtime.objects.PSingleton.ELLIPSIS;
                 case SLICE:
                     return new PSlice(read(), read(), read());
+                case COMPLEX:
+                    return new dev.mp.runtime.objects.PComplex(Double.longBitsToDouble(readLong()), Double.longBitsToDouble(readLong()));
                 case LIST: {
                     PList list = new PList();
                     memo.add(list);

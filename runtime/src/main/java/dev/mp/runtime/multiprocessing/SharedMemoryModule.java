@@ -61,7 +61,7 @@ public final class SharedMemoryModule {
     }
 
     /** A window [offset, offset + length) on a mapping, released on its own or with the mapping. */
-    static final class Buffer extends PObject {
+    static final class Buffer extends PObject implements dev.mp.runtime.objects.BufferExporter {
         final NamedSharedMemory memory;
         final long offset;
         final int length;
@@ -83,6 +83,16 @@ public final class SharedMemoryModule {
                 throw Errors.valueError("operation forbidden on released memoryview object");
             }
             return memory.segment();
+        }
+
+        @Override
+        public MemorySegment exportedMemory() {
+            return segment().asSlice(offset, length);
+        }
+
+        @Override
+        public boolean exportsReadonly() {
+            return false;
         }
 
         int index(Object key) {
@@ -133,7 +143,7 @@ public final class SharedMemoryModule {
 
     @TruffleBoundary
     private static byte[] sourceBytes(Object v) {
-        if (v instanceof PBytes || v instanceof PByteArray) {
+        if (v instanceof PBytes || v instanceof PByteArray || v instanceof dev.mp.runtime.objects.PMemoryView) {
             return Sequences.bytesOf(v);
         }
         if (v instanceof Buffer b) {

@@ -20,7 +20,7 @@ public final class BuiltinClasses {
     public static final PClass INT = builtin("int").allowSubclasses();
     public static final PClass BOOL = builtin("bool", INT);
     public static final PClass FLOAT = builtin("float").allowSubclasses();
-    public static final PClass COMPLEX = builtin("complex");
+    public static final PClass COMPLEX = builtin("complex").allowSubclasses();
     public static final PClass STR = builtin("str").allowSubclasses();
     public static final PClass BYTES = builtin("bytes").allowSubclasses();
     public static final PClass BYTEARRAY = builtin("bytearray");
@@ -63,6 +63,11 @@ public final class BuiltinClasses {
     public static final PClass REVERSED = builtin("reversed").allowSubclasses();
     public static final PClass CALLABLE_ITERATOR = builtin("callable_iterator");
     public static final PClass ITERATOR = builtin("iterator");
+    /**
+     * memoryview: a type of the builtins module whose behaviour lives in its methods, which the operations look up
+     * as for library types (see PClass.isCore), so that they need no case of their own for it.
+     */
+    public static final PClass MEMORYVIEW = libraryBuiltin("memoryview");
 
     public static final PClass BASE_EXCEPTION = new PClass("BaseException", "builtins", new PClass[] {OBJECT}, true, Layout.EXCEPTION);
 
@@ -132,6 +137,15 @@ public final class BuiltinClasses {
         exc("UnicodeWarning", "Warning");
         exc("BytesWarning", "Warning");
         exc("EncodingWarning", "Warning");
+        exc("BaseExceptionGroup", "BaseException");
+        EXCEPTIONS.put("ExceptionGroup", new PClass("ExceptionGroup", "builtins",
+                new PClass[] {EXCEPTIONS.get("BaseExceptionGroup"), EXCEPTIONS.get("Exception")}, true, Layout.EXCEPTION));
+    }
+
+    private static PClass libraryBuiltin(String name) {
+        PClass cls = new PClass(name, "_mp", new PClass[] {OBJECT}, true, Layout.BUILTIN);
+        cls.setModule("builtins");
+        return cls;
     }
 
     private static PClass builtin(String name, PClass... bases) {

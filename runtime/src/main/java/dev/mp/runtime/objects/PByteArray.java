@@ -3,7 +3,7 @@ package dev.mp.runtime.objects;
 import java.util.Arrays;
 
 /** A mutable Python bytearray. */
-public final class PByteArray extends PObject {
+public final class PByteArray extends PObject implements BufferExporter {
     private byte[] bytes;
     private int length;
 
@@ -40,6 +40,17 @@ public final class PByteArray extends PObject {
         }
         System.arraycopy(more, 0, bytes, length, more.length);
         length += more.length;
+    }
+
+    /** The current contents, in place: views write through it (until the bytearray grows into a new array). */
+    @Override
+    public java.lang.foreign.MemorySegment exportedMemory() {
+        return java.lang.foreign.MemorySegment.ofArray(bytes).asSlice(0, length);
+    }
+
+    @Override
+    public boolean exportsReadonly() {
+        return false;
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.mp.runtime.objects;
 import java.util.Arrays;
 
 /** An immutable Python bytes object, or an instance of a subclass of bytes. */
-public final class PBytes extends PSubclassable {
+public final class PBytes extends PSubclassable implements BufferExporter {
     public static final PBytes EMPTY = new PBytes(new byte[0]);
 
     private final byte[] bytes;
@@ -21,6 +21,16 @@ public final class PBytes extends PSubclassable {
     /** The contents; callers must not modify the array. */
     public byte[] bytes() {
         return bytes;
+    }
+
+    @Override
+    public java.lang.foreign.MemorySegment exportedMemory() {
+        return java.lang.foreign.MemorySegment.ofArray(bytes);
+    }
+
+    @Override
+    public boolean exportsReadonly() {
+        return true;
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.mp.runtime.objects.PBoxed;
 import dev.mp.runtime.objects.PByteArray;
 import dev.mp.runtime.objects.PBytes;
+import dev.mp.runtime.objects.PComplex;
 import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PSet;
@@ -201,6 +202,9 @@ public final class Arithmetic {
         // keeps its class, as str() and repr() of it must call its methods.
         Object av = Types.baseValue(a);
         Object bv = op == BinOp.MOD && av instanceof String ? b : Types.baseValue(b);
+        if ((av instanceof PComplex || bv instanceof PComplex) && ComplexNumbers.isOperand(av) && ComplexNumbers.isOperand(bv)) {
+            return ComplexNumbers.binary(op, av, bv);
+        }
         if (av instanceof Boolean x && bv instanceof Boolean y && (op == BinOp.AND || op == BinOp.OR || op == BinOp.XOR)) {
             return op == BinOp.AND ? x & y : op == BinOp.OR ? x | y : x ^ y;
         }
@@ -229,11 +233,11 @@ public final class Arithmetic {
                     System.arraycopy(y.items(), 0, r, x.size(), y.size());
                     return new PTuple(r);
                 }
-                if ((av instanceof PBytes || av instanceof PByteArray) && !(bv instanceof PBytes || bv instanceof PByteArray)
+                if ((av instanceof PBytes || av instanceof PByteArray) && !(bv instanceof PBytes || bv instanceof PByteArray || bv instanceof dev.mp.runtime.objects.PMemoryView)
                         && Types.override(b, "__radd__") == null) {
                     throw Errors.typeError("can't concat %s to %s", Types.typeName(b), Types.typeName(a));
                 }
-                if ((av instanceof PBytes || av instanceof PByteArray) && (bv instanceof PBytes || bv instanceof PByteArray)) {
+                if ((av instanceof PBytes || av instanceof PByteArray) && (bv instanceof PBytes || bv instanceof PByteArray || bv instanceof dev.mp.runtime.objects.PMemoryView)) {
                     byte[] x = Sequences.bytesOf(av);
                     byte[] y = Sequences.bytesOf(bv);
                     byte[] r = new byte[x.length + y.length];
@@ -546,8 +550,12 @@ public final class Arithmetic {
                 if (x == 0 && y < 0) {
                     throw Errors.zeroDivision("0.0 cannot be raised to a negative power");
                 }
-                if (x < 0 && y != Math.rint(y)) {
-                    throw Errors.valueError("math domain error");
+                if (x == 1.0 || (x == -1.0 && Double.isInfinite(y))) {
+                    return 1.0; // C's pow, which CPython follows; Java's Math.pow gives NaN for 1 ** nan and -1 ** inf
+                }
+                if (x < 0 && y != Math.rint(y) && Double.isFinite(y)) {
+                    // A negative number to a fractional power is complex, as CPython's float_pow answers.
+                    return ComplexNumbers.power(new PComplex(x, 0.0), new PComplex(y, 0.0));
                 }
                 double r = Math.pow(x, y);
                 if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
@@ -586,6 +594,9 @@ public final class Arithmetic {
         if (a instanceof BigInteger b) {
             return Conversions.normalize(b.negate());
         }
+        if (a instanceof PComplex c && (!c.isSubclassInstance() || Types.override(c, "__neg__") == null)) {
+            return new PComplex(-c.real, -c.imag);
+        }
         return unaryUser(a, "__neg__", "-", Arithmetic::negate);
     }
 
@@ -593,6 +604,9 @@ public final class Arithmetic {
     public static Object positive(Object a) {
         if (a instanceof Long || a instanceof Double || a instanceof BigInteger) {
             return a;
+        }
+        if (a instanceof PComplex c && (!c.isSubclassInstance() || Types.override(c, "__pos__") == null)) {
+            return c.isSubclassInstance() ? new PComplex(c.real, c.imag) : c;
         }
         if (a instanceof Boolean b) {
             return b ? 1L : 0L;

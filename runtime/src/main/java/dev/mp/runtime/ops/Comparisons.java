@@ -154,6 +154,10 @@ public final class Comparisons {
     }
 
     private static Object builtinCompare(Object a, Object b, Op op) {
+        if ((a instanceof dev.mp.runtime.objects.PComplex || b instanceof dev.mp.runtime.objects.PComplex) && ComplexNumbers.isOperand(a)
+                && ComplexNumbers.isOperand(b)) {
+            return ComplexNumbers.compare(a, b, op);
+        }
         if ((a instanceof PList && b instanceof PList) || (a instanceof PTuple && b instanceof PTuple) || (a instanceof PDict && b instanceof PDict)) {
             return containerCompare(a, b, op);
         }

@@ -137,6 +137,9 @@ public final class Conversions {
         if (o instanceof PBytes b) {
             return BytesRepr.repr(b.bytes(), b.bytes().length);
         }
+        if (o instanceof dev.mp.runtime.objects.PComplex c) {
+            return ComplexNumbers.repr(c);
+        }
         if (o instanceof PByteArray b) {
             return "bytearray(" + BytesRepr.repr(b.toBytes(), b.length()) + ")";
         }
@@ -324,6 +327,9 @@ public final class Conversions {
         if (o instanceof PBytes b) {
             return b.bytes().length != 0;
         }
+        if (o instanceof dev.mp.runtime.objects.PComplex c) {
+            return c.real != 0.0 || c.imag != 0.0;
+        }
         if (o instanceof PByteArray b) {
             return b.length() != 0;
         }
@@ -407,6 +413,9 @@ public final class Conversions {
         }
         if (o instanceof PBytes b) {
             return b.hashCode();
+        }
+        if (o instanceof dev.mp.runtime.objects.PComplex c) {
+            return ComplexNumbers.hash(c);
         }
         if (o instanceof dev.mp.runtime.objects.PMethod m) {
             return m.hashCode();

@@ -18,6 +18,9 @@ public final class Exceptions {
 
     /** An instance of an exception class with the given args, without running a user {@code __init__}. */
     public static PBaseException create(PClass cls, PTuple args) {
+        if (cls.isSubclassOf(BuiltinClasses.exception("BaseExceptionGroup"))) {
+            return ExceptionGroups.create(cls, args);
+        }
         boolean osError = cls.isSubclassOf(BuiltinClasses.exception("OSError"));
         PBaseException e = osError ? new POSError(cls, args)
                 : cls.isSubclassOf(BuiltinClasses.exception("ImportError")) ? new PImportError(cls, args) : new PBaseException(cls, args);
@@ -64,6 +67,9 @@ public final class Exceptions {
 
     /** {@code str(e)} for builtin exception classes (user classes may override {@code __str__}). */
     public static String str(PBaseException e) {
+        if (e instanceof dev.mp.runtime.objects.PExceptionGroup eg) {
+            return ExceptionGroups.str(eg);
+        }
         PTuple args = e.args();
         PClass cls = e.getPythonClass();
         if (cls.isSubclassOf(BuiltinClasses.exception("KeyError")) && args.size() == 1) {

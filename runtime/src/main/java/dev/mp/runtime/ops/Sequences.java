@@ -534,6 +534,12 @@ public final class Sequences {
         if (o instanceof PByteArray b) {
             return b.toBytes();
         }
+        if (o instanceof dev.mp.runtime.objects.PMemoryView view) {
+            return view.toBytes();
+        }
+        if (o instanceof dev.mp.runtime.objects.BufferExporter exporter) {
+            return exporter.exportedMemory().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        }
         throw Errors.typeError("a bytes-like object is required, not '%s'", Types.typeName(o));
     }
 

@@ -322,6 +322,9 @@ public final class StringFormatting {
         if (value instanceof Double d) {
             return spec.isEmpty() ? FloatFormat.repr(d) : formatFloat(value, d, spec);
         }
+        if (value instanceof dev.mp.runtime.objects.PComplex c) {
+            return spec.isEmpty() ? ComplexNumbers.repr(c) : formatComplex(c, spec);
+        }
         if (Types.hasOverrides(value)) {
             Object method = Types.override(value, "__format__");
             if (method != null && method != PNone.NONE) {
@@ -479,15 +482,82 @@ public final class StringFormatting {
         if (pct) {
             text = text + "%";
         }
-        boolean negative = text.startsWith("-");
-        if (negative) {
-            text = text.substring(1);
-        }
+        return formattedDouble(s, text);
+    }
+
+    /** Lays out a double's text ({@link #doubleToString}) per the spec: its sign, its digits and the rest. */
+    private static String formattedDouble(Spec s, String signedText) {
+        boolean negative = signedText.startsWith("-");
+        String text = negative ? signedText.substring(1) : signedText;
         int i = 0;
         while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
             i++;
         }
         return number(s, negative, "", text.substring(0, i), text.substring(i));
+    }
+
+    /**
+     * format(complex, spec) as CPython's format_complex_internal: each part laid out as a float with the same
+     * spec (the imaginary one always signed when the real one is shown), then the whole padded to the width. The
+     * empty presentation type shows parentheses, and omits a real part that is +0.
+     */
+    private static String formatComplex(dev.mp.runtime.objects.PComplex c, String specText) {
+        Spec s = parseSpec(specText, c, '>', 0);
+        switch (s.type) {
+            case 0, 'e', 'E', 'f', 'F', 'g', 'G', 'n' -> {
+            }
+            default -> throw unknownCode(s.type, c);
+        }
+        if (s.fill == '0') {
+            throw Errors.valueError("Zero padding is not allowed in complex format specifier");
+        }
+        if (s.align == '=') {
+            throw Errors.valueError("'=' alignment flag is not allowed in complex format specifier");
+        }
+        int type = s.type;
+        boolean skipReal = false;
+        boolean parens = false;
+        int defaultPrecision = 6;
+        if (type == 0) {
+            type = 'r';
+            defaultPrecision = 0;
+            if (c.real == 0.0 && Math.copySign(1.0, c.real) == 1.0) {
+                skipReal = true;
+            } else {
+                parens = true;
+            }
+        }
+        if (type == 'n') {
+            type = 'g';
+        }
+        int precision = s.precision < 0 ? defaultPrecision : s.precision;
+        if (s.precision >= 0 && type == 'r') {
+            type = 'g';
+        }
+        Spec part = new Spec();
+        part.align = '>';
+        part.sign = s.sign;
+        part.grouping = s.grouping;
+        StringBuilder body = new StringBuilder(parens ? "(" : "");
+        if (!skipReal) {
+            body.append(complexPart(part, c.real, type, precision, s));
+            part.sign = '+';
+        }
+        body.append(complexPart(part, c.imag, type, precision, s)).append('j').append(parens ? ")" : "");
+        int padding = s.width - body.codePointCount(0, body.length());
+        if (padding <= 0) {
+            return body.toString();
+        }
+        StringBuilder sb = new StringBuilder();
+        int left = s.align == '<' ? 0 : s.align == '^' ? padding / 2 : padding;
+        repeat(sb, s.fill, left);
+        sb.append(body);
+        repeat(sb, s.fill, padding - left);
+        return sb.toString();
+    }
+
+    private static String complexPart(Spec part, double d, int type, int precision, Spec s) {
+        return formattedDouble(part, type == 'r' ? ComplexNumbers.shortRepr(d) : doubleToString(d, (char) type, precision, s.alt, false, s.noNeg0));
     }
 
     /** Lays out sign, prefix, (grouped) digits and the rest of a number per the spec (calc_number_widths). */

@@ -73,7 +73,7 @@ public final class Types {
 
     /** The class's name as CPython's messages give it (its {@code tp_name}); see {@link #typeName}. */
     public static String className(PClass type) {
-        return type.isBuiltin() && !type.isCore() ? type.module() + "." + type.name() : type.name();
+        return type.isBuiltin() && !type.isCore() && !"builtins".equals(type.module()) ? type.module() + "." + type.name() : type.name();
     }
 
     public static boolean isInstance(Object o, PClass cls) {

@@ -98,6 +98,9 @@ final class NodeBuilder {
     private int generatorSlot = -1;
     private int yieldIds;
     private int loopDepth;
+    /** The scope and loop depth of the innermost {@code except*} handler being built (break, continue and return may not leave it); null outside one. */
+    private Scope exceptStarScope;
+    private int exceptStarLoops;
     /** Building a statement typed at the prompt: module-level expression statements show their values. */
     private boolean interactive;
     /** {@code from __future__ import annotations} was seen: annotations are kept as their source text. */
@@ -444,18 +447,21 @@ final class NodeBuilder {
             if (loopDepth == 0) {
                 throw error(f, "'break' outside loop");
             }
+            checkNotLeavingExceptStar(f, true);
             return new SimpleStatements.BreakNode();
         }
         if (f instanceof MpParser.ContinueStmtContext) {
             if (loopDepth == 0) {
                 throw error(f, "'continue' not properly in loop");
             }
+            checkNotLeavingExceptStar(f, true);
             return new SimpleStatements.ContinueNode();
         }
         if (f instanceof MpParser.ReturnStmtContext r) {
             if (scope.kind != Scope.Kind.FUNCTION) {
                 throw error(f, "'return' outside function");
             }
+            checkNotLeavingExceptStar(r.testlist_star_expr() != null ? r.testlist_star_expr() : f, false);
             return new SimpleStatements.ReturnNode(r.testlist_star_expr() == null ? null : expr(r.testlist_star_expr()));
         }
         if (f instanceof MpParser.RaiseStmtContext r) {
@@ -597,14 +603,27 @@ final class NodeBuilder {
         MpExpressionNode[] types = new MpExpressionNode[n];
         AssignTargetNode[] names = new AssignTargetNode[n];
         MpStatementNode[] handlers = new MpStatementNode[n];
+        boolean star = n > 0 && clauses.get(0).STAR() != null;
         for (int k = 0; k < n; k++) {
             MpParser.Except_clauseContext ec = clauses.get(k);
+            checkExceptStar(ec, star);
             if (ec.test() == null && k < n - 1) {
                 throw error(ec, "default 'except:' must be last");
             }
             types[k] = ec.test() == null ? null : expr(ec.test());
+            if (star) {
+                types[k].at(span(ec.test())); // where a bad except* type is reported
+            }
             names[k] = ec.NAME() == null ? null : nameTarget(ec.NAME().getText());
+            Scope outerStarScope = exceptStarScope;
+            int outerStarLoops = exceptStarLoops;
+            if (star) {
+                exceptStarScope = scope;
+                exceptStarLoops = loopDepth;
+            }
             handlers[k] = block(blocks.get(k + 1));
+            exceptStarScope = outerStarScope;
+            exceptStarLoops = outerStarLoops;
         }
         int next = n + 1;
         MpStatementNode orelse = null;
@@ -624,7 +643,39 @@ final class NodeBuilder {
             scope.tempSlot();
             scope.tempSlot();
         }
-        return new TryNode(body, types, names, handlers, orelse, fin, generatorSlot, stateSlot);
+        return star ? TryNode.withStarHandlers(body, types, names, handlers, orelse, fin, generatorSlot, stateSlot)
+                : new TryNode(body, types, names, handlers, orelse, fin, generatorSlot, stateSlot);
+    }
+
+    /** An except clause of a try whose first clause is {@code except*} when {@code star}: all of one kind, each with a type. */
+    private static void checkExceptStar(MpParser.Except_clauseContext ec, boolean star) {
+        Token keyword = ec.getStart();
+        if ((ec.STAR() != null) != star) {
+            int width = ec.STAR() != null ? ec.STAR().getSymbol().getCharPositionInLine() + 1 - keyword.getCharPositionInLine() : 6;
+            throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "cannot have both 'except' and 'except*' on the same 'try'", keyword.getLine(),
+                    keyword.getCharPositionInLine() + 1, keyword.getCharPositionInLine() + 1 + width);
+        }
+        if (star && ec.test() == null) {
+            throw error(nextToken(ec), "expected one or more exception types");
+        }
+    }
+
+    /** The token after {@code ctx}: the ':' that ends an except clause. */
+    private static Token nextToken(ParserRuleContext ctx) {
+        ParserRuleContext parent = ctx.getParent();
+        for (int i = 0; i < parent.getChildCount() - 1; i++) {
+            if (parent.getChild(i) == ctx && parent.getChild(i + 1) instanceof TerminalNode tn) {
+                return tn.getSymbol();
+            }
+        }
+        return ctx.getStop();
+    }
+
+    /** break and continue may not leave an except* handler, nor may return (CPython's compiler rule). */
+    private void checkNotLeavingExceptStar(ParserRuleContext at, boolean loopJump) {
+        if (exceptStarScope == scope && (!loopJump || loopDepth == exceptStarLoops)) {
+            throw error(at, "'break', 'continue' and 'return' cannot appear in an except* block");
+        }
     }
 
     private MpStatementNode withStatement(MpParser.With_stmtContext w, int index) {
@@ -1492,8 +1543,8 @@ final class NodeBuilder {
                 return parseInt(text.substring(2), 2);
             case dev.mp.grammar.MpLexer.FLOAT_NUMBER:
                 return Double.parseDouble(text);
-            default:
-                throw error(t, "complex numbers are not supported");
+            default: // IMAG_NUMBER: digits or a float, then j
+                return new dev.mp.runtime.objects.PComplex(0.0, Double.parseDouble(text.substring(0, text.length() - 1)));
         }
     }
 

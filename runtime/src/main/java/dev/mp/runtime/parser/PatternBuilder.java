@@ -284,10 +284,15 @@ final class PatternBuilder {
             if (ctx.number(1).IMAG_NUMBER() == null) {
                 throw NodeBuilder.error(ctx.number(1), "imaginary number required in complex literal");
             }
-            NodeBuilder.number(ctx.number(1)); // reports that complex numbers are not supported
         }
         Object value = NodeBuilder.number(ctx.number(0));
-        return ctx.getStart().getType() == MpLexer.MINUS ? Arithmetic.negate(value) : value;
+        value = ctx.getStart().getType() == MpLexer.MINUS ? Arithmetic.negate(value) : value;
+        if (ctx.number().size() == 2) {
+            Object imaginary = NodeBuilder.number(ctx.number(1));
+            boolean minus = ctx.getChild(ctx.getChildCount() - 2).getText().equals("-");
+            value = Arithmetic.binary(minus ? Arithmetic.BinOp.SUB : Arithmetic.BinOp.ADD, value, imaginary);
+        }
+        return value;
     }
 
     /** {@code a.b.c} in a value, class or mapping-key pattern: read at match time. */

@@ -9,10 +9,12 @@ import com.oracle.truffle.api.nodes.Node;
 
 import dev.mp.runtime.ops.Arithmetic.BinOp;
 import dev.mp.runtime.ops.Arithmetic;
+import dev.mp.runtime.ops.ComplexNumbers;
+import dev.mp.runtime.objects.PComplex;
 
 /**
  * A binary arithmetic or bitwise operator applied to two evaluated operands. Each operator is its own node with
- * specializations for {@code long} and {@code double} operands; everything else (big ints, bools, sequences,
+ * specializations for {@code long} and {@code double} operands (and complex ones for + - *); everything else (big ints, bools, sequences,
  * operator overloading) goes to {@link Arithmetic} behind a boundary. The in-place form ({@code +=}) shares the
  * numeric specializations, since ints and floats have no in-place methods, and differs only in its generic case.
  */
@@ -92,6 +94,11 @@ public abstract class BinaryOpNode extends Node {
             return concat(a, b);
         }
 
+        @Specialization(guards = {"!a.isSubclassInstance()", "!b.isSubclassInstance()"})
+        protected static PComplex complexes(PComplex a, PComplex b) {
+            return new PComplex(a.real + b.real, a.imag + b.imag);
+        }
+
         @Fallback
         protected Object other(Object a, Object b) {
             return generic(a, b);
@@ -133,6 +140,11 @@ public abstract class BinaryOpNode extends Node {
             return a - b;
         }
 
+        @Specialization(guards = {"!a.isSubclassInstance()", "!b.isSubclassInstance()"})
+        protected static PComplex complexes(PComplex a, PComplex b) {
+            return new PComplex(a.real - b.real, a.imag - b.imag);
+        }
+
         @Fallback
         protected Object other(Object a, Object b) {
             return generic(a, b);
@@ -162,6 +174,11 @@ public abstract class BinaryOpNode extends Node {
         @Specialization
         protected static double doubleLong(double a, long b) {
             return a * b;
+        }
+
+        @Specialization(guards = {"!a.isSubclassInstance()", "!b.isSubclassInstance()"})
+        protected static PComplex complexes(PComplex a, PComplex b) {
+            return ComplexNumbers.multiply(a, b);
         }
 
         @Fallback

@@ -18,9 +18,10 @@ import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.ExceptionGroups;
 
 /**
- * {@code try/except/else/finally}. While a handler runs, its exception is the context's handled exception
+ * {@code try/except/else/finally}, or with {@code except*} clauses (see {@link #runStarHandlers}). While a handler runs, its exception is the context's handled exception
  * (for bare {@code raise} and implicit chaining). A yield passes through without running {@code finally};
  * in a generator the section being run is kept in a frame slot so a resumption re-enters it.
  */
@@ -34,9 +35,17 @@ public final class TryNode extends MpStatementNode {
     private final int generatorSlot;
     /** Generator state: the section (0 body, k+1 handler k, -1 else, -2 finally), the exception, a pending throwable. */
     private final int stateSlot;
+    /** Whether the handlers are {@code except*} clauses (PEP 654). */
+    private final boolean star;
 
     public TryNode(MpStatementNode body, MpExpressionNode[] handlerTypes, AssignTargetNode[] handlerNames, MpStatementNode[] handlers,
                    MpStatementNode orelse, MpStatementNode finallyBody, int generatorSlot, int stateSlot) {
+        this(body, handlerTypes, handlerNames, handlers, orelse, finallyBody, generatorSlot, stateSlot, false);
+    }
+
+    private TryNode(MpStatementNode body, MpExpressionNode[] handlerTypes, AssignTargetNode[] handlerNames, MpStatementNode[] handlers,
+                    MpStatementNode orelse, MpStatementNode finallyBody, int generatorSlot, int stateSlot, boolean star) {
+        this.star = star;
         this.body = body;
         this.handlerTypes = handlerTypes;
         this.handlerNames = handlerNames;
@@ -45,6 +54,13 @@ public final class TryNode extends MpStatementNode {
         this.finallyBody = finallyBody;
         this.generatorSlot = generatorSlot;
         this.stateSlot = stateSlot;
+    }
+
+    /** A try whose handlers are {@code except*} clauses: each takes its part of an exception group, in turn. */
+    public static TryNode withStarHandlers(MpStatementNode body, MpExpressionNode[] handlerTypes, AssignTargetNode[] handlerNames,
+                                           MpStatementNode[] handlers, MpStatementNode orelse, MpStatementNode finallyBody, int generatorSlot,
+                                           int stateSlot) {
+        return new TryNode(body, handlerTypes, handlerNames, handlers, orelse, finallyBody, generatorSlot, stateSlot, true);
     }
 
     private boolean inGenerator() {
@@ -108,6 +124,10 @@ public final class TryNode extends MpStatementNode {
 
     @ExplodeLoop
     private void runTryExcept(VirtualFrame frame, int section) {
+        if (section >= 1 && star) {
+            runStarHandlers(frame, (StarState) frame.getObject(stateSlot + 1), section - 1, true);
+            return;
+        }
         if (section >= 1) {
             // A generator resumed inside handler section - 1; the loop keeps the handler a constant for the compiler.
             for (int k = 0; k < handlers.length; k++) {
@@ -123,6 +143,10 @@ public final class TryNode extends MpStatementNode {
             try {
                 body.execute(frame);
             } catch (MpException e) {
+                if (star) {
+                    runStarHandlers(frame, new StarState(e), 0, false);
+                    return;
+                }
                 PBaseException exc = e.pythonException();
                 for (int k = 0; k < handlers.length; k++) {
                     if (handlerTypes[k] == null || matches(exc, handlerTypes[k].execute(frame))) {
@@ -157,6 +181,88 @@ public final class TryNode extends MpStatementNode {
         } finally {
             ctx.popHandled();
         }
+        unbindName(frame, k);
+    }
+
+    /** Where a try with except* clauses is while its handlers run: kept in a frame slot so that a generator resumes there. */
+    private static final class StarState {
+        final MpException thrown;
+        PBaseException rest;
+        PBaseException match;
+        final java.util.List<PBaseException> raised = new java.util.ArrayList<>();
+
+        StarState(MpException thrown) {
+            this.thrown = thrown;
+            this.rest = thrown.pythonException();
+        }
+    }
+
+    /**
+     * The {@code except*} clauses from clause {@code from} on (resuming that one's handler in a generator when
+     * {@code resuming}): each in turn takes the part of the exception its types match (a naked exception is wrapped
+     * in a group) and runs with it; then what the handlers raised and the unmatched rest are raised together, as
+     * CPython does.
+     */
+    @ExplodeLoop
+    private void runStarHandlers(VirtualFrame frame, StarState state, int from, boolean resuming) {
+        PBaseException orig = state.thrown.pythonException();
+        MpContext ctx = MpContext.get(this);
+        for (int k = 0; k < handlers.length; k++) {
+            if (k < from) {
+                continue;
+            }
+            if (!resuming || k != from) {
+                if (state.rest == null) {
+                    break;
+                }
+                PBaseException[] split;
+                try {
+                    Object type = handlerTypes[k].execute(frame);
+                    ExceptionGroups.checkStarType(type);
+                    split = ExceptionGroups.matchStar(state.rest, type);
+                } catch (MpException typeError) {
+                    chain(typeError, orig);
+                    throw typeError.failedAt(clauseLine(handlerTypes[k]));
+                }
+                if (split[0] == null) {
+                    continue;
+                }
+                state.rest = split[1];
+                state.match = split[0];
+                if (handlerNames[k] != null) {
+                    handlerNames[k].assign(frame, state.match);
+                }
+                save(frame, k + 1);
+                if (inGenerator()) {
+                    frame.setObject(stateSlot + 1, state);
+                }
+            }
+            ctx.pushHandled(state.match);
+            try {
+                handlers[k].execute(frame);
+            } catch (MpException inner) {
+                chain(inner, state.match);
+                state.raised.add(inner.pythonException());
+            } finally {
+                ctx.popHandled();
+            }
+            unbindName(frame, k);
+        }
+        if (state.rest != null) {
+            state.raised.add(state.rest);
+        }
+        PBaseException result = ExceptionGroups.prepareReraise(orig, state.raised);
+        if (result == null) {
+            return;
+        }
+        // Re-raised, not raised here: this frame adds no traceback entry (the callers' frames do).
+        MpException carrier = result == orig ? state.thrown : result.javaException();
+        carrier.reraiseBare();
+        throw carrier;
+    }
+
+    /** Unbinds the {@code as} name of handler k after it ran, as Python does. */
+    private void unbindName(VirtualFrame frame, int k) {
         if (handlerNames[k] != null) {
             try {
                 handlerNames[k].delete(frame);
@@ -164,6 +270,13 @@ public final class TryNode extends MpStatementNode {
                 // the handler deleted the name itself
             }
         }
+    }
+
+    /** The whole line of an except clause's type, unmarked, as CPython reports a bad type there. */
+    @TruffleBoundary
+    private static dev.mp.runtime.objects.ExpressionSpan clauseLine(MpExpressionNode type) {
+        com.oracle.truffle.api.source.SourceSection section = type.getSourceSection();
+        return section == null ? null : new dev.mp.runtime.objects.ExpressionSpan(section.getStartLine(), 0, section.getStartLine(), Integer.MAX_VALUE);
     }
 
     /** Implicit chaining: an exception raised while handling another gets it as its context. */
