@@ -54,7 +54,7 @@ final class ArrayModule {
     private static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** An array: its type code, and {@code length} items of {@code itemsize} bytes at the start of {@code data}. */
-    static final class PArray extends PSubclassable {
+    static final class PArray extends PSubclassable implements dev.mp.runtime.objects.BufferExporter {
         final char typecode;
         final int itemsize;
         byte[] data = new byte[0];
@@ -68,6 +68,22 @@ final class ArrayModule {
 
         byte[] bytes() {
             return Arrays.copyOf(data, length * itemsize);
+        }
+
+        @Override
+        public java.lang.foreign.MemorySegment exportedMemory() {
+            return java.lang.foreign.MemorySegment.ofArray(data).asSlice(0, (long) length * itemsize);
+        }
+
+        @Override
+        public boolean exportsReadonly() {
+            return false;
+        }
+
+        @Override
+        public String exportedFormat() {
+            // 'u' items are UCS-4 code points, which struct calls 'w' in memoryview's formats; the others match.
+            return typecode == 'u' ? "w" : String.valueOf(typecode);
         }
 
         void ensureCapacity(long items) {
