@@ -47,6 +47,7 @@ public final class BuiltinTypes {
         exceptionTypes();
         descriptorTypes();
         generatorType();
+        CoroutineTypes.install();
         NumberTypes.install();
         StrType.install();
         ContainerTypes.install();

@@ -214,6 +214,15 @@ public final class CodeType {
             if (sig != null && sig.hasVarKeywords()) {
                 flags |= 8;
             }
+            if (((PCode) o).target.getRootNode() instanceof dev.mp.runtime.nodes.function.FunctionRootNode root) {
+                // CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR
+                flags |= switch (root.generatorKind()) {
+                    case 0 -> 0x20;
+                    case 1 -> 0x80;
+                    case 2 -> 0x200;
+                    default -> 0;
+                };
+            }
             return flags;
         });
         method(c, "__repr__", "self", a -> {

@@ -155,10 +155,30 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
 
     @Override
     public Void visitFor_stmt(MpParser.For_stmtContext ctx) {
+        if (ctx.ASYNC() != null && !current.async) {
+            throw NodeBuilder.error(ctx, "'async for' outside async function");
+        }
         visit(ctx.testlist());
         bindTarget(ctx.exprlist(), "for");
         ctx.block().forEach(this::visit);
         return null;
+    }
+
+    @Override
+    public Void visitWith_stmt(MpParser.With_stmtContext ctx) {
+        if (ctx.ASYNC() != null && !current.async) {
+            throw NodeBuilder.error(ctx, "'async with' outside async function");
+        }
+        return visitChildren(ctx);
+    }
+
+    /** {@code await}: allowed in an async function, where it also makes the comprehensions around it asynchronous. */
+    @Override
+    public Void visitAtom_expr(MpParser.Atom_exprContext ctx) {
+        if (ctx.AWAIT() != null) {
+            makeAsync(current, ctx);
+        }
+        return visitChildren(ctx);
     }
 
     @Override
@@ -293,6 +313,10 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
             throw NodeBuilder.error(ctx, "'yield' outside function");
         }
         current.generator = true;
+        current.yields = true;
+        if (current.async && ctx.FROM() != null && !current.comprehension) {
+            throw NodeBuilder.error(ctx, "'yield from' inside async function");
+        }
         return visitChildren(ctx);
     }
 
@@ -345,6 +369,8 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
         }
         Scope outer = current;
         Scope s = enter(ctx, Scope.Kind.FUNCTION, ctx.NAME().getText());
+        s.async = ctx.ASYNC() != null;
+        s.generator = s.async;
         if (ctx.paramlist() != null) {
             for (MpParser.ParamContext p : ctx.paramlist().param()) {
                 String name = switch (p) {
@@ -418,8 +444,14 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
         Scope s = enter(owner, Scope.Kind.FUNCTION, "<" + kind + ">");
         s.parameters.add(".0");
         s.assigned.add(".0");
+        s.comprehension = true;
         if (kind.equals("genexpr")) {
             s.generator = true;
+            s.yields = true;
+        }
+        s.where = owner instanceof MpParser.PositionalArgumentContext ? owner.getParent().getParent() : owner.getParent();
+        if (!comp.ASYNC().isEmpty()) {
+            makeAsync(s, owner);
         }
         int tests = 0;
         for (int i = 0; i < comp.getChildCount(); i++) {
@@ -434,6 +466,29 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
         }
         element.run();
         current = outer;
+    }
+
+    /**
+     * An {@code await} or {@code async for} in {@code s}: the comprehensions around it become asynchronous, up to a
+     * generator expression (an async generator wherever it is) or the function, which must be async.
+     */
+    private static void makeAsync(Scope s, ParserRuleContext at) {
+        Scope c = s;
+        while (c.comprehension) {
+            c.async = true;
+            c.generator = true;
+            if (c.name.equals("<genexpr>")) {
+                return;
+            }
+            c = c.parent;
+        }
+        if (c.async) {
+            return;
+        }
+        if (s.comprehension) {
+            throw NodeBuilder.error(s.where, "asynchronous comprehension outside of an asynchronous function");
+        }
+        throw NodeBuilder.error(at, c.kind == Scope.Kind.FUNCTION ? "'await' outside async function" : "'await' outside function");
     }
 
     @Override
