@@ -156,7 +156,7 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
     @Override
     public Void visitFor_stmt(MpParser.For_stmtContext ctx) {
         if (ctx.ASYNC() != null && !current.async) {
-            throw NodeBuilder.error(ctx, "'async for' outside async function");
+            throw firstLineError(ctx, "'async for' outside async function");
         }
         visit(ctx.testlist());
         bindTarget(ctx.exprlist(), "for");
@@ -167,9 +167,31 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
     @Override
     public Void visitWith_stmt(MpParser.With_stmtContext ctx) {
         if (ctx.ASYNC() != null && !current.async) {
-            throw NodeBuilder.error(ctx, "'async with' outside async function");
+            throw firstLineError(ctx, "'async with' outside async function");
         }
         return visitChildren(ctx);
+    }
+
+    /** A SyntaxError underlined from the start of a compound statement to the end of its first line, as CPython's. */
+    private static SyntaxProblem firstLineError(ParserRuleContext ctx, String message) {
+        org.antlr.v4.runtime.Token start = ctx.getStart();
+        org.antlr.v4.runtime.CharStream text = start.getInputStream();
+        int i = start.getStartIndex();
+        int columns = 0;
+        int length = 0;
+        while (i < text.size()) {
+            int c = text.getText(org.antlr.v4.runtime.misc.Interval.of(i, i)).codePointAt(0);
+            if (c == '\n' || c == '\r') {
+                break;
+            }
+            columns++;
+            if (!Character.isWhitespace(c)) {
+                length = columns;
+            }
+            i++;
+        }
+        return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, message, start.getLine(), start.getCharPositionInLine() + 1,
+                start.getCharPositionInLine() + 1 + length);
     }
 
     /** {@code await}: allowed in an async function, where it also makes the comprehensions around it asynchronous. */
