@@ -1158,9 +1158,6 @@ final class NodeBuilder {
 
     /** The value of an atom with all but its last {@code drop} trailers applied. */
     private MpExpressionNode trailersExcept(MpParser.Atom_exprContext ae, int drop) {
-        if (ae.AWAIT() != null && drop > 0) {
-            throw error(ae, "cannot assign to await expression here. Maybe you meant '==' instead of '='?");
-        }
         List<MpParser.TrailerContext> trailers = ae.trailer();
         int n = trailers.size() - drop;
         MpExpressionNode node = null;

@@ -56,7 +56,11 @@ public final class YieldFromNode extends MpExpressionNode {
             gen.sent = null;
         } else {
             Object source = iterable.execute(frame);
-            it = await ? Coroutines.awaitIterator(source) : Iteration.iter(source);
+            try {
+                it = await ? Coroutines.awaitIterator(source) : Iteration.iter(source);
+            } catch (MpException e) {
+                throw failedHere(e);
+            }
             frame.setObject(iteratorSlot, it);
         }
         Object iterator = it;
