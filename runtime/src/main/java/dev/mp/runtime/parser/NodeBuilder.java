@@ -515,7 +515,7 @@ final class NodeBuilder {
             BlockNode body = block(w.block(0));
             loopDepth--;
             node = new WhileNode(test, body, w.block().size() > 1 ? block(w.block(1)) : null, generatorSlot,
-                    generatorSlot >= 0 && w.block().size() > 1 ? temp() : -1);
+                    generatorSlot >= 0 && w.block().size() > 1 ? temp() : -1, generatorSlot >= 0 ? yieldIds(test) : new int[0]);
         } else if (s instanceof MpParser.For_stmtContext f && f.ASYNC() != null) {
             MpExpressionNode iterable = expr(f.testlist());
             AssignTargetNode target = target(TargetShape.of(f.exprlist(), "for"));
