@@ -15,8 +15,10 @@ for f in *.mp; do
 done
 # Only the last line is compared: CPython elides repeated frames differently (recursion), shows a huge literal's line
 # cut short (int_literal_too_many_digits), names pool.py where mp has pool.mp (mp_pool_uncaught), and json/*.py where mp
-# has json.mp (deep_dict_json_dumps, deep_json_loads).
-for f in recursion int_literal_too_many_digits mp_pool_uncaught deep_dict_json_dumps deep_json_loads pickle_invalid_load_key; do tail -n 1 $f.err > $f.err.tmp && mv $f.err.tmp $f.err; done
+# has json.mp (deep_dict_json_dumps, deep_json_loads), asyncio/*.py where mp has asyncio/*.mp (asyncio_*,
+# await_not_awaitable), and pickle.py's frames where CPython's pickle is C (pickle_invalid_load_key).
+for f in recursion int_literal_too_many_digits mp_pool_uncaught deep_dict_json_dumps deep_json_loads asyncio_run_uncaught \
+    asyncio_wait_for_timeout asyncio_cancelled_uncaught await_not_awaitable pickle_invalid_load_key; do tail -n 1 $f.err > $f.err.tmp && mv $f.err.tmp $f.err; done
 # Interactive sessions: each program is typed line by line at CPython's prompt (python3 -i with the program on
 # stdin); the prompts go to stderr with the tracebacks.
 cd ../interactive

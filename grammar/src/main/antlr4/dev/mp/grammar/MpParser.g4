@@ -76,13 +76,13 @@ compound_stmt
 
 if_stmt    : 'if' namedexpr_test ':' block ( 'elif' namedexpr_test ':' block )* ( 'else' ':' block )? ;
 while_stmt : 'while' namedexpr_test ':' block ( 'else' ':' block )? ;
-for_stmt   : 'for' exprlist 'in' testlist ':' block ( 'else' ':' block )? ;
+for_stmt   : 'async'? 'for' exprlist 'in' testlist ':' block ( 'else' ':' block )? ;
 try_stmt
   : 'try' ':' block ( ( except_clause ':' block )+ ( 'else' ':' block )? ( 'finally' ':' block )? | 'finally' ':' block )
   ;
 // 'except*' (PEP 654): the star is its own token; NodeBuilder rejects mixing the two kinds on one try.
 except_clause : 'except' '*'? ( test ( 'as' NAME )? )? ;
-with_stmt     : 'with' with_item ( ',' with_item )* ':' block ;
+with_stmt     : 'async'? 'with' with_item ( ',' with_item )* ':' block ;
 with_item     : test ( 'as' expr )? ;
 
 // Structural pattern matching (PEP 634). The lexer makes 'match' and 'case' keywords only here (see MpLexerBase).
@@ -125,7 +125,7 @@ block : simple_stmts | NEWLINE INDENT stmt+ DEDENT ;
 
 decorator  : '@' namedexpr_test NEWLINE ;
 decorated  : decorator+ ( classdef | funcdef ) ;
-funcdef    : 'def' NAME '(' paramlist? ')' ( '->' test )? ':' block ;
+funcdef    : 'async'? 'def' NAME '(' paramlist? ')' ( '->' test )? ':' block ;
 classdef   : 'class' NAME ( '(' arglist? ')' )? ':' block ;
 
 paramlist : param ( ',' param )* ','? ;
@@ -215,6 +215,6 @@ argument
   | '*' test                  # starArgument
   ;
 
-comp_for : ( 'for' exprlist 'in' or_test ( 'if' or_test )* )+ ;
+comp_for : ( 'async'? 'for' exprlist 'in' or_test ( 'if' or_test )* )+ ;
 
 yield_expr : 'yield' ( 'from' test | testlist_star_expr )? ;

@@ -49,6 +49,7 @@ public final class BuiltinTypes {
         exceptionTypes();
         descriptorTypes();
         generatorType();
+        CoroutineTypes.install();
         NumberTypes.install();
         MemoryViewType.install();
         StrType.install();

@@ -227,8 +227,14 @@ public final class CodeType {
                 flags |= 8;
             }
             PCode code = (PCode) o;
-            if (code.target != null && code.target.getRootNode() instanceof dev.mp.runtime.nodes.function.FunctionRootNode f && f.makesGenerator()) {
-                flags |= 32; // CO_GENERATOR
+            if (code.target != null && code.target.getRootNode() instanceof dev.mp.runtime.nodes.function.FunctionRootNode root) {
+                // CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR
+                flags |= switch (root.generatorKind()) {
+                    case 0 -> 0x20;
+                    case 1 -> 0x80;
+                    case 2 -> 0x200;
+                    default -> 0;
+                };
             }
             return flags;
         });

@@ -142,12 +142,31 @@ final class BuiltinsModule {
                 }
             };
         });
+        moduleFunction(m, "aiter", "async_iterable, /", a -> {
+            Object method = Types.typeOf(a[0]).lookup("__aiter__");
+            if (method == null || method == PNone.NONE) {
+                throw Errors.typeError("'%s' object is not an async iterable", Types.typeName(a[0]));
+            }
+            Object it = Calls.callDescriptor(method, a[0]);
+            if (Types.typeOf(it).lookup("__anext__") == null) {
+                throw Errors.typeError("aiter() returned not an async iterator of type '%s'", Types.typeName(it));
+            }
+            return it;
+        });
+        moduleFunction(m, "anext", "aiterator, default=?, /", a -> {
+            Object method = Types.typeOf(a[0]).lookup("__anext__");
+            if (method == null || method == PNone.NONE) {
+                throw Errors.typeError("'%s' object is not an async iterator", Types.typeName(a[0]));
+            }
+            Object awaitable = Calls.callDescriptor(method, a[0]);
+            return a[1] == null ? awaitable : new dev.mp.runtime.ops.Coroutines.AnextAwaitable(awaitable, a[1]);
+        });
         moduleFunction(m, "next", "iterator, default=?, /", a -> {
-            if (!(a[0] instanceof PIterator) && !(a[0] instanceof dev.mp.runtime.objects.PGenerator)
+            if (!(a[0] instanceof PIterator) && !(a[0] instanceof dev.mp.runtime.objects.PGenerator g && g.isIterator())
                     && Types.typeOf(a[0]).lookup("__next__") == null) {
                 throw Errors.typeError("'%s' object is not an iterator", Types.typeName(a[0]));
             }
-            if (a[0] instanceof dev.mp.runtime.objects.PGenerator g && a[1] == null) {
+            if (a[0] instanceof dev.mp.runtime.objects.PGenerator g && g.isIterator() && a[1] == null) {
                 Object v = dev.mp.runtime.ops.Generators.resume(g, null, null);
                 if (v == null) {
                     throw dev.mp.runtime.ops.Generators.stopIteration(g);

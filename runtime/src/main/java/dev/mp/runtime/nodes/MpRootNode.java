@@ -31,6 +31,18 @@ public abstract class MpRootNode extends RootNode {
         return source;
     }
 
+    /** Bundled modules that stand for CPython's C code (its {@code _asyncio}): their frames are left out of tracebacks. */
+    private static final java.util.Set<String> C_MODULES = java.util.Set.of("<mp-lib>/_asyncio.mp");
+
+    /** Whether this code's frames are left out of tracebacks, as CPython's C functions have none. */
+    public boolean hiddenFromTracebacks() {
+        if (source == null) {
+            return false;
+        }
+        String path = source.getPath();
+        return C_MODULES.contains(path != null ? path : source.getName());
+    }
+
     /**
      * Where the code is, for tools (profiles, debuggers): a module is its whole source; a function, class body or
      * generator spans from its {@code def} or {@code class} line (found above its first statement, decorators

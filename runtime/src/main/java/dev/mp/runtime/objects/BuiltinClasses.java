@@ -43,6 +43,15 @@ public final class BuiltinClasses {
     public static final PClass CLASSMETHOD = builtin("classmethod");
     public static final PClass SUPER = builtin("super");
     public static final PClass GENERATOR = builtin("generator");
+    public static final PClass COROUTINE = builtin("coroutine");
+    public static final PClass ASYNC_GENERATOR = builtin("async_generator");
+    /** What {@code coroutine.__await__()} returns. */
+    public static final PClass COROUTINE_WRAPPER = builtin("coroutine_wrapper");
+    /** The awaitables of {@code asend}/{@code __anext__}, and of {@code athrow}/{@code aclose}. */
+    public static final PClass ASYNC_GENERATOR_ASEND = builtin("async_generator_asend");
+    public static final PClass ASYNC_GENERATOR_ATHROW = builtin("async_generator_athrow");
+    /** What {@code anext(ai, default)} returns. */
+    public static final PClass ANEXT_AWAITABLE = builtin("anext_awaitable");
     public static final PClass CELL = builtin("cell");
     public static final PClass LIST_ITERATOR = builtin("list_iterator");
     public static final PClass TUPLE_ITERATOR = builtin("tuple_iterator");

@@ -9,7 +9,14 @@ import com.oracle.truffle.api.frame.MaterializedFrame;
  * suspended it (see nodes.function.GeneratorState).
  */
 public final class PGenerator extends PObject {
+    /** The kinds of object a suspended function body is: what {@code def} with yield, {@code async def} and both make. */
+    public static final int GENERATOR = 0;
+    public static final int COROUTINE = 1;
+    public static final int ASYNC_GENERATOR = 2;
+
     public final MaterializedFrame frame;
+    /** {@link #GENERATOR}, {@link #COROUTINE} or {@link #ASYNC_GENERATOR}. */
+    public final int kind;
     public final RootCallTarget body;
     public final String name;
     public final String qualname;
@@ -27,15 +34,28 @@ public final class PGenerator extends PObject {
     /** What the body returned, once finished; StopIteration.value. */
     public Object returnValue = PNone.NONE;
 
+    /** An async generator's asend/athrow awaitable in progress, which a second one may not overlap (CPython's rule). */
+    public Object runningAwaitable;
+
     public PGenerator(MaterializedFrame frame, RootCallTarget body, String name, String qualname) {
+        this(frame, body, name, qualname, GENERATOR);
+    }
+
+    public PGenerator(MaterializedFrame frame, RootCallTarget body, String name, String qualname, int kind) {
         this.frame = frame;
+        this.kind = kind;
         this.body = body;
         this.name = name;
         this.qualname = qualname;
     }
 
+    /** A plain generator, which is its own iterator (coroutines and async generators are not iterable). */
+    public boolean isIterator() {
+        return kind == GENERATOR;
+    }
+
     @Override
     public PClass getPythonClass() {
-        return BuiltinClasses.GENERATOR;
+        return kind == GENERATOR ? BuiltinClasses.GENERATOR : kind == COROUTINE ? BuiltinClasses.COROUTINE : BuiltinClasses.ASYNC_GENERATOR;
     }
 }

@@ -29,7 +29,8 @@ public final class Generators {
             return null;
         }
         if (g.running) {
-            throw Errors.valueError("generator already executing");
+            throw Errors.valueError(g.kind == PGenerator.GENERATOR ? "generator already executing" : g.kind == PGenerator.COROUTINE
+                    ? "coroutine already executing" : "async generator already executing");
         }
         if (!g.started) {
             if (thrown != null) {
@@ -53,8 +54,11 @@ public final class Generators {
             return y.value;
         } catch (MpException e) {
             g.finished = true;
-            if (Exceptions.matches(e, "StopIteration")) {
-                PBaseException re = Exceptions.create(BuiltinClasses.exception("RuntimeError"), PTuple.of("generator raised StopIteration"));
+            boolean stopAsync = g.kind == PGenerator.ASYNC_GENERATOR && Exceptions.matches(e, "StopAsyncIteration");
+            if (Exceptions.matches(e, "StopIteration") || stopAsync) {
+                String what = g.kind == PGenerator.GENERATOR ? "generator" : g.kind == PGenerator.COROUTINE ? "coroutine" : "async generator";
+                PBaseException re = Exceptions.create(BuiltinClasses.exception("RuntimeError"),
+                        PTuple.of(what + " raised " + (stopAsync ? "StopAsyncIteration" : "StopIteration")));
                 re.setCause(e.pythonException());
                 throw re.javaException();
             }

@@ -38,14 +38,14 @@ public final class Iteration {
     /** {@code iter(obj)}, or null for a non-iterable when {@code quiet}. */
     @TruffleBoundary
     public static Object iter(Object obj, boolean quiet) {
-        if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator) {
+        if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator g && g.isIterator()) {
             return obj;
         }
         if (Types.hasOverrides(obj)) {
             Object method = Types.override(obj, "__iter__");
             if (method != null) {
                 Object it = Calls.callDescriptor(method, obj);
-                if (!(it instanceof PIterator) && !(it instanceof dev.mp.runtime.objects.PGenerator)
+                if (!(it instanceof PIterator) && !(it instanceof dev.mp.runtime.objects.PGenerator g && g.isIterator())
                         && Types.typeOf(it).lookup("__next__") == null) {
                     throw Errors.typeError("iter() returned non-iterator of type '%s'", Types.typeName(it));
                 }
@@ -61,7 +61,7 @@ public final class Iteration {
     /** {@code iter(obj)} as the builtin types implement it, ignoring an {@code __iter__} override. */
     public static Object builtinIter(Object iterable, boolean quiet) {
         Object obj = Types.baseValue(iterable);
-        if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator) {
+        if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator g && g.isIterator()) {
             return obj;
         }
         if (obj instanceof PList l) {
@@ -105,7 +105,7 @@ public final class Iteration {
 
     /** Whether {@code iter(obj)} would succeed, decided without running Python code. */
     public static boolean isIterable(Object obj) {
-        if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator || obj instanceof PList || obj instanceof PTuple
+        if (obj instanceof PIterator || obj instanceof dev.mp.runtime.objects.PGenerator g && g.isIterator() || obj instanceof PList || obj instanceof PTuple
                 || obj instanceof String || obj instanceof PRange || obj instanceof PDict || obj instanceof PSet || obj instanceof PBytes
                 || obj instanceof PByteArray) {
             return true;
@@ -128,7 +128,7 @@ public final class Iteration {
         if (it instanceof PIterator p && p.getPythonClass().isBuiltin()) {
             return p.next();
         }
-        if (it instanceof dev.mp.runtime.objects.PGenerator g) {
+        if (it instanceof dev.mp.runtime.objects.PGenerator g && g.isIterator()) {
             return Generators.resume(g, null, null);
         }
         Object method = Types.typeOf(it).lookup("__next__");

@@ -27,6 +27,8 @@ import dev.mp.runtime.nodes.controlflow.AugAssignNode;
 import dev.mp.runtime.nodes.controlflow.BlockNode;
 import dev.mp.runtime.nodes.controlflow.DeleteNode;
 import dev.mp.runtime.nodes.controlflow.ExpressionStatementNode;
+import dev.mp.runtime.nodes.controlflow.AsyncForNode;
+import dev.mp.runtime.nodes.controlflow.AsyncWithNode;
 import dev.mp.runtime.nodes.controlflow.ForNode;
 import dev.mp.runtime.nodes.controlflow.IfNode;
 import dev.mp.runtime.nodes.controlflow.ImportNode;
@@ -462,6 +464,9 @@ final class NodeBuilder {
                 throw error(f, "'return' outside function");
             }
             checkNotLeavingExceptStar(r.testlist_star_expr() != null ? r.testlist_star_expr() : f, false);
+            if (r.testlist_star_expr() != null && scope.generatorKind() == 2) {
+                throw error(f, "'return' with value in async generator");
+            }
             return new SimpleStatements.ReturnNode(r.testlist_star_expr() == null ? null : expr(r.testlist_star_expr()));
         }
         if (f instanceof MpParser.RaiseStmtContext r) {
@@ -516,7 +521,14 @@ final class NodeBuilder {
             BlockNode body = block(w.block(0));
             loopDepth--;
             node = new WhileNode(test, body, w.block().size() > 1 ? block(w.block(1)) : null, generatorSlot,
-                    generatorSlot >= 0 && w.block().size() > 1 ? temp() : -1);
+                    generatorSlot >= 0 && w.block().size() > 1 ? temp() : -1, generatorSlot >= 0 ? yieldIds(test) : new int[0]);
+        } else if (s instanceof MpParser.For_stmtContext f && f.ASYNC() != null) {
+            MpExpressionNode iterable = expr(f.testlist());
+            AssignTargetNode target = target(TargetShape.of(f.exprlist(), "for"));
+            loopDepth++;
+            BlockNode body = block(f.block(0));
+            loopDepth--;
+            node = asyncFor(target, iterable, body, f.block().size() > 1 ? block(f.block(1)) : null);
         } else if (s instanceof MpParser.For_stmtContext f) {
             MpExpressionNode iterable = expr(f.testlist());
             AssignTargetNode target = target(TargetShape.of(f.exprlist(), "for"));
@@ -683,7 +695,18 @@ final class NodeBuilder {
         MpExpressionNode manager = expr(item.test());
         AssignTargetNode target = item.expr() == null ? null : target(TargetShape.of(item.expr(), "with"));
         MpStatementNode body = index + 1 < w.with_item().size() ? withStatement(w, index + 1).atLine(w.getStart().getLine()) : block(w.block());
+        if (w.ASYNC() != null) {
+            return new AsyncWithNode(manager, target, body, generatorSlot, scope.tempSlot(), scope.tempSlot(), scope.tempSlot(), ++yieldIds,
+                    ++yieldIds, scope.tempSlot(), scope.tempSlot());
+        }
         return new WithNode(manager, target, body, generatorSlot, temp());
+    }
+
+    /** {@code async for}: each item is an await of {@code __anext__} on the iterator kept in a slot. */
+    private MpStatementNode asyncFor(AssignTargetNode target, MpExpressionNode iterable, BlockNode body, MpStatementNode orelse) {
+        int iteratorSlot = scope.tempSlot();
+        YieldFromNode next = new YieldFromNode(++yieldIds, generatorSlot, scope.tempSlot(), new AsyncForNode.Anext(iteratorSlot), true);
+        return new AsyncForNode(target, iterable, next, body, orelse, generatorSlot, iteratorSlot);
     }
 
     // ---------------------------------------------------------------- functions and classes
@@ -861,7 +884,7 @@ final class NodeBuilder {
             generatorBody = new GeneratorBodyRootNode(language, name, source, body).getCallTarget();
         }
         FunctionRootNode root = new FunctionRootNode(language, descriptor(inner), name, source, inner.parameters.size(), cellSlots, freeSlots,
-                generatorSlot >= 0 ? null : body, generatorSlot, generatorBody);
+                generatorSlot >= 0 ? null : body, generatorSlot, generatorBody, inner.generatorKind());
         scope = outer;
         qualnamePrefix = outerPrefix;
         generatorSlot = outerGenerator;
@@ -1176,14 +1199,16 @@ final class NodeBuilder {
     }
 
     private MpExpressionNode atomExpr(MpParser.Atom_exprContext ae) {
-        return trailersExcept(ae, 0);
+        MpExpressionNode value = trailersExcept(ae, 0);
+        if (ae.AWAIT() != null) {
+            // The scope analysis allowed it: this is a coroutine (or an async comprehension) with a generator slot.
+            value = new YieldFromNode(++yieldIds, generatorSlot, scope.tempSlot(), value, true).at(span(ae));
+        }
+        return value;
     }
 
     /** The value of an atom with all but its last {@code drop} trailers applied. */
     private MpExpressionNode trailersExcept(MpParser.Atom_exprContext ae, int drop) {
-        if (ae.AWAIT() != null) {
-            throw error(ae, "'await' outside async function");
-        }
         List<MpParser.TrailerContext> trailers = ae.trailer();
         int n = trailers.size() - drop;
         MpExpressionNode node = null;
@@ -1437,7 +1462,7 @@ final class NodeBuilder {
             int resultSlot = generator ? -1 : scope.tempSlot();
             MpStatementNode innermost;
             if (generator) {
-                innermost = new ExpressionStatementNode(new YieldNode(++yieldIds, generatorSlot, expr(element)));
+                innermost = new ExpressionStatementNode(new YieldNode(++yieldIds, generatorSlot, expr(element), scope.generatorKind() == 2));
             } else {
                 innermost = new ComprehensionNode.CollectNode(resultSlot, expr(element), value == null ? null : expr(value));
             }
@@ -1447,15 +1472,21 @@ final class NodeBuilder {
             List<ParseTree> ifs = new ArrayList<>();
             MpParser.ExprlistContext target = null;
             MpParser.Or_testContext iterable = null;
+            boolean async = false;
+            boolean nextAsync = false;
             for (int i = 0; i < comp.getChildCount(); i++) {
                 ParseTree c = comp.getChild(i);
-                if (c instanceof MpParser.ExprlistContext e) {
+                if (c instanceof TerminalNode tn && tn.getSymbol().getType() == dev.mp.grammar.MpLexer.ASYNC) {
+                    nextAsync = true;
+                } else if (c instanceof MpParser.ExprlistContext e) {
                     if (target != null) {
-                        clauses.add(new Object[] {target, iterable, new ArrayList<>(ifs)});
+                        clauses.add(new Object[] {target, iterable, new ArrayList<>(ifs), async});
                         ifs.clear();
                     }
                     target = e;
                     iterable = null;
+                    async = nextAsync;
+                    nextAsync = false;
                 } else if (c instanceof MpParser.Or_testContext o) {
                     if (iterable == null) {
                         iterable = o;
@@ -1464,7 +1495,7 @@ final class NodeBuilder {
                     }
                 }
             }
-            clauses.add(new Object[] {target, iterable, new ArrayList<>(ifs)});
+            clauses.add(new Object[] {target, iterable, new ArrayList<>(ifs), async});
             MpStatementNode body = innermost;
             for (int c = clauses.size() - 1; c >= 0; c--) {
                 Object[] clause = clauses.get(c);
@@ -1475,7 +1506,8 @@ final class NodeBuilder {
                 }
                 MpExpressionNode iter = c == 0 ? new ReadLocalNode(scope.slot(".0"), ".0") : expr((ParseTree) clause[1]);
                 AssignTargetNode t = target(TargetShape.of((ParseTree) clause[0], "for"));
-                body = new ForNode(t, iter, blockOf(List.of(body)), null, generatorSlot, loopSlot()).atLine(owner.getStart().getLine());
+                body = ((Boolean) clause[3] ? asyncFor(t, iter, blockOf(List.of(body)), null)
+                        : new ForNode(t, iter, blockOf(List.of(body)), null, generatorSlot, loopSlot())).atLine(owner.getStart().getLine());
             }
             if (generator) {
                 return blockOf(List.of(body));
@@ -1486,9 +1518,15 @@ final class NodeBuilder {
                             : ComprehensionNode.Kind.DICT, resultSlot, loops)).atLine(owner.getStart().getLine());
         }, null);
         ExpressionSpan where = span(bracketed(owner));
-        MpExpressionNode argument = generator ? new GetIterNode(firstIterable).at(where) : firstIterable;
-        return new CallNode(make, new MpExpressionNode[] {argument}, new boolean[1], new String[0], new MpExpressionNode[0],
+        boolean firstAsync = comp.getChild(0) instanceof TerminalNode tn && tn.getSymbol().getType() == dev.mp.grammar.MpLexer.ASYNC;
+        MpExpressionNode argument = generator && !firstAsync ? new GetIterNode(firstIterable).at(where) : firstIterable;
+        MpExpressionNode call = new CallNode(make, new MpExpressionNode[] {argument}, new boolean[1], new String[0], new MpExpressionNode[0],
                 new MpExpressionNode[0]).at(where);
+        if (!generator && scopes.get(owner).async) {
+            // an asynchronous list, set or dict comprehension is a coroutine, awaited where it stands
+            call = new YieldFromNode(++yieldIds, generatorSlot, scope.tempSlot(), call, true).at(where);
+        }
+        return call;
     }
 
     /** A comprehension with its brackets, or a generator argument with the call's parentheses, as CPython locates them. */
@@ -1518,7 +1556,8 @@ final class NodeBuilder {
         if (y.FROM() != null) {
             return new YieldFromNode(++yieldIds, generatorSlot, scope.tempSlot(), expr(y.test()));
         }
-        return new YieldNode(++yieldIds, generatorSlot, y.testlist_star_expr() == null ? null : expr(y.testlist_star_expr()));
+        return new YieldNode(++yieldIds, generatorSlot, y.testlist_star_expr() == null ? null : expr(y.testlist_star_expr()),
+                scope.generatorKind() == 2);
     }
 
     // ---------------------------------------------------------------- literals

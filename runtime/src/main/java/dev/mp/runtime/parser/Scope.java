@@ -28,6 +28,14 @@ final class Scope {
     final Set<String> globals = new LinkedHashSet<>();
     final Set<String> nonlocals = new LinkedHashSet<>();
     boolean generator;
+    /** An {@code async def} or an asynchronous comprehension: its call makes a coroutine (an async generator if it yields). */
+    boolean async;
+    /** The body holds a {@code yield} (of its own, not of a nested function). */
+    boolean yields;
+    /** A comprehension's scope (a list, set or dict comprehension or a generator expression). */
+    boolean comprehension;
+    /** A comprehension's brackets (or a generator argument's call), where CPython reports it. */
+    org.antlr.v4.runtime.ParserRuleContext where;
     boolean usesSuperOrClass;
 
     final Map<String, Binding> bindings = new LinkedHashMap<>();
@@ -45,6 +53,11 @@ final class Scope {
         if (parent != null) {
             parent.children.add(this);
         }
+    }
+
+    /** What a call of this function returns: 0 a result or a generator, 1 a coroutine, 2 an async generator. */
+    int generatorKind() {
+        return !async ? 0 : yields ? 2 : 1;
     }
 
     boolean isFunction() {

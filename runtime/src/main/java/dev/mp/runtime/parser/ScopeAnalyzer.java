@@ -155,10 +155,52 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
 
     @Override
     public Void visitFor_stmt(MpParser.For_stmtContext ctx) {
+        if (ctx.ASYNC() != null && !current.async) {
+            throw firstLineError(ctx, "'async for' outside async function");
+        }
         visit(ctx.testlist());
         bindTarget(ctx.exprlist(), "for");
         ctx.block().forEach(this::visit);
         return null;
+    }
+
+    @Override
+    public Void visitWith_stmt(MpParser.With_stmtContext ctx) {
+        if (ctx.ASYNC() != null && !current.async) {
+            throw firstLineError(ctx, "'async with' outside async function");
+        }
+        return visitChildren(ctx);
+    }
+
+    /** A SyntaxError underlined from the start of a compound statement to the end of its first line, as CPython's. */
+    private static SyntaxProblem firstLineError(ParserRuleContext ctx, String message) {
+        org.antlr.v4.runtime.Token start = ctx.getStart();
+        org.antlr.v4.runtime.CharStream text = start.getInputStream();
+        int i = start.getStartIndex();
+        int columns = 0;
+        int length = 0;
+        while (i < text.size()) {
+            int c = text.getText(org.antlr.v4.runtime.misc.Interval.of(i, i)).codePointAt(0);
+            if (c == '\n' || c == '\r') {
+                break;
+            }
+            columns++;
+            if (!Character.isWhitespace(c)) {
+                length = columns;
+            }
+            i++;
+        }
+        return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, message, start.getLine(), start.getCharPositionInLine() + 1,
+                start.getCharPositionInLine() + 1 + length);
+    }
+
+    /** {@code await}: allowed in an async function, where it also makes the comprehensions around it asynchronous. */
+    @Override
+    public Void visitAtom_expr(MpParser.Atom_exprContext ctx) {
+        if (ctx.AWAIT() != null) {
+            makeAsync(current, ctx);
+        }
+        return visitChildren(ctx);
     }
 
     @Override
@@ -293,6 +335,10 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
             throw NodeBuilder.error(ctx, "'yield' outside function");
         }
         current.generator = true;
+        current.yields = true;
+        if (current.async && ctx.FROM() != null && !current.comprehension) {
+            throw NodeBuilder.error(ctx, "'yield from' inside async function");
+        }
         return visitChildren(ctx);
     }
 
@@ -345,6 +391,8 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
         }
         Scope outer = current;
         Scope s = enter(ctx, Scope.Kind.FUNCTION, ctx.NAME().getText());
+        s.async = ctx.ASYNC() != null;
+        s.generator = s.async;
         if (ctx.paramlist() != null) {
             for (MpParser.ParamContext p : ctx.paramlist().param()) {
                 String name = switch (p) {
@@ -418,8 +466,14 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
         Scope s = enter(owner, Scope.Kind.FUNCTION, "<" + kind + ">");
         s.parameters.add(".0");
         s.assigned.add(".0");
+        s.comprehension = true;
         if (kind.equals("genexpr")) {
             s.generator = true;
+            s.yields = true;
+        }
+        s.where = owner instanceof MpParser.PositionalArgumentContext ? owner.getParent().getParent() : owner.getParent();
+        if (!comp.ASYNC().isEmpty()) {
+            makeAsync(s, owner);
         }
         int tests = 0;
         for (int i = 0; i < comp.getChildCount(); i++) {
@@ -434,6 +488,29 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
         }
         element.run();
         current = outer;
+    }
+
+    /**
+     * An {@code await} or {@code async for} in {@code s}: the comprehensions around it become asynchronous, up to a
+     * generator expression (an async generator wherever it is) or the function, which must be async.
+     */
+    private static void makeAsync(Scope s, ParserRuleContext at) {
+        Scope c = s;
+        while (c.comprehension) {
+            c.async = true;
+            c.generator = true;
+            if (c.name.equals("<genexpr>")) {
+                return;
+            }
+            c = c.parent;
+        }
+        if (c.async) {
+            return;
+        }
+        if (s.comprehension) {
+            throw NodeBuilder.error(s.where, "asynchronous comprehension outside of an asynchronous function");
+        }
+        throw NodeBuilder.error(at, c.kind == Scope.Kind.FUNCTION ? "'await' outside async function" : "'await' outside function");
     }
 
     @Override

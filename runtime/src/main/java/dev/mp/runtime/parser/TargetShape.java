@@ -54,6 +54,9 @@ sealed interface TargetShape {
         }
         if (t instanceof MpParser.PrimaryExprContext p) {
             MpParser.Atom_exprContext ae = p.atom_expr();
+            if (ae.AWAIT() != null) {
+                throw invalid(ae, what, "await expression");
+            }
             if (ae.trailer().isEmpty()) {
                 return ofAtom(ae.atom(), what);
             }
@@ -140,7 +143,7 @@ sealed interface TargetShape {
 
     private static SyntaxProblem invalid(ParserRuleContext ctx, String what, String kind) {
         boolean equalsHint = what.equals("=") && (kind.equals("literal") || kind.equals("expression") || kind.equals("function call")
-                || kind.equals("yield expression") || kind.equals("list comprehension"));
+                || kind.equals("yield expression") || kind.equals("list comprehension") || kind.equals("await expression"));
         if (kind.equals("boolean expression")) {
             kind = "expression";
         }

@@ -113,7 +113,7 @@ public final class BlockNode extends MpStatementNode {
      */
     @TruffleBoundary
     static MpException recordLine(MpException e, Node at, int line) {
-        if (e.needsFrameEntry() && at.getRootNode() instanceof MpRootNode root) {
+        if (e.needsFrameEntry() && at.getRootNode() instanceof MpRootNode root && !root.hiddenFromTracebacks()) {
             return e.recordFrame(new TracebackEntry(root.source(), line, root.getName()), at);
         }
         return e;

@@ -35,7 +35,9 @@ public final class ForNode extends MpStatementNode {
 
     @Override
     public void execute(VirtualFrame frame) {
-        if (!GeneratorState.resuming(frame, generatorSlot)) {
+        // A resumption finds the slot empty while it goes back into the iterable (for x in await f()).
+        if (!GeneratorState.resuming(frame, generatorSlot) || frame.getObject(iteratorSlot) == null) {
+            frame.setObject(iteratorSlot, null);
             Object seq = iterable.execute(frame);
             frame.setObject(iteratorSlot, seq instanceof PRange r && r.step == 1 ? new RangeCursor(r.start, r.stop) : Iteration.iter(seq));
         } else if (frame.getObject(iteratorSlot) == LoopIteration.IN_ELSE) {

@@ -25,9 +25,13 @@ public final class IfNode extends MpStatementNode {
     @Override
     public void execute(VirtualFrame frame) {
         boolean taken;
-        if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot)) {
+        // No saved branch while a resumption goes back into the test itself (if await ready():).
+        if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && GeneratorState.savedInt(frame, branchSlot) != 0) {
             taken = GeneratorState.savedInt(frame, branchSlot) == 1;
         } else {
+            if (generatorSlot >= 0) {
+                frame.setObject(branchSlot, null);
+            }
             taken = test.executeCondition(frame);
             if (generatorSlot >= 0) {
                 frame.setObject(branchSlot, taken ? 1 : 2);

@@ -27,9 +27,13 @@ public final class MatchNode extends MpStatementNode {
 
     @Override
     public void execute(VirtualFrame frame) {
-        if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot)) {
+        // No saved case while a resumption goes back into the subject itself (match await f():).
+        if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && GeneratorState.savedInt(frame, caseSlot) != 0) {
             cases[GeneratorState.savedInt(frame, caseSlot) - 1].body().execute(frame);
             return;
+        }
+        if (generatorSlot >= 0) {
+            frame.setObject(caseSlot, null);
         }
         MatchCaseNode selected = select(frame);
         if (selected != null) {

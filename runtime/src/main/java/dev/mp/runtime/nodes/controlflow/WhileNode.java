@@ -21,7 +21,12 @@ public final class WhileNode extends MpStatementNode {
     private final int elseSlot;
 
     public WhileNode(MpExpressionNode test, MpStatementNode body, MpStatementNode orelse, int generatorSlot, int elseSlot) {
-        this.loop = Truffle.getRuntime().createLoopNode(new Iteration(test, body, generatorSlot));
+        this(test, body, orelse, generatorSlot, elseSlot, new int[0]);
+    }
+
+    /** @param testYields the ids of the yields (and awaits) in the test, which a resumption goes back into */
+    public WhileNode(MpExpressionNode test, MpStatementNode body, MpStatementNode orelse, int generatorSlot, int elseSlot, int[] testYields) {
+        this.loop = Truffle.getRuntime().createLoopNode(new Iteration(test, body, generatorSlot, testYields));
         this.orelse = orelse;
         this.generatorSlot = generatorSlot;
         this.elseSlot = elseSlot;
@@ -47,22 +52,36 @@ public final class WhileNode extends MpStatementNode {
         @Child private MpExpressionNode test;
         @Child private MpStatementNode body;
         private final int generatorSlot;
+        @com.oracle.truffle.api.CompilerDirectives.CompilationFinal(dimensions = 1) private final int[] testYields;
 
-        Iteration(MpExpressionNode test, MpStatementNode body, int generatorSlot) {
+        Iteration(MpExpressionNode test, MpStatementNode body, int generatorSlot, int[] testYields) {
             super("while");
             this.test = test;
             this.body = body;
             this.generatorSlot = generatorSlot;
+            this.testYields = testYields;
         }
 
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
-            if (!GeneratorState.resuming(frame, generatorSlot) && !test.executeCondition(frame)) {
+            if ((!GeneratorState.resuming(frame, generatorSlot) || resumesTest(frame)) && !test.executeCondition(frame)) {
                 return ENDED;
             }
             // Where a Ctrl-C, a cancel or a statement limit reaches a running loop.
             TruffleSafepoint.poll(this);
             return runBody(body, frame);
+        }
+
+        /** Whether the generator being resumed stopped in the test (while await ready():). */
+        @com.oracle.truffle.api.nodes.ExplodeLoop
+        private boolean resumesTest(VirtualFrame frame) {
+            int at = GeneratorState.generator(frame, generatorSlot).suspendedAt;
+            for (int id : testYields) {
+                if (id == at) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

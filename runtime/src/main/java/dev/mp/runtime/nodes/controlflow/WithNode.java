@@ -44,9 +44,13 @@ public final class WithNode extends MpStatementNode {
     @Override
     public void execute(VirtualFrame frame) {
         Object mgr;
-        if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot)) {
+        // A resumption finds the slot empty while it goes back into the manager expression (with await f()).
+        if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && frame.getObject(managerSlot) != null) {
             mgr = frame.getObject(managerSlot);
         } else {
+            if (generatorSlot >= 0) {
+                frame.setObject(managerSlot, null);
+            }
             mgr = manager.execute(frame);
             Object value = Calls.callDescriptor(managerMethods(mgr).enter, mgr);
             if (generatorSlot >= 0) {

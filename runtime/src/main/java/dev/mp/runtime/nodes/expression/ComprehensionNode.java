@@ -28,12 +28,16 @@ public final class ComprehensionNode extends MpExpressionNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object result = switch (kind) {
-            case LIST -> new PList();
-            case SET -> new PSet(false);
-            case DICT -> new PDict();
-        };
-        frame.setObject(resultSlot, result);
+        // An async comprehension is a coroutine: resumed, it finds the result it was building in its own frame.
+        Object result = frame.getObject(resultSlot);
+        if (result == null) {
+            result = switch (kind) {
+                case LIST -> new PList();
+                case SET -> new PSet(false);
+                case DICT -> new PDict();
+            };
+            frame.setObject(resultSlot, result);
+        }
         loops.execute(frame);
         return result;
     }

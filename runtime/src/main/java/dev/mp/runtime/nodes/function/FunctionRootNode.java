@@ -35,11 +35,20 @@ public final class FunctionRootNode extends MpRootNode {
     /** For generator functions: the slot holding the generator, and the body's call target; else -1/null. */
     private final int generatorSlot;
     private final com.oracle.truffle.api.RootCallTarget generatorBody;
+    /** What a generator function's call makes: PGenerator.GENERATOR, COROUTINE or ASYNC_GENERATOR. */
+    private final int generatorKind;
 
     public FunctionRootNode(TruffleLanguage<?> language, FrameDescriptor descriptor, String name, Source source, int parameterCount,
                             int[] cellSlots, int[] freeSlots, MpStatementNode body, int generatorSlot,
                             com.oracle.truffle.api.RootCallTarget generatorBody) {
+        this(language, descriptor, name, source, parameterCount, cellSlots, freeSlots, body, generatorSlot, generatorBody, PGenerator.GENERATOR);
+    }
+
+    public FunctionRootNode(TruffleLanguage<?> language, FrameDescriptor descriptor, String name, Source source, int parameterCount,
+                            int[] cellSlots, int[] freeSlots, MpStatementNode body, int generatorSlot,
+                            com.oracle.truffle.api.RootCallTarget generatorBody, int generatorKind) {
         super(language, descriptor, name, source);
+        this.generatorKind = generatorKind;
         this.parameterCount = parameterCount;
         this.cellSlots = cellSlots;
         this.freeSlots = freeSlots;
@@ -48,9 +57,9 @@ public final class FunctionRootNode extends MpRootNode {
         this.generatorBody = generatorBody;
     }
 
-    /** Whether a call makes a generator rather than running the body (CO_GENERATOR). */
-    public boolean makesGenerator() {
-        return generatorSlot >= 0;
+    /** -1 for a plain function, else the PGenerator kind its calls make (for {@code co_flags}). */
+    public int generatorKind() {
+        return generatorSlot < 0 ? -1 : generatorKind;
     }
 
     /** The root of a generator function's body (which holds its statements), or null for other functions. */
@@ -79,7 +88,7 @@ public final class FunctionRootNode extends MpRootNode {
             frame.setObject(freeSlots[i], closure[i]);
         }
         if (generatorSlot >= 0) {
-            PGenerator gen = new PGenerator(frame.materialize(), generatorBody, fn.name(), fn.qualname());
+            PGenerator gen = new PGenerator(frame.materialize(), generatorBody, fn.name(), fn.qualname(), generatorKind);
             frame.setObject(generatorSlot, gen);
             return gen;
         }

@@ -6,19 +6,27 @@ import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.objects.PGenerator;
 import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.ops.Coroutines;
 import dev.mp.runtime.ops.Exceptions;
 import dev.mp.runtime.ops.Generators;
 import dev.mp.runtime.ops.Iteration;
 
-/** {@code yield from iterable}: yields each item; evaluates to the sub-generator's return value. */
+/** {@code yield from iterable} or {@code await awaitable}: yields each item; evaluates to the sub-generator's return value. */
 public final class YieldFromNode extends MpExpressionNode {
     private final int id;
     private final int generatorSlot;
     /** Holds the iterator being delegated to. */
     private final int iteratorSlot;
     @Child private MpExpressionNode iterable;
+    /** {@code await}: delegates to the awaitable's iterator ({@link Coroutines#awaitIterator}) rather than iter(). */
+    private final boolean await;
 
     public YieldFromNode(int id, int generatorSlot, int iteratorSlot, MpExpressionNode iterable) {
+        this(id, generatorSlot, iteratorSlot, iterable, false);
+    }
+
+    public YieldFromNode(int id, int generatorSlot, int iteratorSlot, MpExpressionNode iterable, boolean await) {
+        this.await = await;
         this.id = id;
         this.generatorSlot = generatorSlot;
         this.iteratorSlot = iteratorSlot;
@@ -41,21 +49,23 @@ public final class YieldFromNode extends MpExpressionNode {
             if (gen.thrown != null) {
                 Object thrown = gen.thrown;
                 gen.thrown = null;
-                if (it instanceof PGenerator sub) {
-                    return step(frame, gen, () -> Generators.throwInto(sub, thrown));
-                }
-                throw ((dev.mp.runtime.objects.PBaseException) thrown).javaException();
+                Object sub = it;
+                return step(frame, gen, () -> Coroutines.throwTo(sub, thrown));
             }
             sent = gen.sent == null ? PNone.NONE : gen.sent;
             gen.sent = null;
         } else {
-            it = Iteration.iter(iterable.execute(frame));
+            Object source = iterable.execute(frame);
+            try {
+                it = await ? Coroutines.awaitIterator(source) : Iteration.iter(source);
+            } catch (MpException e) {
+                throw failedHere(e);
+            }
             frame.setObject(iteratorSlot, it);
         }
         Object iterator = it;
         Object toSend = sent;
-        return step(frame, gen, () -> iterator instanceof PGenerator sub && toSend != PNone.NONE
-                ? Generators.send(sub, toSend) : Iteration.next(iterator));
+        return step(frame, gen, () -> Coroutines.sendTo(iterator, toSend));
     }
 
     private Object step(VirtualFrame frame, PGenerator gen, java.util.function.Supplier<Object> advance) {

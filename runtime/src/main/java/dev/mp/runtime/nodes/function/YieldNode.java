@@ -13,8 +13,15 @@ public final class YieldNode extends MpExpressionNode {
     private final int id;
     private final int generatorSlot;
     @Child private MpExpressionNode value;
+    /** In an async generator: the value goes up marked as yielded, unlike what its awaits pass up to the event loop. */
+    private final boolean asyncGenerator;
 
     public YieldNode(int id, int generatorSlot, MpExpressionNode value) {
+        this(id, generatorSlot, value, false);
+    }
+
+    public YieldNode(int id, int generatorSlot, MpExpressionNode value, boolean asyncGenerator) {
+        this.asyncGenerator = asyncGenerator;
         this.id = id;
         this.generatorSlot = generatorSlot;
         this.value = value;
@@ -34,7 +41,7 @@ public final class YieldNode extends MpExpressionNode {
         }
         Object v = value == null ? PNone.NONE : value.execute(frame);
         gen.suspendedAt = id;
-        throw new YieldException(v);
+        throw new YieldException(asyncGenerator ? new dev.mp.runtime.ops.Coroutines.Yielded(v) : v);
     }
 
     static Object resumeValue(PGenerator gen) {
