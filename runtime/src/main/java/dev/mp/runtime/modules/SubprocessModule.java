@@ -150,11 +150,19 @@ final class SubprocessModule {
         });
         method(PROCESS, "write_stdin", "self, data", a -> {
             PProcess p = (PProcess) a[0];
-            try {
-                OutputStream in = p.process.getOutputStream();
-                in.write(Sequences.bytesOf(a[1]));
-                in.flush();
-            } catch (IOException e) {
+            byte[] data = Sequences.bytesOf(a[1]);
+            // A full pipe blocks the write until the child reads: other threads run meanwhile.
+            boolean written = dev.mp.runtime.MpContext.get(null).gil().releaseWhile(() -> {
+                try {
+                    OutputStream in = p.process.getOutputStream();
+                    in.write(data);
+                    in.flush();
+                    return true;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            if (!written) {
                 throw Errors.make("BrokenPipeError", "[Errno 32] Broken pipe");
             }
             return PNone.NONE;
@@ -295,7 +303,7 @@ final class SubprocessModule {
     private static boolean waitFor(PProcess p, Object timeout) {
         long deadline = timeout == PNone.NONE ? Long.MAX_VALUE : System.nanoTime() + (long) (Conversions.asDouble(timeout) * 1e9);
         boolean[] ended = {false};
-        TruffleSafepoint.setBlockedThreadInterruptible(null, end -> {
+        dev.mp.runtime.MpContext.get(null).gil().releaseWhile(() -> TruffleSafepoint.setBlockedThreadInterruptible(null, end -> {
             while (true) {
                 long remaining = end - System.nanoTime();
                 if (remaining <= 0) {
@@ -311,7 +319,7 @@ final class SubprocessModule {
                     return;
                 }
             }
-        }, deadline);
+        }, deadline));
         return ended[0];
     }
 
@@ -347,7 +355,7 @@ final class SubprocessModule {
         }
         long deadline = timeout == PNone.NONE ? Long.MAX_VALUE : System.nanoTime() + (long) (Conversions.asDouble(timeout) * 1e9);
         boolean[] done = {false};
-        TruffleSafepoint.setBlockedThreadInterruptible(null, end -> {
+        dev.mp.runtime.MpContext.get(null).gil().releaseWhile(() -> TruffleSafepoint.setBlockedThreadInterruptible(null, end -> {
             for (Thread t : new Thread[] {p.out, p.err}) {
                 if (t == null) {
                     continue;
@@ -372,7 +380,7 @@ final class SubprocessModule {
                 t.join(10_000);
             }
             done[0] = true;
-        }, deadline);
+        }, deadline));
         if (!done[0]) {
             return PNone.NONE;
         }
@@ -388,14 +396,15 @@ final class SubprocessModule {
     private static PBytes read(PProcess p, int which, long size) {
         InputStream in = stream(p, which);
         Object[] result = {null};
-        TruffleSafepoint.setBlockedThreadInterruptible(null, s -> {
+        // Other threads run while this one waits for the child (CPython releases its lock here too).
+        dev.mp.runtime.MpContext.get(null).gil().releaseWhile(() -> TruffleSafepoint.setBlockedThreadInterruptible(null, s -> {
             try {
                 result[0] = size < 0 ? s.readAllBytes() : s.readNBytes((int) size);
             } catch (IOException closed) {
                 // A closed pipe reads as its end.
                 result[0] = new byte[0];
             }
-        }, in);
+        }, in));
         return new PBytes((byte[]) result[0]);
     }
 
