@@ -52,7 +52,12 @@ class LauncherFlagsTest {
     }
 
     private Run mp(String stdin, String... args) throws Exception {
-        Process process = LauncherProcessTest.mp(args).directory(dir.toFile()).start();
+        return run(dir, stdin, args);
+    }
+
+    /** Runs the launcher in {@code directory} with {@code stdin} as its input; what it printed and its status. */
+    static Run run(Path directory, String stdin, String... args) throws Exception {
+        Process process = LauncherProcessTest.mp(args).directory(directory.toFile()).start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));

@@ -3,10 +3,8 @@ package dev.mp.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,53 +22,11 @@ class UnittestCommandTest {
     @TempDir
     Path dir;
 
-    record Run(String out, String err, int status) {
-    }
-
-    @BeforeEach
-    void files() throws IOException {
-        Files.createDirectories(dir.resolve("tests"));
-        Files.writeString(dir.resolve("tests/test_numbers.py"), """
-                import unittest
-
-                class NumbersTest(unittest.TestCase):
-                    def test_add(self):
-                        self.assertEqual(2 + 3, 5)
-
-                    def test_wrong(self):
-                        self.assertEqual(2 * 3, 5)
-
-                    @unittest.skip("later")
-                    def test_later(self):
-                        pass
-                """);
-        Files.writeString(dir.resolve("tests/test_words.py"), """
-                import unittest
-
-                class WordsTest(unittest.TestCase):
-                    def test_upper(self):
-                        self.assertEqual("mp".upper(), "MP")
-
-                    def test_boom(self):
-                        raise RuntimeError("boom")
-                """);
-    }
-
-    private Run mp(String... args) throws Exception {
-        Process process = LauncherProcessTest.mp(args).directory(dir.toFile()).start();
-        process.getOutputStream().close();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        String out = read(process.getInputStream());
-        String normalized = err.get().replaceAll("in \\d+\\.\\d+s", "in X.XXXs").replace(dir.toString(), "DIR");
-        return new Run(out, normalized, process.waitFor());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** The launcher's run in the test folder, with the run time and the folder's path replaced in stderr. */
+    private LauncherFlagsTest.Run mp(String... args) throws Exception {
+        LauncherFlagsTest.Run run = LauncherFlagsTest.run(dir, "", args);
+        String err = run.err().replaceAll("in \\d+\\.\\d+s", "in X.XXXs").replace(dir.toString(), "DIR");
+        return new LauncherFlagsTest.Run(run.out(), err, run.status());
     }
 
     @Test
@@ -103,7 +59,7 @@ class UnittestCommandTest {
 
                 FAILED (failures=1, errors=1, skipped=1)
                 """;
-        assertEquals(new Run("", expected, 1), mp("-m", "unittest", "discover", "-s", "tests", "-v"));
+        assertEquals(new LauncherFlagsTest.Run("", expected, 1), mp("-m", "unittest", "discover", "-s", "tests", "-v"));
     }
 
     @Test
@@ -115,6 +71,6 @@ class UnittestCommandTest {
 
                 OK
                 """;
-        assertEquals(new Run("", expected, 0), mp("-m", "unittest", "tests.test_words.WordsTest.test_upper"));
+        assertEquals(new LauncherFlagsTest.Run("", expected, 0), mp("-m", "unittest", "tests.test_words.WordsTest.test_upper"));
     }
 }

@@ -465,6 +465,12 @@ final class ArrayModule {
         };
     }
 
+    private static PArray copyOf(PArray arr) {
+        PArray out = new PArray(arr.getPythonClass(), arr.typecode);
+        fromBytes(out, arr.bytes());
+        return out;
+    }
+
     private static PArray repeat(PArray a, Object times) {
         long n = Math.max(0, Conversions.asLong(times));
         PArray out = new PArray(ARRAY, a.typecode);
@@ -735,18 +741,9 @@ final class ArrayModule {
         method(c, "__gt__", "self, other, /", a -> compare(a[0], a[1], Comparisons.Op.GT));
         method(c, "__ge__", "self, other, /", a -> compare(a[0], a[1], Comparisons.Op.GE));
         method(c, "__repr__", "self", a -> repr(array(a[0])));
-        method(c, "__copy__", "self", a -> {
-            PArray arr = array(a[0]);
-            PArray out = new PArray(arr.getPythonClass(), arr.typecode);
-            fromBytes(out, arr.bytes());
-            return out;
-        });
-        method(c, "__deepcopy__", "self, memo, /", a -> {
-            PArray arr = array(a[0]);
-            PArray out = new PArray(arr.getPythonClass(), arr.typecode);
-            fromBytes(out, arr.bytes());
-            return out;
-        });
+        // Items are numbers: a deep copy is a shallow one.
+        method(c, "__copy__", "self", a -> copyOf(array(a[0])));
+        method(c, "__deepcopy__", "self, memo, /", a -> copyOf(array(a[0])));
         method(c, "__reduce_ex__", "self, protocol, /", a -> {
             PArray arr = array(a[0]);
             dev.mp.runtime.objects.PDict attributes = arr.attributes();
