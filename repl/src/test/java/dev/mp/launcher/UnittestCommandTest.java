@@ -22,6 +22,35 @@ class UnittestCommandTest {
     @TempDir
     Path dir;
 
+    @BeforeEach
+    void files() throws IOException {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/test_numbers.py"), """
+                import unittest
+
+                class NumbersTest(unittest.TestCase):
+                    def test_add(self):
+                        self.assertEqual(2 + 3, 5)
+
+                    def test_wrong(self):
+                        self.assertEqual(2 * 3, 5)
+
+                    @unittest.skip("later")
+                    def test_later(self):
+                        pass
+                """);
+        Files.writeString(dir.resolve("tests/test_words.py"), """
+                import unittest
+
+                class WordsTest(unittest.TestCase):
+                    def test_upper(self):
+                        self.assertEqual("mp".upper(), "MP")
+
+                    def test_boom(self):
+                        raise RuntimeError("boom")
+                """);
+    }
+
     /** The launcher's run in the test folder, with the run time and the folder's path replaced in stderr. */
     private LauncherFlagsTest.Run mp(String... args) throws Exception {
         LauncherFlagsTest.Run run = LauncherFlagsTest.run(dir, "", args);
