@@ -41,9 +41,11 @@ public abstract class MpStatementNode extends Node implements InstrumentableNode
     }
 
     /**
-     * Runs the statement as the last one of a function body: a {@code return} reached in tail position (through
-     * blocks and ifs) gives its value here instead of unwinding with a {@code ReturnException}, which costs a
-     * JVM exception per call; null means the statement completed without returning.
+     * Runs the statement in a function body (not a generator's): a {@code return} reached gives its value here,
+     * and a {@code break} or {@code continue} {@link dev.mp.runtime.nodes.controlflow.Completion}, instead of
+     * unwinding with a JVM exception, which costs more than the rest of a call in the interpreter; null means the
+     * statement completed. Blocks, ifs, loops and matches pass what their statements give on; a statement that
+     * does not override this runs {@link #execute}, from which those still unwind by exception.
      */
     public Object executeReturning(VirtualFrame frame) {
         execute(frame);

@@ -3,6 +3,7 @@ package dev.mp.runtime.ops;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.controlflow.Completion;
 import dev.mp.runtime.nodes.function.YieldException;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBaseException;
@@ -26,6 +27,7 @@ public final class Generators {
             if (thrown != null) {
                 throw ((PBaseException) thrown).javaException();
             }
+            g.returnValue = PNone.NONE; // the return value goes with the first StopIteration only
             return null;
         }
         if (g.running) {
@@ -47,7 +49,11 @@ public final class Generators {
         g.thrown = thrown;
         g.running = true;
         try {
-            g.returnValue = Calls.invoke(g.body, null, new Object[] {g.frame, g});
+            Object result = Calls.invoke(g.body, null, new Object[] {g.frame, g});
+            if (result instanceof Completion.Suspend s) {
+                return s.value;
+            }
+            g.returnValue = result;
             g.finished = true;
             return null;
         } catch (YieldException y) {

@@ -63,16 +63,35 @@ public final class BlockNode extends MpStatementNode {
     @ExplodeLoop
     public Object executeReturning(VirtualFrame frame) {
         if (generatorSlot >= 0) {
-            return super.executeReturning(frame);
+            return executeReturningInGenerator(frame);
         }
-        int last = statements.length - 1;
-        for (int i = 0; i < last; i++) {
-            run(frame, statements[i], Mode.EFFECT);
+        for (int i = 0; i < statements.length; i++) {
+            Object completion = run(frame, statements[i], Mode.RETURNING);
+            if (completion != null) {
+                return completion;
+            }
         }
-        return last >= 0 ? run(frame, statements[last], Mode.RETURNING) : null;
+        return null;
     }
 
-    /** How a statement is run: for its effect, for the value of an expression statement, or in a function's tail. */
+    /** As {@link #executeReturning}, keeping the running statement's index for a resumption (see {@link #execute}). */
+    @ExplodeLoop
+    private Object executeReturningInGenerator(VirtualFrame frame) {
+        int start = GeneratorState.resuming(frame, generatorSlot) ? GeneratorState.savedInt(frame, indexSlot) : 0;
+        for (int i = 0; i < statements.length; i++) {
+            if (i < start) {
+                continue;
+            }
+            frame.setObject(indexSlot, i);
+            Object completion = run(frame, statements[i], Mode.RETURNING);
+            if (completion != null) {
+                return completion;
+            }
+        }
+        return null;
+    }
+
+    /** How a statement is run: for its effect, for the value of an expression statement, or in a function body. */
     private enum Mode { EFFECT, VALUE, RETURNING }
 
     /**

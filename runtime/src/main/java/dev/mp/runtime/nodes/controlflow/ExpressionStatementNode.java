@@ -4,6 +4,8 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.function.YieldFromNode;
+import dev.mp.runtime.nodes.function.YieldNode;
 
 /** An expression evaluated for its effect. */
 public final class ExpressionStatementNode extends MpStatementNode {
@@ -16,6 +18,19 @@ public final class ExpressionStatementNode extends MpStatementNode {
     @Override
     public void execute(VirtualFrame frame) {
         expression.execute(frame);
+    }
+
+    /** A {@code yield} or {@code yield from} statement suspends its generator by giving a {@link Completion.Suspend}. */
+    @Override
+    public Object executeReturning(VirtualFrame frame) {
+        if (expression instanceof YieldNode yield) {
+            return yield.executeStatement(frame);
+        }
+        if (expression instanceof YieldFromNode delegation) {
+            return delegation.executeStatement(frame);
+        }
+        expression.execute(frame);
+        return null;
     }
 
     @Override

@@ -35,26 +35,31 @@ public final class ForNode extends MpStatementNode {
 
     @Override
     public void execute(VirtualFrame frame) {
+        Object completion = executeReturning(frame);
+        if (completion != null) {
+            throw Completion.unwind(completion);
+        }
+    }
+
+    @Override
+    public Object executeReturning(VirtualFrame frame) {
         // A resumption finds the slot empty while it goes back into the iterable (for x in await f()).
         if (!GeneratorState.resuming(frame, generatorSlot) || frame.getObject(iteratorSlot) == null) {
             frame.setObject(iteratorSlot, null);
             Object seq = iterable.execute(frame);
             frame.setObject(iteratorSlot, seq instanceof PRange r && r.step == 1 ? new RangeCursor(r.start, r.stop) : Iteration.iter(seq));
         } else if (frame.getObject(iteratorSlot) == LoopIteration.IN_ELSE) {
-            runElse(frame); // a generator resumed into the else clause
-            return;
+            LoopIteration.runElse(frame, orelse, iteratorSlot); // a generator resumed into the else clause
+            return null;
         }
         // A yield leaves the state in its slot for the resumption; an exception leaves it to the dying frame.
         Object status = loop.execute(frame);
-        frame.setObject(iteratorSlot, null);
-        if (status != LoopIteration.BROKEN && orelse != null) {
-            runElse(frame);
+        if (status instanceof Completion.Suspend) {
+            return status;
         }
-    }
-
-    /** The else clause; in a generator, the iterator's slot says so meanwhile, for a yield in it to resume there. */
-    private void runElse(VirtualFrame frame) {
-        LoopIteration.runElse(frame, orelse, generatorSlot >= 0 ? iteratorSlot : -1);
+        frame.setObject(iteratorSlot, null);
+        // In a generator, the iterator's slot says the else clause runs, for a yield in it to resume there.
+        return LoopIteration.completion(status, frame, orelse, generatorSlot >= 0 ? iteratorSlot : -1);
     }
 
     /** The position in a {@code range(start, stop)}: the next value to give. */

@@ -24,6 +24,23 @@ public final class IfNode extends MpStatementNode {
 
     @Override
     public void execute(VirtualFrame frame) {
+        if (taken(frame)) {
+            then.execute(frame);
+        } else if (otherwise != null) {
+            otherwise.execute(frame);
+        }
+    }
+
+    @Override
+    public Object executeReturning(VirtualFrame frame) {
+        if (taken(frame)) {
+            return then.executeReturning(frame);
+        }
+        return otherwise == null ? null : otherwise.executeReturning(frame);
+    }
+
+    /** Evaluates the test, or in a generator being resumed into a branch, gives the branch it took. */
+    private boolean taken(VirtualFrame frame) {
         boolean taken;
         // No saved branch while a resumption goes back into the test itself (if await ready():).
         if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && GeneratorState.savedInt(frame, branchSlot) != 0) {
@@ -37,21 +54,6 @@ public final class IfNode extends MpStatementNode {
                 frame.setObject(branchSlot, taken ? 1 : 2);
             }
         }
-        if (taken) {
-            then.execute(frame);
-        } else if (otherwise != null) {
-            otherwise.execute(frame);
-        }
-    }
-
-    @Override
-    public Object executeReturning(VirtualFrame frame) {
-        if (generatorSlot >= 0) {
-            return super.executeReturning(frame);
-        }
-        if (test.executeCondition(frame)) {
-            return then.executeReturning(frame);
-        }
-        return otherwise == null ? null : otherwise.executeReturning(frame);
+        return taken;
     }
 }

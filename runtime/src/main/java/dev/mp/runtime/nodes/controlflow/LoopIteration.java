@@ -35,16 +35,41 @@ abstract class LoopIteration extends Node implements RepeatingNode {
         this.kind = kind;
     }
 
-    /** Runs a loop body once: CONTINUE_LOOP_STATUS after it completes or meets {@code continue}, BROKEN after {@code break}. */
+    /**
+     * Runs a loop body once: CONTINUE_LOOP_STATUS after it completes or meets {@code continue}, BROKEN after
+     * {@code break}, or the value of a {@code return} in it, which ends the loop (see
+     * {@link MpStatementNode#executeReturning}).
+     */
     protected static Object runBody(MpStatementNode body, VirtualFrame frame) {
+        Object completion;
         try {
-            body.execute(frame);
+            completion = body.executeReturning(frame);
         } catch (BreakException b) {
             return BROKEN;
         } catch (ContinueException c) {
-            // next iteration
+            return CONTINUE_LOOP_STATUS;
         }
-        return CONTINUE_LOOP_STATUS;
+        if (completion == null || completion == Completion.CONTINUE) {
+            return CONTINUE_LOOP_STATUS;
+        }
+        return completion == Completion.BREAK ? BROKEN : completion;
+    }
+
+    /**
+     * What a loop statement gives for the final status of its loop node: null after a {@code break} or when it ran
+     * out (then its else clause runs, by {@code execute}), else the value of a {@code return} in the body.
+     */
+    static Object completion(Object status, VirtualFrame frame, MpStatementNode orelse, int elseSlot) {
+        if (status == BROKEN) {
+            return null;
+        }
+        if (status == ENDED || status == CONTINUE_LOOP_STATUS) {
+            if (orelse != null) {
+                runElse(frame, orelse, elseSlot);
+            }
+            return null;
+        }
+        return status;
     }
 
     @Override

@@ -27,12 +27,22 @@ public final class SimpleStatements {
         public void execute(VirtualFrame frame) {
             throw BreakException.INSTANCE;
         }
+
+        @Override
+        public Object executeReturning(VirtualFrame frame) {
+            return Completion.BREAK;
+        }
     }
 
     public static final class ContinueNode extends MpStatementNode {
         @Override
         public void execute(VirtualFrame frame) {
             throw ContinueException.INSTANCE;
+        }
+
+        @Override
+        public Object executeReturning(VirtualFrame frame) {
+            return Completion.CONTINUE;
         }
     }
 

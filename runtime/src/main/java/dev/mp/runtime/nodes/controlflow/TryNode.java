@@ -96,6 +96,47 @@ public final class TryNode extends MpStatementNode {
         runFinally(frame, pending);
     }
 
+    /**
+     * Outside generators and {@code except*}: a return, break or continue in the body or a handler travels on as a
+     * value (see MpStatementNode#executeReturning), after the finally clause has run.
+     */
+    @Override
+    public Object executeReturning(VirtualFrame frame) {
+        if (inGenerator() || star) {
+            return super.executeReturning(frame);
+        }
+        if (finallyBody == null) {
+            return runTryExceptReturning(frame);
+        }
+        RuntimeException pending = null;
+        Object completion = null;
+        try {
+            completion = runTryExceptReturning(frame);
+        } catch (MpException | ControlFlowException t) {
+            pending = t;
+        }
+        runFinally(frame, pending);
+        return completion;
+    }
+
+    private Object runTryExceptReturning(VirtualFrame frame) {
+        Object completion;
+        try {
+            completion = body.executeReturning(frame);
+        } catch (MpException e) {
+            PBaseException exc = e.pythonException();
+            int k = handlerFor(frame, exc);
+            if (k < 0) {
+                throw e;
+            }
+            return runHandler(frame, k, exc, true);
+        }
+        if (completion != null || orelse == null) {
+            return completion;
+        }
+        return orelse.executeReturning(frame);
+    }
+
     private void runFinally(VirtualFrame frame, RuntimeException pending) {
         if (inGenerator()) {
             save(frame, -2);
@@ -132,7 +173,7 @@ public final class TryNode extends MpStatementNode {
             // A generator resumed inside handler section - 1; the loop keeps the handler a constant for the compiler.
             for (int k = 0; k < handlers.length; k++) {
                 if (k == section - 1) {
-                    runHandler(frame, k, (PBaseException) frame.getObject(stateSlot + 1));
+                    runHandler(frame, k, (PBaseException) frame.getObject(stateSlot + 1), false);
                     return;
                 }
             }
@@ -148,20 +189,12 @@ public final class TryNode extends MpStatementNode {
                     return;
                 }
                 PBaseException exc = e.pythonException();
-                for (int k = 0; k < handlers.length; k++) {
-                    if (handlerTypes[k] == null || matches(exc, handlerTypes[k].execute(frame))) {
-                        save(frame, k + 1);
-                        if (inGenerator()) {
-                            frame.setObject(stateSlot + 1, exc);
-                        }
-                        if (handlerNames[k] != null) {
-                            handlerNames[k].assign(frame, exc);
-                        }
-                        runHandler(frame, k, exc);
-                        return;
-                    }
+                int k = handlerFor(frame, exc);
+                if (k < 0) {
+                    throw e;
                 }
-                throw e;
+                runHandler(frame, k, exc, false);
+                return;
             }
         }
         if (orelse != null) {
@@ -170,11 +203,38 @@ public final class TryNode extends MpStatementNode {
         }
     }
 
-    private void runHandler(VirtualFrame frame, int k, PBaseException exc) {
+    /**
+     * The index of the first handler whose type matches {@code exc}, with its name bound to it (and in a generator
+     * its section saved), or -1 when none does.
+     */
+    @ExplodeLoop
+    private int handlerFor(VirtualFrame frame, PBaseException exc) {
+        for (int k = 0; k < handlers.length; k++) {
+            if (handlerTypes[k] == null || matches(exc, handlerTypes[k].execute(frame))) {
+                save(frame, k + 1);
+                if (inGenerator()) {
+                    frame.setObject(stateSlot + 1, exc);
+                }
+                if (handlerNames[k] != null) {
+                    handlerNames[k].assign(frame, exc);
+                }
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Runs handler {@code k} for {@code exc}; {@code returning}: by executeReturning, whose completion it gives. */
+    private Object runHandler(VirtualFrame frame, int k, PBaseException exc, boolean returning) {
         MpContext ctx = MpContext.get(this);
         ctx.pushHandled(exc);
+        Object completion = null;
         try {
-            handlers[k].execute(frame);
+            if (returning) {
+                completion = handlers[k].executeReturning(frame);
+            } else {
+                handlers[k].execute(frame);
+            }
         } catch (MpException inner) {
             chain(inner, exc);
             throw inner;
@@ -182,6 +242,7 @@ public final class TryNode extends MpStatementNode {
             ctx.popHandled();
         }
         unbindName(frame, k);
+        return completion;
     }
 
     /** Where a try with except* clauses is while its handlers run: kept in a frame slot so that a generator resumes there. */

@@ -34,17 +34,19 @@ public final class WhileNode extends MpStatementNode {
 
     @Override
     public void execute(VirtualFrame frame) {
-        if (elseSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && frame.getObject(elseSlot) == LoopIteration.IN_ELSE) {
-            runElse(frame);
-            return;
-        }
-        if (loop.execute(frame) != LoopIteration.BROKEN && orelse != null) {
-            runElse(frame);
+        Object completion = executeReturning(frame);
+        if (completion != null) {
+            throw Completion.unwind(completion);
         }
     }
 
-    private void runElse(VirtualFrame frame) {
-        LoopIteration.runElse(frame, orelse, elseSlot);
+    @Override
+    public Object executeReturning(VirtualFrame frame) {
+        if (elseSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && frame.getObject(elseSlot) == LoopIteration.IN_ELSE) {
+            LoopIteration.runElse(frame, orelse, elseSlot);
+            return null;
+        }
+        return LoopIteration.completion(loop.execute(frame), frame, orelse, elseSlot);
     }
 
     /** One test and run of the body. */

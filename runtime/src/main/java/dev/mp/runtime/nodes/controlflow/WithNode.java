@@ -43,6 +43,14 @@ public final class WithNode extends MpStatementNode {
 
     @Override
     public void execute(VirtualFrame frame) {
+        Object completion = executeReturning(frame);
+        if (completion != null) {
+            throw Completion.unwind(completion);
+        }
+    }
+
+    @Override
+    public Object executeReturning(VirtualFrame frame) {
         Object mgr;
         // A resumption finds the slot empty while it goes back into the manager expression (with await f()).
         if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && frame.getObject(managerSlot) != null) {
@@ -61,8 +69,15 @@ public final class WithNode extends MpStatementNode {
             }
         }
         Object exit = managerMethods(mgr).exit;
+        Object completion;
         try {
-            body.execute(frame);
+            if (generatorSlot >= 0) {
+                // A yield must leave the manager entered: in a generator the body unwinds by exception.
+                body.execute(frame);
+                completion = null;
+            } else {
+                completion = body.executeReturning(frame);
+            }
         } catch (YieldException y) {
             throw y;
         } catch (MpException e) {
@@ -81,12 +96,13 @@ public final class WithNode extends MpStatementNode {
             if (!Conversions.isTrue(suppress)) {
                 throw e;
             }
-            return;
+            return null;
         } catch (ControlFlowException c) {
             Calls.callDescriptor(exit, mgr, PNone.NONE, PNone.NONE, PNone.NONE);
             throw c;
         }
         Calls.callDescriptor(exit, mgr, PNone.NONE, PNone.NONE, PNone.NONE);
+        return completion;
     }
 
     private ManagerMethods managerMethods(Object mgr) {

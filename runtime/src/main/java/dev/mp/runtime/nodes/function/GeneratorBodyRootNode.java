@@ -10,10 +10,15 @@ import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.CallStack;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.controlflow.Completion;
 import dev.mp.runtime.nodes.controlflow.ReturnException;
 import dev.mp.runtime.objects.PNone;
 
-/** Runs a generator's body in its saved frame: arguments {@code [frame, generator]}. Returns the return value. */
+/**
+ * Runs a generator's body in its saved frame: arguments {@code [frame, generator]}. Returns the return value, or a
+ * {@link Completion.Suspend} when a yield statement suspended it (a yield inside an expression unwinds with a
+ * {@link YieldException} instead).
+ */
 public final class GeneratorBodyRootNode extends MpRootNode {
     @Child private MpStatementNode body;
 
@@ -30,8 +35,8 @@ public final class GeneratorBodyRootNode extends MpRootNode {
             stack.push(this, generatorFrame);
         }
         try {
-            body.execute(generatorFrame);
-            return PNone.NONE;
+            Object completion = body.executeReturning(generatorFrame);
+            return completion == null ? PNone.NONE : completion;
         } catch (ReturnException r) {
             return r.value;
         } catch (MpException e) {

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.nodes.controlflow.Completion;
 import dev.mp.runtime.objects.PGenerator;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Coroutines;
@@ -40,6 +41,24 @@ public final class YieldFromNode extends MpExpressionNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        Object result = advance(frame);
+        if (result instanceof Completion.Suspend s) {
+            throw new YieldException(s.value);
+        }
+        return result;
+    }
+
+    /**
+     * The delegation as a statement of its own, run by {@code executeReturning}: null when it has ended, else a
+     * {@link Completion.Suspend} with the item to yield, which travels up as a value rather than an exception.
+     */
+    public Object executeStatement(VirtualFrame frame) {
+        Object result = advance(frame);
+        return result instanceof Completion.Suspend ? result : null;
+    }
+
+    /** Sends into or starts the delegation: the result of {@code yield from}, or a suspension with the item. */
+    private Object advance(VirtualFrame frame) {
         PGenerator gen = GeneratorState.generator(frame, generatorSlot);
         Object it;
         Object sent = PNone.NONE;
@@ -86,6 +105,6 @@ public final class YieldFromNode extends MpExpressionNode {
             return it instanceof PGenerator sub ? Generators.returnValue(sub) : PNone.NONE;
         }
         gen.suspendedAt = id;
-        throw new YieldException(v);
+        return new Completion.Suspend(v);
     }
 }

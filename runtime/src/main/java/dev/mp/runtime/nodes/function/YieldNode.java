@@ -4,6 +4,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.nodes.controlflow.Completion;
 import dev.mp.runtime.objects.PBaseException;
 import dev.mp.runtime.objects.PGenerator;
 import dev.mp.runtime.objects.PNone;
@@ -42,6 +43,23 @@ public final class YieldNode extends MpExpressionNode {
         Object v = value == null ? PNone.NONE : value.execute(frame);
         gen.suspendedAt = id;
         throw new YieldException(asyncGenerator ? new dev.mp.runtime.ops.Coroutines.Yielded(v) : v);
+    }
+
+    /**
+     * The yield as a statement of its own, run by {@code executeReturning}: null when the generator resumes here
+     * (the value sent in is dropped), else a {@link Completion.Suspend} with the value, which travels up to the
+     * generator's body root as a value rather than a {@link YieldException}.
+     */
+    public Object executeStatement(VirtualFrame frame) {
+        PGenerator gen = GeneratorState.generator(frame, generatorSlot);
+        if (gen.resuming && gen.suspendedAt == id) {
+            gen.resuming = false;
+            resumeValue(gen);
+            return null;
+        }
+        Object v = value == null ? PNone.NONE : value.execute(frame);
+        gen.suspendedAt = id;
+        return new Completion.Suspend(asyncGenerator ? new dev.mp.runtime.ops.Coroutines.Yielded(v) : v);
     }
 
     static Object resumeValue(PGenerator gen) {
