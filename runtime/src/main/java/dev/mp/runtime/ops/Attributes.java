@@ -65,6 +65,11 @@ public final class Attributes {
             if (name.equals("__dict__")) {
                 return m.dict();
             }
+            // What the module type and object give every module: __class__, __repr__, __dir__, ...
+            Object fromType = generic(obj, name, Types.typeOf(obj));
+            if (fromType != null) {
+                return fromType;
+            }
             Object getattr = m.dict().get("__getattr__");
             return getattr == null ? null : Calls.call(getattr, name);
         }

@@ -42,6 +42,8 @@ public class CallNode extends MpExpressionNode {
      */
     @CompilationFinal(dimensions = 1) private int[] mappingsBeforeKeyword;
     private final boolean simple;
+    /** No {@code *} or {@code **} argument: the values go straight into one array, the names are the constant ones. */
+    private final boolean unpacksNothing;
     @Child private CallDispatchNode dispatch = CallDispatchNode.create();
 
     public CallNode(MpExpressionNode callee, MpExpressionNode[] positional, boolean[] starred, String[] keywordNames,
@@ -56,7 +58,8 @@ public class CallNode extends MpExpressionNode {
         for (boolean s : starred) {
             anyStar |= s;
         }
-        this.simple = !anyStar && keywordNames.length == 0 && kwStarred.length == 0;
+        this.unpacksNothing = !anyStar && kwStarred.length == 0;
+        this.simple = unpacksNothing && keywordNames.length == 0;
     }
 
     @Override
@@ -101,6 +104,20 @@ public class CallNode extends MpExpressionNode {
      */
     @ExplodeLoop
     protected final Arguments evaluate(VirtualFrame frame, Object self, Object called) {
+        if (unpacksNothing) {
+            int first = self == null ? 0 : 1;
+            Object[] values = new Object[first + positional.length + keywordValues.length];
+            if (self != null) {
+                values[0] = self;
+            }
+            for (int i = 0; i < positional.length; i++) {
+                values[first + i] = positional[i].execute(frame);
+            }
+            for (int k = 0; k < keywordValues.length; k++) {
+                values[first + positional.length + k] = keywordValues[k].execute(frame);
+            }
+            return new Arguments(values, keywordNames.length == 0 ? null : keywordNames);
+        }
         ArgumentCollector collected = new ArgumentCollector(self);
         for (int i = 0; i < positional.length; i++) {
             Object v = positional[i].execute(frame);
