@@ -22,6 +22,22 @@ public abstract class MpRootNode extends RootNode {
         this.source = source;
     }
 
+    /**
+     * The arguments of the call that only initializes a root's call target ({@link #prepareForTools}): a root
+     * returns at once when called with exactly this array.
+     */
+    protected static final Object[] PREPARE_ONLY = new Object[0];
+
+    /**
+     * Has Truffle instrument this code even if it only ever ran without its call target (on an
+     * {@link dev.mp.runtime.MpThread}): Truffle inserts the probes of tools (a debugger's breakpoints and steps)
+     * into a root when its call target first runs, so this calls the target with {@link #PREPARE_ONLY}. Running
+     * activations of the root see the probes from their next statement on.
+     */
+    public final void prepareForTools() {
+        getCallTarget().call(PREPARE_ONLY);
+    }
+
     @Override
     public String getName() {
         return name;

@@ -76,6 +76,9 @@ public final class FunctionRootNode extends MpRootNode {
     @ExplodeLoop
     public Object execute(VirtualFrame frame) {
         Object[] args = frame.getArguments();
+        if (args == PREPARE_ONLY) {
+            return PNone.NONE;
+        }
         PFunction fn = (PFunction) args[0];
         for (int i = 0; i < parameterCount; i++) {
             frame.setObject(i, args[i + 1]);

@@ -24,6 +24,9 @@ public final class GeneratorBodyRootNode extends MpRootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        if (frame.getArguments() == PREPARE_ONLY) {
+            return PNone.NONE;
+        }
         MaterializedFrame generatorFrame = (MaterializedFrame) frame.getArguments()[0];
         CallStack stack = CallStack.current();
         if (stack != null) {
