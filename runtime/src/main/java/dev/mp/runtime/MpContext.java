@@ -31,6 +31,8 @@ public final class MpContext {
     /** The running thread's Python call depth, for RecursionError (swapped with the GIL). */
     public int depth;
     public int recursionLimit = 1000;
+    /** The profiler of {@code sys.setprofile} or {@code cProfile}, null when none: mp code reports calls to it. */
+    public dev.mp.runtime.nodes.ProfileHook profileHook;
     /** {@code sys.get_int_max_str_digits()}: the most digits of a decimal int conversion, 0 for no limit. */
     public int intMaxStrDigits = dev.mp.runtime.ops.IntDigits.DEFAULT_LIMIT;
     /** The id of the top-level evaluation running now, 0 when none. Read by other threads (see KeyboardInterrupts). */

@@ -133,6 +133,8 @@ final class SysModule {
         });
         Object breakpointHook = moduleFunction(m, "breakpointhook", "*args, **kws", a -> DebuggerModule.breakpointHook(context, (PTuple) a[0], (dev.mp.runtime.objects.PDict) a[1]));
         d.put("__breakpointhook__", breakpointHook);
+        moduleFunction(m, "setprofile", "function, /", a -> ProfileFunction.set(context, a[0]));
+        moduleFunction(m, "getprofile", "", a -> ProfileFunction.get(context));
         moduleFunction(m, "getdefaultencoding", "", a -> "utf-8");
         moduleFunction(m, "intern", "s, /", a -> a[0]);
     }

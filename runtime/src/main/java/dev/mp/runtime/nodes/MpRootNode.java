@@ -9,6 +9,8 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 
+import dev.mp.runtime.MpContext;
+
 /** The root of module, function, class-body and generator-body code: knows its name and source for tracebacks. */
 public abstract class MpRootNode extends RootNode {
     private final String name;
@@ -36,6 +38,24 @@ public abstract class MpRootNode extends RootNode {
      */
     public final void prepareForTools() {
         getCallTarget().call(PREPARE_ONLY);
+    }
+
+    /**
+     * The profiler of this thread's context, or null (for module code, which has no function at hand; a function's
+     * root reads it from its function's context).
+     */
+    protected final ProfileHook profileHook() {
+        MpContext context = MpContext.get(this);
+        return context == null ? null : context.profileHook;
+    }
+
+    /** Tells the profiler, when there is one, that this code returns {@code value}; gives the value. */
+    protected final Object profiled(com.oracle.truffle.api.frame.VirtualFrame frame, Object value) {
+        ProfileHook hook = profileHook();
+        if (hook != null) {
+            hook.returned(this, frame.materialize(), value);
+        }
+        return value;
     }
 
     @Override

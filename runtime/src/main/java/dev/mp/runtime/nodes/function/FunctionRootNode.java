@@ -106,13 +106,17 @@ public final class FunctionRootNode extends MpRootNode {
         if (stack != null) {
             stack.push(this, frame.materialize());
         }
+        if (ctx.profileHook != null) {
+            ctx.profileHook.call(this, frame.materialize());
+        }
         try {
             Object result = body.executeReturning(frame);
-            return result == null ? PNone.NONE : result;
+            return profiled(ctx, frame, result == null ? PNone.NONE : result);
         } catch (ReturnException r) {
-            return r.value;
+            return profiled(ctx, frame, r.value);
         } catch (MpException e) {
             e.leaveFrame();
+            profiled(ctx, frame, PNone.NONE);
             throw e;
         } catch (StackOverflowError e) {
             throw Errors.make("RecursionError", "maximum recursion depth exceeded");
@@ -122,5 +126,13 @@ public final class FunctionRootNode extends MpRootNode {
                 stack.pop();
             }
         }
+    }
+
+    /** Tells the profiler, when there is one, that this code returns {@code value}; gives the value. */
+    private Object profiled(MpContext ctx, VirtualFrame frame, Object value) {
+        if (ctx.profileHook != null) {
+            ctx.profileHook.returned(this, frame.materialize(), value);
+        }
+        return value;
     }
 }

@@ -32,18 +32,35 @@ public final class GeneratorBodyRootNode extends MpRootNode {
         if (stack != null) {
             stack.push(this, generatorFrame);
         }
+        // The generator's function keeps its context: no context look-up per resumption.
+        dev.mp.runtime.MpContext context = ((dev.mp.runtime.objects.PFunction) generatorFrame.getArguments()[0]).context();
+        if (context.profileHook != null) {
+            context.profileHook.call(this, generatorFrame);
+        }
         try {
             body.execute(generatorFrame);
-            return PNone.NONE;
+            return profiled(context, generatorFrame, PNone.NONE);
         } catch (ReturnException r) {
-            return r.value;
+            return profiled(context, generatorFrame, r.value);
+        } catch (YieldException y) {
+            // A yield leaves the body as a return does, for a profiler.
+            profiled(context, generatorFrame, y.value);
+            throw y;
         } catch (MpException e) {
             e.leaveFrame();
+            profiled(context, generatorFrame, PNone.NONE);
             throw e;
         } finally {
             if (stack != null) {
                 stack.pop();
             }
         }
+    }
+
+    private Object profiled(dev.mp.runtime.MpContext context, MaterializedFrame frame, Object value) {
+        if (context.profileHook != null) {
+            context.profileHook.returned(this, frame, value);
+        }
+        return value;
     }
 }

@@ -32,10 +32,15 @@ public final class ModuleRootNode extends MpRootNode {
         if (stack != null) {
             stack.push(this, frame.materialize());
         }
+        dev.mp.runtime.nodes.ProfileHook profile = profileHook();
+        if (profile != null) {
+            profile.call(this, frame.materialize());
+        }
         try {
-            return body.executeWithResult(frame);
+            return profiled(frame, body.executeWithResult(frame));
         } catch (MpException e) {
             e.leaveFrame();
+            profiled(frame, PNone.NONE);
             throw e;
         } finally {
             if (stack != null) {
