@@ -109,7 +109,7 @@ final class DebuggerModule {
             if (returningFrom != null) {
                 // Running to the return of returningFrom: steps over its statements without stopping.
                 Frame frame = event.getTopStackFrame().getRawFrame(MpLanguage.class, FrameInstance.FrameAccess.READ_ONLY);
-                if (frame != null && frame.getArguments() == returningFrom && !returning) {
+                if (frame != null && frame.getArguments() == returningFrom && !returning && event.getBreakpoints().isEmpty()) {
                     lastFrame = returningFrom;
                     lastLine = event.getSourceSection().getStartLine();
                     event.prepareStepOver(STEP);
