@@ -72,6 +72,8 @@ final class DebuggerModule {
         Object dispatch;
         /** The sources of the frames shown so far, by file name, for breakpoints. */
         final java.util.Map<String, Source> sources = new java.util.HashMap<>();
+        /** The frames of the last suspension, outermost first, as in the list given to dispatch. */
+        final List<Frame> shownFrames = new ArrayList<>();
         /** The frame (its arguments, which identify it) and line of the last suspension. */
         Object[] lastFrame;
         int lastLine;
@@ -170,11 +172,13 @@ final class DebuggerModule {
             lastFrame = top == null ? null : top.getArguments();
             lastLine = line;
             List<Object> frames = new ArrayList<>();
+            shownFrames.clear();
             CallStack stack = CallStack.current();
             if (stack != null) {
                 for (int i = 0; i < stack.size(); i++) {
                     int frameLine = i == stack.size() - 1 ? line : statementLine(stack.callNode(i));
                     frames.add(record(stack.root(i), stack.frame(i), frameLine));
+                    shownFrames.add(stack.frame(i));
                     sources.put(name(stack.root(i).source()), stack.root(i).source());
                 }
                 return new PList(frames);
@@ -190,6 +194,7 @@ final class DebuggerModule {
                     frame = generatorFrame;
                 }
                 frames.add(record(root, frame, frameLine));
+                shownFrames.add(0, frame);
                 sources.put(name(root.source()), root.source());
             }
             return new PList(frames.reversed());
@@ -207,6 +212,27 @@ final class DebuggerModule {
         long last = section != null && section.isAvailable() ? section.getEndLine() : 1;
         PFunction function = Frames.function(frame);
         return PTuple.of(file, (long) line, root.getName(), globals, locals, text, first, last, function == null ? PNone.NONE : function);
+    }
+
+    /**
+     * Writes back into a function's frame the variables a debugger command changed in its locals dict (as CPython
+     * writes {@code f_locals} back after a trace function ran); cells are written through.
+     */
+    private static void updateLocals(Frame frame, PDict values) {
+        if (!(frame.getArguments().length > 0 && frame.getArguments()[0] instanceof PFunction) || CallerFrames.isClassBody(frame)) {
+            return;
+        }
+        var descriptor = frame.getFrameDescriptor();
+        for (int slot = 0; slot < descriptor.getNumberOfSlots(); slot++) {
+            if (descriptor.getSlotName(slot) instanceof String name && values.get(name) instanceof Object value) {
+                Object old = frame.getObject(slot);
+                if (old instanceof dev.mp.runtime.objects.PCell cell) {
+                    cell.value = value;
+                } else if (old != value) {
+                    frame.setObject(slot, value);
+                }
+            }
+        }
     }
 
     private static String name(Source source) {
@@ -238,6 +264,13 @@ final class DebuggerModule {
         });
         moduleFunction(m, "stop", "", a -> {
             state.dispatch = null;
+            return PNone.NONE;
+        });
+        moduleFunction(m, "update_locals", "index, values, /", a -> {
+            int index = (int) Conversions.asLong(a[0]);
+            if (index >= 0 && index < state.shownFrames.size() && a[1] instanceof PDict values) {
+                updateLocals(state.shownFrames.get(index), values);
+            }
             return PNone.NONE;
         });
         moduleFunction(m, "set_break", "filename, lineno, /", a -> setBreak(state, Conversions.str(a[0]), (int) Conversions.asLong(a[1])));
@@ -274,7 +307,7 @@ final class DebuggerModule {
             function = dev.mp.runtime.ops.Attributes.get(imported, name);
         } catch (dev.mp.runtime.MpException e) {
             Object warnings = context.modules().importModule("warnings", null, true, 0);
-            Calls.callMethod(warnings, "warn", "Ignoring unimportable $PYTHONBREAKPOINT: \"" + hook + "\"",
+            Calls.call(dev.mp.runtime.ops.Attributes.get(warnings, "warn"), "Ignoring unimportable $PYTHONBREAKPOINT: \"" + hook + "\"",
                     dev.mp.runtime.objects.BuiltinClasses.exception("RuntimeWarning"));
             return PNone.NONE;
         }
