@@ -47,19 +47,21 @@ import dev.mp.runtime.ops.Errors;
  * the suspended thread, which answers how to go on: {@code 'step'}, {@code 'next'}, {@code 'return'} or
  * {@code 'continue'} (an exception it raises, {@code BdbQuit} for one, propagates into the program).
  *
- * <p>{@code frames} lists the stack outermost first, each {@code (filename, lineno, name, globals, locals, source)}.
+ * <p>{@code frames} lists the stack outermost first, each {@code (filename, lineno, name, globals, locals, source text,
+ * first line, last line, function or None)}; {@code event} is {@code 'line'}, {@code 'call'} or {@code 'return'}, and
+ * {@code value} a return's value as its repr.
  * On an {@link dev.mp.runtime.MpThread} the frames come from mp's own {@link CallStack}, because calls there bypass
  * call targets and Truffle's stack shows only the suspended frame; elsewhere from the event's
- * {@link DebugStackFrame}s. Sources of the debugger itself (the bundled {@code bdb}, {@code pdb}, {@code cmd}) are
- * never stopped in.
+ * {@link DebugStackFrame}s. Once a debugger starts on an MpThread, its calls go through call targets (see
+ * {@link CallStack#useCallTargets}), since Truffle instruments only code entered through them. Sources of the debugger
+ * itself (the bundled {@code bdb} and {@code pdb}) are never stopped in.
  */
 final class DebuggerModule {
     private DebuggerModule() {
     }
 
     /** The bundled modules the debugger runs in: stepping skips them. */
-    private static final java.util.Set<String> OWN_SOURCES = java.util.Set.of("<mp-lib>/bdb.mp", "<mp-lib>/pdb.mp", "<mp-lib>/cmd.mp",
-            "<mp-lib>/_debugger_hook.mp");
+    private static final java.util.Set<String> OWN_SOURCES = java.util.Set.of("<mp-lib>/bdb.mp", "<mp-lib>/pdb.mp");
 
     /** How steps stop: before each statement, and at each call and return of a function. */
     private static final StepConfig STEP = StepConfig.newBuilder().suspendAnchors(SourceElement.ROOT, SuspendAnchor.BEFORE, SuspendAnchor.AFTER)
@@ -105,6 +107,7 @@ final class DebuggerModule {
             boolean atRoot = isRootBody(event);
             boolean returning = event.getSuspendAnchor() == SuspendAnchor.AFTER;
             if (returning && !atRoot) {
+                // Steps stop after roots only (see STEP); should another tool's config ask for more, go on.
                 event.prepareStepInto(STEP);
                 return;
             }
@@ -176,7 +179,7 @@ final class DebuggerModule {
             CallStack stack = CallStack.current();
             if (stack != null) {
                 for (int i = 0; i < stack.size(); i++) {
-                    int frameLine = i == stack.size() - 1 ? line : statementLine(stack.callNode(i));
+                    int frameLine = i == stack.size() - 1 ? line : StackEntries.statementLine(stack.callNode(i));
                     frames.add(record(stack.root(i), stack.frame(i), frameLine));
                     shownFrames.add(stack.frame(i));
                     sources.put(name(stack.root(i).source()), stack.root(i).source());
@@ -189,7 +192,7 @@ final class DebuggerModule {
                 if (node == null || frame == null || !(node.getRootNode() instanceof MpRootNode root)) {
                     continue;
                 }
-                int frameLine = frames.isEmpty() ? line : statementLine(node);
+                int frameLine = frames.isEmpty() ? line : StackEntries.statementLine(node);
                 if (frame.getArguments().length > 0 && frame.getArguments()[0] instanceof Frame generatorFrame) {
                     frame = generatorFrame;
                 }
@@ -238,16 +241,6 @@ final class DebuggerModule {
     private static String name(Source source) {
         String path = source.getPath();
         return path != null ? path : source.getName();
-    }
-
-    /** The line of the statement that contains {@code node}, or 0 when unknown. */
-    private static int statementLine(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n instanceof MpStatementNode statement && statement.line() > 0) {
-                return statement.line();
-            }
-        }
-        return 0;
     }
 
     static void populate(PModule m, MpContext context) {
