@@ -63,6 +63,63 @@ class DebuggerTest {
             (Pdb) y is 42
             """;
 
+    private static final String LISTED = """
+            def scale(items, factor):
+                out = []
+                for i in items:
+                    out.append(i * factor)
+                return out
+
+
+            def main():
+                data = {'k': list(range(3)), 'name': 'x' * 3}
+                breakpoint()
+                r = scale([1, 2], 10)
+                print(r)
+
+
+            main()
+            """;
+
+    /** python3's session for LISTED: listings, pp, breakpoints, and an assignment that reaches the function. */
+    private static final String LISTED_SESSION = """
+            > prog.mp(11)main()
+            -> r = scale([1, 2], 10)
+            (Pdb)   6  \t
+              7  \t
+              8  \tdef main():
+              9  \t    data = {'k': list(range(3)), 'name': 'x' * 3}
+             10  \t    breakpoint()
+             11  ->\t    r = scale([1, 2], 10)
+             12  \t    print(r)
+             13  \t
+             14  \t
+             15  \tmain()
+            [EOF]
+            (Pdb) [EOF]
+            (Pdb)   8  \tdef main():
+              9  \t    data = {'k': list(range(3)), 'name': 'x' * 3}
+             10  \t    breakpoint()
+             11  ->\t    r = scale([1, 2], 10)
+             12  \t    print(r)
+            (Pdb) {'k': [0, 1, 2], 'name': 'xxx'}
+            (Pdb) Breakpoint 1 at prog.mp:5
+            (Pdb) Num Type         Disp Enb   Where
+            1   breakpoint   keep yes   at prog.mp:5
+            (Pdb) *** Blank or comment
+            (Pdb) > prog.mp(5)scale()
+            -> return out
+            (Pdb) [10, 20]
+            (Pdb) (Pdb) [0]
+            """;
+
+    @Test
+    void listingsBreakpointsAndAssignmentsAsPython() throws Throwable {
+        String commands = "l\nl\nll\npp data\nb 5\nb\nb 7\nc\np out\n!out = [0]\nc\n";
+        assertEquals(LISTED_SESSION, OnMpThread.call(() -> run(LISTED, commands)));
+        assertEquals(LISTED_SESSION, run(LISTED, commands));
+    }
+
     private static final String PROFILED = """
             import cProfile
             def fib(n):
