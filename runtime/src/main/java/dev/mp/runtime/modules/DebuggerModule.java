@@ -150,7 +150,12 @@ final class DebuggerModule {
                         event.prepareStepOver(STEP);
                     }
                 }
-                case "continue" -> event.prepareContinue();
+                case "continue" -> {
+                    event.prepareContinue();
+                    if (session.getBreakpoints().isEmpty()) {
+                        directCallsAgain();
+                    }
+                }
                 default -> throw Errors.valueError("unknown debugger action " + what);
             }
         }
@@ -201,6 +206,17 @@ final class DebuggerModule {
                 sources.put(name(root.source()), root.source());
             }
             return new PList(frames.reversed());
+        }
+    }
+
+    /**
+     * Lets this thread's calls bypass call targets again once nothing can stop it (a {@code continue} with no
+     * breakpoints, a quit): the program then runs at full speed.
+     */
+    private static void directCallsAgain() {
+        CallStack stack = CallStack.current();
+        if (stack != null) {
+            stack.stopUsingCallTargets();
         }
     }
 
@@ -257,6 +273,7 @@ final class DebuggerModule {
         });
         moduleFunction(m, "stop", "", a -> {
             state.dispatch = null;
+            directCallsAgain();
             return PNone.NONE;
         });
         moduleFunction(m, "update_locals", "index, values, /", a -> {

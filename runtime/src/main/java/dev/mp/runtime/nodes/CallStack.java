@@ -80,6 +80,11 @@ public final class CallStack {
         }
     }
 
+    /** Makes later calls on this thread run roots directly again (no debugger needs them instrumented any more). */
+    public void stopUsingCallTargets() {
+        viaCallTargets = false;
+    }
+
     public int size() {
         return size;
     }
