@@ -31,6 +31,23 @@ public final class MpContext {
     /** The running thread's Python call depth, for RecursionError (swapped with the GIL). */
     public int depth;
     public int recursionLimit = 1000;
+    /**
+     * The profiler of {@code sys.setprofile} or {@code cProfile}, null when none: mp code reports calls to it. Set
+     * it through {@link #setProfileHook}; code reads it only once the language's no-profiler assumption is gone.
+     */
+    private dev.mp.runtime.nodes.ProfileHook profileHook;
+
+    public dev.mp.runtime.nodes.ProfileHook profileHook() {
+        return profileHook;
+    }
+
+    /** Installs (or with null removes) the profiler that mp code reports calls to. */
+    public void setProfileHook(dev.mp.runtime.nodes.ProfileHook hook) {
+        if (hook != null) {
+            language.noProfileHookAssumption().invalidate();
+        }
+        profileHook = hook;
+    }
     /** {@code sys.get_int_max_str_digits()}: the most digits of a decimal int conversion, 0 for no limit. */
     public int intMaxStrDigits = dev.mp.runtime.ops.IntDigits.DEFAULT_LIMIT;
     /** The id of the top-level evaluation running now, 0 when none. Read by other threads (see KeyboardInterrupts). */

@@ -99,6 +99,16 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         return REFERENCE.get(node);
     }
 
+    /**
+     * Valid until some context of this language instance first gets a profiler ({@link MpContext#setProfileHook}):
+     * until then compiled code does not even read the hook (a read in compiled code made a deopt cycle).
+     */
+    private final Assumption noProfileHook = Truffle.getRuntime().createAssumption("mp: no profile hook");
+
+    public Assumption noProfileHookAssumption() {
+        return noProfileHook;
+    }
+
     /** Whether nodes may cache objects of the one context this language instance serves (module dicts, entries). */
     public boolean isSingleContext() {
         return singleContext.isValid();

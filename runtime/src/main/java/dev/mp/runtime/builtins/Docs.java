@@ -20,6 +20,7 @@ public final class Docs {
         FUNCTIONS.put("any", "Return True if bool(x) is True for any x in the iterable.");
         FUNCTIONS.put("ascii", "Return an ASCII-only representation of an object.");
         FUNCTIONS.put("bin", "Return the binary representation of an integer.");
+        FUNCTIONS.put("breakpoint", "breakpoint(*args, **kws)");
         FUNCTIONS.put("callable", "Return whether the object is callable (i.e., some kind of function).");
         FUNCTIONS.put("chr", "Return a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff.");
         FUNCTIONS.put("delattr", "Deletes the named attribute from the given object.");

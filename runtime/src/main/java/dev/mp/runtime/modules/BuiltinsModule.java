@@ -93,6 +93,7 @@ final class BuiltinsModule {
             }
             return PNone.NONE;
         });
+        moduleFunction(m, "breakpoint", "*args, **kws", a -> DebuggerModule.breakpoint(context, (PTuple) a[0], (PDict) a[1]));
         moduleFunction(m, "input", "prompt='', /", a -> Streams.input(context, Conversions.str(a[0])));
         moduleFunction(m, "len", "obj, /", a -> Sequences.len(a[0]));
         moduleFunction(m, "repr", "obj, /", a -> Conversions.repr(a[0]));

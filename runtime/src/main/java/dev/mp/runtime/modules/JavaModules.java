@@ -36,6 +36,8 @@ final class JavaModules {
         ModuleLoader.register("_struct", (m, c) -> StructModule.populate(m));
         ModuleLoader.register("binascii", (m, c) -> BinasciiModule.populate(m));
         ModuleLoader.register("_weakref", (m, c) -> WeakrefModule.populate(m));
+        ModuleLoader.register("_debugger", DebuggerModule::populate);
+        ModuleLoader.register("_lsprof", (m, c) -> ProfilerModule.populate(m));
         ModuleLoader.register("array", (m, c) -> ArrayModule.populate(m));
         ModuleLoader.register("zlib", (m, c) -> ZlibModule.populate(m));
     }

@@ -99,7 +99,7 @@ final class StackEntries {
     }
 
     /** The line of the statement that contains {@code node}, or 0 when unknown. */
-    private static int statementLine(Node node) {
+    static int statementLine(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
             if (n instanceof MpStatementNode statement && statement.line() > 0) {
                 return statement.line();

@@ -131,6 +131,10 @@ final class SysModule {
             context.gil().setSwitchInterval(interval);
             return PNone.NONE;
         });
+        Object breakpointHook = moduleFunction(m, "breakpointhook", "*args, **kws", a -> DebuggerModule.breakpointHook(context, (PTuple) a[0], (dev.mp.runtime.objects.PDict) a[1]));
+        d.put("__breakpointhook__", breakpointHook);
+        moduleFunction(m, "setprofile", "function, /", a -> ProfileFunction.set(context, a[0]));
+        moduleFunction(m, "getprofile", "", a -> ProfileFunction.get(context));
         moduleFunction(m, "getdefaultencoding", "", a -> "utf-8");
         moduleFunction(m, "intern", "s, /", a -> a[0]);
     }

@@ -20,6 +20,12 @@ public final class CallStack {
     private MpRootNode[] roots = new MpRootNode[64];
     private Node[] callNodes = new Node[64];
     private int size;
+    /**
+     * Whether calls on this thread go through call targets after all (while keeping this stack): set once a
+     * debugger needs to see every root entered, since Truffle instruments a root only when its call target first
+     * runs.
+     */
+    private boolean viaCallTargets;
 
     /**
      * The running thread's stack when mp keeps one for it: an {@link dev.mp.runtime.MpThread} that asked for it, on
@@ -57,6 +63,26 @@ public final class CallStack {
         if (size > 0) {
             callNodes[size - 1] = node;
         }
+    }
+
+    public boolean viaCallTargets() {
+        return viaCallTargets;
+    }
+
+    /**
+     * Makes later calls on this thread go through call targets, and has the roots running now instrumented (see
+     * {@link MpRootNode#prepareForTools}).
+     */
+    public void useCallTargets() {
+        viaCallTargets = true;
+        for (int i = 0; i < size; i++) {
+            roots[i].prepareForTools();
+        }
+    }
+
+    /** Makes later calls on this thread run roots directly again (no debugger needs them instrumented any more). */
+    public void stopUsingCallTargets() {
+        viaCallTargets = false;
     }
 
     public int size() {

@@ -9,6 +9,8 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 
+import dev.mp.runtime.MpContext;
+
 /** The root of module, function, class-body and generator-body code: knows its name and source for tracebacks. */
 public abstract class MpRootNode extends RootNode {
     private final String name;
@@ -20,6 +22,43 @@ public abstract class MpRootNode extends RootNode {
         super(language, descriptor);
         this.name = name;
         this.source = source;
+    }
+
+    /**
+     * The arguments of the call that only initializes a root's call target ({@link #prepareForTools}): a root
+     * returns at once when called with exactly this array.
+     */
+    protected static final Object[] PREPARE_ONLY = new Object[0];
+
+    /**
+     * Has Truffle instrument this code even if it only ever ran without its call target (on an
+     * {@link dev.mp.runtime.MpThread}): Truffle inserts the probes of tools (a debugger's breakpoints and steps)
+     * into a root when its call target first runs, so this calls the target with {@link #PREPARE_ONLY}. Running
+     * activations of the root see the probes from their next statement on.
+     */
+    public final void prepareForTools() {
+        getCallTarget().call(PREPARE_ONLY);
+    }
+
+    /**
+     * The profiler of this thread's context, or null (for module code, which has no function at hand; a function's
+     * root reads it from its function's context).
+     */
+    protected final ProfileHook profileHook() {
+        if (dev.mp.runtime.MpLanguage.get(this).noProfileHookAssumption().isValid()) {
+            return null;
+        }
+        MpContext context = MpContext.get(this);
+        return context == null ? null : context.profileHook();
+    }
+
+    /** Tells the profiler, when there is one, that this code returns {@code value}; gives the value. */
+    protected final Object profiled(com.oracle.truffle.api.frame.VirtualFrame frame, Object value) {
+        ProfileHook hook = profileHook();
+        if (hook != null) {
+            hook.returned(this, frame.materialize(), value);
+        }
+        return value;
     }
 
     @Override

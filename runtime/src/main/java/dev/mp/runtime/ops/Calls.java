@@ -79,12 +79,29 @@ public final class Calls {
 
     /** Runs {@code root} in a new frame, the calling frame showing {@code location} meanwhile (when not null). */
     public static Object executeRoot(CallStack stack, Node location, RootNode root, Object[] frameArgs) {
+        if (stack.viaCallTargets()) {
+            return callTargetKeepingStack(stack, location, root, frameArgs);
+        }
         if (location == null) {
             return root.execute(Truffle.getRuntime().createVirtualFrame(frameArgs, root.getFrameDescriptor()));
         }
         stack.calling(location);
         try {
             return root.execute(Truffle.getRuntime().createVirtualFrame(frameArgs, root.getFrameDescriptor()));
+        } finally {
+            stack.calling(null);
+        }
+    }
+
+    /** {@link #executeRoot} once a debugger runs: through the root's call target, so that it is instrumented. */
+    @TruffleBoundary
+    private static Object callTargetKeepingStack(CallStack stack, Node location, RootNode root, Object[] frameArgs) {
+        if (location == null) {
+            return root.getCallTarget().call(frameArgs);
+        }
+        stack.calling(location);
+        try {
+            return root.getCallTarget().call(location, frameArgs);
         } finally {
             stack.calling(null);
         }

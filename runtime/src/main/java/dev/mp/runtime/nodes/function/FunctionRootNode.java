@@ -11,6 +11,7 @@ import com.oracle.truffle.api.source.Source;
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.CallStack;
+import dev.mp.runtime.nodes.ProfileHook;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.nodes.controlflow.ReturnException;
@@ -76,6 +77,9 @@ public final class FunctionRootNode extends MpRootNode {
     @ExplodeLoop
     public Object execute(VirtualFrame frame) {
         Object[] args = frame.getArguments();
+        if (args == PREPARE_ONLY) {
+            return PNone.NONE;
+        }
         PFunction fn = (PFunction) args[0];
         for (int i = 0; i < parameterCount; i++) {
             frame.setObject(i, args[i + 1]);
@@ -103,13 +107,18 @@ public final class FunctionRootNode extends MpRootNode {
         if (stack != null) {
             stack.push(this, frame.materialize());
         }
+        ProfileHook hook = ProfileHook.of(this, ctx);
+        if (hook != null) {
+            hook.call(this, frame.materialize());
+        }
         try {
             Object result = body.executeReturning(frame);
-            return result == null ? PNone.NONE : result;
+            return profiled(hook, frame, result == null ? PNone.NONE : result);
         } catch (ReturnException r) {
-            return r.value;
+            return profiled(hook, frame, r.value);
         } catch (MpException e) {
             e.leaveFrame();
+            profiled(hook, frame, PNone.NONE);
             throw e;
         } catch (StackOverflowError e) {
             throw Errors.make("RecursionError", "maximum recursion depth exceeded");
@@ -119,5 +128,13 @@ public final class FunctionRootNode extends MpRootNode {
                 stack.pop();
             }
         }
+    }
+
+    /** Tells the profiler, when there is one, that this code returns {@code value}; gives the value. */
+    private Object profiled(ProfileHook hook, VirtualFrame frame, Object value) {
+        if (hook != null) {
+            hook.returned(this, frame.materialize(), value);
+        }
+        return value;
     }
 }

@@ -8,6 +8,7 @@ import com.oracle.truffle.api.source.Source;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.CallStack;
+import dev.mp.runtime.nodes.ProfileHook;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.nodes.controlflow.Completion;
@@ -29,23 +30,49 @@ public final class GeneratorBodyRootNode extends MpRootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        if (frame.getArguments() == PREPARE_ONLY) {
+            return PNone.NONE;
+        }
         MaterializedFrame generatorFrame = (MaterializedFrame) frame.getArguments()[0];
         CallStack stack = CallStack.current();
         if (stack != null) {
             stack.push(this, generatorFrame);
         }
+        // The generator's function keeps its context: no context look-up per resumption.
+        dev.mp.runtime.MpContext context = ((dev.mp.runtime.objects.PFunction) generatorFrame.getArguments()[0]).context();
+        ProfileHook hook = ProfileHook.of(this, context);
+        if (hook != null) {
+            hook.call(this, generatorFrame);
+        }
         try {
             Object completion = body.executeReturning(generatorFrame);
-            return completion == null ? PNone.NONE : completion;
+            if (completion instanceof Completion.Suspend suspended) {
+                // A yield leaves the body as a return does, for a profiler.
+                profiled(hook, generatorFrame, suspended.value);
+                return completion;
+            }
+            return profiled(hook, generatorFrame, completion == null ? PNone.NONE : completion);
         } catch (ReturnException r) {
-            return r.value;
+            return profiled(hook, generatorFrame, r.value);
+        } catch (YieldException y) {
+            // A yield leaves the body as a return does, for a profiler.
+            profiled(hook, generatorFrame, y.value);
+            throw y;
         } catch (MpException e) {
             e.leaveFrame();
+            profiled(hook, generatorFrame, PNone.NONE);
             throw e;
         } finally {
             if (stack != null) {
                 stack.pop();
             }
         }
+    }
+
+    private Object profiled(ProfileHook hook, MaterializedFrame frame, Object value) {
+        if (hook != null) {
+            hook.returned(this, frame, value);
+        }
+        return value;
     }
 }

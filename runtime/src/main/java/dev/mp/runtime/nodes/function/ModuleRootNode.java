@@ -9,6 +9,7 @@ import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.CallStack;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.controlflow.BlockNode;
+import dev.mp.runtime.objects.PNone;
 
 /**
  * Module code. Argument 0 is the module whose namespace is the globals. Returns the value of a final expression statement,
@@ -24,14 +25,22 @@ public final class ModuleRootNode extends MpRootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        if (frame.getArguments() == PREPARE_ONLY) {
+            return PNone.NONE;
+        }
         CallStack stack = CallStack.current();
         if (stack != null) {
             stack.push(this, frame.materialize());
         }
+        dev.mp.runtime.nodes.ProfileHook profile = profileHook();
+        if (profile != null) {
+            profile.call(this, frame.materialize());
+        }
         try {
-            return body.executeWithResult(frame);
+            return profiled(frame, body.executeWithResult(frame));
         } catch (MpException e) {
             e.leaveFrame();
+            profiled(frame, PNone.NONE);
             throw e;
         } finally {
             if (stack != null) {
