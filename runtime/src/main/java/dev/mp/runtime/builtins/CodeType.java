@@ -162,6 +162,11 @@ public final class CodeType {
 
     /** The first line of the function: the line before its first statement (mp keeps no line for the def itself). */
     @TruffleBoundary
+    /** {@code f.__code__.co_firstlineno}. */
+    public static long firstLine(PFunction f) {
+        return firstLine(of(f));
+    }
+
     private static long firstLine(PCode c) {
         if (c.target == null) {
             // The code of a traceback's frame: only its name and file are known.

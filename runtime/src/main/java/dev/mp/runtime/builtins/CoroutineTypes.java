@@ -23,9 +23,20 @@ final class CoroutineTypes {
         coroutineType();
         asyncGeneratorType();
         awaitableTypes();
-        for (PClass c : new PClass[] {BuiltinClasses.GENERATOR, BuiltinClasses.COROUTINE, BuiltinClasses.ASYNC_GENERATOR}) {
+        String[] prefixes = {"gi_", "cr_", "ag_"};
+        PClass[] types = {BuiltinClasses.GENERATOR, BuiltinClasses.COROUTINE, BuiltinClasses.ASYNC_GENERATOR};
+        for (int i = 0; i < types.length; i++) {
+            PClass c = types[i];
             method(c, "__repr__", "self", a -> "<" + c.name() + " object " + ((PGenerator) a[0]).qualname + " at " + Identity.hexId(a[0]) + ">");
+            attribute(c, prefixes[i] + "frame", o -> dev.mp.runtime.modules.SysModule.generatorFrame((PGenerator) o));
+            attribute(c, prefixes[i] + "code", o -> dev.mp.runtime.nodes.Frames.function(((PGenerator) o).frame) instanceof dev.mp.runtime.objects.PFunction f
+                    ? CodeType.of(f) : PNone.NONE);
         }
+        attribute(BuiltinClasses.GENERATOR, "gi_running", o -> ((PGenerator) o).running);
+        attribute(BuiltinClasses.GENERATOR, "gi_suspended", o -> suspended((PGenerator) o));
+        attribute(BuiltinClasses.GENERATOR, "gi_yieldfrom", o -> Generators.delegate((PGenerator) o));
+        attribute(BuiltinClasses.COROUTINE, "cr_await", o -> Generators.delegate((PGenerator) o));
+        attribute(BuiltinClasses.ASYNC_GENERATOR, "ag_await", o -> Generators.delegate((PGenerator) o));
     }
 
     private static void coroutineType() {

@@ -20,7 +20,7 @@ import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 
 /** The {@code sys} module. */
-final class SysModule {
+public final class SysModule {
     private static final dev.mp.runtime.builtins.StructSequence VERSION_INFO = dev.mp.runtime.builtins.StructSequence.define("sys",
             "version_info", new String[] {"major", "minor", "micro", "releaselevel", "serial"}, new String[0]);
     private static final dev.mp.runtime.builtins.StructSequence INT_INFO = dev.mp.runtime.builtins.StructSequence.define("sys", "int_info",
@@ -40,6 +40,7 @@ final class SysModule {
             BuiltinBuilder.attribute(CLASS, "f_globals", o -> Frames.globals(((FrameObject) o).frame));
             BuiltinBuilder.attribute(CLASS, "f_locals", o -> CallerFrames.locals(((FrameObject) o).frame));
             BuiltinBuilder.attribute(CLASS, "f_back", o -> ((FrameObject) o).back);
+            BuiltinBuilder.attribute(CLASS, "f_lineno", o -> (long) ((FrameObject) o).line);
             BuiltinBuilder.attribute(CLASS, "f_code", o -> {
                 // A function's frame shows its function's code; a module's or class body's, a code named <module>.
                 PFunction f = Frames.function(((FrameObject) o).frame);
@@ -53,17 +54,56 @@ final class SysModule {
 
         private final com.oracle.truffle.api.frame.Frame frame;
         private final Object back;
+        /** The line running in the frame when it was asked for (for a caller, the line of its call). */
+        private final int line;
 
         FrameObject(com.oracle.truffle.api.frame.Frame frame, int depth) {
             this.frame = frame;
             com.oracle.truffle.api.frame.Frame caller = CallerFrames.frame(depth + 1);
             this.back = caller == null ? PNone.NONE : new FrameObject(caller, depth + 1);
+            this.line = callerLine(depth);
+        }
+
+        private FrameObject(com.oracle.truffle.api.frame.Frame frame, int line, Object back) {
+            this.frame = frame;
+            this.line = line;
+            this.back = back;
+        }
+
+        /** The line running {@code depth} frames out from the code calling the running builtin, or 0. */
+        private static int callerLine(int depth) {
+            dev.mp.runtime.nodes.CallStack stack = dev.mp.runtime.nodes.CallStack.current();
+            if (stack != null) {
+                int index = stack.size() - 1 - depth;
+                return index < 0 ? 0 : StackEntries.statementLine(stack.callNode(index));
+            }
+            int[] remaining = {depth};
+            Integer line = com.oracle.truffle.api.Truffle.getRuntime().iterateFrames(
+                    instance -> remaining[0]-- > 0 ? null : StackEntries.statementLine(instance.getCallNode()));
+            return line == null ? 0 : line;
         }
 
         @Override
         public PClass getPythonClass() {
             return CLASS;
         }
+    }
+
+    /**
+     * {@code gi_frame}, {@code cr_frame}, {@code ag_frame}: the frame a generator keeps between resumptions, with no
+     * caller and the line where it is suspended (its definition's line before it starts); None once it has
+     * finished.
+     */
+    public static Object generatorFrame(dev.mp.runtime.objects.PGenerator g) {
+        if (g.finished) {
+            return PNone.NONE;
+        }
+        com.oracle.truffle.api.nodes.Node at = dev.mp.runtime.ops.Generators.suspendedAt(g);
+        int line = at != null ? StackEntries.statementLine(at) : 0;
+        if (line == 0 && Frames.function(g.frame) instanceof PFunction f) {
+            line = (int) dev.mp.runtime.builtins.CodeType.firstLine(f);
+        }
+        return new FrameObject(g.frame, line, PNone.NONE);
     }
 
     static void populate(PModule m, MpContext context) {

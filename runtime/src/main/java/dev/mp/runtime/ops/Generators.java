@@ -75,6 +75,34 @@ public final class Generators {
         }
     }
 
+    /**
+     * The yield or yield-from node where {@code g} is suspended, or null when it has not started or has finished: the
+     * node whose id the generator recorded ({@link PGenerator#suspendedAt}).
+     */
+    @TruffleBoundary
+    public static com.oracle.truffle.api.nodes.Node suspendedAt(PGenerator g) {
+        if (!g.started || g.finished) {
+            return null;
+        }
+        com.oracle.truffle.api.nodes.Node[] found = {null};
+        g.body.getRootNode().accept(node -> {
+            if (node instanceof dev.mp.runtime.nodes.function.YieldNode y && y.id() == g.suspendedAt
+                    || node instanceof dev.mp.runtime.nodes.function.YieldFromNode yf && yf.id() == g.suspendedAt) {
+                found[0] = node;
+                return false;
+            }
+            return true;
+        });
+        return found[0];
+    }
+
+    /** What a suspended {@code g} delegates to by {@code yield from} or {@code await}, or None ({@code gi_yieldfrom}). */
+    @TruffleBoundary
+    public static Object delegate(PGenerator g) {
+        Object d = suspendedAt(g) instanceof dev.mp.runtime.nodes.function.YieldFromNode yf ? yf.delegate(g.frame) : null;
+        return d == null ? PNone.NONE : d;
+    }
+
     /** {@code g.send(v)} as used by {@code yield from}: null when finished. */
     @TruffleBoundary
     public static Object send(PGenerator g, Object value) {

@@ -39,6 +39,11 @@ public final class YieldFromNode extends MpExpressionNode {
         return id;
     }
 
+    /** What the generator suspended here in {@code frame} delegates to ({@code gi_yieldfrom}), or null. */
+    public Object delegate(com.oracle.truffle.api.frame.Frame frame) {
+        return frame.getObject(iteratorSlot);
+    }
+
     @Override
     public Object execute(VirtualFrame frame) {
         Object result = advance(frame);
