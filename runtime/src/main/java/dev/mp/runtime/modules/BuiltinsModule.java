@@ -279,7 +279,7 @@ final class BuiltinsModule {
         });
         constructor(BuiltinClasses.ENUMERATE, "cls, iterable, start=0", a -> {
             Object it = Iteration.iter(a[1]);
-            Object[] counter = {a[2]};
+            Object[] counter = {dev.mp.runtime.ops.Conversions.index(a[2])};
             return new PIterator((PClass) a[0]) {
                 @Override
                 public Object next() {
@@ -288,7 +288,7 @@ final class BuiltinsModule {
                         return null;
                     }
                     Object i = counter[0];
-                    counter[0] = Arithmetic.binary(Arithmetic.BinOp.ADD, i, 1L);
+                    counter[0] = i instanceof Long n && n < Long.MAX_VALUE ? (Object) (n + 1) : Arithmetic.binary(Arithmetic.BinOp.ADD, i, 1L);
                     return PTuple.of(i, v);
                 }
             };

@@ -49,6 +49,11 @@ public final class UnpackTargetNode extends AssignTargetNode {
     }
 
     private Object[] unpack(Object value) {
+        // An exact tuple of the right length gives its items as they are, as CPython's UNPACK_SEQUENCE does.
+        if (starIndex < 0 && value instanceof dev.mp.runtime.objects.PTuple t && t.size() == targets.length
+                && t.getPythonClass() == dev.mp.runtime.objects.BuiltinClasses.TUPLE) {
+            return t.items();
+        }
         Object it = Iteration.iter(value, true);
         if (it == null) {
             throw Errors.typeError("cannot unpack non-iterable %s object", dev.mp.runtime.ops.Types.typeName(value));
