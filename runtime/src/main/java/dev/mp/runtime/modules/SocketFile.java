@@ -4,19 +4,12 @@ import static dev.mp.runtime.builtins.BuiltinBuilder.attribute;
 import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.util.Arrays;
 
 import dev.mp.runtime.MpException;
-import dev.mp.runtime.builtins.StrType;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
-import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PObject;
 import dev.mp.runtime.ops.Calls;
@@ -27,7 +20,6 @@ import dev.mp.runtime.ops.Identity;
 import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
 import dev.mp.runtime.ops.StringRepr;
-import dev.mp.runtime.ops.Types;
 
 /**
  * A binary file made by {@code socket.makefile()}: CPython's {@code BufferedReader} / {@code BufferedWriter} /
