@@ -102,4 +102,67 @@ class UnittestCommandTest {
                 """;
         assertEquals(new LauncherFlagsTest.Run("", expected, 0), mp("-m", "unittest", "tests.test_words.WordsTest.test_upper"));
     }
+
+    @Test
+    void testsUsingUnittestMockRunAsInCPython() throws Exception {
+        Files.createDirectories(dir.resolve("mocking"));
+        Files.writeString(dir.resolve("mocking/test_mocking.py"), """
+                import os
+                import unittest
+                from unittest import mock
+                from unittest.mock import MagicMock, call, patch
+
+
+                def greeting():
+                    return 'hello ' + os.getcwd()
+
+
+                class MockingTest(unittest.TestCase):
+                    def setUp(self):
+                        patcher = patch('os.getcwd', return_value='/here')
+                        self.getcwd = patcher.start()
+                        self.addCleanup(patcher.stop)
+
+                    def test_started_patch(self):
+                        self.assertEqual(greeting(), 'hello /here')
+                        self.getcwd.assert_called_once_with()
+
+                    @patch.dict(os.environ, {'MOCK_ENV': 'on'})
+                    @patch('os.cpu_count', return_value=64)
+                    def test_decorated(self, cpu_count):
+                        self.assertEqual(os.cpu_count(), 64)
+                        self.assertEqual(os.environ['MOCK_ENV'], 'on')
+
+                    def test_magic(self):
+                        m = MagicMock()
+                        m.__getitem__.return_value = 5
+                        self.assertEqual(m['k'], 5)
+                        self.assertEqual(m.mock_calls, [call.__getitem__('k')])
+
+                    def test_wrong_call(self):
+                        m = mock.Mock()
+                        m(1)
+                        self.assertEqual(m.call_args, call(2))
+                """);
+        String expected = """
+                test_decorated (test_mocking.MockingTest.test_decorated) ... ok
+                test_magic (test_mocking.MockingTest.test_magic) ... ok
+                test_started_patch (test_mocking.MockingTest.test_started_patch) ... ok
+                test_wrong_call (test_mocking.MockingTest.test_wrong_call) ... FAIL
+
+                ======================================================================
+                FAIL: test_wrong_call (test_mocking.MockingTest.test_wrong_call)
+                ----------------------------------------------------------------------
+                Traceback (most recent call last):
+                  File "DIR/mocking/test_mocking.py", line 36, in test_wrong_call
+                    self.assertEqual(m.call_args, call(2))
+                AssertionError: call(1) != call(2)
+
+                ----------------------------------------------------------------------
+                Ran 4 tests in X.XXXs
+
+                FAILED (failures=1)
+                """;
+        assertEquals(new LauncherFlagsTest.Run("", expected, 1), mp("-m", "unittest", "discover", "-s", "mocking", "-v"));
+    }
 }

@@ -381,10 +381,13 @@ public final class BuiltinTypes {
         attribute(m, "__qualname__", o -> dev.mp.runtime.ops.Attributes.get(((dev.mp.runtime.objects.PMethod) o).function, "__qualname__"));
         attribute(BuiltinClasses.MODULE, "__name__", o -> ((dev.mp.runtime.objects.PModule) o).name());
         // Builtin functions are callable objects: __call__ is there for callable ABCs and explicit calls.
-        method(BuiltinClasses.BUILTIN_FUNCTION, "__call__", "self, /, *args, **kwargs", a -> {
-            dev.mp.runtime.ops.Classes.Arguments args = dev.mp.runtime.ops.Classes.Arguments.of(((PTuple) a[1]).items(), (dev.mp.runtime.objects.PDict) a[2]);
-            return dev.mp.runtime.ops.Calls.call(a[0], args.values(), args.names());
-        });
+        // Functions and methods too, as in CPython (hasattr(f, '__call__') holds for every callable).
+        for (PClass callable : new PClass[] {BuiltinClasses.BUILTIN_FUNCTION, BuiltinClasses.FUNCTION, BuiltinClasses.METHOD}) {
+            method(callable, "__call__", "self, /, *args, **kwargs", a -> {
+                dev.mp.runtime.ops.Classes.Arguments args = dev.mp.runtime.ops.Classes.Arguments.of(((PTuple) a[1]).items(), (dev.mp.runtime.objects.PDict) a[2]);
+                return dev.mp.runtime.ops.Calls.call(a[0], args.values(), args.names());
+            });
+        }
         // types.ModuleType(name, doc=None): a module made by a program, not imported.
         BuiltinBuilder.constructor(BuiltinClasses.MODULE, "cls, name, doc=None", a -> {
             if (!(a[1] instanceof String name)) {

@@ -237,6 +237,34 @@ public final class Codecs {
         return out.toString();
     }
 
+    /**
+     * How many leading bytes of {@code b} an incremental decoder decodes now: all but a character cut short at
+     * the end, whose bytes wait for the rest. An invalid sequence counts as complete, for decode to report it.
+     */
+    public static int completeLength(byte[] b, String encoding) {
+        Codec codec = codec(encoding);
+        if (codec == Codec.UTF_8) {
+            for (int back = 1; back <= Math.min(3, b.length); back++) {
+                int x = b[b.length - back] & 0xff;
+                if (x < 0x80) {
+                    return b.length;
+                }
+                if (x >= 0xC0) {
+                    // a lead byte: complete if its sequence fits in what follows it
+                    return x >= 0xC2 && x <= 0xF4 && sequenceLength(x) > back ? b.length - back : b.length;
+                }
+            }
+            return b.length;
+        }
+        if (codec != null) {
+            return b.length;
+        }
+        var decoder = javaCharset(encoding).newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(b);
+        CharBuffer out = CharBuffer.allocate(b.length + 1);
+        return decoder.decode(in, out, false).isError() ? b.length : in.position();
+    }
+
     private static int sequenceLength(int lead) {
         return lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     }

@@ -495,6 +495,16 @@ final class BuiltinsModule {
                 || mod instanceof dev.mp.runtime.objects.PComplex) {
             throw Errors.valueError("complex modulo");
         }
+        // A class's __pow__ takes the modulus as its second argument (Decimal's three-argument pow).
+        Object power = Types.isInt(base) ? null : Types.override(base, "__pow__");
+        if (power != null) {
+            Object result = Calls.callDescriptor(power, base, exp, mod);
+            if (result != dev.mp.runtime.objects.PSingleton.NOT_IMPLEMENTED) {
+                return result;
+            }
+            throw Errors.typeError("unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", Types.typeName(base),
+                    Types.typeName(exp), Types.typeName(mod));
+        }
         if (!Types.isInt(base) || !Types.isInt(exp) || !Types.isInt(mod)) {
             throw Errors.typeError("pow() 3rd argument not allowed unless all arguments are integers");
         }

@@ -19,28 +19,23 @@ import dev.mp.runtime.builtins.Codecs;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
-import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PObject;
-import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
-import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
 import dev.mp.runtime.ops.StringRepr;
 import dev.mp.runtime.ops.Types;
 
 /**
- * {@code open()} and file objects, over a seekable channel from the context's Truffle environment (so the
- * embedder's IO policy applies). Binary files read and write bytes at their position; text files decode and
- * encode (Codecs), translate newlines as their {@code newline} argument says, and report byte positions from
- * {@code tell()}, as CPython's.
+ * {@code open()} and binary file objects, over a seekable channel from the context's Truffle environment (so the
+ * embedder's IO policy applies). Binary files read and write bytes at their position; a file opened in text mode
+ * is a {@link TextIOWrapper} over the binary file, its {@code buffer}, as in CPython.
  */
 final class FileObjects {
     private FileObjects() {
     }
 
-    static final PClass TEXT = IoBaseClasses.streamType("TextIOWrapper", "_io", IoBaseClasses.TEXT_IO_BASE);
     static final PClass READER = IoBaseClasses.streamType("BufferedReader", "_io", IoBaseClasses.BUFFERED_IO_BASE);
     static final PClass WRITER = IoBaseClasses.streamType("BufferedWriter", "_io", IoBaseClasses.BUFFERED_IO_BASE);
     static final PClass RANDOM = IoBaseClasses.streamType("BufferedRandom", "_io", IoBaseClasses.BUFFERED_IO_BASE);
@@ -48,21 +43,19 @@ final class FileObjects {
     static final PClass UNSUPPORTED_OPERATION = PClass.create("UnsupportedOperation", "UnsupportedOperation", "io",
             new PClass[] {BuiltinClasses.exception("OSError"), BuiltinClasses.exception("ValueError")});
 
+    /** io.DEFAULT_BUFFER_SIZE. */
+    static final int DEFAULT_BUFFER_SIZE = 8192;
     /** Writes are collected up to this many bytes before they reach the channel. */
     private static final int WRITE_BUFFER = 1 << 16;
 
-    /** An open file. */
-    static final class PFile extends PObject {
+    /** An open binary file: a BufferedReader, BufferedWriter or BufferedRandom. */
+    static final class PFile extends PObject implements BinaryStream {
         final String name;
+        /** The mode as CPython's FileIO reports it ("rb", "wb", "rb+", "ab", ...). */
         final String mode;
-        final boolean binary;
         final boolean readable;
         final boolean writable;
         final boolean append;
-        final String encoding;
-        final String errors;
-        /** None (universal newlines), "", "\n", "\r" or "\r\n", as open()'s newline argument. */
-        final Object newline;
         final PClass type;
         SeekableByteChannel channel;
         boolean closed;
@@ -72,23 +65,14 @@ final class FileObjects {
         long end;
         final ByteArrayOutputStream pending = new ByteArrayOutputStream();
         long pendingAt;
-        /** Text read ahead: the decoded rest of the file from byte decodedStart, and how much of it was read. */
-        String decoded;
-        long decodedStart;
-        int decodedPos;
 
-        PFile(String name, String mode, boolean binary, boolean readable, boolean writable, boolean append, String encoding, String errors,
-              Object newline) {
+        PFile(String name, String mode, boolean readable, boolean writable, boolean append) {
             this.name = name;
             this.mode = mode;
-            this.binary = binary;
             this.readable = readable;
             this.writable = writable;
             this.append = append;
-            this.encoding = encoding;
-            this.errors = errors;
-            this.newline = newline;
-            this.type = !binary ? TEXT : readable && writable ? RANDOM : readable ? READER : WRITER;
+            this.type = readable && writable ? RANDOM : readable ? READER : WRITER;
         }
 
         @Override
@@ -102,17 +86,18 @@ final class FileObjects {
             }
         }
 
-        void checkReadable() {
+        /** Raises UnsupportedOperation naming {@code operation} (as CPython's buffered files) unless readable. */
+        void checkReadable(String operation) {
             checkOpen();
             if (!readable) {
-                throw unsupported("not readable");
+                throw unsupported(operation);
             }
         }
 
-        void checkWritable() {
+        void checkWritable(String operation) {
             checkOpen();
             if (!writable) {
-                throw unsupported("not writable");
+                throw unsupported(operation);
             }
         }
 
@@ -170,6 +155,11 @@ final class FileObjects {
 
         /** Up to n bytes from the position (all the rest for n < 0). */
         byte[] readBytes(long n) {
+            return readBytes(n, false);
+        }
+
+        /** Up to n bytes from the position (all the rest for n < 0); {@code once}: from one successful read. */
+        byte[] readBytes(long n, boolean once) {
             flushPending();
             try {
                 // Read to the end of the data rather than to the reported size: files such as /proc/uptime
@@ -187,6 +177,9 @@ final class FileObjects {
                         break;
                     }
                     out.write(buffer.array(), 0, got);
+                    if (once) {
+                        break;
+                    }
                 }
                 position += out.size();
                 end = Math.max(end, position);
@@ -196,26 +189,69 @@ final class FileObjects {
             }
         }
 
-        /** Decodes the rest of the file for text reading, once per stretch of reads. */
-        void readAhead() {
-            if (decoded == null) {
-                decodedStart = position;
-                decoded = Codecs.decode(readBytes(-1), encoding, errors);
-                decodedPos = 0;
-            }
+        // BinaryStream: what a TextIOWrapper over this file calls.
+
+        @Override
+        public byte[] read1(int n) {
+            checkReadable("read1");
+            return readBytes(n, true);
         }
 
-        /** Ends a stretch of text reads: the next access starts from the channel again. */
-        void dropReadAhead() {
-            decoded = null;
+        @Override
+        public byte[] readAll() {
+            checkReadable("read");
+            return readBytes(-1);
         }
 
-        long textTell() {
+        @Override
+        public void write(byte[] data) {
+            checkWritable("write");
+            writeBytes(data, position);
+        }
+
+        @Override
+        public void flush() {
+            checkOpen();
             flushPending();
-            if (decoded == null) {
-                return position;
-            }
-            return decodedStart + Codecs.encode(decoded.substring(0, decodedPos), encoding, errors).length;
+        }
+
+        @Override
+        public long tell() {
+            checkOpen();
+            return position;
+        }
+
+        @Override
+        public long seek(long offset, int whence) {
+            return FileObjects.seek(this, offset, whence);
+        }
+
+        @Override
+        public boolean readable() {
+            checkOpen();
+            return readable;
+        }
+
+        @Override
+        public boolean writable() {
+            checkOpen();
+            return writable;
+        }
+
+        @Override
+        public boolean seekable() {
+            checkOpen();
+            return true;
+        }
+
+        @Override
+        public boolean closed() {
+            return closed;
+        }
+
+        @Override
+        public void close() {
+            FileObjects.close(this);
         }
     }
 
@@ -223,91 +259,7 @@ final class FileObjects {
         return Errors.raise(UNSUPPORTED_OPERATION, message);
     }
 
-    // =====================================================================================================
-    // Text reading: newline translation and line ends
-    // =====================================================================================================
-
-    /**
-     * The next char of text and how many decoded chars it took: with universal newlines "\r\n" and "\r" read
-     * as "\n". Returns -1 at the end.
-     */
-    private static int nextChar(PFile f, int[] taken) {
-        String s = f.decoded;
-        int i = f.decodedPos;
-        if (i >= s.length()) {
-            return -1;
-        }
-        char c = s.charAt(i);
-        taken[0] = 1;
-        if (c == '\r' && f.newline == PNone.NONE) {
-            if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                taken[0] = 2;
-            }
-            return '\n';
-        }
-        return c;
-    }
-
-    private static String readText(PFile f, long size) {
-        f.checkReadable();
-        f.readAhead();
-        StringBuilder out = new StringBuilder();
-        int[] taken = new int[1];
-        while (size < 0 || out.length() < size) {
-            int c = nextChar(f, taken);
-            if (c < 0) {
-                break;
-            }
-            out.append((char) c);
-            f.decodedPos += taken[0];
-            // A code point outside the BMP is two chars; keep the pair together.
-            if (Character.isHighSurrogate((char) c) && f.decodedPos < f.decoded.length() && size >= 0 && out.length() == size) {
-                out.append(f.decoded.charAt(f.decodedPos++));
-            }
-        }
-        return out.toString();
-    }
-
-    /** Whether text ending so is at a line end, as the newline mode splits lines. */
-    private static boolean endsLine(PFile f, StringBuilder line, int next) {
-        int n = line.length();
-        char last = line.charAt(n - 1);
-        Object nl = f.newline;
-        if (nl == PNone.NONE || "\n".equals(nl)) {
-            return last == '\n';
-        }
-        if ("\r".equals(nl)) {
-            return last == '\r';
-        }
-        if ("\r\n".equals(nl)) {
-            return last == '\n' && n >= 2 && line.charAt(n - 2) == '\r';
-        }
-        // newline='': any of \n, \r\n, \r ends a line; a \r waits to see whether \n follows.
-        return last == '\n' || (last == '\r' && next != '\n');
-    }
-
-    private static String readTextLine(PFile f, long limit) {
-        f.checkReadable();
-        f.readAhead();
-        StringBuilder line = new StringBuilder();
-        int[] taken = new int[1];
-        while (limit < 0 || line.length() < limit) {
-            int c = nextChar(f, taken);
-            if (c < 0) {
-                break;
-            }
-            line.append((char) c);
-            f.decodedPos += taken[0];
-            int next = f.decodedPos < f.decoded.length() ? f.decoded.charAt(f.decodedPos) : -1;
-            if (endsLine(f, line, next)) {
-                break;
-            }
-        }
-        return line.toString();
-    }
-
     private static byte[] readBinaryLine(PFile f, long limit) {
-        f.checkReadable();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (limit < 0 || line.size() < limit) {
             byte[] chunk = f.readBytes(limit < 0 ? 8192 : Math.min(8192, limit - line.size()));
@@ -328,67 +280,39 @@ final class FileObjects {
         return line.toByteArray();
     }
 
-    private static Object readLine(PFile f, long limit) {
-        return f.binary ? new PBytes(readBinaryLine(f, limit)) : readTextLine(f, limit);
-    }
-
     // =====================================================================================================
     // The methods
     // =====================================================================================================
 
     static {
-        for (PClass c : new PClass[] {TEXT, READER, WRITER, RANDOM}) {
+        for (PClass c : new PClass[] {READER, WRITER, RANDOM}) {
             method(c, "read", "self, size=-1, /", a -> {
                 PFile f = (PFile) a[0];
-                long size = a[1] == PNone.NONE ? -1 : Conversions.asLong(a[1]);
-                if (f.binary) {
-                    f.checkReadable();
-                    return new PBytes(f.readBytes(size));
-                }
-                return readText(f, size);
+                long size = IoBaseClasses.sizeArgument(a[1]);
+                f.checkReadable("read");
+                return new PBytes(f.readBytes(size));
             });
-            method(c, "readline", "self, size=-1, /", a -> readLine((PFile) a[0], a[1] == PNone.NONE ? -1 : Conversions.asLong(a[1])));
-            method(c, "readlines", "self, hint=-1, /", a -> {
+            method(c, "read1", "self, size=-1, /", a -> {
                 PFile f = (PFile) a[0];
-                long hint = a[1] == PNone.NONE ? -1 : Conversions.asLong(a[1]);
-                PList lines = new PList();
-                long total = 0;
-                for (Object line = readLine(f, -1); Sequences.len(line) > 0; line = readLine(f, -1)) {
-                    lines.add(line);
-                    total += Sequences.len(line);
-                    if (hint > 0 && total >= hint) {
-                        break;
-                    }
-                }
-                return lines;
+                long size = IoBaseClasses.sizeArgument(a[1]);
+                f.checkReadable("read1");
+                return new PBytes(f.readBytes(size < 0 ? DEFAULT_BUFFER_SIZE : size, true));
+            });
+            method(c, "readline", "self, size=-1, /", a -> {
+                PFile f = (PFile) a[0];
+                long size = IoBaseClasses.sizeArgument(a[1]);
+                f.checkReadable("read");
+                return new PBytes(readBinaryLine(f, size));
             });
             method(c, "write", "self, s, /", a -> {
                 PFile f = (PFile) a[0];
-                f.checkWritable();
-                if (f.binary) {
-                    byte[] data = Sequences.bytesOf(a[1]);
-                    f.writeBytes(data, f.position);
-                    return (long) data.length;
-                }
-                if (!(Types.baseValue(a[1]) instanceof String s)) {
-                    throw Errors.typeError("write() argument must be str, not %s", Types.typeName(a[1]));
-                }
-                String text = "\r\n".equals(f.newline) || "\r".equals(f.newline) ? s.replace("\n", (String) f.newline) : s;
-                // After text reads, writing continues where the read-ahead left the channel (its end), as in CPython.
-                f.dropReadAhead();
-                f.writeBytes(Codecs.encode(text, f.encoding, f.errors), f.position);
-                return Sequences.len(s);
-            });
-            method(c, "writelines", "self, lines, /", a -> {
-                for (Object line : Iteration.toList(a[1])) {
-                    Calls.callMethod(a[0], "write", line);
-                }
-                return PNone.NONE;
+                f.checkWritable("write");
+                byte[] data = Sequences.bytesOf(a[1]);
+                f.writeBytes(data, f.position);
+                return (long) data.length;
             });
             method(c, "flush", "self", a -> {
-                PFile f = (PFile) a[0];
-                f.checkOpen();
-                f.flushPending();
+                ((PFile) a[0]).flush();
                 return PNone.NONE;
             });
             method(c, "close", "self", a -> {
@@ -396,19 +320,11 @@ final class FileObjects {
                 return PNone.NONE;
             });
             method(c, "seek", "self, offset, whence=0, /", a -> seek((PFile) a[0], Conversions.asLong(a[1]), Conversions.asLong(a[2])));
-            method(c, "tell", "self", a -> {
-                PFile f = (PFile) a[0];
-                f.checkOpen();
-                return f.binary ? f.position : f.textTell();
-            });
+            method(c, "tell", "self", a -> ((PFile) a[0]).tell());
             method(c, "truncate", "self, size=None, /", a -> {
                 PFile f = (PFile) a[0];
-                f.checkOpen();
-                if (!f.writable) {
-                    throw unsupported("truncate");
-                }
-                long at = f.binary ? f.position : f.textTell();
-                f.dropReadAhead();
+                f.checkWritable("truncate");
+                long at = f.position;
                 f.flushPending();
                 long size = a[1] == PNone.NONE ? at : Conversions.asLong(a[1]);
                 try {
@@ -420,18 +336,9 @@ final class FileObjects {
                 f.position = at;
                 return size;
             });
-            method(c, "readable", "self", a -> {
-                ((PFile) a[0]).checkOpen();
-                return ((PFile) a[0]).readable;
-            });
-            method(c, "writable", "self", a -> {
-                ((PFile) a[0]).checkOpen();
-                return ((PFile) a[0]).writable;
-            });
-            method(c, "seekable", "self", a -> {
-                ((PFile) a[0]).checkOpen();
-                return true;
-            });
+            method(c, "readable", "self", a -> ((PFile) a[0]).readable());
+            method(c, "writable", "self", a -> ((PFile) a[0]).writable());
+            method(c, "seekable", "self", a -> ((PFile) a[0]).seekable());
             method(c, "isatty", "self", a -> {
                 ((PFile) a[0]).checkOpen();
                 return false;
@@ -440,60 +347,39 @@ final class FileObjects {
             method(c, "fileno", "self", a -> {
                 throw unsupported("fileno");
             });
-            method(c, "__enter__", "self", a -> {
-                ((PFile) a[0]).checkOpen();
-                return a[0];
-            });
-            method(c, "__exit__", "self, *args", a -> {
-                close((PFile) a[0]);
-                return PNone.NONE;
-            });
-            method(c, "__iter__", "self", a -> {
-                ((PFile) a[0]).checkOpen();
-                return a[0];
-            });
             method(c, "__next__", "self", a -> {
                 PFile f = (PFile) a[0];
-                f.checkOpen();
-                Object line = readLine(f, -1);
-                if (Sequences.len(line) == 0) {
+                f.checkReadable("read");
+                byte[] line = readBinaryLine(f, -1);
+                if (line.length == 0) {
                     throw Errors.raise(BuiltinClasses.exception("StopIteration"));
                 }
-                return line;
+                return new PBytes(line);
             });
             BuiltinBuilder.attribute(c, "name", o -> ((PFile) o).name);
             BuiltinBuilder.attribute(c, "mode", o -> ((PFile) o).mode);
             BuiltinBuilder.attribute(c, "closed", o -> ((PFile) o).closed);
             method(c, "__repr__", "self", a -> {
                 PFile f = (PFile) a[0];
-                String base = "<_io." + f.type.name() + " name=" + StringRepr.repr(f.name);
-                return f.binary ? base + ">" : base + " mode=" + StringRepr.repr(f.mode) + " encoding=" + StringRepr.repr(f.encoding) + ">";
+                return "<_io." + f.type.name() + " name=" + StringRepr.repr(f.name) + ">";
             });
         }
-        BuiltinBuilder.attribute(TEXT, "encoding", o -> ((PFile) o).encoding);
-        BuiltinBuilder.attribute(TEXT, "errors", o -> ((PFile) o).errors);
+        for (PClass c : new PClass[] {READER, RANDOM}) {
+            method(c, "peek", "self, size=0, /", a -> {
+                PFile f = (PFile) a[0];
+                f.checkReadable("peek");
+                long at = f.position;
+                byte[] data = f.readBytes(DEFAULT_BUFFER_SIZE, true);
+                f.position = at;
+                return new PBytes(data);
+            });
+        }
     }
 
-    private static Object seek(PFile f, long offset, long whence) {
+    private static long seek(PFile f, long offset, long whence) {
         f.checkOpen();
         if (whence < 0 || whence > 2) {
             throw Errors.valueError("invalid whence (%d, should be 0, 1 or 2)", whence);
-        }
-        if (!f.binary) {
-            if (whence == 1 && offset != 0) {
-                throw unsupported("can't do nonzero cur-relative seeks");
-            }
-            if (whence == 2 && offset != 0) {
-                throw unsupported("can't do nonzero end-relative seeks");
-            }
-            if (whence == 0 && offset < 0) {
-                throw Errors.valueError("negative seek position %d", offset);
-            }
-            long target = whence == 0 ? offset : whence == 1 ? f.textTell() : f.end;
-            f.dropReadAhead();
-            f.flushPending();
-            f.position = target;
-            return target;
         }
         f.flushPending();
         long target = whence == 0 ? offset : whence == 1 ? f.position + offset : f.end + offset;
@@ -504,7 +390,7 @@ final class FileObjects {
         return target;
     }
 
-    private static void close(PFile f) {
+    static void close(PFile f) {
         if (f.closed) {
             return;
         }
@@ -571,7 +457,13 @@ final class FileObjects {
             Codecs.encode("", encoding, errors);
         }
         char kind = seen.contains('r') ? 'r' : seen.contains('w') ? 'w' : seen.contains('x') ? 'x' : 'a';
-        PFile f = new PFile(path, mode, binary, kind == 'r' || plus, kind != 'r' || plus, kind == 'a', encoding, errors, newline);
+        long buffering = Conversions.asLong(a[2]);
+        if (!binary && buffering == 0) {
+            throw Errors.valueError("can't have unbuffered text I/O");
+        }
+        // The mode as CPython's FileIO spells it.
+        String rawMode = kind == 'x' ? "xb" : kind == 'a' ? "ab" : kind == 'r' && !plus ? "rb" : kind == 'w' && !plus ? "wb" : "rb";
+        PFile f = new PFile(path, plus ? rawMode + "+" : rawMode, kind == 'r' || plus, kind != 'r' || plus, kind == 'a');
         Set<OpenOption> options = new HashSet<>();
         if (f.readable) {
             options.add(StandardOpenOption.READ);
@@ -610,7 +502,12 @@ final class FileObjects {
         } catch (IOException e) {
             throw Errors.osError(e, path, null);
         }
-        return f;
+        if (binary) {
+            return f;
+        }
+        TextIOWrapper text = TextIOWrapper.wrap(f, encoding, errors, newline, buffering == 1);
+        text.setMode(mode);
+        return text;
     }
 
     private static String strArgument(Object o, String what) {

@@ -15,7 +15,7 @@ final class IoModule {
         m.dict().put("_RawIOBase", IoBaseClasses.RAW_IO_BASE);
         m.dict().put("_BufferedIOBase", IoBaseClasses.BUFFERED_IO_BASE);
         m.dict().put("_TextIOBase", IoBaseClasses.TEXT_IO_BASE);
-        m.dict().put("TextIOWrapper", FileObjects.TEXT);
+        m.dict().put("TextIOWrapper", TextIOWrapper.TYPE);
         m.dict().put("BufferedReader", FileObjects.READER);
         m.dict().put("BufferedWriter", FileObjects.WRITER);
         m.dict().put("BufferedRandom", FileObjects.RANDOM);

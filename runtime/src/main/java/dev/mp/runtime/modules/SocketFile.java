@@ -4,19 +4,12 @@ import static dev.mp.runtime.builtins.BuiltinBuilder.attribute;
 import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.util.Arrays;
 
 import dev.mp.runtime.MpException;
-import dev.mp.runtime.builtins.StrType;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
-import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PObject;
 import dev.mp.runtime.ops.Calls;
@@ -27,21 +20,18 @@ import dev.mp.runtime.ops.Identity;
 import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
 import dev.mp.runtime.ops.StringRepr;
-import dev.mp.runtime.ops.Types;
 
 /**
- * A file made by {@code socket.makefile()}: CPython's {@code TextIOWrapper} or {@code BufferedReader} /
- * {@code BufferedWriter} / {@code BufferedRWPair} over a {@code SocketIO}, or the bare {@code SocketIO} for
- * {@code buffering=0}.
+ * A binary file made by {@code socket.makefile()}: CPython's {@code BufferedReader} / {@code BufferedWriter} /
+ * {@code BufferedRWPair} over a {@code SocketIO}, or the bare {@code SocketIO} for {@code buffering=0}; a text
+ * file is a {@link TextIOWrapper} over one of these.
  *
  * <p>Reads take up to the buffer size per recv and keep what they did not return; writes are buffered until
  * {@code flush()}, {@code close()} or a full buffer, then sent with sendall (the unbuffered file sends
- * each write with one send). Text files decode with the given encoding (which must encode {@code "\n"} as the
- * byte 10, as UTF-8, Latin-1 and ASCII do) and translate newlines as {@code TextIOWrapper} does.
+ * each write with one send).
  * Closing the file does not close the socket, but releases it if {@code close()} was called on it meanwhile.
  */
-final class SocketFile extends PObject {
-    static final PClass TEXT = IoBaseClasses.streamType("TextIOWrapper", "_io", IoBaseClasses.TEXT_IO_BASE);
+final class SocketFile extends PObject implements BinaryStream {
     static final PClass READER = IoBaseClasses.streamType("BufferedReader", "_io", IoBaseClasses.BUFFERED_IO_BASE);
     static final PClass WRITER = IoBaseClasses.streamType("BufferedWriter", "_io", IoBaseClasses.BUFFERED_IO_BASE);
     static final PClass READ_WRITE_PAIR = IoBaseClasses.streamType("BufferedRWPair", "_io", IoBaseClasses.BUFFERED_IO_BASE);
@@ -49,55 +39,34 @@ final class SocketFile extends PObject {
 
     /** io.DEFAULT_BUFFER_SIZE. */
     private static final int DEFAULT_BUFFER_SIZE = 8192;
-    /** What text files report as their encoding when none is given (the locale's, UTF-8 here). */
-    private static final String DEFAULT_ENCODING = "UTF-8";
 
     private final PSocket socket;
     private final String mode;
     private final boolean reading;
     private final boolean writing;
-    private final boolean text;
     /** 0 for the unbuffered SocketIO. */
     private final int bufferSize;
-    private final String encoding;
-    private final String errors;
-    /** null (universal newlines), "", "\n", "\r" or "\r\n", as TextIOWrapper's newline argument. */
-    private final String newline;
-    private final Charset charset;
 
     /** Received bytes not yet returned: {@code readBuffer[readStart, readEnd)}. */
     private byte[] readBuffer = new byte[0];
     private int readStart;
     private int readEnd;
-    /** Text files: decoded characters not yet returned. */
-    private final StringBuilder decoded = new StringBuilder();
-    /** Text files with universal newlines: a '\r' that ended the decoded text, held until the next character. */
-    private boolean pendingCarriageReturn;
     private boolean eof;
     /** As SocketIO: after a timeout the stream state is unknown, so further reads fail. */
     private boolean timedOut;
     private final ByteArrayOutputStream writeBuffer = new ByteArrayOutputStream();
     private boolean closed;
 
-    private SocketFile(PSocket socket, String mode, boolean reading, boolean writing, boolean text, int bufferSize,
-                       String encoding, String errors, String newline) {
+    private SocketFile(PSocket socket, String mode, boolean reading, boolean writing, int bufferSize) {
         this.socket = socket;
         this.mode = mode;
         this.reading = reading;
         this.writing = writing;
-        this.text = text;
         this.bufferSize = bufferSize;
-        this.encoding = encoding;
-        this.errors = errors;
-        this.newline = newline;
-        this.charset = text ? StrType.charset(encoding) : null;
     }
 
     @Override
     public PClass getPythonClass() {
-        if (text) {
-            return TEXT;
-        }
         if (bufferSize == 0) {
             return SOCKET_IO;
         }
@@ -105,7 +74,7 @@ final class SocketFile extends PObject {
     }
 
     /** {@code sock.makefile(mode, buffering, *, encoding, errors, newline)}. */
-    static SocketFile open(PSocket socket, String mode, Object buffering, Object encoding, Object errors, Object newline) {
+    static Object open(PSocket socket, String mode, Object buffering, Object encoding, Object errors, Object newline) {
         for (char c : mode.toCharArray()) {
             if ("rwb".indexOf(c) < 0) {
                 throw Errors.valueError("invalid mode %s (only r, w, b allowed)", StringRepr.repr(mode));
@@ -121,25 +90,15 @@ final class SocketFile extends PObject {
         if (size == 0 && !binary) {
             throw Errors.valueError("unbuffered streams must be binary");
         }
-        String newlineValue = null;
-        if (newline != PNone.NONE) {
-            if (!(newline instanceof String s)) {
-                throw Errors.typeError("TextIOWrapper() argument 'newline' must be str or None, not %s", Types.typeName(newline));
-            }
-            if (!(s.isEmpty() || s.equals("\n") || s.equals("\r") || s.equals("\r\n"))) {
-                throw Errors.valueError("illegal newline value: %s", StringRepr.repr(s));
-            }
-            newlineValue = s;
-        }
-        String encodingName = encoding == PNone.NONE ? DEFAULT_ENCODING : (String) encoding;
-        if (!binary && !Arrays.equals(StrType.encode("\n", encodingName), new byte[] {'\n'})) {
-            throw Errors.make("LookupError", "makefile() supports encodings that write '\\n' as one byte, not %s", encodingName);
-        }
         String rawMode = (reading ? "r" : "") + (writing ? "w" : "");
-        SocketFile f = new SocketFile(socket, binary ? rawMode + "b" : mode, reading, writing, !binary, (int) Math.min(size, 1 << 20),
-                encodingName, errors == PNone.NONE ? "strict" : (String) errors, newlineValue);
+        SocketFile f = new SocketFile(socket, rawMode + "b", reading, writing, (int) Math.min(size, 1 << 20));
         socket.addIoRef();
-        return f;
+        if (binary) {
+            return f;
+        }
+        TextIOWrapper text = TextIOWrapper.wrap(f, encoding, errors, newline, false);
+        text.setMode(mode);
+        return text;
     }
 
     // =====================================================================================================
@@ -233,97 +192,14 @@ final class SocketFile extends PObject {
         }
     }
 
-    /**
-     * Text files: decodes one more chunk into {@link #decoded}; false at end of stream. Only complete characters
-     * are decoded; a partial one waits for its remaining bytes.
-     */
-    private boolean decodeMore() {
-        boolean more = fill();
-        int complete = more ? completeCharacterBytes() : buffered();
-        String chunk = StrType.decode(takeBytes(complete), encoding, errors);
-        if (pendingCarriageReturn) {
-            chunk = "\r" + chunk;
-            pendingCarriageReturn = false;
-        }
-        if (more && (newline == null || newline.isEmpty()) && chunk.endsWith("\r")) {
-            // "\r" and "\r\n" are different line ends: the next character decides
-            chunk = chunk.substring(0, chunk.length() - 1);
-            pendingCarriageReturn = true;
-        }
-        decoded.append(newline == null ? chunk.replace("\r\n", "\n").replace('\r', '\n') : chunk);
-        return more;
-    }
-
-    /** How many of the buffered bytes form whole characters; an invalid sequence counts as whole (decode reports it). */
-    private int completeCharacterBytes() {
-        CharsetDecoder decoder = charset.newDecoder();
-        ByteBuffer in = ByteBuffer.wrap(readBuffer, readStart, buffered());
-        CharBuffer out = CharBuffer.allocate(buffered() + 1);
-        CoderResult result = decoder.decode(in, out, false);
-        return result.isError() ? buffered() : in.position() - readStart;
-    }
-
-    /** Text read(size): size characters, or all until end of stream when size is negative. */
-    private String readText(long size) {
-        while ((size < 0 || decoded.length() < size) && decodeMore()) {
-            // keep decoding
-        }
-        int n = (int) (size < 0 ? decoded.length() : Math.min(size, decoded.length()));
-        String out = decoded.substring(0, n);
-        decoded.delete(0, n);
-        return out;
-    }
-
-    /** Text readline(size): through the next line end (per the newline mode), at most size characters. */
-    private String readLineText(long size) {
-        while (true) {
-            int end = lineEnd();
-            if (end >= 0 || (size >= 0 && decoded.length() >= size)) {
-                int n = end < 0 ? (int) size : size >= 0 ? (int) Math.min(end, size) : end;
-                String line = decoded.substring(0, n);
-                decoded.delete(0, n);
-                return line;
-            }
-            if (!decodeMore()) {
-                int n = (int) (size < 0 ? decoded.length() : Math.min(size, decoded.length()));
-                String line = decoded.substring(0, n);
-                decoded.delete(0, n);
-                return line;
-            }
-        }
-    }
-
-    /** The length of the first line in {@link #decoded} including its end, or -1 if no line end is there yet. */
-    private int lineEnd() {
-        if (newline == null || newline.equals("\n")) {
-            int i = decoded.indexOf("\n");
-            return i < 0 ? -1 : i + 1;
-        }
-        if (newline.isEmpty()) {
-            for (int i = 0; i < decoded.length(); i++) {
-                char c = decoded.charAt(i);
-                if (c == '\n') {
-                    return i + 1;
-                }
-                if (c == '\r') {
-                    // a held '\r' guarantees the next character is known unless the stream ended
-                    return i + 1 < decoded.length() && decoded.charAt(i + 1) == '\n' ? i + 2 : i + 1;
-                }
-            }
-            return -1;
-        }
-        int i = decoded.indexOf(newline);
-        return i < 0 ? -1 : i + newline.length();
-    }
-
     private Object read(long size) {
         checkReadable();
-        return text ? readText(size) : new PBytes(readBytes(size));
+        return new PBytes(readBytes(size));
     }
 
     private Object readline(long size) {
         checkReadable();
-        return text ? readLineText(size) : new PBytes(readLineBytes(size));
+        return new PBytes(readLineBytes(size));
     }
 
     // =====================================================================================================
@@ -332,19 +208,8 @@ final class SocketFile extends PObject {
 
     private long write(Object data) {
         checkWritable();
-        byte[] bytes;
-        long written;
-        if (text) {
-            if (!(Types.baseValue(data) instanceof String s)) {
-                throw Errors.typeError("write() argument must be str, not %s", Types.typeName(data));
-            }
-            String translated = newline != null && !newline.isEmpty() && !newline.equals("\n") ? s.replace("\n", newline) : s;
-            bytes = StrType.encode(translated, encoding);
-            written = Sequences.len(s);
-        } else {
-            bytes = Sequences.bytesOf(data);
-            written = bytes.length;
-        }
+        byte[] bytes = Sequences.bytesOf(data);
+        long written = bytes.length;
         if (bufferSize == 0) {
             return SocketModule.call(() -> socket.sock.send(bytes));
         }
@@ -355,7 +220,8 @@ final class SocketFile extends PObject {
         return written;
     }
 
-    private void flush() {
+    @Override
+    public void flush() {
         checkOpen();
         if (writeBuffer.size() > 0) {
             byte[] pending = writeBuffer.toByteArray();
@@ -364,7 +230,8 @@ final class SocketFile extends PObject {
         }
     }
 
-    private void close() {
+    @Override
+    public void close() {
         if (closed) {
             return;
         }
@@ -376,6 +243,64 @@ final class SocketFile extends PObject {
             closed = true;
             socket.releaseIoRef();
         }
+    }
+
+    // =====================================================================================================
+    // BinaryStream: what a TextIOWrapper over this file calls
+    // =====================================================================================================
+
+    @Override
+    public byte[] read1(int n) {
+        checkReadable();
+        // What one recv brings when nothing is buffered: a line-by-line peer is answered line by line.
+        if (buffered() == 0) {
+            fill();
+        }
+        return takeBytes(Math.min(n, buffered()));
+    }
+
+    @Override
+    public byte[] readAll() {
+        checkReadable();
+        return readBytes(-1);
+    }
+
+    @Override
+    public void write(byte[] data) {
+        write(new PBytes(data));
+    }
+
+    @Override
+    public long tell() {
+        throw IoBaseClasses.unsupported("seek");
+    }
+
+    @Override
+    public long seek(long offset, int whence) {
+        throw IoBaseClasses.unsupported("seek");
+    }
+
+    @Override
+    public boolean readable() {
+        checkOpen();
+        return reading;
+    }
+
+    @Override
+    public boolean writable() {
+        checkOpen();
+        return writing;
+    }
+
+    @Override
+    public boolean seekable() {
+        checkOpen();
+        return false;
+    }
+
+    @Override
+    public boolean closed() {
+        return closed;
     }
 
     // =====================================================================================================
@@ -391,23 +316,9 @@ final class SocketFile extends PObject {
     }
 
     static {
-        for (PClass c : new PClass[] {TEXT, READER, WRITER, READ_WRITE_PAIR, SOCKET_IO}) {
+        for (PClass c : new PClass[] {READER, WRITER, READ_WRITE_PAIR, SOCKET_IO}) {
             method(c, "read", "self, size=-1, /", a -> self(a[0]).read(sizeArg(a[1])));
             method(c, "readline", "self, size=-1, /", a -> self(a[0]).readline(sizeArg(a[1])));
-            method(c, "readlines", "self, hint=-1, /", a -> {
-                SocketFile f = self(a[0]);
-                long hint = sizeArg(a[1]);
-                PList lines = new PList();
-                long total = 0;
-                for (Object line = f.readline(-1); Sequences.len(line) > 0; line = f.readline(-1)) {
-                    lines.add(line);
-                    total += Sequences.len(line);
-                    if (hint > 0 && total >= hint) {
-                        break;
-                    }
-                }
-                return lines;
-            });
             method(c, "write", "self, data, /", a -> self(a[0]).write(a[1]));
             method(c, "writelines", "self, lines, /", a -> {
                 for (Object line : Iteration.toList(a[1])) {
@@ -459,16 +370,10 @@ final class SocketFile extends PObject {
             attribute(c, "mode", o -> self(o).mode);
             attribute(c, "name", o -> (long) self(o).socket.sock.fileno());
         }
-        attribute(TEXT, "encoding", o -> self(o).encoding);
-        attribute(TEXT, "errors", o -> self(o).errors);
-        attribute(TEXT, "newlines", o -> PNone.NONE);
     }
 
     private static String repr(SocketFile f) {
         String name = "name=" + f.socket.sock.fileno();
-        if (f.text) {
-            return "<_io.TextIOWrapper " + name + " mode=" + StringRepr.repr(f.mode) + " encoding=" + StringRepr.repr(f.encoding) + ">";
-        }
         PClass cls = f.getPythonClass();
         if (cls == READER || cls == WRITER) {
             return "<_io." + cls.name() + " " + name + ">";

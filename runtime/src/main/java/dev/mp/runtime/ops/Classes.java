@@ -336,7 +336,15 @@ public final class Classes {
         if (hook != null) {
             return Conversions.isTrue(Calls.callDescriptor(hook, cls, obj));
         }
-        return Types.isInstance(obj, cls);
+        if (Types.isInstance(obj, cls)) {
+            return true;
+        }
+        // As CPython: an object whose class defines __class__ (a proxy, a mock with a spec) is an instance of the class it names.
+        if (obj instanceof dev.mp.runtime.objects.PInstance && Types.typeOf(obj).lookup("__class__") != null
+                && Attributes.lookup(obj, "__class__") instanceof PClass claimed && claimed != Types.typeOf(obj)) {
+            return claimed.isSubclassOf(cls);
+        }
+        return false;
     }
 
     /** {@code issubclass(sub, cls)}: the {@code __subclasscheck__} of the class's metaclass decides when it defines one. */
