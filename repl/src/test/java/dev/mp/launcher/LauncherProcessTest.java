@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code mp} command as a process: a program piped to it, Ctrl-C (SIGINT) ending a script, deep recursion. */
+/**
+ * The {@code mp} command as a process: a program piped to it, Ctrl-C (SIGINT) ending a script, deep recursion,
+ * files left open at the end.
+ */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LauncherProcessTest {
     @TempDir
@@ -77,6 +80,33 @@ class LauncherProcessTest {
         String err = new String(mp.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, mp.waitFor(), err);
         assertEquals("500000\n", out);
+    }
+
+    /**
+     * Files a program leaves open keep nothing back when it ends, as CPython flushes them at exit: text, binary,
+     * one still referenced from a global and one only the garbage collector could reach; {@code sys.exit} too.
+     */
+    @Test
+    void filesLeftOpenAreFlushedWhenTheProgramEnds() throws Exception {
+        Path script = dir.resolve("leave_open.mp");
+        Files.writeString(script, """
+                import sys
+                folder = sys.argv[1]
+                kept = open(folder + "/kept.txt", "w")
+                kept.write("kept open\\n")
+                open(folder + "/dropped.bin", "wb").write(b"dropped")
+                def inner():
+                    f = open(folder + "/inner.txt", "w")
+                    f.write("inner\\n")
+                inner()
+                sys.exit(3)
+                """);
+        Process mp = mp(script.toString(), dir.toString()).start();
+        String err = new String(mp.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(3, mp.waitFor(), err);
+        assertEquals("kept open\n", Files.readString(dir.resolve("kept.txt")));
+        assertEquals("dropped", Files.readString(dir.resolve("dropped.bin")));
+        assertEquals("inner\n", Files.readString(dir.resolve("inner.txt")));
     }
 
     /** What Ctrl-C makes the terminal send to the program. */

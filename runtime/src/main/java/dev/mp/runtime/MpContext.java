@@ -41,6 +41,37 @@ public final class MpContext {
         return profileHook;
     }
 
+    /** The file objects with written data not passed to the operating system yet, in the order they got it. */
+    private final java.util.Set<dev.mp.runtime.modules.PendingWrites> pendingWrites =
+            java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>());
+
+    /** {@code file} holds written data that has not reached the operating system yet (see PendingWrites). */
+    public void notePendingWrites(dev.mp.runtime.modules.PendingWrites file) {
+        pendingWrites.add(file);
+    }
+
+    /** {@code file} has passed on (or dropped, when closed) all it had written. */
+    public void donePendingWrites(dev.mp.runtime.modules.PendingWrites file) {
+        pendingWrites.remove(file);
+    }
+
+    /**
+     * Passes on what file objects still hold, as CPython's reference counting would have closed them by now. An
+     * error stays with its file, whose own flush or close reports it, as CPython reports it only there.
+     */
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    public void flushPendingWrites() {
+        for (int pass = 0; pass < 3 && !pendingWrites.isEmpty(); pass++) {
+            for (dev.mp.runtime.modules.PendingWrites file : pendingWrites.toArray(new dev.mp.runtime.modules.PendingWrites[0])) {
+                try {
+                    file.writePending();
+                } catch (MpException e) {
+                    pendingWrites.remove(file);
+                }
+            }
+        }
+    }
+
     /** Installs (or with null removes) the profiler that mp code reports calls to. */
     public void setProfileHook(dev.mp.runtime.nodes.ProfileHook hook) {
         if (hook != null) {

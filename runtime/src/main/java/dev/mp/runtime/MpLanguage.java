@@ -163,6 +163,7 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
     @Override
     protected void finalizeContext(MpContext context) {
         context.threads().stopAll();
+        context.flushPendingWrites();
     }
 
     @Override

@@ -49,7 +49,7 @@ final class FileObjects {
     private static final int WRITE_BUFFER = 1 << 16;
 
     /** An open binary file: a BufferedReader, BufferedWriter or BufferedRandom. */
-    static final class PFile extends PObject implements BinaryStream {
+    static final class PFile extends PObject implements BinaryStream, PendingWrites {
         final String name;
         /** The mode as CPython's FileIO reports it ("rb", "wb", "rb+", "ab", ...). */
         final String mode;
@@ -105,6 +105,13 @@ final class FileObjects {
             return Errors.osError(e, name, null);
         }
 
+        @Override
+        public void writePending() {
+            if (!closed) {
+                flushPending();
+            }
+        }
+
         void flushPending() {
             if (pending.size() == 0) {
                 return;
@@ -119,6 +126,7 @@ final class FileObjects {
                 throw ioError(e);
             }
             pending.reset();
+            dev.mp.runtime.MpContext.get(null).donePendingWrites(this);
         }
 
         /** Writes bytes where the mode says: at the end when appending, else at {@code at}. */
@@ -129,6 +137,9 @@ final class FileObjects {
             }
             if (pending.size() == 0) {
                 pendingAt = target;
+                if (data.length > 0) {
+                    dev.mp.runtime.MpContext.get(null).notePendingWrites(this);
+                }
             }
             pending.writeBytes(data);
             position = pendingAt + pending.size();
@@ -398,6 +409,7 @@ final class FileObjects {
             f.flushPending();
         } finally {
             f.closed = true;
+            dev.mp.runtime.MpContext.get(null).donePendingWrites(f);
             try {
                 f.channel.close();
             } catch (IOException e) {
@@ -412,6 +424,7 @@ final class FileObjects {
 
     /** {@code open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)}. */
     static Object open(MpContext context, Object[] a) {
+        context.flushPendingWrites();
         if (!(a[0] instanceof String) && Types.override(a[0], "__fspath__") == null && !(a[0] instanceof PBytes)) {
             throw Errors.typeError("expected str, bytes or os.PathLike object, not %s", Types.typeName(a[0]));
         }

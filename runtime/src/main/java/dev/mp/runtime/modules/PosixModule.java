@@ -281,6 +281,8 @@ final class PosixModule {
      * function and what else it would have accepted.
      */
     static String path(Object o, String function, boolean noneAllowed) {
+        // What a file object still holds reaches the file before any look at the file system (see PendingWrites).
+        dev.mp.runtime.MpContext.get(null).flushPendingWrites();
         if (o instanceof String s) {
             return s;
         }

@@ -202,6 +202,7 @@ final class SubprocessModule {
         int stdin = (int) Conversions.asLong(a[3]);
         int stdout = (int) Conversions.asLong(a[4]);
         int stderr = (int) Conversions.asLong(a[5]);
+        context.flushPendingWrites(); // the child may read what this program wrote (see PendingWrites)
         TruffleProcessBuilder builder;
         try {
             builder = context.env().newProcessBuilder(command.toArray(new String[0]));

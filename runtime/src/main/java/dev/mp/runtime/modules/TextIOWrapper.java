@@ -39,7 +39,7 @@ import dev.mp.runtime.MpException;
  * bytes, passed to the buffer beyond 8192 of them, on {@code flush()}, at a line end under
  * {@code line_buffering}, and at once under {@code write_through}.
  */
-final class TextIOWrapper extends PSubclassable {
+final class TextIOWrapper extends PSubclassable implements PendingWrites {
     static final PClass TYPE = new PClass("TextIOWrapper", "_io", new PClass[] {IoBaseClasses.TEXT_IO_BASE}, true, PClass.Layout.BUILTIN)
             .allowSubclasses();
 
@@ -375,6 +375,9 @@ final class TextIOWrapper extends PSubclassable {
             bytes = withoutByteOrderMark(bytes);
         }
         encoderStarted = true;
+        if (pending.size() == 0 && bytes.length > 0) {
+            dev.mp.runtime.MpContext.get(null).notePendingWrites(this);
+        }
         pending.writeBytes(bytes);
         if (pending.size() > CHUNK_SIZE || needFlush || writeThrough) {
             writeFlush();
@@ -406,7 +409,18 @@ final class TextIOWrapper extends PSubclassable {
         if (pending.size() > 0) {
             byte[] data = pending.toByteArray();
             pending.reset();
+            dev.mp.runtime.MpContext.get(null).donePendingWrites(this);
             stream.write(data);
+        }
+    }
+
+    @Override
+    public void writePending() {
+        if (!stream.closed()) {
+            writeFlush();
+            stream.flush();
+        } else {
+            dev.mp.runtime.MpContext.get(null).donePendingWrites(this);
         }
     }
 

@@ -101,6 +101,7 @@ public final class ChildProcess extends PObject {
      * otherwise return before the Process's output arrived. There, forkserver runs each Process as spawn does.
      */
     static ChildProcess start(MpContext context, Object processObject, String method, String currentMethod) {
+        context.flushPendingWrites(); // the child may read what this program wrote (see modules.PendingWrites)
         boolean recycle = FORKSERVER.equals(method) && dev.mp.runtime.MpLanguage.usesProcessStdio(context.env());
         byte[] preparation = Reduction.dumps(preparationData(context, currentMethod, recycle));
         Reduction.check(processObject);
