@@ -78,17 +78,8 @@ final class AtexitModule {
 
     @TruffleBoundary
     private static void call(MpContext context, Object func, PTuple args, PDict kwargs) {
-        Object[] all = new Object[args.size() + kwargs.size()];
-        String[] names = new String[kwargs.size()];
-        System.arraycopy(args.items(), 0, all, 0, args.size());
-        int i = 0;
-        for (PDict.Entry e : kwargs.entries()) {
-            names[i] = (String) e.key;
-            all[args.size() + i] = e.value;
-            i++;
-        }
         try {
-            Calls.call(func, all, names.length == 0 ? null : names);
+            Calls.callUnpacking(func, args.items(), kwargs);
         } catch (MpException e) {
             context.err().print("Exception ignored in atexit callback: " + Conversions.repr(func) + "\n");
             TracebackPrinter.print(e.pythonException(), context.err());

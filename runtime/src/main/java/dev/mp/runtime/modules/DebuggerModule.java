@@ -335,16 +335,7 @@ final class DebuggerModule {
     }
 
     private static Object callWith(Object function, PTuple args, PDict kwargs) {
-        Object[] all = new Object[args.size() + kwargs.size()];
-        String[] names = new String[kwargs.size()];
-        System.arraycopy(args.items(), 0, all, 0, args.size());
-        int i = 0;
-        for (PDict.Entry e : kwargs.entries()) {
-            names[i] = (String) e.key;
-            all[args.size() + i] = e.value;
-            i++;
-        }
-        return Calls.call(function, all, names.length == 0 ? null : names);
+        return Calls.callUnpacking(function, args.items(), kwargs);
     }
 
     private static String breakpointVariable(MpContext context) {

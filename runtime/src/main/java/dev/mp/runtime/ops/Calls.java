@@ -10,6 +10,7 @@ import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.CallStack;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PMethod;
 import dev.mp.runtime.objects.PNone;
@@ -23,6 +24,13 @@ public final class Calls {
     @TruffleBoundary
     public static Object call(Object callee, Object... args) {
         return call(callee, args, null);
+    }
+
+    /** {@code callee(*positional, **keywords)}. */
+    @TruffleBoundary
+    public static Object callUnpacking(Object callee, Object[] positional, PDict keywords) {
+        Classes.Arguments a = Classes.Arguments.of(positional, keywords);
+        return call(callee, a.values(), a.names().length == 0 ? null : a.names());
     }
 
     @TruffleBoundary
