@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Truffle tools on mp programs, through the launcher: the CPU sampler's profile names mp functions with their
- * lines, and a debugger (the Debug Adapter Protocol server, driven over TCP as VS Code drives it) stops at a
- * breakpoint and reads the function's local variables as Python values.
+ * lines, and both debuggers (the Debug Adapter Protocol server, driven over TCP as VS Code drives it, and the Chrome
+ * inspector, driven over its WebSocket as Chrome DevTools drives it) stop at a breakpoint and read the function's
+ * local variables as Python values.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ToolsTest {
@@ -120,6 +121,200 @@ class ToolsTest {
         assertEquals(0, mp.waitFor(), err.get());
         // The server announces itself on stdout; the program's output follows.
         assertTrue(out.get().endsWith("\n12\n"), out.get());
+    }
+
+    /**
+     * The Chrome inspector, driven over its WebSocket with the DevTools protocol as Chrome drives it: the program
+     * waits for the client, pauses at its first statement, stops at a breakpoint set by URL, and the paused frame's
+     * local scope holds the function's variables as Python values.
+     */
+    @Test
+    void inspectorStopsAtABreakpointAndShowsLocalVariables() throws Exception {
+        Path script = dir.resolve("insp.mp");
+        Files.writeString(script, """
+                def area(width, height):
+                    result = width * height
+                    return result
+
+                print(area(3, 4))
+                """);
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Process mp = LauncherProcessTest.mp("--inspect=" + port, "--inspect.Path=mp-test",
+                "--inspect.WaitAttached=true", script.toString()).start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(mp.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(mp.getErrorStream()));
+        try (InspectorClient inspector = InspectorClient.connect(port, "mp-test", mp)) {
+            inspector.call("Runtime.enable", new JSONObject());
+            inspector.call("Debugger.enable", new JSONObject());
+            inspector.call("Runtime.runIfWaitingForDebugger", new JSONObject());
+            inspector.await(m -> "Debugger.paused".equals(m.optString("method")));
+            inspector.call("Debugger.setBreakpointByUrl", new JSONObject().put("lineNumber", 2).put("urlRegex", ".*insp\\.mp$"));
+            inspector.call("Debugger.resume", new JSONObject());
+            JSONObject paused = inspector.await(m -> "Debugger.paused".equals(m.optString("method")));
+            JSONObject frame = paused.getJSONObject("params").getJSONArray("callFrames").getJSONObject(0);
+            assertEquals("area", frame.getString("functionName"));
+            assertEquals(2, frame.getJSONObject("location").getInt("lineNumber"));
+            String scope = frame.getJSONArray("scopeChain").getJSONObject(0).getJSONObject("object").getString("objectId");
+            JSONArray properties = inspector.call("Runtime.getProperties", new JSONObject().put("objectId", scope).put("ownProperties", true))
+                    .getJSONObject("result").getJSONArray("result");
+            Map<String, Object> locals = new HashMap<>();
+            for (int i = 0; i < properties.length(); i++) {
+                JSONObject value = properties.getJSONObject(i).getJSONObject("value");
+                locals.put(properties.getJSONObject(i).getString("name"), value.opt("value") != null ? value.get("value") : value.opt("description"));
+            }
+            assertEquals("12", String.valueOf(locals.get("result")), properties.toString());
+            assertEquals("3", String.valueOf(locals.get("width")), properties.toString());
+            inspector.call("Debugger.resume", new JSONObject());
+        }
+        assertEquals(0, mp.waitFor(), err.get());
+        assertTrue(out.get().endsWith("12\n"), out.get());
+    }
+
+    /**
+     * A Chrome DevTools protocol client over a WebSocket of its own (RFC 6455: the upgrade, masked text frames out,
+     * unmasked frames in): calls with ids, and events kept in order until waited for.
+     */
+    private static final class InspectorClient implements AutoCloseable {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        private final java.util.List<JSONObject> pending = new java.util.ArrayList<>();
+        private final java.util.Random random = new java.util.Random();
+        private int id;
+
+        private InspectorClient(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
+        }
+
+        /** Connects and upgrades once the inspector of {@code process} listens (it starts with the program's JVM). */
+        static InspectorClient connect(int port, String path, Process process) throws Exception {
+            Socket socket;
+            while (true) {
+                try {
+                    socket = new Socket("127.0.0.1", port);
+                    break;
+                } catch (java.net.ConnectException notYet) {
+                    if (!process.isAlive()) {
+                        throw notYet;
+                    }
+                    process.waitFor(100, TimeUnit.MILLISECONDS);
+                }
+            }
+            socket.setSoTimeout(120_000);
+            InspectorClient client = new InspectorClient(socket);
+            client.out.write(("GET /" + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            client.out.flush();
+            String status = client.headerLine();
+            assertTrue(status.startsWith("HTTP/1.1 101"), status);
+            while (!client.headerLine().isEmpty()) {
+                // the rest of the response's headers
+            }
+            return client;
+        }
+
+        private String headerLine() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("the inspector closed the connection");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        /** Sends {@code method} and returns its response; the events read meanwhile are kept for {@link #await}. */
+        JSONObject call(String method, JSONObject params) throws IOException {
+            int callId = ++id;
+            send(new JSONObject().put("id", callId).put("method", method).put("params", params).toString());
+            while (true) {
+                JSONObject message = receive();
+                if (message.optInt("id", -1) == callId) {
+                    assertTrue(!message.has("error"), message.toString());
+                    return message;
+                }
+                pending.add(message);
+            }
+        }
+
+        /** The first message, kept or new, that satisfies {@code wanted}; kept ones before it are dropped. */
+        JSONObject await(Predicate<JSONObject> wanted) throws IOException {
+            while (!pending.isEmpty()) {
+                JSONObject message = pending.removeFirst();
+                if (wanted.test(message)) {
+                    return message;
+                }
+            }
+            while (true) {
+                JSONObject message = receive();
+                if (wanted.test(message)) {
+                    return message;
+                }
+            }
+        }
+
+        private void send(String text) throws IOException {
+            byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+            frame.write(0x81); // FIN, text
+            if (payload.length < 126) {
+                frame.write(0x80 | payload.length);
+            } else {
+                frame.write(0x80 | 126);
+                frame.write(payload.length >>> 8);
+                frame.write(payload.length & 0xff);
+            }
+            byte[] mask = new byte[4];
+            random.nextBytes(mask);
+            frame.write(mask);
+            for (int i = 0; i < payload.length; i++) {
+                frame.write(payload[i] ^ mask[i % 4]);
+            }
+            out.write(frame.toByteArray());
+            out.flush();
+        }
+
+        /** The next text message (continuation frames joined; control frames skipped). */
+        private JSONObject receive() throws IOException {
+            java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
+            while (true) {
+                int head = in.read();
+                int second = in.read();
+                if (head < 0 || second < 0) {
+                    throw new IOException("the inspector closed the connection");
+                }
+                long length = second & 0x7f;
+                if (length == 126) {
+                    length = ((long) in.read() << 8) | in.read();
+                } else if (length == 127) {
+                    length = 0;
+                    for (int i = 0; i < 8; i++) {
+                        length = (length << 8) | in.read();
+                    }
+                }
+                byte[] payload = in.readNBytes((int) length);
+                int opcode = head & 0x0f;
+                if (opcode == 0x1 || opcode == 0x0) {
+                    message.write(payload);
+                    if ((head & 0x80) != 0) {
+                        return new JSONObject(message.toString(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     private static String read(InputStream in) {
