@@ -5,6 +5,8 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
+import dev.mp.runtime.nodes.function.YieldFromNode;
+import dev.mp.runtime.nodes.function.YieldNode;
 import dev.mp.runtime.nodes.local.AssignTargetNode;
 
 /** {@code t1 = t2 = value}: evaluates the value once and assigns it to each target, left to right. */
@@ -18,9 +20,33 @@ public final class AssignNode extends MpStatementNode {
     }
 
     @Override
-    @ExplodeLoop
     public void execute(VirtualFrame frame) {
-        Object v = value.execute(frame);
+        assign(frame, value.execute(frame));
+    }
+
+    /**
+     * {@code x = yield v} and {@code x = await f()} suspend their generator by giving a {@link Completion.Suspend}
+     * (nothing is assigned until the resumption), not by an exception.
+     */
+    @Override
+    public Object executeReturning(VirtualFrame frame) {
+        Object v;
+        if (value instanceof YieldNode yield) {
+            v = yield.executeOrSuspend(frame);
+        } else if (value instanceof YieldFromNode delegation) {
+            v = delegation.executeOrSuspend(frame);
+        } else {
+            v = value.execute(frame);
+        }
+        if (v instanceof Completion.Suspend) {
+            return v;
+        }
+        assign(frame, v);
+        return null;
+    }
+
+    @ExplodeLoop
+    private void assign(VirtualFrame frame, Object v) {
         for (AssignTargetNode t : targets) {
             t.assign(frame, v);
         }

@@ -46,7 +46,7 @@ public final class YieldFromNode extends MpExpressionNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object result = advance(frame);
+        Object result = executeOrSuspend(frame);
         if (result instanceof Completion.Suspend s) {
             throw new YieldException(s.value);
         }
@@ -58,12 +58,15 @@ public final class YieldFromNode extends MpExpressionNode {
      * {@link Completion.Suspend} with the item to yield, which travels up as a value rather than an exception.
      */
     public Object executeStatement(VirtualFrame frame) {
-        Object result = advance(frame);
+        Object result = executeOrSuspend(frame);
         return result instanceof Completion.Suspend ? result : null;
     }
 
-    /** Sends into or starts the delegation: the result of {@code yield from}, or a suspension with the item. */
-    private Object advance(VirtualFrame frame) {
+    /**
+     * Sends into or starts the delegation: the result of {@code yield from} (or {@code await}), or a
+     * {@link Completion.Suspend} with the item to yield, for a statement run by {@code executeReturning}.
+     */
+    public Object executeOrSuspend(VirtualFrame frame) {
         PGenerator gen = GeneratorState.generator(frame, generatorSlot);
         Object it;
         Object sent = PNone.NONE;

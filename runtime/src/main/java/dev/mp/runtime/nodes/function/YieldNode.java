@@ -51,11 +51,19 @@ public final class YieldNode extends MpExpressionNode {
      * generator's body root as a value rather than a {@link YieldException}.
      */
     public Object executeStatement(VirtualFrame frame) {
+        Object result = executeOrSuspend(frame);
+        return result instanceof Completion.Suspend ? result : null;
+    }
+
+    /**
+     * The yield where its statement runs by {@code executeReturning} ({@code x = yield v}): the value sent in when
+     * the generator resumes here, else a {@link Completion.Suspend} with the value it gives.
+     */
+    public Object executeOrSuspend(VirtualFrame frame) {
         PGenerator gen = GeneratorState.generator(frame, generatorSlot);
         if (gen.resuming && gen.suspendedAt == id) {
             gen.resuming = false;
-            resumeValue(gen);
-            return null;
+            return resumeValue(gen);
         }
         Object v = value == null ? PNone.NONE : value.execute(frame);
         gen.suspendedAt = id;
