@@ -210,25 +210,12 @@ class ToolsTest {
             client.out.write(("GET /" + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             client.out.flush();
-            String status = client.headerLine();
+            String status = headerLine(client.in);
             assertTrue(status.startsWith("HTTP/1.1 101"), status);
-            while (!client.headerLine().isEmpty()) {
+            while (!headerLine(client.in).isEmpty()) {
                 // the rest of the response's headers
             }
             return client;
-        }
-
-        private String headerLine() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new IOException("the inspector closed the connection");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
         }
 
         /** Sends {@code method} and returns its response; the events read meanwhile are kept for {@link #await}. */
@@ -317,6 +304,20 @@ class ToolsTest {
         }
     }
 
+    /** One line of an HTTP-style header (the DAP framing, the WebSocket upgrade), without its CR LF. */
+    private static String headerLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("the debugger closed the connection");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
     private static String read(InputStream in) {
         try (in) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -377,25 +378,12 @@ class ToolsTest {
 
         private JSONObject next() throws IOException {
             int length = -1;
-            for (String header = readLine(); !header.isEmpty(); header = readLine()) {
+            for (String header = headerLine(in); !header.isEmpty(); header = headerLine(in)) {
                 if (header.startsWith("Content-Length:")) {
                     length = Integer.parseInt(header.substring("Content-Length:".length()).strip());
                 }
             }
             return new JSONObject(new String(in.readNBytes(length), StandardCharsets.UTF_8));
-        }
-
-        private String readLine() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new IOException("the debugger closed the connection");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
         }
 
         @Override

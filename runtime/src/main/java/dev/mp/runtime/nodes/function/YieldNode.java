@@ -33,16 +33,14 @@ public final class YieldNode extends MpExpressionNode {
         return id;
     }
 
+    /** Inside an expression the suspension unwinds to the generator's body root as a {@link YieldException}. */
     @Override
     public Object execute(VirtualFrame frame) {
-        PGenerator gen = GeneratorState.generator(frame, generatorSlot);
-        if (gen.resuming && gen.suspendedAt == id) {
-            gen.resuming = false;
-            return resumeValue(gen);
+        Object result = executeOrSuspend(frame);
+        if (result instanceof Completion.Suspend s) {
+            throw new YieldException(s.value);
         }
-        Object v = value == null ? PNone.NONE : value.execute(frame);
-        gen.suspendedAt = id;
-        throw new YieldException(asyncGenerator ? new dev.mp.runtime.ops.Coroutines.Yielded(v) : v);
+        return result;
     }
 
     /**
