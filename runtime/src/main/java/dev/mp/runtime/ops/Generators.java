@@ -86,8 +86,7 @@ public final class Generators {
         }
         com.oracle.truffle.api.nodes.Node[] found = {null};
         g.body.getRootNode().accept(node -> {
-            if (node instanceof dev.mp.runtime.nodes.function.YieldNode y && y.id() == g.suspendedAt
-                    || node instanceof dev.mp.runtime.nodes.function.YieldFromNode yf && yf.id() == g.suspendedAt) {
+            if (node instanceof dev.mp.runtime.nodes.function.SuspensionPointNode point && point.id() == g.suspendedAt) {
                 found[0] = node;
                 return false;
             }

@@ -304,10 +304,8 @@ final class NodeBuilder {
     private static int[] yieldIds(MpExpressionNode node) {
         List<Integer> ids = new ArrayList<>();
         node.accept(n -> {
-            if (n instanceof YieldNode y) {
-                ids.add(y.id());
-            } else if (n instanceof YieldFromNode y) {
-                ids.add(y.id());
+            if (n instanceof dev.mp.runtime.nodes.function.SuspensionPointNode point) {
+                ids.add(point.id());
             }
             return true;
         });

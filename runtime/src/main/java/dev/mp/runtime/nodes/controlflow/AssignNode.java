@@ -5,8 +5,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
-import dev.mp.runtime.nodes.function.YieldFromNode;
-import dev.mp.runtime.nodes.function.YieldNode;
+import dev.mp.runtime.nodes.function.SuspensionPointNode;
 import dev.mp.runtime.nodes.local.AssignTargetNode;
 
 /** {@code t1 = t2 = value}: evaluates the value once and assigns it to each target, left to right. */
@@ -31,10 +30,8 @@ public final class AssignNode extends MpStatementNode {
     @Override
     public Object executeReturning(VirtualFrame frame) {
         Object v;
-        if (value instanceof YieldNode yield) {
-            v = yield.executeOrSuspend(frame);
-        } else if (value instanceof YieldFromNode delegation) {
-            v = delegation.executeOrSuspend(frame);
+        if (value instanceof SuspensionPointNode suspension) {
+            v = suspension.executeOrSuspend(frame);
         } else {
             v = value.execute(frame);
         }

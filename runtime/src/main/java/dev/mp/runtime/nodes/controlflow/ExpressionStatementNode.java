@@ -4,8 +4,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
-import dev.mp.runtime.nodes.function.YieldFromNode;
-import dev.mp.runtime.nodes.function.YieldNode;
+import dev.mp.runtime.nodes.function.SuspensionPointNode;
 
 /** An expression evaluated for its effect. */
 public final class ExpressionStatementNode extends MpStatementNode {
@@ -23,11 +22,8 @@ public final class ExpressionStatementNode extends MpStatementNode {
     /** A {@code yield} or {@code yield from} statement suspends its generator by giving a {@link Completion.Suspend}. */
     @Override
     public Object executeReturning(VirtualFrame frame) {
-        if (expression instanceof YieldNode yield) {
-            return yield.executeStatement(frame);
-        }
-        if (expression instanceof YieldFromNode delegation) {
-            return delegation.executeStatement(frame);
+        if (expression instanceof SuspensionPointNode suspension) {
+            return suspension.executeStatement(frame);
         }
         expression.execute(frame);
         return null;

@@ -13,7 +13,7 @@ import dev.mp.runtime.ops.Generators;
 import dev.mp.runtime.ops.Iteration;
 
 /** {@code yield from iterable} or {@code await awaitable}: yields each item; evaluates to the sub-generator's return value. */
-public final class YieldFromNode extends MpExpressionNode {
+public final class YieldFromNode extends SuspensionPointNode {
     private final int id;
     private final int generatorSlot;
     /** Holds the iterator being delegated to. */
@@ -34,7 +34,7 @@ public final class YieldFromNode extends MpExpressionNode {
         this.iterable = iterable;
     }
 
-    /** The number of this yield within its generator, which a suspended generator records as where it stopped. */
+    @Override
     public int id() {
         return id;
     }
@@ -44,28 +44,8 @@ public final class YieldFromNode extends MpExpressionNode {
         return frame.getObject(iteratorSlot);
     }
 
+    /** Sends into or starts the delegation: the result of {@code yield from} (or {@code await}), or a suspension. */
     @Override
-    public Object execute(VirtualFrame frame) {
-        Object result = executeOrSuspend(frame);
-        if (result instanceof Completion.Suspend s) {
-            throw new YieldException(s.value);
-        }
-        return result;
-    }
-
-    /**
-     * The delegation as a statement of its own, run by {@code executeReturning}: null when it has ended, else a
-     * {@link Completion.Suspend} with the item to yield, which travels up as a value rather than an exception.
-     */
-    public Object executeStatement(VirtualFrame frame) {
-        Object result = executeOrSuspend(frame);
-        return result instanceof Completion.Suspend ? result : null;
-    }
-
-    /**
-     * Sends into or starts the delegation: the result of {@code yield from} (or {@code await}), or a
-     * {@link Completion.Suspend} with the item to yield, for a statement run by {@code executeReturning}.
-     */
     public Object executeOrSuspend(VirtualFrame frame) {
         PGenerator gen = GeneratorState.generator(frame, generatorSlot);
         Object it;

@@ -10,7 +10,7 @@ import dev.mp.runtime.objects.PGenerator;
 import dev.mp.runtime.objects.PNone;
 
 /** {@code yield value}: suspends the generator; on resumption evaluates to the value sent in. */
-public final class YieldNode extends MpExpressionNode {
+public final class YieldNode extends SuspensionPointNode {
     private final int id;
     private final int generatorSlot;
     @Child private MpExpressionNode value;
@@ -28,35 +28,13 @@ public final class YieldNode extends MpExpressionNode {
         this.value = value;
     }
 
-    /** The number of this yield within its generator, which a suspended generator records as where it stopped. */
+    @Override
     public int id() {
         return id;
     }
 
-    /** Inside an expression the suspension unwinds to the generator's body root as a {@link YieldException}. */
+    /** The value sent in when the generator resumes here, else a {@link Completion.Suspend} with the value it gives. */
     @Override
-    public Object execute(VirtualFrame frame) {
-        Object result = executeOrSuspend(frame);
-        if (result instanceof Completion.Suspend s) {
-            throw new YieldException(s.value);
-        }
-        return result;
-    }
-
-    /**
-     * The yield as a statement of its own, run by {@code executeReturning}: null when the generator resumes here
-     * (the value sent in is dropped), else a {@link Completion.Suspend} with the value, which travels up to the
-     * generator's body root as a value rather than a {@link YieldException}.
-     */
-    public Object executeStatement(VirtualFrame frame) {
-        Object result = executeOrSuspend(frame);
-        return result instanceof Completion.Suspend ? result : null;
-    }
-
-    /**
-     * The yield where its statement runs by {@code executeReturning} ({@code x = yield v}): the value sent in when
-     * the generator resumes here, else a {@link Completion.Suspend} with the value it gives.
-     */
     public Object executeOrSuspend(VirtualFrame frame) {
         PGenerator gen = GeneratorState.generator(frame, generatorSlot);
         if (gen.resuming && gen.suspendedAt == id) {
