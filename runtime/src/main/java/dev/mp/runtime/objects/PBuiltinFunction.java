@@ -20,6 +20,11 @@ public final class PBuiltinFunction extends PObject {
     private final Body body;
     /** {@link #displayName()}, made once: every call passes it to the argument binder. */
     private final String displayName;
+    /** {@link #fixedPositionalArity()}, worked out once. */
+    private final int fixedPositionalArity;
+
+    private static final java.util.Set<String> CORE_TYPES = java.util.Set.of("str", "bytes", "bytearray", "list", "tuple", "dict", "set",
+            "frozenset", "int", "float", "bool", "object", "complex");
 
     /**
      * @param ownerType the type whose method this is, or null for a plain function
@@ -38,6 +43,28 @@ public final class PBuiltinFunction extends PObject {
         this.kwDefaults = kwDefaults == null ? new Object[signature.kwOnlyCount()] : kwDefaults;
         this.body = body;
         this.displayName = ownerType == null ? name : ownerType + "." + name;
+        this.fixedPositionalArity = fixedPositionalArity(ownerType, signature, defaults);
+    }
+
+    /**
+     * What CPython's C functions and core-type methods of the calling conventions METH_NOARGS and METH_O have in
+     * mp: 0 or 1 for a builtin that takes exactly that many positional-only arguments (besides {@code self}), and
+     * -1 for any other. CPython's messages and recursion checks for such calls differ from the others'.
+     */
+    public int fixedPositionalArity() {
+        return fixedPositionalArity;
+    }
+
+    private static int fixedPositionalArity(String ownerType, Signature sig, Object[] defaults) {
+        if (sig.hasVarArgs() || sig.kwOnlyCount() > 0 || sig.hasVarKeywords() || defaults.length > 0) {
+            return -1;
+        }
+        boolean method = ownerType != null;
+        if (method ? !CORE_TYPES.contains(ownerType) : sig.posOnlyCount() != sig.positionalCount()) {
+            return -1;
+        }
+        int params = sig.positionalCount() - (method ? 1 : 0);
+        return params <= 1 ? params : -1;
     }
 
     public String name() {

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RootNode;
 
+import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.CallStack;
 import dev.mp.runtime.objects.PBuiltinFunction;
@@ -134,6 +135,7 @@ public final class Calls {
             MpException fixedArity = fixedArityError(b, args, kwnames);
             throw fixedArity != null ? fixedArity : e;
         }
+        MpContext ctx = b.fixedPositionalArity() >= 0 ? enterCheckedCall() : null;
         try {
             return b.body().call(bound);
         } catch (ClassCastException | ArithmeticException | NullPointerException | IndexOutOfBoundsException | IllegalArgumentException
@@ -143,7 +145,26 @@ public final class Calls {
             }
             // A builtin that fails on an argument it did not check is a bug in mp, reported as CPython reports its own.
             throw Errors.internal(e);
+        } finally {
+            if (ctx != null) {
+                ctx.depth--;
+            }
         }
+    }
+
+    /**
+     * Counts a call that CPython checks against the recursion limit while it runs (a METH_O or METH_NOARGS
+     * function, a class without vectorcall): a recursion that calls {@code id()} or instantiates a class first
+     * thing (as {@code copy.deepcopy} does) ends with this message. Gives the context whose {@code depth} the
+     * caller takes back when the call ends (null when there is none).
+     */
+    static MpContext enterCheckedCall() {
+        MpContext ctx = MpContext.current();
+        if (ctx != null && ++ctx.depth >= ctx.recursionLimit) {
+            ctx.depth--;
+            throw Errors.make("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+        }
+        return ctx;
     }
 
     /**
@@ -163,30 +184,21 @@ public final class Calls {
         return true;
     }
 
-    private static final java.util.Set<String> CORE_TYPES = java.util.Set.of("str", "bytes", "bytearray", "list", "tuple", "dict", "set",
-            "frozenset", "int", "float", "bool", "object", "complex");
-
     /**
      * CPython's messages for its C functions and core-type methods of no or exactly one positional argument
      * (METH_NOARGS, METH_O): "takes no arguments (n given)", "takes exactly one argument (n given)"; null for
      * other functions, whose messages the binder gives.
      */
     private static MpException fixedArityError(PBuiltinFunction b, Object[] args, String[] kwnames) {
-        Signature sig = b.signature();
-        if ((kwnames != null && kwnames.length > 0) || sig.hasVarArgs() || sig.kwOnlyCount() > 0 || sig.hasVarKeywords()
-                || b.defaults().length > 0) {
+        int params = b.fixedPositionalArity();
+        if (params < 0 || (kwnames != null && kwnames.length > 0)) {
             return null;
         }
-        int self = b.isMethod() ? 1 : 0;
-        if (b.isMethod() ? !CORE_TYPES.contains(b.ownerType()) : sig.posOnlyCount() != sig.positionalCount()) {
-            return null;
-        }
-        int params = sig.positionalCount() - self;
-        int given = args.length - self;
+        int given = args.length - (b.isMethod() ? 1 : 0);
         if (params == 0) {
             return Errors.typeError("%s() takes no arguments (%d given)", b.displayName(), given);
         }
-        return params == 1 ? Errors.typeError("%s() takes exactly one argument (%d given)", b.displayName(), given) : null;
+        return Errors.typeError("%s() takes exactly one argument (%d given)", b.displayName(), given);
     }
 
     private static MpException descriptorMismatch(PBuiltinFunction b, Object self) {

@@ -33,6 +33,20 @@ public final class Classes {
      */
     @TruffleBoundary
     public static Object instantiate(PClass cls, Object[] args, String[] kwnames) {
+        if (cls.isCore()) {
+            return instantiateUnchecked(cls, args, kwnames);
+        }
+        dev.mp.runtime.MpContext ctx = Calls.enterCheckedCall();
+        try {
+            return instantiateUnchecked(cls, args, kwnames);
+        } finally {
+            if (ctx != null) {
+                ctx.depth--;
+            }
+        }
+    }
+
+    private static Object instantiateUnchecked(PClass cls, Object[] args, String[] kwnames) {
         PClass meta = cls.getPythonClass();
         if (meta != BuiltinClasses.TYPE) {
             Object call = meta.lookup("__call__");

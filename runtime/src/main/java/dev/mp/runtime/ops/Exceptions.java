@@ -18,19 +18,26 @@ public final class Exceptions {
 
     /** An instance of an exception class with the given args, without running a user {@code __init__}. */
     public static PBaseException create(PClass cls, PTuple args) {
-        if (cls.isSubclassOf(BuiltinClasses.exception("BaseExceptionGroup"))) {
+        if (cls.isSubclassOf(Special.BASE_EXCEPTION_GROUP)) {
             return ExceptionGroups.create(cls, args);
         }
-        boolean osError = cls.isSubclassOf(BuiltinClasses.exception("OSError"));
+        boolean osError = cls.isSubclassOf(Special.OS_ERROR);
         PBaseException e = osError ? new POSError(cls, args)
-                : cls.isSubclassOf(BuiltinClasses.exception("ImportError")) ? new PImportError(cls, args) : new PBaseException(cls, args);
+                : cls.isSubclassOf(Special.IMPORT_ERROR) ? new PImportError(cls, args) : new PBaseException(cls, args);
         if (osError) {
             PClass specific = args.size() >= 2 && args.get(0) instanceof Long errno ? osErrorClassFor(errno.intValue()) : null;
-            if (cls == BuiltinClasses.exception("OSError") && specific != null) {
+            if (cls == Special.OS_ERROR && specific != null) {
                 e.setPythonClass(specific);
             }
         }
         return e;
+    }
+
+    /** The exception classes whose instances {@link #create} makes of another Java class (found once, not by name each time). */
+    private static final class Special {
+        static final PClass BASE_EXCEPTION_GROUP = BuiltinClasses.exception("BaseExceptionGroup");
+        static final PClass OS_ERROR = BuiltinClasses.exception("OSError");
+        static final PClass IMPORT_ERROR = BuiltinClasses.exception("ImportError");
     }
 
     /** The OSError subclass for an errno, as CPython maps them. */
