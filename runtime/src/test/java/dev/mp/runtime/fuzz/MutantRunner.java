@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -12,6 +11,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.FileSystem;
 import org.graalvm.polyglot.io.IOAccess;
+
+import dev.mp.runtime.JavaFrames;
 
 /**
  * Runs one program in-process, as a main program, in a context that can neither start processes nor write files
@@ -33,8 +34,6 @@ final class MutantRunner implements AutoCloseable {
     record Outcome(Verdict verdict, String detail) {
     }
 
-    /** A Java stack frame as a stack trace prints it. */
-    private static final Pattern JAVA_FRAME = Pattern.compile("\\bat (java\\.|jdk\\.|dev\\.mp\\.|com\\.oracle\\.|org\\.graalvm\\.|org\\.antlr\\.)");
     /** The most output kept of one run; the rest is counted only. */
     private static final int OUTPUT_LIMIT = 1 << 18;
     /** Stack of a run's thread: deep mutants must reach RecursionError, not overflow a small test thread. */
@@ -103,8 +102,9 @@ final class MutantRunner implements AutoCloseable {
         if (t != null && !(t instanceof PolyglotException p && (p.isExit() || p.isCancelled() || (p.isGuestException() && !p.isInternalError())))) {
             return new Outcome(Verdict.FAILURE, "Java exception reached the embedder: " + describe(t));
         }
-        if (JAVA_FRAME.matcher(printed).find() || printed.contains("internal error in mp")) {
-            return new Outcome(Verdict.FAILURE, "Java or an internal error in the output: " + excerpt(printed));
+        int java = JavaFrames.find(printed);
+        if (java >= 0) {
+            return new Outcome(Verdict.FAILURE, "Java or an internal error in the output: " + JavaFrames.excerpt(printed, java));
         }
         return timedOut ? new Outcome(Verdict.TIMEOUT, "cancelled after " + timeoutMillis + " ms") : new Outcome(Verdict.OK, "");
     }
@@ -125,13 +125,6 @@ final class MutantRunner implements AutoCloseable {
             sb.append("\n    at ").append(frames[i]);
         }
         return sb.toString();
-    }
-
-    private static String excerpt(String printed) {
-        var m = JAVA_FRAME.matcher(printed);
-        int at = m.find() ? m.start() : Math.max(0, printed.indexOf("internal error in mp"));
-        int from = Math.max(0, printed.lastIndexOf('\n', Math.max(0, at - 400)));
-        return printed.substring(from, Math.min(printed.length(), at + 600));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.graalvm.polyglot.Source;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import dev.mp.runtime.JavaFrames;
 import dev.mp.runtime.OnMpThread;
 import dev.mp.runtime.parser.SourceCompiler;
 
@@ -66,6 +67,8 @@ class GoldenTest {
         // On an MpThread, as bin/mp runs a program: the goldens check the calls without call targets and mp's own
         // call stack (the embedding tests run on plain threads, through call targets).
         Result r = OnMpThread.call(() -> run(program, errors));
+        // Before the comparisons: an error program's stderr is compared by its last line only.
+        JavaFrames.assertNone(r.out + r.err, program.toString());
         assertEquals(Files.readString(dir.resolve(base + ".out")), r.out, () -> "stdout of " + program + " (its stderr:\n" + r.err + ")");
         if (errors) {
             String expectedErr = Files.readString(dir.resolve(base + ".err"));
