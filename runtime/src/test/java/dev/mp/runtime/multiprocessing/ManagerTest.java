@@ -98,4 +98,58 @@ class ManagerTest {
             assertFalse(server.get().isAlive(), "the manager's server process outlived the program");
         }
     }
+    @Test
+    void objectsOfDroppedProxiesDoNotAccumulateInTheServer() throws IOException {
+        // 10,000 proxies made and dropped one after another: the server's count stays bounded (by the proxies made
+        // between two collections, see managers._COLLECT_AFTER), and falls to the live ones after gc.collect()
+        ScriptRunner.Result r = ScriptRunner.run(dir, """
+                import gc
+                from multiprocessing import Manager
+
+                if __name__ == '__main__':
+                    with Manager() as m:
+                        kept = m.list()
+                        peak = 0
+                        for i in range(10000):
+                            d = m.dict(i=i)
+                            if i % 250 == 0:
+                                peak = max(peak, m._number_of_objects())
+                        print(peak)
+                        gc.collect()
+                        print(m._number_of_objects(), d['i'], len(kept))
+                """);
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        int peak = Integer.parseInt(lines[0].trim());
+        assertTrue(peak >= 2 && peak <= 2 + 256 + 16, "the server's object count reached " + peak);
+        assertEquals("2 9999 0", lines[1], r.out());
+    }
+
+    @Test
+    void aProxyPassedToAProcessKeepsItsReferentAfterTheParentDropsIt() throws IOException {
+        // CPython's server would drop the list here (the child takes no reference of its own under spawn): the
+        // parent's proxy goes before the child uses its copy.
+        ScriptRunner.Result r = ScriptRunner.run(dir, """
+                import gc
+                from multiprocessing import Manager, Process, Event
+
+                def use(shared, dropped):
+                    dropped.wait()
+                    shared.append('child')
+                    print(list(shared))
+
+                if __name__ == '__main__':
+                    with Manager() as m:
+                        dropped = Event()
+                        p = Process(target=use, args=(m.list(['parent']), dropped))
+                        p.start()
+                        gc.collect()
+                        print(m._number_of_objects())
+                        dropped.set()
+                        p.join()
+                        print(m._number_of_objects(), p.exitcode)
+                """);
+        assertEquals("1\n['parent', 'child']\n0 0\n", r.out(), r.err());
+        assertEquals(0, r.status(), r.err());
+    }
 }
