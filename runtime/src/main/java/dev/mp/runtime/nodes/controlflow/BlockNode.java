@@ -76,6 +76,26 @@ public final class BlockNode extends MpStatementNode {
         return null;
     }
 
+    /**
+     * As {@link #executeReturning} outside generators, except that an exception one of the statements raises is
+     * recorded at its line and given back, as an {@link MpException} completion, instead of thrown on: a
+     * {@code try} statement whose body this is handles it without a second JVM throw, whose unwinding costs more
+     * than the rest of a caught exception in the interpreter. (No Python value is an MpException.)
+     */
+    @ExplodeLoop
+    public Object executeCatching(VirtualFrame frame) {
+        if (generatorSlot >= 0) {
+            return executeReturning(frame);
+        }
+        for (int i = 0; i < statements.length; i++) {
+            Object completion = run(frame, statements[i], Mode.CATCHING);
+            if (completion != null) {
+                return completion;
+            }
+        }
+        return null;
+    }
+
     /** As {@link #executeReturning}, keeping the running statement's index for a resumption (see {@link #execute}). */
     @ExplodeLoop
     private Object executeReturningInGenerator(VirtualFrame frame) {
@@ -93,8 +113,11 @@ public final class BlockNode extends MpStatementNode {
         return null;
     }
 
-    /** How a statement is run: for its effect, for the value of an expression statement, or in a function body. */
-    private enum Mode { EFFECT, VALUE, RETURNING }
+    /**
+     * How a statement is run: for its effect, for the value of an expression statement, in a function body, or in
+     * a try statement's body (which takes what it raises as a completion).
+     */
+    private enum Mode { EFFECT, VALUE, RETURNING, CATCHING }
 
     /**
      * Runs one statement; an exception leaving it is recorded at its line. A Java exception from an operation
@@ -107,18 +130,27 @@ public final class BlockNode extends MpStatementNode {
                 case VALUE:
                     return statement.executeValue(frame);
                 case RETURNING:
+                case CATCHING:
                     return statement.executeReturning(frame);
                 default:
                     statement.execute(frame);
                     return null;
             }
         } catch (MpException e) {
-            throw record(e, statement);
+            return raised(record(e, statement), mode);
         } catch (ControlFlowException | AbstractTruffleException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
-            throw record(Errors.fromJava(e), statement);
+            return raised(record(Errors.fromJava(e), statement), mode);
         }
+    }
+
+    /** Gives {@code e} back as the completion of a try statement's body; throws it in every other mode. */
+    private static Object raised(MpException e, Mode mode) {
+        if (mode == Mode.CATCHING) {
+            return e;
+        }
+        throw e;
     }
 
     /** Records the traceback line of {@code statement}; returns the exception to throw on (see MpException). */

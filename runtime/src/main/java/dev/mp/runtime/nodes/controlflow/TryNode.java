@@ -122,8 +122,12 @@ public final class TryNode extends MpStatementNode {
     private Object runTryExceptReturning(VirtualFrame frame) {
         Object completion;
         try {
-            completion = body.executeReturning(frame);
+            // A block body gives back what its statements raise (see BlockNode#executeCatching): one JVM throw less.
+            completion = body instanceof BlockNode block ? block.executeCatching(frame) : body.executeReturning(frame);
         } catch (MpException e) {
+            completion = e;
+        }
+        if (completion instanceof MpException e) {
             PBaseException exc = e.pythonException();
             int k = handlerFor(frame, exc);
             if (k < 0) {
