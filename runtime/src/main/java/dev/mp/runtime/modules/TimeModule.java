@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 
 import dev.mp.runtime.MpContext;
@@ -64,6 +65,8 @@ final class TimeModule {
         moduleFunction(m, "perf_counter_ns", "", a -> System.nanoTime());
         moduleFunction(m, "process_time", "", a -> processCpuNanos() / 1e9);
         moduleFunction(m, "process_time_ns", "", a -> processCpuNanos());
+        moduleFunction(m, "thread_time", "", a -> threadCpuNanos() / 1e9);
+        moduleFunction(m, "thread_time_ns", "", a -> threadCpuNanos());
         moduleFunction(m, "sleep", "secs, /", a -> {
             sleep(a[0]);
             return PNone.NONE;
@@ -89,6 +92,12 @@ final class TimeModule {
         m.dict().put("altzone", (long) -daylight.getTotalSeconds());
         m.dict().put("daylight", standard.equals(daylight) ? 0L : 1L);
         m.dict().put("tzname", PTuple.of(zoneName(zone, false), zoneName(zone, !standard.equals(daylight))));
+    }
+
+    /** The CPU time of the calling thread (user and system), as CPython's thread_time. */
+    @TruffleBoundary
+    private static long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static long processCpuNanos() {
