@@ -24,6 +24,30 @@ public final class Codecs {
     private enum Codec { UTF_8, ASCII, LATIN_1 }
 
     /** The codec for an encoding name, normalized as CPython's codec lookup does; null for one Java must code. */
+    /**
+     * {@code s} coded by the JDK in one go when every character is encodable (no surrogate for UTF-8, whose JDK
+     * coder would replace a lone one), else null: the code-point loop below costs a hundred times more per
+     * character, which a megabyte string made visible.
+     */
+    private static byte[] encodeWhole(String s, Codec codec) {
+        char limit = switch (codec) {
+            case UTF_8 -> Character.MIN_SURROGATE;
+            case ASCII -> 0x80;
+            case LATIN_1 -> 0x100;
+        };
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= limit && (codec != Codec.UTF_8 || c <= Character.MAX_SURROGATE)) {
+                return null;
+            }
+        }
+        return s.getBytes(switch (codec) {
+            case UTF_8 -> StandardCharsets.UTF_8;
+            case ASCII -> StandardCharsets.US_ASCII;
+            case LATIN_1 -> StandardCharsets.ISO_8859_1;
+        });
+    }
+
     private static Codec codec(String encoding) {
         String name = encoding.toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         return switch (name) {
@@ -83,6 +107,10 @@ public final class Codecs {
         Codec codec = codec(encoding);
         if (codec == null) {
             return javaEncode(s, javaCharset(encoding), errors);
+        }
+        byte[] whole = encodeWhole(s, codec);
+        if (whole != null) {
+            return whole;
         }
         int[] cps = s.codePoints().toArray();
         ByteArrayOutputStream out = new ByteArrayOutputStream(cps.length);

@@ -450,7 +450,6 @@ final class BuiltinsModule {
         return n == 1 ? "argument 1" : "arguments 1-" + n;
     }
 
-    /** Whether reversed() takes o: a sequence (len and indexing) or a dict or dict view, not a set or an iterator. */
     /**
      * {@code reversed()} of a class with {@code __len__} and {@code __getitem__}, as CPython: {@code seq[len - 1]}
      * down to {@code seq[0]}, each read when it is needed (iterating forward would never end when
@@ -459,6 +458,11 @@ final class BuiltinsModule {
     private static PIterator reversedSequence(Object seq) {
         long[] next = {Sequences.len(seq) - 1};
         return new PIterator(BuiltinClasses.REVERSED) {
+            @Override
+            public long lengthHint() {
+                return next[0] + 1;
+            }
+
             @Override
             public Object next() {
                 if (next[0] < 0) {
@@ -477,6 +481,7 @@ final class BuiltinsModule {
         };
     }
 
+    /** Whether reversed() takes o: a sequence (len and indexing) or a dict or dict view, not a set or an iterator. */
     private static boolean isReversible(Object o) {
         if (o instanceof PList || o instanceof PTuple || Types.baseValue(o) instanceof String || o instanceof dev.mp.runtime.objects.PRange
                 || o instanceof dev.mp.runtime.objects.PBytes || o instanceof dev.mp.runtime.objects.PByteArray || o instanceof PDict) {

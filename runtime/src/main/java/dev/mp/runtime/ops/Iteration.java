@@ -162,6 +162,9 @@ public final class Iteration {
         }
         // A range's length is known: one too long for a list is a MemoryError now, not once the heap is full.
         List<Object> out = iterable instanceof dev.mp.runtime.objects.PRange r ? new ArrayList<>(Sizes.length(r.length())) : new ArrayList<>();
+        if (iterable instanceof PIterator it) {
+            Sizes.length(it.lengthHint());
+        }
         forEach(iterable, out::add);
         return out;
     }
