@@ -12,6 +12,7 @@ import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.ops.Attributes;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Namespaces;
 
 /** {@code import a.b as c} and {@code from .a import b as c, d} (and {@code *}). */
 public final class ImportNode extends MpStatementNode {
@@ -41,17 +42,22 @@ public final class ImportNode extends MpStatementNode {
         }
         PModule m = (PModule) ctx.modules().importModule(module, Frames.globals(frame), true, level);
         if (names.length == 1 && names[0].equals("*")) {
+            // Module code: into its globals, or into the separate locals exec was given.
+            Object namespace = frame.getArguments().length == 2 ? Frames.classNamespace(frame) : Frames.globals(frame);
             Object all = m.dict().get("__all__");
             if (all instanceof PList || all instanceof PTuple) {
                 for (Object n : dev.mp.runtime.ops.Iteration.toArray(all)) {
+                    if (!(n instanceof String)) {
+                        throw Errors.typeError("Item in %s.__all__ must be str, not %s", m.name(), dev.mp.runtime.ops.Types.typeName(n));
+                    }
                     // A submodule named in __all__ is imported, as CPython's _handle_fromlist does.
                     Object v = m.dict().get(n) == null && n instanceof String name ? ctx.modules().importSubmodule(m, name) : null;
-                    Frames.globals(frame).put(n, v != null ? v : Attributes.get(m, (String) n));
+                    Namespaces.put(namespace, (String) n, v != null ? v : Attributes.get(m, (String) n));
                 }
             } else {
                 for (var e : m.dict().entries()) {
                     if (e.key instanceof String k && !k.startsWith("_")) {
-                        Frames.globals(frame).put(k, e.value);
+                        Namespaces.put(namespace, k, e.value);
                     }
                 }
             }
