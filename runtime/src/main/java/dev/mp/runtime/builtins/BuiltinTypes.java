@@ -340,7 +340,15 @@ public final class BuiltinTypes {
             if (!(a[1] instanceof PClass type)) {
                 throw Errors.typeError("super() argument 1 must be a type, not %s", Types.typeName(a[1]));
             }
+            if (!Types.isInstance(a[2], type) && !(a[2] instanceof PClass c && c.isSubclassOf(type))) {
+                throw Errors.typeError("super(type, obj): obj must be an instance or subtype of type");
+            }
             return new dev.mp.runtime.objects.PSuper(type, a[2]);
+        });
+        method(BuiltinClasses.SUPER, "__repr__", "self", a -> {
+            dev.mp.runtime.objects.PSuper s = (dev.mp.runtime.objects.PSuper) a[0];
+            PClass objType = s.self instanceof PClass c && c.isSubclassOf(s.startAfter) ? c : Types.typeOf(s.self);
+            return "<super: <class '" + s.startAfter.name() + "'>, <" + objType.name() + " object>>";
         });
         PClass f = BuiltinClasses.FUNCTION;
         attribute(f, "__name__", o -> ((PFunction) o).name());

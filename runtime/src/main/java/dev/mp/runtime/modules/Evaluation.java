@@ -70,8 +70,8 @@ final class Evaluation {
         if (s instanceof PBytes b) {
             return SourceDecoding.decode(b.bytes(), "<string>");
         }
-        if (s instanceof PByteArray b) {
-            return SourceDecoding.decode(b.toBytes(), "<string>");
+        if (s instanceof PByteArray || s instanceof dev.mp.runtime.objects.PMemoryView) {
+            return SourceDecoding.decode(dev.mp.runtime.ops.Sequences.bytesOf(s), "<string>");
         }
         String what = function.equals("compile()") ? "compile() arg 1" : function.substring(0, function.length() - 2) + "() arg 1";
         throw Errors.typeError("%s must be a string, bytes or code object", what);

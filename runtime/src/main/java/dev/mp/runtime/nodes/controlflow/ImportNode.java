@@ -1,17 +1,22 @@
 package dev.mp.runtime.nodes.controlflow;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.nodes.local.AssignTargetNode;
+import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PTuple;
 import dev.mp.runtime.ops.Attributes;
+import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Namespaces;
 
 /** {@code import a.b as c} and {@code from .a import b as c, d} (and {@code *}). */
@@ -35,6 +40,11 @@ public final class ImportNode extends MpStatementNode {
     @Override
     public void execute(VirtualFrame frame) {
         MpContext ctx = MpContext.get(this);
+        Object hook = replacedImport(ctx);
+        if (hook != null) {
+            importThrough(frame, hook);
+            return;
+        }
         if (names == null) {
             Object m = ctx.modules().importModule(module, Frames.globals(frame), aliased, level);
             targets[0].assign(frame, m);
@@ -72,6 +82,54 @@ public final class ImportNode extends MpStatementNode {
                 Object file = m.dict().get("__file__");
                 throw Errors.importError("ImportError", m.name(), "cannot import name '%s' from '%s' (%s)", names[i], m.name(),
                         file instanceof String f ? f : "unknown location");
+            }
+            targets[i].assign(frame, v);
+        }
+    }
+
+    /** {@code builtins.__import__} when the program replaced it (say to watch or fake imports), else null. */
+    @TruffleBoundary
+    private static Object replacedImport(MpContext ctx) {
+        Object hook = ctx.builtins().dict().get("__import__");
+        if (hook == null) {
+            throw Errors.make("ImportError", "__import__ not found");
+        }
+        return hook instanceof PBuiltinFunction b && b.name().equals("__import__") ? null : hook;
+    }
+
+    /**
+     * The import done as CPython does with a replaced {@code __import__}: {@code hook(name, globals, locals, fromlist,
+     * level)}, then the names read from what it returned.
+     */
+    private void importThrough(VirtualFrame frame, Object hook) {
+        Object locals = frame.getArguments().length == 2 ? Frames.classNamespace(frame)
+                : Frames.function(frame) == null ? Frames.globals(frame) : PNone.NONE;
+        Object fromList = names == null ? PNone.NONE : new PTuple(names.clone());
+        Object m = Calls.call(hook, module, Frames.globals(frame), locals, fromList, (long) level);
+        if (names == null) {
+            if (aliased) {
+                String[] parts = module.split("\\.");
+                for (int i = 1; i < parts.length; i++) {
+                    m = Attributes.get(m, parts[i]);
+                }
+            }
+            targets[0].assign(frame, m);
+            return;
+        }
+        if (names.length == 1 && names[0].equals("*")) {
+            Object namespace = frame.getArguments().length == 2 ? Frames.classNamespace(frame) : Frames.globals(frame);
+            for (Object n : Iteration.toArray(Attributes.get(m, "__dict__"))) {
+                if (n instanceof String k && !k.startsWith("_")) {
+                    Namespaces.put(namespace, k, Attributes.get(m, k));
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < names.length; i++) {
+            Object v = Attributes.lookup(m, names[i]);
+            if (v == null) {
+                String name = Attributes.lookup(m, "__name__") instanceof String s ? s : "<unknown module name>";
+                throw Errors.importError("ImportError", name, "cannot import name '%s' from '%s' (unknown location)", names[i], name);
             }
             targets[i].assign(frame, v);
         }
