@@ -424,16 +424,7 @@ public final class BuiltinTypes {
         method(g, "__iter__", "self", a -> a[0]);
         method(g, "__next__", "self", a -> next((PGenerator) a[0], null, null));
         method(g, "send", "self, value", a -> next((PGenerator) a[0], a[1], null));
-        method(g, "throw", "self, typ, val=None, tb=None", a -> {
-            Object exc = a[1];
-            if (exc instanceof PClass cls) {
-                exc = a[2] == null || a[2] == PNone.NONE ? Calls.call(cls) : Calls.call(cls, a[2]);
-            }
-            if (!(exc instanceof PBaseException)) {
-                throw Errors.typeError("exceptions must derive from BaseException");
-            }
-            return next((PGenerator) a[0], null, exc);
-        });
+        method(g, "throw", "self, typ, val=None, tb=None", a -> next((PGenerator) a[0], null, dev.mp.runtime.ops.Coroutines.thrown(a[1], a[2])));
         method(g, "close", "self", a -> {
             Generators.close((PGenerator) a[0]);
             return PNone.NONE;
