@@ -53,6 +53,7 @@ final class BuiltinsModule {
         d.put("IOError", BuiltinClasses.exception("OSError"));
         d.put("None", PNone.NONE);
         d.put("Ellipsis", PSingleton.ELLIPSIS);
+        d.put("__debug__", Boolean.TRUE);
         d.put("NotImplemented", PSingleton.NOT_IMPLEMENTED);
         d.put("__name__", "builtins");
 

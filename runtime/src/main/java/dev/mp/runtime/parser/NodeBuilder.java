@@ -1649,7 +1649,8 @@ final class NodeBuilder {
             return new LiteralNode(new dev.mp.runtime.objects.PBytes(byteParts.toByteArray()));
         }
         if (!formatted) {
-            return new LiteralNode(pending.toString());
+            // Interned: equal string constants are one object (so `"a" is "a"`), as CPython's constants are.
+            return new LiteralNode(pending.toString().intern());
         }
         if (!pending.isEmpty()) {
             parts.add(new LiteralNode(pending.toString()));
