@@ -241,9 +241,13 @@ final class ContainerTypes {
             return iterable == null ? PTuple.EMPTY
                     : iterable instanceof PTuple tp && !tp.isSubclassInstance() ? tp : new PTuple(Iteration.toArray(iterable));
         });
-        method(t, "index", "self, value, /", a -> {
+        method(t, "index", "self, value, start=0, stop=9223372036854775807, /", a -> {
             Object[] items = ((PTuple) a[0]).items();
-            for (int i = 0; i < items.length; i++) {
+            long start = Sequences.sliceValue(a[2]);
+            long stop = Sequences.sliceValue(a[3]);
+            start = start < 0 ? Math.max(0, start + items.length) : start;
+            stop = stop < 0 ? stop + items.length : Math.min(stop, items.length);
+            for (int i = (int) Math.min(start, items.length); i < stop; i++) {
                 if (Comparisons.eq(items[i], a[1])) {
                     return (long) i;
                 }

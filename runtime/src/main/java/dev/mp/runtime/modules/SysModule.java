@@ -156,7 +156,10 @@ public final class SysModule {
         d.put("stderr", StdStream.stderr(context));
         d.put("stdin", StdStream.stdin(context));
         moduleFunction(m, "exit", "status=None, /", a -> {
-            throw Errors.raise(BuiltinClasses.exception("SystemExit"), a[0] == null ? PNone.NONE : a[0]);
+            // As CPython's PyErr_SetObject: no status is no arguments, a tuple is the arguments.
+            PClass systemExit = BuiltinClasses.exception("SystemExit");
+            throw a[0] == null || a[0] == PNone.NONE ? Errors.raise(systemExit) : a[0] instanceof PTuple t ? Errors.raise(systemExit, t.items())
+                    : Errors.raise(systemExit, a[0]);
         });
         moduleFunction(m, "getrecursionlimit", "", a -> (long) context.recursionLimit);
         moduleFunction(m, "setrecursionlimit", "limit, /", a -> {
@@ -202,6 +205,11 @@ public final class SysModule {
         moduleFunction(m, "setprofile", "function, /", a -> ProfileFunction.set(context, a[0]));
         moduleFunction(m, "getprofile", "", a -> ProfileFunction.get(context));
         moduleFunction(m, "getdefaultencoding", "", a -> "utf-8");
-        moduleFunction(m, "intern", "s, /", a -> a[0]);
+        moduleFunction(m, "intern", "s, /", a -> {
+            if (!(a[0] instanceof String s)) {
+                throw Errors.typeError("intern() argument must be str, not %s", dev.mp.runtime.ops.Types.typeName(a[0]));
+            }
+            return s.intern();
+        });
     }
 }

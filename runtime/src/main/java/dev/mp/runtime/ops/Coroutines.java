@@ -123,8 +123,8 @@ public final class Coroutines {
                     : val instanceof PBaseException v && v.getPythonClass().isSubclassOf(cls) ? val
                     : val instanceof PTuple t ? Calls.call(cls, t.items()) : Calls.call(cls, val);
             if (!(exc instanceof PBaseException e)) {
-                throw Errors.typeError("calling %s should have returned an instance of BaseException, not %s", Types.typeName(cls),
-                        Types.typeName(exc));
+                throw Errors.typeError("calling %s should have returned an instance of BaseException, not %s", Conversions.repr(cls),
+                        Conversions.repr(Types.typeOf(exc)));
             }
             return e;
         }
