@@ -1192,7 +1192,11 @@ final class NodeBuilder {
                 elements.add(c);
             }
         }
-        if (!comma && elements.size() == 1 && !(elements.get(0) instanceof MpParser.Star_exprContext)) {
+        if (!comma && elements.size() == 1) {
+            if (elements.get(0) instanceof MpParser.Star_exprContext s) {
+                // A starred value makes a tuple only with a comma (x = *y, ...), as in CPython.
+                throw error(s, ctx instanceof MpParser.Testlist_compContext ? "cannot use starred expression here" : "can't use starred expression here");
+            }
             return expr(elements.get(0));
         }
         return display(DisplayNode.Kind.TUPLE, elements);
