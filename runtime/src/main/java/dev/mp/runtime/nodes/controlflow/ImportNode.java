@@ -50,7 +50,11 @@ public final class ImportNode extends MpStatementNode {
             targets[0].assign(frame, m);
             return;
         }
-        PModule m = (PModule) ctx.modules().importModule(module, Frames.globals(frame), true, level);
+        Object imported = ctx.modules().importModule(module, Frames.globals(frame), true, level);
+        if (!(imported instanceof PModule m)) {
+            bindFrom(frame, imported); // an object a program put in sys.modules
+            return;
+        }
         if (names.length == 1 && names[0].equals("*")) {
             // Module code: into its globals, or into the separate locals exec was given.
             Object namespace = frame.getArguments().length == 2 ? Frames.classNamespace(frame) : Frames.globals(frame);
@@ -116,10 +120,16 @@ public final class ImportNode extends MpStatementNode {
             targets[0].assign(frame, m);
             return;
         }
+        bindFrom(frame, m);
+    }
+
+    /** The names of a {@code from} import read as attributes of {@code m}, which need not be a module. */
+    private void bindFrom(VirtualFrame frame, Object m) {
         if (names.length == 1 && names[0].equals("*")) {
             Object namespace = frame.getArguments().length == 2 ? Frames.classNamespace(frame) : Frames.globals(frame);
-            for (Object n : Iteration.toArray(Attributes.get(m, "__dict__"))) {
-                if (n instanceof String k && !k.startsWith("_")) {
+            Object all = Attributes.lookup(m, "__all__");
+            for (Object n : Iteration.toArray(all != null ? all : Attributes.get(m, "__dict__"))) {
+                if (n instanceof String k && (all != null || !k.startsWith("_"))) {
                     Namespaces.put(namespace, k, Attributes.get(m, k));
                 }
             }
