@@ -24,7 +24,8 @@ import dev.mp.runtime.ops.Sequences;
  * input, so bytes the text stream {@code sys.stdin} has already buffered are not seen again here.
  */
 final class StdBinaryStream extends PObject {
-    private static final PClass WRITER = IoBaseClasses.streamType("BufferedWriter", "_io", IoBaseClasses.BUFFERED_IO_BASE);
+    /** mp's output is unbuffered, so the writers are raw files, as python3 -u has them. */
+    private static final PClass WRITER = IoBaseClasses.streamType("FileIO", "_io", IoBaseClasses.RAW_IO_BASE);
     private static final PClass READER = IoBaseClasses.streamType("BufferedReader", "_io", IoBaseClasses.BUFFERED_IO_BASE);
 
     private final MpContext context;
@@ -50,7 +51,8 @@ final class StdBinaryStream extends PObject {
             dev.mp.runtime.builtins.BuiltinBuilder.attribute(c, "name", o -> (long) ((StdBinaryStream) o).fd);
             method(c, "__repr__", "self", a -> {
                 StdBinaryStream s = (StdBinaryStream) a[0];
-                return "<_io." + s.getPythonClass().name() + " name='" + new String[] {"<stdin>", "<stdout>", "<stderr>"}[s.fd] + "'>";
+                String name = new String[] {"<stdin>", "<stdout>", "<stderr>"}[s.fd];
+                return s.fd == 0 ? "<_io.BufferedReader name='" + name + "'>" : "<_io.FileIO name='" + name + "' mode='wb' closefd=False>";
             });
         }
         method(WRITER, "write", "self, b, /", a -> ((StdBinaryStream) a[0]).write(Sequences.bytesOf(a[1])));

@@ -367,7 +367,13 @@ public final class Classes {
 
     /** Calls {@code value.__set_name__(cls, name)} for each attribute of the new class whose type defines it. */
     private static void setNames(PClass cls) {
-        for (java.util.Map.Entry<String, Object> e : List.copyOf(cls.dict().entrySet())) {
+        // A snapshot of names and values (the map's entries are live): a hook replacing or deleting another
+        // attribute does not keep that one's __set_name__ from being called, as in CPython.
+        List<java.util.Map.Entry<String, Object>> attributes = new ArrayList<>();
+        for (java.util.Map.Entry<String, Object> e : cls.dict().entrySet()) {
+            attributes.add(java.util.Map.entry(e.getKey(), e.getValue()));
+        }
+        for (java.util.Map.Entry<String, Object> e : attributes) {
             Object hook = Types.override(e.getValue(), "__set_name__");
             if (hook != null && hook != PNone.NONE) {
                 Calls.callDescriptor(hook, e.getValue(), cls, e.getKey());

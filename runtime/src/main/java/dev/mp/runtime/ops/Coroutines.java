@@ -124,7 +124,7 @@ public final class Coroutines {
                     : val instanceof PTuple t ? Calls.call(cls, t.items()) : Calls.call(cls, val);
             if (!(exc instanceof PBaseException e)) {
                 throw Errors.typeError("calling %s should have returned an instance of BaseException, not %s", Conversions.repr(cls),
-                        Conversions.repr(Types.typeOf(exc)));
+                        Types.typeName(exc)); // the type's name here (a raise statement shows its repr)
             }
             return e;
         }
