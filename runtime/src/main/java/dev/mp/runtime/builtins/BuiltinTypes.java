@@ -340,7 +340,15 @@ public final class BuiltinTypes {
             if (!(a[1] instanceof PClass type)) {
                 throw Errors.typeError("super() argument 1 must be a type, not %s", Types.typeName(a[1]));
             }
+            if (!Types.isInstance(a[2], type) && !(a[2] instanceof PClass c && c.isSubclassOf(type))) {
+                throw Errors.typeError("super(type, obj): obj must be an instance or subtype of type");
+            }
             return new dev.mp.runtime.objects.PSuper(type, a[2]);
+        });
+        method(BuiltinClasses.SUPER, "__repr__", "self", a -> {
+            dev.mp.runtime.objects.PSuper s = (dev.mp.runtime.objects.PSuper) a[0];
+            PClass objType = s.self instanceof PClass c && c.isSubclassOf(s.startAfter) ? c : Types.typeOf(s.self);
+            return "<super: <class '" + s.startAfter.name() + "'>, <" + objType.name() + " object>>";
         });
         PClass f = BuiltinClasses.FUNCTION;
         attribute(f, "__name__", o -> ((PFunction) o).name());
@@ -416,16 +424,7 @@ public final class BuiltinTypes {
         method(g, "__iter__", "self", a -> a[0]);
         method(g, "__next__", "self", a -> next((PGenerator) a[0], null, null));
         method(g, "send", "self, value", a -> next((PGenerator) a[0], a[1], null));
-        method(g, "throw", "self, typ, val=None, tb=None", a -> {
-            Object exc = a[1];
-            if (exc instanceof PClass cls) {
-                exc = a[2] == null || a[2] == PNone.NONE ? Calls.call(cls) : Calls.call(cls, a[2]);
-            }
-            if (!(exc instanceof PBaseException)) {
-                throw Errors.typeError("exceptions must derive from BaseException");
-            }
-            return next((PGenerator) a[0], null, exc);
-        });
+        method(g, "throw", "self, typ, val=None, tb=None", a -> next((PGenerator) a[0], null, dev.mp.runtime.ops.Coroutines.thrown(a[1], a[2])));
         method(g, "close", "self", a -> {
             Generators.close((PGenerator) a[0]);
             return PNone.NONE;

@@ -73,8 +73,13 @@ public final class BytesTypes {
             });
             transform(c, "title", mutable, BytesTypes::title);
             for (String name : new String[] {"strip", "lstrip", "rstrip"}) {
-                method(c, name, "self, bytes=None, /", a -> wrap(strip(Sequences.bytesOf(a[0]), a[1], !name.equals("rstrip"), !name.equals("lstrip")),
-                        mutable));
+                method(c, name, "self, bytes=None, /", a -> {
+                    byte[] original = Sequences.bytesOf(a[0]);
+                    byte[] stripped = strip(original, a[1], !name.equals("rstrip"), !name.equals("lstrip"));
+                    // Bytes with nothing to strip are returned as they are, as CPython does.
+                    return !mutable && stripped.length == original.length && a[0] instanceof PBytes b && !b.isSubclassInstance() ? a[0]
+                            : wrap(stripped, mutable);
+                });
             }
             predicate(c, "isspace", x -> isSpace(x));
             predicate(c, "isalpha", BytesTypes::isAlpha);

@@ -47,6 +47,9 @@ public final class CodeType {
         final String filename;
         /** For compile(): the mode ("exec", "eval" or "single"). */
         public final String mode;
+        /** For compile(): the source, and the code made from it again for a separate locals mapping (on first use). */
+        private Source source;
+        private RootCallTarget separateLocalsTarget;
 
         public PCode(String name, String qualname, Signature signature, RootCallTarget target, String filename, String mode) {
             this.name = name;
@@ -59,6 +62,25 @@ public final class CodeType {
 
         public RootCallTarget target() {
             return target;
+        }
+
+        /** The compiled source of code made by compile(), or null. */
+        public Source source() {
+            return source;
+        }
+
+        /** Records the source compile() made this code from. */
+        public PCode withSource(Source compiled) {
+            this.source = compiled;
+            return this;
+        }
+
+        /** The code compiled for a separate locals mapping, made by {@code make} the first time. */
+        public RootCallTarget separateLocalsTarget(java.util.function.Supplier<RootCallTarget> make) {
+            if (separateLocalsTarget == null) {
+                separateLocalsTarget = make.get();
+            }
+            return separateLocalsTarget;
         }
 
         @Override

@@ -39,10 +39,20 @@ final class ContainerTypes {
         dict();
         sets();
         PClass r = BuiltinClasses.RANGE;
-        constructor(r, "cls, start, stop=?, step=?", a -> {
-            long start = a[2] == null ? 0 : Conversions.asLong(a[1]);
-            long stop = a[2] == null ? Conversions.asLong(a[1]) : Conversions.asLong(a[2]);
-            long step = a[3] == null ? 1 : Conversions.asLong(a[3]);
+        constructor(r, "cls, *args, **kwargs", a -> {
+            if (a[2] instanceof PDict kw && kw.size() > 0) {
+                throw Errors.typeError("range() takes no keyword arguments");
+            }
+            Object[] args = ((PTuple) a[1]).items();
+            if (args.length == 0) {
+                throw Errors.typeError("range expected at least 1 argument, got 0");
+            }
+            if (args.length > 3) {
+                throw Errors.typeError("range expected at most 3 arguments, got %d", args.length);
+            }
+            long start = args.length == 1 ? 0 : Conversions.asLong(args[0]);
+            long stop = Conversions.asLong(args[args.length == 1 ? 0 : 1]);
+            long step = args.length < 3 ? 1 : Conversions.asLong(args[2]);
             if (step == 0) {
                 throw Errors.valueError("range() arg 3 must not be zero");
             }
@@ -231,9 +241,13 @@ final class ContainerTypes {
             return iterable == null ? PTuple.EMPTY
                     : iterable instanceof PTuple tp && !tp.isSubclassInstance() ? tp : new PTuple(Iteration.toArray(iterable));
         });
-        method(t, "index", "self, value, /", a -> {
+        method(t, "index", "self, value, start=0, stop=9223372036854775807, /", a -> {
             Object[] items = ((PTuple) a[0]).items();
-            for (int i = 0; i < items.length; i++) {
+            long start = Sequences.sliceValue(a[2]);
+            long stop = Sequences.sliceValue(a[3]);
+            start = start < 0 ? Math.max(0, start + items.length) : start;
+            stop = stop < 0 ? stop + items.length : Math.min(stop, items.length);
+            for (int i = (int) Math.min(start, items.length); i < stop; i++) {
                 if (Comparisons.eq(items[i], a[1])) {
                     return (long) i;
                 }

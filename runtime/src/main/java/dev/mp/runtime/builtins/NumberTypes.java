@@ -190,10 +190,30 @@ final class NumberTypes {
             if (x instanceof PBytes || x instanceof PByteArray) {
                 return parseInt(new String(dev.mp.runtime.ops.Sequences.bytesOf(x), java.nio.charset.StandardCharsets.ISO_8859_1), 10, x);
             }
+            if (x instanceof dev.mp.runtime.objects.PMemoryView view) {
+                // As CPython: the view's bytes, which the error message shows.
+                byte[] bytes = view.toBytes();
+                return parseInt(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1), 10, new PBytes(bytes));
+            }
             for (String m : new String[] {"__int__", "__index__", "__trunc__"}) {
                 Object fn = Types.override(x, m);
-                if (fn != null) {
-                    return Types.baseValue(Calls.callDescriptor(fn, x));
+                if (fn != null && fn != PNone.NONE) {
+                    Object r = Calls.callDescriptor(fn, x);
+                    Object value = Types.baseValue(r);
+                    if (value instanceof Boolean b) {
+                        return b ? 1L : 0L; // an int subclass's instance: its exact int (CPython warns)
+                    }
+                    if (Types.isInt(value)) {
+                        return value;
+                    }
+                    if (m.equals("__trunc__")) {
+                        // As CPython: what __trunc__ returns goes through __index__.
+                        if (Types.override(r, "__index__") == null) {
+                            throw Errors.typeError("__trunc__ returned non-Integral (type %s)", Types.typeName(r));
+                        }
+                        return Conversions.index(r);
+                    }
+                    throw Errors.typeError("%s returned non-int (type %s)", m, Types.typeName(r));
                 }
             }
             if (x instanceof PBoxed b) {

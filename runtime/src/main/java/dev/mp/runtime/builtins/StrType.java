@@ -396,7 +396,7 @@ public final class StrType {
                         break;
                     }
                     if (maxsplit >= 0 && words.size() == maxsplit) {
-                        words.add(s.substring(i).stripTrailing());
+                        words.add(s.substring(i));
                         break;
                     }
                     int j = i;
@@ -417,7 +417,7 @@ public final class StrType {
                         break;
                     }
                     if (maxsplit >= 0 && words.size() == maxsplit) {
-                        words.add(s.substring(0, j).stripLeading());
+                        words.add(s.substring(0, j));
                         break;
                     }
                     int k = j;

@@ -53,6 +53,7 @@ final class BuiltinsModule {
         d.put("IOError", BuiltinClasses.exception("OSError"));
         d.put("None", PNone.NONE);
         d.put("Ellipsis", PSingleton.ELLIPSIS);
+        d.put("__debug__", Boolean.TRUE);
         d.put("NotImplemented", PSingleton.NOT_IMPLEMENTED);
         d.put("__name__", "builtins");
 
@@ -409,6 +410,7 @@ final class BuiltinsModule {
             return caller == null ? context.mainModule().dict() : Frames.globals(caller);
         });
         moduleFunction(m, "locals", "", a -> callerLocals(context));
+        moduleFunction(m, "__build_class__", "*args, **kwds", a -> dev.mp.runtime.ops.Classes.buildClassBuiltin((PTuple) a[0], (PDict) a[1]));
         moduleFunction(m, "open", "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True",
                 a -> FileObjects.open(context, a));
         PClass quitter = PClass.create("Quitter", "Quitter", "_sitebuiltins", new PClass[] {BuiltinClasses.OBJECT});
@@ -440,7 +442,7 @@ final class BuiltinsModule {
     }
 
     /** {@code locals()} of the code calling the builtin; the main module's namespace when no mp code calls it. */
-    private static PDict callerLocals(MpContext context) {
+    private static Object callerLocals(MpContext context) {
         com.oracle.truffle.api.frame.Frame caller = CallerFrames.frame(0);
         return caller == null ? context.mainModule().dict() : CallerFrames.locals(caller);
     }

@@ -1,6 +1,7 @@
 package dev.mp.runtime.modules;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.source.Source;
@@ -15,6 +16,7 @@ import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PModule;
 import dev.mp.runtime.objects.PNone;
+import dev.mp.runtime.ops.Attributes;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Types;
 import dev.mp.runtime.parser.SourceCompiler;
@@ -45,13 +47,18 @@ final class Evaluation {
 
     private static PCode compileText(MpContext context, String text, String file, String mode) {
         Source src = Source.newBuilder(MpLanguage.ID, mode.equals("eval") ? stripLeading(text) : text, file).build();
+        return new PCode("<module>", "<module>", null, compileSource(context, src, mode, false), file, mode).withSource(src);
+    }
+
+    /** Module code of {@code src} for the compile() mode; with {@code separateLocals}, its names live in a locals mapping. */
+    private static RootCallTarget compileSource(MpContext context, Source src, String mode, boolean separateLocals) {
         MpLanguage language = context.language();
         CallTarget target = switch (mode) {
-            case "eval" -> SourceCompiler.parseEval(language, src);
-            case "single" -> SourceCompiler.parseInteractive(language, src);
-            default -> SourceCompiler.parseModule(language, src);
+            case "eval" -> SourceCompiler.parseEval(language, src, separateLocals);
+            case "single" -> SourceCompiler.parseInteractive(language, src, separateLocals);
+            default -> SourceCompiler.parseModule(language, src, separateLocals);
         };
-        return new PCode("<module>", "<module>", null, (com.oracle.truffle.api.RootCallTarget) target, file, mode);
+        return (RootCallTarget) target;
     }
 
     /** The source text of compile/exec/eval: a str, or bytes decoded as a source file is (PEP 263). */
@@ -63,8 +70,8 @@ final class Evaluation {
         if (s instanceof PBytes b) {
             return SourceDecoding.decode(b.bytes(), "<string>");
         }
-        if (s instanceof PByteArray b) {
-            return SourceDecoding.decode(b.toBytes(), "<string>");
+        if (s instanceof PByteArray || s instanceof dev.mp.runtime.objects.PMemoryView) {
+            return SourceDecoding.decode(dev.mp.runtime.ops.Sequences.bytesOf(s), "<string>");
         }
         String what = function.equals("compile()") ? "compile() arg 1" : function.substring(0, function.length() - 2) + "() arg 1";
         throw Errors.typeError("%s must be a string, bytes or code object", what);
@@ -95,19 +102,27 @@ final class Evaluation {
         return code.mode != null && code.mode.equals("eval") && r != null ? r : PNone.NONE;
     }
 
+    /** CPython's PyMapping_Check: a dict, or an object whose type has {@code __getitem__}. */
+    private static boolean isMapping(Object o) {
+        return o instanceof PDict || Attributes.lookup(Types.typeOf(o), "__getitem__") != null;
+    }
+
     private static Object run(MpContext context, PCode code, Object globals, Object locals, String function) {
         if (code.mode == null) {
             throw Errors.typeError("code object passed to %s() may not contain free variables", function);
         }
         if (globals != PNone.NONE && !(globals instanceof PDict)) {
-            throw Errors.typeError(function.equals("exec") ? "exec() globals must be a dict, not %s" : "globals must be a dict", Types.typeName(globals));
+            if (function.equals("exec")) {
+                throw Errors.typeError("exec() globals must be a dict, not %s", Types.typeName(globals));
+            }
+            throw Errors.typeError(isMapping(globals) ? "globals must be a real dict; try eval(expr, {}, mapping)" : "globals must be a dict");
         }
-        if (locals != PNone.NONE && !(locals instanceof PDict)) {
-            throw Errors.typeError("locals must be a mapping");
+        if (locals != PNone.NONE && !isMapping(locals)) {
+            throw Errors.typeError(function.equals("exec") ? "locals must be a mapping or None, not %s" : "locals must be a mapping", Types.typeName(locals));
         }
         Frame caller = CallerFrames.frame(0);
         PModule module;
-        PDict localDict = locals instanceof PDict l ? l : null;
+        Object namespace = locals == PNone.NONE ? null : locals;
         if (globals instanceof PDict g) {
             if (g.get("__builtins__") == null) {
                 g.put("__builtins__", context.builtins());
@@ -116,29 +131,18 @@ final class Evaluation {
             module = new PModule(name instanceof String s ? s : "builtins", g);
         } else {
             module = caller == null ? context.mainModule() : Frames.module(caller);
-            if (localDict == null && caller != null) {
-                PDict callerLocals = CallerFrames.locals(caller);
-                localDict = callerLocals == module.dict() ? null : callerLocals;
+            if (namespace == null && caller != null) {
+                namespace = CallerFrames.locals(caller);
             }
         }
-        if (localDict == null || localDict == module.dict()) {
+        if (namespace == null || namespace == module.dict()) {
             return code.target().call(module);
         }
-        // Separate locals: the code runs in a namespace made of both; the names it binds go to the locals.
-        PDict scratch = module.dict().copy();
-        for (PDict.Entry e : localDict.entries()) {
-            scratch.put(e.key, e.value);
+        // Separate locals, as CPython: the names the code binds go to them; it reads them, then the globals, then the builtins.
+        if (code.source() == null) {
+            throw Errors.typeError("code object passed to %s() may not contain free variables", function);
         }
-        PModule inner = new PModule(module.name(), scratch);
-        try {
-            return code.target().call(inner);
-        } finally {
-            for (PDict.Entry e : scratch.entries()) {
-                Object before = module.dict().get(e.key);
-                if (before != e.value || localDict.containsKey(e.key)) {
-                    localDict.put(e.key, e.value);
-                }
-            }
-        }
+        RootCallTarget target = code.separateLocalsTarget(() -> compileSource(context, code.source(), code.mode, true));
+        return target.call(module, namespace);
     }
 }

@@ -174,15 +174,22 @@ public final class ModuleLoader {
             throw Errors.make("ValueError", "Empty module name");
         }
         String[] parts = absolute.split("\\.");
-        PModule top = null;
-        PModule current = null;
+        Object top = null;
+        Object current = null;
         StringBuilder qualified = new StringBuilder();
         for (String part : parts) {
             if (!qualified.isEmpty()) {
                 qualified.append('.');
             }
+            if (current != null && !(current instanceof PModule)) {
+                throw Errors.importError("ModuleNotFoundError", qualified + part, "No module named '%s'; '%s' is not a package", qualified + part,
+                        qualified.substring(0, qualified.length() - 1));
+            }
             qualified.append(part);
-            current = load(qualified.toString(), current);
+            // Any object a program put in sys.modules is what importing its name gives, as in CPython.
+            Object existing = sysModules.get(qualified.toString());
+            current = existing != null && !(existing instanceof PModule) && existing != PNone.NONE ? existing
+                    : load(qualified.toString(), (PModule) current);
             if (top == null) {
                 top = current;
             }

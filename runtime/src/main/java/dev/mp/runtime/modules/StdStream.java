@@ -17,10 +17,13 @@ final class StdStream extends PObject {
 
     private final MpContext context;
     private final int fd;
+    /** {@code buffer}: the same stream as bytes. */
+    private final StdBinaryStream buffer;
 
     private StdStream(MpContext context, int fd) {
         this.context = context;
         this.fd = fd;
+        this.buffer = new StdBinaryStream(context, fd);
     }
 
     static StdStream stdin(MpContext c) {
@@ -65,6 +68,7 @@ final class StdStream extends PObject {
         method(CLASS, "fileno", "self", a -> (long) ((StdStream) a[0]).fd);
         method(CLASS, "isatty", "self", a -> Boolean.FALSE);
         dev.mp.runtime.builtins.BuiltinBuilder.attribute(CLASS, "name", o -> new String[] {"<stdin>", "<stdout>", "<stderr>"}[((StdStream) o).fd]);
+        dev.mp.runtime.builtins.BuiltinBuilder.attribute(CLASS, "buffer", o -> ((StdStream) o).buffer);
         method(CLASS, "__iter__", "self", a -> a[0]);
         method(CLASS, "__next__", "self", a -> {
             String line = Streams.readline(((StdStream) a[0]).context);

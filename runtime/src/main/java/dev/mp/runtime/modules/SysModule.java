@@ -106,6 +106,31 @@ public final class SysModule {
         return new FrameObject(g.frame, line, PNone.NONE);
     }
 
+    /**
+     * {@code sys.implementation}: the name (mp), the language version it follows, no bytecode cache tag; a namespace
+     * shown as CPython's (a types.SimpleNamespace) is.
+     */
+    private static Object implementation(Object versionInfo) {
+        PClass namespace = PClass.create("SimpleNamespace", "SimpleNamespace", "types", new PClass[] {BuiltinClasses.OBJECT});
+        BuiltinBuilder.method(namespace, "__repr__", "self", a -> {
+            StringBuilder sb = new StringBuilder("namespace(");
+            String sep = "";
+            for (var e : ((dev.mp.runtime.objects.PInstance) a[0]).dict().entries()) {
+                sb.append(sep).append(e.key).append('=').append(Conversions.repr(e.value));
+                sep = ", ";
+            }
+            return sb.append(')').toString();
+        });
+        var ns = new dev.mp.runtime.objects.PInstance(namespace);
+        ns.dict().put("name", "mp");
+        ns.dict().put("cache_tag", PNone.NONE);
+        ns.dict().put("version", versionInfo);
+        ns.dict().put("hexversion", 0x030b00f0L);
+        String arch = System.getProperty("os.arch");
+        ns.dict().put("_multiarch", (arch.equals("amd64") ? "x86_64" : arch) + "-linux-gnu");
+        return ns;
+    }
+
     static void populate(PModule m, MpContext context) {
         var d = m.dict();
         PList argv = new PList();
@@ -121,7 +146,8 @@ public final class SysModule {
         d.put("platform", System.getProperty("os.name").toLowerCase().startsWith("linux") ? "linux" : System.getProperty("os.name").toLowerCase());
         d.put("version_info", VERSION_INFO.make(new Object[] {3L, 11L, 0L, "final", 0L}));
         d.put("version", "3.11.0 (mp " + MpLanguage.VERSION + ")");
-        d.put("implementation", "mp");
+        d.put("implementation", implementation(d.get("version_info")));
+        d.put("hexversion", 0x030b00f0L);
         d.put("maxsize", Long.MAX_VALUE);
         d.put("int_info", INT_INFO.make(new Object[] {30L, 4L, (long) dev.mp.runtime.ops.IntDigits.DEFAULT_LIMIT, (long) dev.mp.runtime.ops.IntDigits.THRESHOLD}));
         d.put("byteorder", "little");
@@ -130,7 +156,10 @@ public final class SysModule {
         d.put("stderr", StdStream.stderr(context));
         d.put("stdin", StdStream.stdin(context));
         moduleFunction(m, "exit", "status=None, /", a -> {
-            throw Errors.raise(BuiltinClasses.exception("SystemExit"), a[0] == null ? PNone.NONE : a[0]);
+            // As CPython's PyErr_SetObject: no status is no arguments, a tuple is the arguments.
+            PClass systemExit = BuiltinClasses.exception("SystemExit");
+            throw a[0] == null || a[0] == PNone.NONE ? Errors.raise(systemExit) : a[0] instanceof PTuple t ? Errors.raise(systemExit, t.items())
+                    : Errors.raise(systemExit, a[0]);
         });
         moduleFunction(m, "getrecursionlimit", "", a -> (long) context.recursionLimit);
         moduleFunction(m, "setrecursionlimit", "limit, /", a -> {
@@ -176,6 +205,11 @@ public final class SysModule {
         moduleFunction(m, "setprofile", "function, /", a -> ProfileFunction.set(context, a[0]));
         moduleFunction(m, "getprofile", "", a -> ProfileFunction.get(context));
         moduleFunction(m, "getdefaultencoding", "", a -> "utf-8");
-        moduleFunction(m, "intern", "s, /", a -> a[0]);
+        moduleFunction(m, "intern", "s, /", a -> {
+            if (!(a[0] instanceof String s)) {
+                throw Errors.typeError("intern() argument must be str, not %s", dev.mp.runtime.ops.Types.typeName(a[0]));
+            }
+            return s.intern();
+        });
     }
 }

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.FrameInstance;
 import com.oracle.truffle.api.frame.MaterializedFrame;
 
+import dev.mp.runtime.nodes.function.FunctionRootNode;
 import dev.mp.runtime.objects.PCell;
 import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PFunction;
@@ -39,25 +40,31 @@ public final class CallerFrames {
         });
     }
 
+    /** The key of the auxiliary frame slot keeping a function frame's {@code locals()} dict. */
+    private static final Object LOCALS_DICT = new Object();
+
     /** Whether the frame runs a class body, whose namespace is then {@link Frames#classNamespace}. */
     public static boolean isClassBody(Frame frame) {
         Object[] args = frame.getArguments();
-        return args.length == 2 && args[0] instanceof PFunction f && f.signature().size() == 0 && args[1] instanceof PDict;
+        return args.length == 2 && args[0] instanceof PFunction f && f.callTarget().getRootNode() instanceof FunctionRootNode r && r.isClassBody();
     }
 
     /**
-     * {@code locals()} of a frame: the module's globals, a class body's namespace, or a new dict of a
-     * function's bound variables (cells read through) by name.
+     * {@code locals()} of a frame: the module's globals (or the separate locals mapping that {@code exec} was
+     * given), a class body's namespace, or for a function the dict of its bound variables (cells read through) by
+     * name. As in CPython 3.11, a function frame keeps one such dict: each call refreshes its variables in it and
+     * keeps other names (those {@code exec} bound there).
      */
-    public static PDict locals(Frame frame) {
+    public static Object locals(Frame frame) {
         if (!(frame.getArguments()[0] instanceof PFunction)) {
-            return Frames.globals(frame);
+            return frame.getArguments().length == 2 ? frame.getArguments()[1] : Frames.globals(frame);
         }
         if (isClassBody(frame)) {
             return Frames.classNamespace(frame);
         }
-        PDict locals = new PDict();
         var descriptor = frame.getFrameDescriptor();
+        int kept = descriptor.findOrAddAuxiliarySlot(LOCALS_DICT);
+        PDict locals = frame.getAuxiliarySlot(kept) instanceof PDict d ? d : new PDict();
         for (int slot = 0; slot < descriptor.getNumberOfSlots(); slot++) {
             if (descriptor.getSlotName(slot) instanceof String name) {
                 Object value = frame.getObject(slot);
@@ -66,9 +73,12 @@ public final class CallerFrames {
                 }
                 if (value != null) {
                     locals.put(name, value);
+                } else {
+                    locals.remove(name);
                 }
             }
         }
+        frame.setAuxiliarySlot(kept, locals);
         return locals;
     }
 }

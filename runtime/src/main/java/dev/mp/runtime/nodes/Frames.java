@@ -8,7 +8,8 @@ import dev.mp.runtime.objects.PModule;
 
 /**
  * The frame-argument layout shared by every root: argument 0 is the running {@link PFunction}, or the
- * {@link PModule} for module code; a class body gets its namespace dict as argument 1.
+ * {@link PModule} for module code; a class body gets its namespace (any mapping, see {@link dev.mp.runtime.ops.Namespaces}) as
+ * argument 1, and so does module code run by {@code exec}/{@code eval} with a separate locals mapping.
  */
 public final class Frames {
     private Frames() {
@@ -28,7 +29,8 @@ public final class Frames {
         return a0 instanceof PFunction f ? f : null;
     }
 
-    public static PDict classNamespace(Frame frame) {
-        return (PDict) frame.getArguments()[1];
+    /** The local namespace of a class body, or of code run with a separate locals mapping. */
+    public static Object classNamespace(Frame frame) {
+        return frame.getArguments()[1];
     }
 }

@@ -40,7 +40,8 @@ public final class DictKey {
         if (key instanceof PComplex c && c.imag == 0.0 && Types.override(c, "__eq__") == null && Types.override(c, "__hash__") == null) {
             return of(c.real); // equal to its real part, so the same key
         }
-        if (key instanceof PList || key instanceof PDict || key instanceof PSet set && !set.isFrozen() || key instanceof PByteArray) {
+        if (key instanceof PList || key instanceof PDict || key instanceof PSet set && !set.isFrozen() || key instanceof PByteArray
+                || key instanceof PSlice) {
             throw Errors.typeError("unhashable type: '%s'", Types.typeName(key));
         }
         if (key instanceof PBoxed boxed) {

@@ -233,11 +233,13 @@ public final class Arithmetic {
                     System.arraycopy(y.items(), 0, r, x.size(), y.size());
                     return new PTuple(r);
                 }
-                if ((av instanceof PBytes || av instanceof PByteArray) && !(bv instanceof PBytes || bv instanceof PByteArray || bv instanceof dev.mp.runtime.objects.PMemoryView)
-                        && Types.override(b, "__radd__") == null) {
+                // Any bytes-like right operand (an array.array too), as CPython's buffer protocol.
+                boolean bytesLike = bv instanceof PBytes || bv instanceof PByteArray || bv instanceof dev.mp.runtime.objects.PMemoryView
+                        || bv instanceof dev.mp.runtime.objects.BufferExporter;
+                if ((av instanceof PBytes || av instanceof PByteArray) && !bytesLike && Types.override(b, "__radd__") == null) {
                     throw Errors.typeError("can't concat %s to %s", Types.typeName(b), Types.typeName(a));
                 }
-                if ((av instanceof PBytes || av instanceof PByteArray) && (bv instanceof PBytes || bv instanceof PByteArray || bv instanceof dev.mp.runtime.objects.PMemoryView)) {
+                if ((av instanceof PBytes || av instanceof PByteArray) && bytesLike) {
                     byte[] x = Sequences.bytesOf(av);
                     byte[] y = Sequences.bytesOf(bv);
                     byte[] r = new byte[x.length + y.length];

@@ -416,6 +416,7 @@ public final class Attributes {
                     }
                 }
                 case "__module__" -> f.setModuleName(value);
+                case "__globals__", "__closure__", "__builtins__" -> throw Errors.attributeError("readonly attribute");
                 default -> f.attributes().put(name, value);
             }
             return;

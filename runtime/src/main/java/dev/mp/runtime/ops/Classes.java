@@ -5,7 +5,8 @@ import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
-import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.mp.runtime.MpContext;
+import dev.mp.runtime.nodes.function.FunctionRootNode;
 
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBuiltinFunction;
@@ -144,27 +145,36 @@ public final class Classes {
         String[] keywordNames = names.toArray(new String[0]);
         Object[] keywordValues = values.toArray();
         PTuple baseTuple = new PTuple(bases);
-        PDict namespace;
+        // Any mapping: a dict subclass's or another mapping's __setitem__/__getitem__ serve the body (Namespaces).
+        Object namespace;
         Object prepare = Attributes.lookup(meta, "__prepare__");
         if (prepare != null) {
             Object[] args = new Object[2 + keywordValues.length];
             args[0] = name;
             args[1] = baseTuple;
             System.arraycopy(keywordValues, 0, args, 2, keywordValues.length);
-            Object ns = Calls.call(prepare, args, keywordNames);
-            if (!(ns instanceof PDict d)) {
+            namespace = Calls.call(prepare, args, keywordNames);
+            if (!(namespace instanceof PDict) && Attributes.lookup(Types.typeOf(namespace), "__getitem__") == null) {
                 throw Errors.typeError("%s.__prepare__() must return a mapping, not %s",
-                        meta instanceof PClass m ? m.name() : "<metaclass>", Types.typeName(ns));
+                        meta instanceof PClass m ? m.name() : "<metaclass>", Types.typeName(namespace));
             }
-            namespace = d;
         } else {
             namespace = new PDict();
         }
-        namespace.put("__module__", module);
-        namespace.put("__qualname__", qualname);
-        body.callTarget().call(body, namespace);
+        if (module != null) {
+            Namespaces.put(namespace, "__module__", module);
+        }
+        if (qualname != null) {
+            Namespaces.put(namespace, "__qualname__", qualname);
+        }
+        if (isClassBody(body)) {
+            body.callTarget().call(body, namespace);
+        } else {
+            // builtins.__build_class__ given an ordinary function: its code runs, its locals are its own (as in CPython).
+            Calls.call(body, new Object[0]);
+        }
         if (bases != originalBases) {
-            namespace.put("__orig_bases__", new PTuple(originalBases));
+            Namespaces.put(namespace, "__orig_bases__", new PTuple(originalBases));
         }
         Object[] args = new Object[3 + keywordValues.length];
         args[0] = name;
@@ -172,6 +182,58 @@ public final class Classes {
         args[2] = namespace;
         System.arraycopy(keywordValues, 0, args, 3, keywordValues.length);
         return Calls.call(meta, args, keywordNames);
+    }
+
+    /**
+     * A {@code class} statement: calls {@code builtins.__build_class__} as the program has it (it may have replaced it,
+     * say to watch classes being made) with the body function, the name, the bases and the keywords; the builtin one
+     * goes straight to {@link #buildClass}.
+     */
+    @TruffleBoundary
+    public static Object classStatement(MpContext context, PFunction body, String name, String qualname, String module, Object[] bases,
+                                        String[] kwnames, Object[] kwvalues) {
+        Object hook = context.builtins().dict().get("__build_class__");
+        if (hook instanceof PBuiltinFunction b && b.name().equals("__build_class__")) {
+            return buildClass(body, name, qualname, module, bases, kwnames, kwvalues);
+        }
+        if (hook == null) {
+            throw Errors.raise(BuiltinClasses.exception("NameError"), "__build_class__ not found");
+        }
+        Object[] args = new Object[2 + bases.length + kwvalues.length];
+        args[0] = body;
+        args[1] = name;
+        System.arraycopy(bases, 0, args, 2, bases.length);
+        System.arraycopy(kwvalues, 0, args, 2 + bases.length, kwvalues.length);
+        return Calls.call(hook, args, kwnames);
+    }
+
+    /**
+     * {@code builtins.__build_class__(func, name, *bases, metaclass=..., **kwds)}: makes a class as a class statement
+     * does. {@code func} is a class body (as a replaced {@code __build_class__} receives it) or any function, whose
+     * code then runs with its own locals, leaving the namespace empty, as in CPython.
+     */
+    @TruffleBoundary
+    public static Object buildClassBuiltin(PTuple arguments, PDict keywords) {
+        Object[] a = arguments.items();
+        if (a.length < 2) {
+            throw Errors.typeError("__build_class__: not enough arguments");
+        }
+        if (!(a[0] instanceof PFunction func)) {
+            throw Errors.typeError("__build_class__: func must be a function");
+        }
+        if (!(a[1] instanceof String name)) {
+            throw Errors.typeError("__build_class__: name is not a string");
+        }
+        Arguments k = Arguments.of(new Object[0], keywords);
+        boolean body = isClassBody(func);
+        Object moduleName = func.module().dict().get("__name__");
+        return buildClass(func, name, body ? func.qualname() : null, body && moduleName instanceof String s ? s : null,
+                java.util.Arrays.copyOfRange(a, 2, a.length), k.names(), k.values());
+    }
+
+    /** Whether {@code f} is the body of a class statement (called with the namespace instead of arguments). */
+    private static boolean isClassBody(PFunction f) {
+        return f.callTarget().getRootNode() instanceof FunctionRootNode r && r.isClassBody();
     }
 
     /** The bases a class statement names, with any object that is not a class replaced by what its {@code __mro_entries__} returns. */
@@ -319,7 +381,13 @@ public final class Classes {
 
     /** Calls {@code value.__set_name__(cls, name)} for each attribute of the new class whose type defines it. */
     private static void setNames(PClass cls) {
-        for (java.util.Map.Entry<String, Object> e : List.copyOf(cls.dict().entrySet())) {
+        // A snapshot of names and values (the map's entries are live): a hook replacing or deleting another
+        // attribute does not keep that one's __set_name__ from being called, as in CPython.
+        List<java.util.Map.Entry<String, Object>> attributes = new ArrayList<>();
+        for (java.util.Map.Entry<String, Object> e : cls.dict().entrySet()) {
+            attributes.add(java.util.Map.entry(e.getKey(), e.getValue()));
+        }
+        for (java.util.Map.Entry<String, Object> e : attributes) {
             Object hook = Types.override(e.getValue(), "__set_name__");
             if (hook != null && hook != PNone.NONE) {
                 Calls.callDescriptor(hook, e.getValue(), cls, e.getKey());

@@ -408,7 +408,7 @@ public final class Conversions {
             }
             return acc == -1 ? 590923713 : acc;
         }
-        if (o instanceof PList || o instanceof PDict || o instanceof PByteArray) {
+        if (o instanceof PList || o instanceof PDict || o instanceof PByteArray || o instanceof dev.mp.runtime.objects.PSlice) {
             throw Errors.typeError("unhashable type: '%s'", Types.typeName(o));
         }
         if (o instanceof PBytes b) {

@@ -81,38 +81,60 @@ public final class Coroutines {
         return Calls.callMethod(it, "send", value);
     }
 
-    /** Throws an exception into that iterator: its {@code throw} method, else (and for GeneratorExit after close) raised here. */
+    /**
+     * Whether an exception thrown into a generator that delegates to {@code it} is raised at the delegation instead of
+     * passed on, as CPython's {@code _gen_throw} decides: a GeneratorExit (after closing the delegate; for a delegate
+     * generator only with {@code closeOnExit}, which an async generator's {@code athrow} does not have), or any
+     * exception when the delegate has no {@code throw} method.
+     */
     @TruffleBoundary
-    public static Object throwTo(Object it, Object exception) {
+    public static boolean raisedAtDelegation(Object it, PBaseException exc, boolean closeOnExit) {
+        if (Exceptions.matches(exc, "GeneratorExit") && (closeOnExit || !(it instanceof PGenerator))) {
+            if (it instanceof PGenerator g) {
+                Generators.close(g);
+            } else if (Attributes.lookup(it, "close") instanceof Object close) {
+                Calls.call(close);
+            }
+            return true;
+        }
+        return !(it instanceof PGenerator) && Attributes.lookup(it, "throw") == null;
+    }
+
+    /** Throws an exception into that iterator: its {@code throw} method, or raised here (see {@link #raisedAtDelegation}). */
+    @TruffleBoundary
+    public static Object throwTo(Object it, Object exception, boolean closeOnExit) {
+        PBaseException exc = (PBaseException) exception;
+        if (raisedAtDelegation(it, exc, closeOnExit)) {
+            throw exc.javaException();
+        }
         if (it instanceof PGenerator g) {
             return Generators.resume(g, null, exception);
         }
-        PBaseException exc = (PBaseException) exception;
-        if (Exceptions.matches(exc, "GeneratorExit")) {
-            Object close = Attributes.lookup(it, "close");
-            if (close != null) {
-                Calls.call(close);
-            }
-            throw exc.javaException();
-        }
-        Object method = Attributes.lookup(it, "throw");
-        if (method == null) {
-            throw exc.javaException();
-        }
-        return Calls.call(method, exc);
+        return Calls.call(Attributes.lookup(it, "throw"), exc);
     }
 
     /** The exception of a {@code throw(typ, val, tb)} call: an instance, or a class called with {@code val}. */
     @TruffleBoundary
     public static PBaseException thrown(Object typ, Object val) {
-        Object exc = typ;
-        if (exc instanceof PClass cls) {
-            exc = val == null || val == PNone.NONE ? Calls.call(cls) : val instanceof PBaseException ? val : Calls.call(cls, val);
+        boolean noValue = val == null || val == PNone.NONE;
+        if (typ instanceof PClass cls && cls.isSubclassOf(BuiltinClasses.exception("BaseException"))) {
+            // As CPython's PyErr_NormalizeException: a value that is already an instance is the exception.
+            Object exc = noValue ? Calls.call(cls)
+                    : val instanceof PBaseException v && v.getPythonClass().isSubclassOf(cls) ? val
+                    : val instanceof PTuple t ? Calls.call(cls, t.items()) : Calls.call(cls, val);
+            if (!(exc instanceof PBaseException e)) {
+                throw Errors.typeError("calling %s should have returned an instance of BaseException, not %s", Conversions.repr(cls),
+                        Types.typeName(exc)); // the type's name here (a raise statement shows its repr)
+            }
+            return e;
         }
-        if (!(exc instanceof PBaseException e)) {
-            throw Errors.typeError("exceptions must be classes or instances deriving from BaseException, not %s", Types.typeName(typ));
+        if (typ instanceof PBaseException e) {
+            if (!noValue) {
+                throw Errors.typeError("instance exception may not have a separate value");
+            }
+            return e;
         }
-        return e;
+        throw Errors.typeError("exceptions must be classes or instances deriving from BaseException, not %s", Types.typeName(typ));
     }
 
     /** {@code coro.send(v)}/{@code coro.throw(e)} from Python: StopIteration when it returns, no second run. */
@@ -285,7 +307,7 @@ public final class Coroutines {
             }
             Object r;
             try {
-                r = thrown != null ? throwTo(iterator, thrown) : sendTo(iterator, sent);
+                r = thrown != null ? throwTo(iterator, thrown, false) : sendTo(iterator, sent);
             } catch (MpException e) {
                 if (Exceptions.matches(e, "StopAsyncIteration")) {
                     throw Errors.raise(BuiltinClasses.exception("StopIteration"), defaultValue);

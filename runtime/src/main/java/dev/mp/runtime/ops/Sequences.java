@@ -244,9 +244,8 @@ public final class Sequences {
         if (container instanceof PRange r) {
             if (index instanceof PSlice s) {
                 long[] ix = sliceIndices(s, r.length());
-                long start = r.start + ix[0] * r.step;
-                long step = r.step * ix[2];
-                return new PRange(start, start + ix[3] * step, step);
+                // As CPython: the slice's start and stop mapped through the range, not its length.
+                return new PRange(r.start + ix[0] * r.step, r.start + ix[1] * r.step, r.step * ix[2]);
             }
             long i = normalizeIndex(index, r.length(), "range");
             if (i < 0 || i >= r.length()) {

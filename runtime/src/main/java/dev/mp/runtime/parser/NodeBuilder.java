@@ -105,6 +105,11 @@ final class NodeBuilder {
     private int exceptStarLoops;
     /** Building a statement typed at the prompt: module-level expression statements show their values. */
     private boolean interactive;
+    /**
+     * Module code for {@code exec}/{@code eval} with a separate locals mapping: its names live in that mapping (frame
+     * argument 1), read as a class body reads (locals, then globals, then builtins), as CPython's LOAD_NAME does.
+     */
+    private boolean separateLocals;
     /** {@code from __future__ import annotations} was seen: annotations are kept as their source text. */
     private boolean futureAnnotations;
     /** No statement but the docstring and future imports came yet: a future import is still allowed. */
@@ -136,6 +141,17 @@ final class NodeBuilder {
         return new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, message, t.getLine(), t.getCharPositionInLine() + 1, -1);
     }
 
+    /** Builds module code whose names live in a separate locals mapping (see {@link #separateLocals}). */
+    NodeBuilder withSeparateLocals(boolean value) {
+        separateLocals = value;
+        return this;
+    }
+
+    /** Whether names of the current scope live in a namespace mapping: a class body's, or separate locals. */
+    private boolean namesInNamespace() {
+        return scope.kind == Scope.Kind.CLASS || separateLocals && scope.kind == Scope.Kind.MODULE;
+    }
+
     // ---------------------------------------------------------------- modules and blocks
 
     ModuleRootNode module(MpParser.File_inputContext ctx) {
@@ -146,7 +162,7 @@ final class NodeBuilder {
             body.add(new AssignNode(new AssignTargetNode[] {nameTarget("__doc__")}, new LiteralNode(doc)));
         }
         if (hasAnnotations(ctx)) {
-            body.add(new SimpleStatements.SetupAnnotationsNode(false));
+            body.add(new SimpleStatements.SetupAnnotationsNode(separateLocals));
         }
         futureAllowed = true;
         // ctx.stmt() builds a new list on each call and ctx.stmt(i) searches from the first child: read them once.
@@ -166,7 +182,7 @@ final class NodeBuilder {
         interactive = true;
         List<MpStatementNode> body = new ArrayList<>();
         if (hasAnnotations(ctx)) {
-            body.add(new SimpleStatements.SetupAnnotationsNode(false));
+            body.add(new SimpleStatements.SetupAnnotationsNode(separateLocals));
         }
         futureAllowed = true;
         if (ctx.simple_stmts() != null) {
@@ -944,6 +960,7 @@ final class NodeBuilder {
         }
         int[] freeSlots = inner.freeVars.stream().mapToInt(inner::slot).toArray();
         FunctionRootNode root = new FunctionRootNode(language, descriptor(inner), name, source, 0, new int[0], freeSlots, body, -1, null);
+        root.markClassBody();
         scope = outer;
         qualnamePrefix = outerPrefix;
         generatorSlot = outerGenerator;
@@ -970,7 +987,7 @@ final class NodeBuilder {
             case FREE -> new ReadCellNode(scope.slot(name), name, true);
             default -> new ReadGlobalNode(name);
         };
-        if (scope.kind == Scope.Kind.CLASS && b != Scope.Binding.GLOBAL_EXPLICIT) {
+        if (namesInNamespace() && b != Scope.Binding.GLOBAL_EXPLICIT) {
             return new ReadClassNameNode(name, b == Scope.Binding.FREE ? node : new ReadGlobalNode(name));
         }
         return node;
@@ -981,7 +998,7 @@ final class NodeBuilder {
             case LOCAL -> new LocalTargetNode(scope.slot(name), name);
             case CELL, FREE -> new CellTargetNode(scope.slot(name), name);
             case CLASS_LOCAL -> new ClassNameTargetNode(name);
-            default -> scope.kind == Scope.Kind.CLASS && scope.binding(name) != Scope.Binding.GLOBAL_EXPLICIT ? new ClassNameTargetNode(name)
+            default -> namesInNamespace() && scope.binding(name) != Scope.Binding.GLOBAL_EXPLICIT ? new ClassNameTargetNode(name)
                     : new GlobalTargetNode(name);
         };
     }
@@ -1175,7 +1192,11 @@ final class NodeBuilder {
                 elements.add(c);
             }
         }
-        if (!comma && elements.size() == 1 && !(elements.get(0) instanceof MpParser.Star_exprContext)) {
+        if (!comma && elements.size() == 1) {
+            if (elements.get(0) instanceof MpParser.Star_exprContext s) {
+                // A starred value makes a tuple only with a comma (x = *y, ...), as in CPython.
+                throw error(s, ctx instanceof MpParser.Testlist_compContext ? "cannot use starred expression here" : "can't use starred expression here");
+            }
             return expr(elements.get(0));
         }
         return display(DisplayNode.Kind.TUPLE, elements);
@@ -1632,7 +1653,8 @@ final class NodeBuilder {
             return new LiteralNode(new dev.mp.runtime.objects.PBytes(byteParts.toByteArray()));
         }
         if (!formatted) {
-            return new LiteralNode(pending.toString());
+            // Interned: equal string constants are one object (so `"a" is "a"`), as CPython's constants are.
+            return new LiteralNode(pending.toString().intern());
         }
         if (!pending.isEmpty()) {
             parts.add(new LiteralNode(pending.toString()));

@@ -245,9 +245,17 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
     public Void visitGlobal_stmt(MpParser.Global_stmtContext ctx) {
         ctx.NAME().forEach(n -> {
             String name = n.getText();
+            if (current.parameters.contains(name)) {
+                throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "name '" + name + "' is parameter and global",
+                        ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine() + 1, -1);
+            }
             if (current.assigned.contains(name) || current.used.contains(name)) {
                 throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR,
                         "name '" + name + "' is " + (current.assigned.contains(name) ? "assigned to" : "used") + " before global declaration",
+                        ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine() + 1, -1);
+            }
+            if (current.nonlocals.contains(name)) {
+                throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "name '" + name + "' is nonlocal and global",
                         ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine() + 1, -1);
             }
             current.globals.add(name);
@@ -261,7 +269,15 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
             throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR, "nonlocal declaration not allowed at module level",
                     ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine() + 1, -1);
         }
-        ctx.NAME().forEach(n -> current.nonlocals.add(n.getText()));
+        ctx.NAME().forEach(n -> {
+            String name = n.getText();
+            if (current.globals.contains(name) || current.parameters.contains(name)) {
+                throw new SyntaxProblem(SyntaxProblem.Kind.SYNTAX_ERROR,
+                        "name '" + name + "' is " + (current.globals.contains(name) ? "nonlocal and global" : "parameter and nonlocal"),
+                        ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine() + 1, -1);
+            }
+            current.nonlocals.add(name);
+        });
         return null;
     }
 
@@ -348,7 +364,7 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
             visit(ctx.test(1));
             TargetShape shape = TargetShape.of(ctx.test(0), ":=");
             if (shape instanceof TargetShape.Name n) {
-                bindNamedExpression(n.name());
+                bindNamedExpression(n.name(), ctx);
             }
             return null;
         }
@@ -359,7 +375,7 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
     @Override
     public Void visitNamedArgument(MpParser.NamedArgumentContext ctx) {
         visit(ctx.test());
-        bindNamedExpression(ctx.NAME().getText());
+        bindNamedExpression(ctx.NAME().getText(), ctx);
         return null;
     }
 
@@ -367,9 +383,13 @@ final class ScopeAnalyzer extends MpParserBaseVisitor<Void> {
      * Binds the target of {@code name := value}: in the scope that contains the comprehensions and generator
      * expressions it appears in (PEP 572), else in the current one.
      */
-    private void bindNamedExpression(String name) {
+    private void bindNamedExpression(String name, ParserRuleContext where) {
         Scope target = current;
         while (target.name.startsWith("<") && (target.name.endsWith("comp>") || target.name.equals("<genexpr>")) && target.parent != null) {
+            // A comprehension's own names are its iteration variables (walrus targets bind in the scope outside).
+            if (target.comprehension && target.assigned.contains(name)) {
+                throw NodeBuilder.error(where, "assignment expression cannot rebind comprehension iteration variable '" + name + "'");
+            }
             target = target.parent;
         }
         target.assigned.add(name);

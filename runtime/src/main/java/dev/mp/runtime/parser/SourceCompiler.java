@@ -37,6 +37,14 @@ public final class SourceCompiler {
 
     /** Parses module code; the call target takes the module as its only argument. */
     public static CallTarget parseModule(MpLanguage language, Source original) {
+        return parseModule(language, original, false);
+    }
+
+    /**
+     * Parses module code. With {@code separateLocals} (for {@code exec}/{@code eval} given a locals mapping of their
+     * own) the call target takes the module and that mapping, where the code's names live.
+     */
+    public static CallTarget parseModule(MpLanguage language, Source original, boolean separateLocals) {
         Source source = SourceDecoding.normalize(redecoded(original));
         String text = source.getCharacters().toString();
         try {
@@ -45,7 +53,7 @@ public final class SourceCompiler {
             Map<TerminalNode, List<Object>> fstrings = new IdentityHashMap<>();
             java.util.function.Function<String, ParserRuleContext> exprParser = SourceCompiler::parseExpression;
             Map<ParserRuleContext, Scope> scopes = ScopeAnalyzer.analyze(tree, exprParser, fstrings);
-            return new NodeBuilder(language, source, scopes, exprParser, fstrings).module(tree).getCallTarget();
+            return new NodeBuilder(language, source, scopes, exprParser, fstrings).withSeparateLocals(separateLocals).module(tree).getCallTarget();
         } catch (SyntaxProblem p) {
             throw toPython(p, source);
         } catch (StackOverflowError e) {
@@ -71,12 +79,17 @@ public final class SourceCompiler {
      * target takes the module as its only argument and returns the expression's value.
      */
     public static CallTarget parseEval(MpLanguage language, Source source) {
+        return parseEval(language, source, false);
+    }
+
+    /** Parses an expression for {@code eval()}; {@code separateLocals} as for {@link #parseModule(MpLanguage, Source, boolean)}. */
+    public static CallTarget parseEval(MpLanguage language, Source source, boolean separateLocals) {
         try {
             parser(SourceDecoding.normalize(source.getCharacters().toString())).eval_input();
         } catch (SyntaxProblem p) {
             throw toPython(p, source);
         }
-        return parseModule(language, source);
+        return parseModule(language, source, separateLocals);
     }
 
     /**
@@ -85,6 +98,11 @@ public final class SourceCompiler {
      * (see {@code PrintExpressionNode}). The call target takes the module as its only argument.
      */
     public static CallTarget parseInteractive(MpLanguage language, Source source) {
+        return parseInteractive(language, source, false);
+    }
+
+    /** Parses one statement for {@code 'single'} mode; {@code separateLocals} as for {@link #parseModule(MpLanguage, Source, boolean)}. */
+    public static CallTarget parseInteractive(MpLanguage language, Source source, boolean separateLocals) {
         String text = source.getCharacters().toString();
         try {
             MpParser parser = parser(text);
@@ -99,7 +117,8 @@ public final class SourceCompiler {
             Map<TerminalNode, List<Object>> fstrings = new IdentityHashMap<>();
             java.util.function.Function<String, ParserRuleContext> exprParser = SourceCompiler::parseExpression;
             Map<ParserRuleContext, Scope> scopes = ScopeAnalyzer.analyze(tree, exprParser, fstrings);
-            return new NodeBuilder(language, source, scopes, exprParser, fstrings).interactive(tree, tree).getCallTarget();
+            return new NodeBuilder(language, source, scopes, exprParser, fstrings).withSeparateLocals(separateLocals).interactive(tree, tree)
+                    .getCallTarget();
         } catch (SyntaxProblem p) {
             throw toPython(p, source);
         } catch (StackOverflowError e) {

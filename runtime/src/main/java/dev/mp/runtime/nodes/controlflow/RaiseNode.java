@@ -52,6 +52,10 @@ public final class RaiseNode extends MpStatementNode {
     static PBaseException toException(Object value, String message) {
         if (value instanceof PClass cls && cls.isSubclassOf(BuiltinClasses.BASE_EXCEPTION)) {
             value = Calls.call(cls);
+            if (!(value instanceof PBaseException)) {
+                throw Errors.typeError("calling %s should have returned an instance of BaseException, not %s",
+                        dev.mp.runtime.ops.Conversions.repr(cls), dev.mp.runtime.ops.Conversions.repr(dev.mp.runtime.ops.Types.typeOf(value)));
+            }
         }
         if (value instanceof PBaseException e) {
             return e;

@@ -9,6 +9,7 @@ import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Namespaces;
 
 /** The statements with no children worth a file of their own: pass, break, continue, return, assert, and the set-up of annotations. */
 public final class SimpleStatements {
@@ -99,9 +100,9 @@ public final class SimpleStatements {
 
         @Override
         public void execute(VirtualFrame frame) {
-            PDict namespace = classBody ? Frames.classNamespace(frame) : Frames.globals(frame);
-            if (!namespace.containsKey("__annotations__")) {
-                namespace.put("__annotations__", new PDict());
+            Object namespace = classBody ? Frames.classNamespace(frame) : Frames.globals(frame);
+            if (Namespaces.get(namespace, "__annotations__") == null) {
+                Namespaces.put(namespace, "__annotations__", new PDict());
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.mp.runtime.nodes.function;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
+import dev.mp.runtime.MpContext;
 import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.objects.PFunction;
@@ -10,7 +11,7 @@ import dev.mp.runtime.ops.Classes;
 
 /**
  * A {@code class} statement's value: evaluates the bases and class keywords (the metaclass among them), then
- * {@link Classes#buildClass} runs the body into the namespace and calls the metaclass.
+ * {@link Classes#classStatement} runs the body into the namespace and calls the metaclass.
  */
 public final class ClassDefNode extends MpExpressionNode {
     private final String name;
@@ -43,7 +44,7 @@ public final class ClassDefNode extends MpExpressionNode {
             keywords[i] = keywordValues[i].execute(frame);
         }
         PFunction bodyFunction = (PFunction) body.execute(frame);
-        return Classes.buildClass(bodyFunction, name, qualname, moduleName(frame), baseValues, keywordNames, keywords);
+        return Classes.classStatement(MpContext.get(this), bodyFunction, name, qualname, moduleName(frame), baseValues, keywordNames, keywords);
     }
 
     private static String moduleName(VirtualFrame frame) {

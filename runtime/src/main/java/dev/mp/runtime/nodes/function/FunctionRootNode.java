@@ -38,6 +38,8 @@ public final class FunctionRootNode extends MpRootNode {
     private final com.oracle.truffle.api.RootCallTarget generatorBody;
     /** What a generator function's call makes: PGenerator.GENERATOR, COROUTINE or ASYNC_GENERATOR. */
     private final int generatorKind;
+    /** A class body, called with its namespace as argument 1 (set once, before the first call). */
+    private boolean classBody;
 
     public FunctionRootNode(TruffleLanguage<?> language, FrameDescriptor descriptor, String name, Source source, int parameterCount,
                             int[] cellSlots, int[] freeSlots, MpStatementNode body, int generatorSlot,
@@ -56,6 +58,16 @@ public final class FunctionRootNode extends MpRootNode {
         this.body = body;
         this.generatorSlot = generatorSlot;
         this.generatorBody = generatorBody;
+    }
+
+    /** Marks this code as a class body (see {@link #isClassBody}); done by the parser, before any call. */
+    public void markClassBody() {
+        classBody = true;
+    }
+
+    /** Whether this code is a class body, which runs with its namespace as argument 1 instead of parameters. */
+    public boolean isClassBody() {
+        return classBody;
     }
 
     /** -1 for a plain function, else the PGenerator kind its calls make (for {@code co_flags}). */

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.controlflow.Completion;
+import dev.mp.runtime.objects.PBaseException;
 import dev.mp.runtime.objects.PGenerator;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Coroutines;
@@ -54,10 +55,16 @@ public final class YieldFromNode extends SuspensionPointNode {
             gen.resuming = false;
             it = frame.getObject(iteratorSlot);
             if (gen.thrown != null) {
-                Object thrown = gen.thrown;
+                PBaseException thrown = (PBaseException) gen.thrown;
                 gen.thrown = null;
                 Object sub = it;
-                return step(frame, gen, () -> Coroutines.throwTo(sub, thrown));
+                boolean closeOnExit = gen.kind != PGenerator.ASYNC_GENERATOR;
+                if (Coroutines.raisedAtDelegation(sub, thrown, closeOnExit)) {
+                    // Raised here, not a StopIteration of the delegate's: the delegation ends with it.
+                    frame.setObject(iteratorSlot, null);
+                    throw thrown.javaException();
+                }
+                return step(frame, gen, () -> Coroutines.throwTo(sub, thrown, closeOnExit));
             }
             sent = gen.sent == null ? PNone.NONE : gen.sent;
             gen.sent = null;

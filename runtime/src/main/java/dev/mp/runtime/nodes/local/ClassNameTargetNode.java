@@ -4,8 +4,9 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.ops.Namespaces;
 
-/** A name assigned in a class body: an entry of the class namespace. */
+/** A name assigned in a class body (or in code run with a separate locals mapping): an entry of that namespace. */
 public final class ClassNameTargetNode extends AssignTargetNode {
     private final String name;
 
@@ -15,12 +16,12 @@ public final class ClassNameTargetNode extends AssignTargetNode {
 
     @Override
     public void assign(VirtualFrame frame, Object value) {
-        Frames.classNamespace(frame).put(name, value);
+        Namespaces.put(Frames.classNamespace(frame), name, value);
     }
 
     @Override
     public void delete(VirtualFrame frame) {
-        if (Frames.classNamespace(frame).remove(name) == null) {
+        if (!Namespaces.remove(Frames.classNamespace(frame), name)) {
             throw Errors.nameError(name);
         }
     }

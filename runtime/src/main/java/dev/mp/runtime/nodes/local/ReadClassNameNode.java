@@ -4,8 +4,12 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.nodes.MpExpressionNode;
+import dev.mp.runtime.ops.Namespaces;
 
-/** Reads a name in a class body: the class namespace first, then the enclosing scope's lookup. */
+/**
+ * Reads a name in a class body (or in code run with a separate locals mapping): the namespace first, then the
+ * enclosing scope's lookup.
+ */
 public final class ReadClassNameNode extends MpExpressionNode {
     private final String name;
     @Child private MpExpressionNode fallback;
@@ -17,7 +21,7 @@ public final class ReadClassNameNode extends MpExpressionNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object v = Frames.classNamespace(frame).get(name);
+        Object v = Namespaces.get(Frames.classNamespace(frame), name);
         return v != null ? v : fallback.execute(frame);
     }
 }
