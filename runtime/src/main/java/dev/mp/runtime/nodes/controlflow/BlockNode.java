@@ -67,13 +67,7 @@ public final class BlockNode extends MpStatementNode {
         if (generatorSlot >= 0) {
             return executeReturningInGenerator(frame);
         }
-        for (int i = 0; i < statements.length; i++) {
-            Object completion = run(frame, statements[i], Mode.RETURNING);
-            if (completion != null) {
-                return completion;
-            }
-        }
-        return null;
+        return runUntilCompletion(frame, Mode.RETURNING);
     }
 
     /**
@@ -87,8 +81,14 @@ public final class BlockNode extends MpStatementNode {
         if (generatorSlot >= 0) {
             return executeReturning(frame);
         }
+        return runUntilCompletion(frame, Mode.CATCHING);
+    }
+
+    /** Runs the statements in {@code mode} (a constant at each call) until one gives a completion; gives it, or null. */
+    @ExplodeLoop
+    private Object runUntilCompletion(VirtualFrame frame, Mode mode) {
         for (int i = 0; i < statements.length; i++) {
-            Object completion = run(frame, statements[i], Mode.CATCHING);
+            Object completion = run(frame, statements[i], mode);
             if (completion != null) {
                 return completion;
             }
