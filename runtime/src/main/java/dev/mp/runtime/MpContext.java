@@ -12,6 +12,7 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.mp.runtime.modules.ModuleLoader;
 import dev.mp.runtime.objects.PBaseException;
 import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.ops.Identity;
 
 /**
  * The state of one mp context: its modules, its streams, the exceptions being handled and the call depth.
@@ -89,6 +90,7 @@ public final class MpContext {
     private final dev.mp.runtime.threading.Gil gil = new dev.mp.runtime.threading.Gil(this);
     private final dev.mp.runtime.threading.GuestThreads threads = new dev.mp.runtime.threading.GuestThreads(this);
     private final Signals signals = new Signals(this);
+    private final Identity.Registry identities = new Identity.Registry();
     /** {@code socket.getdefaulttimeout()} in nanoseconds, -1 for None: this program's own, not the JVM's. */
     private volatile long socketDefaultTimeoutNanos = -1;
     /** The last long string found to hold no surrogate pair (indexing it is then by char): see {@code Sequences}. */
@@ -118,6 +120,11 @@ public final class MpContext {
         } catch (IllegalStateException | AssertionError noContext) {
             return null;
         }
+    }
+
+    /** The ids of this program's values that have no id field of their own: see {@code Identity}. */
+    public Identity.Registry identities() {
+        return identities;
     }
 
     public MpLanguage language() {
