@@ -146,6 +146,21 @@ public final class MpLanguage extends TruffleLanguage<MpContext> {
         }
     }
 
+    /** A thread that keeps mp's call stack learns its context here, so that calls need not look it up. */
+    @Override
+    protected void initializeThread(MpContext context, Thread thread) {
+        if (thread instanceof MpThread mpThread) {
+            mpThread.callStack().setContext(context);
+        }
+    }
+
+    @Override
+    protected void disposeThread(MpContext context, Thread thread) {
+        if (thread instanceof MpThread mpThread && mpThread.callStack().context() == context) {
+            mpThread.callStack().setContext(null);
+        }
+    }
+
     @Override
     protected void exitContext(MpContext context, ExitMode exitMode, int exitCode) {
         // A main program that ended by itself has run them already; they run once (runExitHooks empties the list).

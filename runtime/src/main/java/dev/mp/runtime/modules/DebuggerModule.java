@@ -244,11 +244,11 @@ final class DebuggerModule {
         var descriptor = frame.getFrameDescriptor();
         for (int slot = 0; slot < descriptor.getNumberOfSlots(); slot++) {
             if (descriptor.getSlotName(slot) instanceof String name && values.get(name) instanceof Object value) {
-                Object old = frame.getObject(slot);
+                Object old = frame.getObjectStatic(slot);
                 if (old instanceof dev.mp.runtime.objects.PCell cell) {
                     cell.value = value;
                 } else if (old != value) {
-                    frame.setObject(slot, value);
+                    frame.setObjectStatic(slot, value);
                 }
             }
         }

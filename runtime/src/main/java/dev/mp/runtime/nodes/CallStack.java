@@ -5,6 +5,8 @@ import java.util.Arrays;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.mp.runtime.MpContext;
+
 /**
  * The mp frames running on one {@link dev.mp.runtime.MpThread}, outermost first, kept by mp itself: on such a
  * thread a call from mp code to an mp function runs the callee's root node directly, without its call target,
@@ -26,6 +28,11 @@ public final class CallStack {
      * runs.
      */
     private boolean viaCallTargets;
+    /**
+     * The context entered on this thread (null before and after): the thread-local look-up of the current context
+     * costs more on the fallback runtime than a builtin's call itself.
+     */
+    private MpContext context;
 
     /**
      * The running thread's stack when mp keeps one for it: an {@link dev.mp.runtime.MpThread} that asked for it, on
@@ -40,6 +47,16 @@ public final class CallStack {
     private static final class FallbackRuntime {
         static final boolean ACTIVE = com.oracle.truffle.api.Truffle.getRuntime().getClass().getName()
                 .equals("com.oracle.truffle.api.impl.DefaultTruffleRuntime");
+    }
+
+    /** The context this thread runs, or null when it has none entered (then ask {@link MpContext#current}). */
+    public MpContext context() {
+        return context;
+    }
+
+    /** Called as the thread enters {@code entered} (null as it leaves it): see {@code MpLanguage.initializeThread}. */
+    public void setContext(MpContext entered) {
+        context = entered;
     }
 
     public void push(MpRootNode root, Frame frame) {

@@ -67,7 +67,7 @@ public final class CallerFrames {
         PDict locals = frame.getAuxiliarySlot(kept) instanceof PDict d ? d : new PDict();
         for (int slot = 0; slot < descriptor.getNumberOfSlots(); slot++) {
             if (descriptor.getSlotName(slot) instanceof String name) {
-                Object value = frame.getObject(slot);
+                Object value = frame.getObjectStatic(slot);
                 if (value instanceof PCell cell) {
                     value = cell.value;
                 }

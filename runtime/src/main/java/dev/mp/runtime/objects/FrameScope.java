@@ -80,7 +80,7 @@ public final class FrameScope extends MpTruffleObject {
     }
 
     private Object value(int slot) {
-        Object value = frame.getValue(slot);
+        Object value = frame.getObjectStatic(slot);
         if (value instanceof PCell cell) {
             value = cell.value;
         }

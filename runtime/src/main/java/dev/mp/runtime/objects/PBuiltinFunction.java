@@ -22,6 +22,8 @@ public final class PBuiltinFunction extends PObject {
     private final String displayName;
     /** {@link #fixedPositionalArity()}, worked out once. */
     private final int fixedPositionalArity;
+    /** The one number of arguments that binds without the binder (see {@link #takesExactly}); -1 for none. */
+    private final int plainArity;
 
     private static final java.util.Set<String> CORE_TYPES = java.util.Set.of("str", "bytes", "bytearray", "list", "tuple", "dict", "set",
             "frozenset", "int", "float", "bool", "object", "complex");
@@ -44,6 +46,16 @@ public final class PBuiltinFunction extends PObject {
         this.body = body;
         this.displayName = ownerType == null ? name : ownerType + "." + name;
         this.fixedPositionalArity = fixedPositionalArity(ownerType, signature, defaults);
+        this.plainArity = signature.hasVarArgs() || signature.kwOnlyCount() > 0 || signature.hasVarKeywords() ? -1 : signature.size();
+    }
+
+    /**
+     * Whether {@code n} positional arguments and no keywords are exactly this function's parameters, so that the
+     * arguments as given are already bound: no {@code *args}, keyword-only parameters or {@code **kwargs}, and no
+     * default in play.
+     */
+    public boolean takesExactly(int n) {
+        return n == plainArity;
     }
 
     /**

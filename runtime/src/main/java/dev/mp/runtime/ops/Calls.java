@@ -127,7 +127,8 @@ public final class Calls {
     public static Object callBuiltin(PBuiltinFunction b, Object[] args, String[] kwnames) {
         Object[] bound;
         try {
-            bound = ArgumentBinder.bind(b.displayName(), b.signature(), b.defaults(), b.kwDefaults(), args, kwnames, 0, true);
+            bound = kwnames == null && b.takesExactly(args.length) ? args
+                    : ArgumentBinder.bind(b.displayName(), b.signature(), b.defaults(), b.kwDefaults(), args, kwnames, 0, true);
         } catch (MpException e) {
             if (foreignSelf(b, args)) {
                 throw descriptorMismatch(b, args[0]);
@@ -159,7 +160,8 @@ public final class Calls {
      * caller takes back when the call ends (null when there is none).
      */
     static MpContext enterCheckedCall() {
-        MpContext ctx = MpContext.current();
+        CallStack stack = CallStack.current();
+        MpContext ctx = stack != null && stack.context() != null ? stack.context() : MpContext.current();
         if (ctx != null && ++ctx.depth >= ctx.recursionLimit) {
             ctx.depth--;
             throw Errors.make("RecursionError", "maximum recursion depth exceeded while calling a Python object");

@@ -44,10 +44,10 @@ public final class AsyncForNode extends MpStatementNode {
     @Override
     public void execute(VirtualFrame frame) {
         PGenerator gen = GeneratorState.generator(frame, generatorSlot);
-        Object state = frame.getObject(iteratorSlot);
+        Object state = frame.getObjectStatic(iteratorSlot);
         if (!gen.resuming || state == null) {
-            frame.setObject(iteratorSlot, null);
-            frame.setObject(iteratorSlot, aiter(iterable.execute(frame)));
+            frame.setObjectStatic(iteratorSlot, null);
+            frame.setObjectStatic(iteratorSlot, aiter(iterable.execute(frame)));
         } else if (state == LoopIteration.IN_ELSE) {
             LoopIteration.runElse(frame, orelse, iteratorSlot);
             return;
@@ -69,13 +69,13 @@ public final class AsyncForNode extends MpStatementNode {
             try {
                 body.execute(frame);
             } catch (BreakException b) {
-                frame.setObject(iteratorSlot, null);
+                frame.setObjectStatic(iteratorSlot, null);
                 return;
             } catch (ContinueException c) {
                 // next item
             }
         }
-        frame.setObject(iteratorSlot, null);
+        frame.setObjectStatic(iteratorSlot, null);
         if (orelse != null) {
             LoopIteration.runElse(frame, orelse, iteratorSlot);
         }
@@ -103,7 +103,7 @@ public final class AsyncForNode extends MpStatementNode {
 
         @Override
         public Object execute(VirtualFrame frame) {
-            Object it = frame.getObject(iteratorSlot);
+            Object it = frame.getObjectStatic(iteratorSlot);
             Object awaitable = Calls.callMethod(it, "__anext__");
             Coroutines.requireAwaitable(awaitable, "'async for' received an invalid object from __anext__: %s");
             return awaitable;

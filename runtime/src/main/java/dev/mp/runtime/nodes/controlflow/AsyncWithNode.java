@@ -63,9 +63,9 @@ public final class AsyncWithNode extends MpStatementNode {
     @Override
     public void execute(VirtualFrame frame) {
         PGenerator gen = GeneratorState.generator(frame, generatorSlot);
-        Object phase = frame.getObject(stateSlot);
+        Object phase = frame.getObjectStatic(stateSlot);
         if (!gen.resuming || phase == null) {
-            frame.setObject(stateSlot, null);
+            frame.setObjectStatic(stateSlot, null);
             Object mgr = manager.execute(frame);
             if (Types.typeOf(mgr).lookup("__aenter__") == null) {
                 throw Errors.typeError("'%s' object does not support the asynchronous context manager protocol", Types.typeName(mgr));
@@ -74,10 +74,10 @@ public final class AsyncWithNode extends MpStatementNode {
                 throw Errors.typeError("'%s' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
                         Types.typeName(mgr));
             }
-            frame.setObject(managerSlot, mgr);
-            frame.setObject(endSlot, null);
+            frame.setObjectStatic(managerSlot, mgr);
+            frame.setObjectStatic(endSlot, null);
             phase = ENTERING;
-            frame.setObject(stateSlot, phase);
+            frame.setObjectStatic(stateSlot, phase);
         }
         boolean entered = false;
         Object value = null;
@@ -85,7 +85,7 @@ public final class AsyncWithNode extends MpStatementNode {
             value = enter.execute(frame);
             entered = true;
             phase = BODY;
-            frame.setObject(stateSlot, phase);
+            frame.setObjectStatic(stateSlot, phase);
         }
         if (phase == BODY) {
             Object end = null;
@@ -101,10 +101,10 @@ public final class AsyncWithNode extends MpStatementNode {
             } catch (ControlFlowException c) {
                 end = c;
             }
-            frame.setObject(endSlot, end);
-            frame.setObject(stateSlot, EXITING);
+            frame.setObjectStatic(endSlot, end);
+            frame.setObjectStatic(stateSlot, EXITING);
         }
-        Object end = frame.getObject(endSlot);
+        Object end = frame.getObjectStatic(endSlot);
         Object suppress;
         try {
             suppress = exit.execute(frame);
@@ -126,9 +126,9 @@ public final class AsyncWithNode extends MpStatementNode {
     }
 
     private void finish(VirtualFrame frame) {
-        frame.setObject(stateSlot, null);
-        frame.setObject(managerSlot, null);
-        frame.setObject(endSlot, null);
+        frame.setObjectStatic(stateSlot, null);
+        frame.setObjectStatic(managerSlot, null);
+        frame.setObjectStatic(endSlot, null);
     }
 
     /** {@code manager.__aenter__()}, checked to be awaitable. */
@@ -141,7 +141,7 @@ public final class AsyncWithNode extends MpStatementNode {
 
         @Override
         public Object execute(VirtualFrame frame) {
-            Object awaitable = Calls.callMethod(frame.getObject(managerSlot), "__aenter__");
+            Object awaitable = Calls.callMethod(frame.getObjectStatic(managerSlot), "__aenter__");
             Coroutines.requireAwaitable(awaitable, "'async with' received an object from __aenter__ that does not implement __await__: %s");
             return awaitable;
         }
@@ -159,9 +159,9 @@ public final class AsyncWithNode extends MpStatementNode {
 
         @Override
         public Object execute(VirtualFrame frame) {
-            Object mgr = frame.getObject(managerSlot);
+            Object mgr = frame.getObjectStatic(managerSlot);
             Object awaitable;
-            if (frame.getObject(endSlot) instanceof MpException e) {
+            if (frame.getObjectStatic(endSlot) instanceof MpException e) {
                 PBaseException exc = e.pythonException();
                 awaitable = Calls.callMethod(mgr, "__aexit__", exc.getPythonClass(), exc, PNone.NONE);
             } else {

@@ -45,7 +45,7 @@ public final class BlockNode extends MpStatementNode {
                 continue;
             }
             if (generatorSlot >= 0) {
-                frame.setObject(indexSlot, i);
+                frame.setObjectStatic(indexSlot, i);
             }
             run(frame, statements[i], Mode.EFFECT);
         }
@@ -104,7 +104,7 @@ public final class BlockNode extends MpStatementNode {
             if (i < start) {
                 continue;
             }
-            frame.setObject(indexSlot, i);
+            frame.setObjectStatic(indexSlot, i);
             Object completion = run(frame, statements[i], Mode.RETURNING);
             if (completion != null) {
                 return completion;

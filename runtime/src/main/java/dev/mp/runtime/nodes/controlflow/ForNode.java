@@ -1,7 +1,6 @@
 package dev.mp.runtime.nodes.controlflow;
 
 import com.oracle.truffle.api.Truffle;
-import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
 
@@ -44,11 +43,11 @@ public final class ForNode extends MpStatementNode {
     @Override
     public Object executeReturning(VirtualFrame frame) {
         // A resumption finds the slot empty while it goes back into the iterable (for x in await f()).
-        if (!GeneratorState.resuming(frame, generatorSlot) || frame.getObject(iteratorSlot) == null) {
-            frame.setObject(iteratorSlot, null);
+        if (!GeneratorState.resuming(frame, generatorSlot) || frame.getObjectStatic(iteratorSlot) == null) {
+            frame.setObjectStatic(iteratorSlot, null);
             Object seq = iterable.execute(frame);
-            frame.setObject(iteratorSlot, seq instanceof PRange r && r.step == 1 ? new RangeCursor(r.start, r.stop) : Iteration.iter(seq));
-        } else if (frame.getObject(iteratorSlot) == LoopIteration.IN_ELSE) {
+            frame.setObjectStatic(iteratorSlot, seq instanceof PRange r && r.step == 1 ? new RangeCursor(r.start, r.stop) : Iteration.iter(seq));
+        } else if (frame.getObjectStatic(iteratorSlot) == LoopIteration.IN_ELSE) {
             LoopIteration.runElse(frame, orelse, iteratorSlot); // a generator resumed into the else clause
             return null;
         }
@@ -57,7 +56,7 @@ public final class ForNode extends MpStatementNode {
         if (status instanceof Completion.Suspend) {
             return status;
         }
-        frame.setObject(iteratorSlot, null);
+        frame.setObjectStatic(iteratorSlot, null);
         // In a generator, the iterator's slot says the else clause runs, for a yield in it to resume there.
         return LoopIteration.completion(status, frame, orelse, generatorSlot >= 0 ? iteratorSlot : -1);
     }
@@ -91,7 +90,7 @@ public final class ForNode extends MpStatementNode {
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
             if (!GeneratorState.resuming(frame, generatorSlot)) {
-                Object state = frame.getObject(iteratorSlot);
+                Object state = frame.getObjectStatic(iteratorSlot);
                 Object item;
                 if (state instanceof RangeCursor cursor) {
                     if (cursor.next >= cursor.stop) {
@@ -106,8 +105,6 @@ public final class ForNode extends MpStatementNode {
                 }
                 target.assign(frame, item);
             }
-            // Where a Ctrl-C, a cancel or a statement limit reaches a running loop.
-            TruffleSafepoint.poll(this);
             return runBody(body, frame);
         }
     }

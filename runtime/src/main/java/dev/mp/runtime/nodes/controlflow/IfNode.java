@@ -47,11 +47,11 @@ public final class IfNode extends MpStatementNode {
             taken = GeneratorState.savedInt(frame, branchSlot) == 1;
         } else {
             if (generatorSlot >= 0) {
-                frame.setObject(branchSlot, null);
+                frame.setObjectStatic(branchSlot, null);
             }
             taken = test.executeCondition(frame);
             if (generatorSlot >= 0) {
-                frame.setObject(branchSlot, taken ? 1 : 2);
+                frame.setObjectStatic(branchSlot, taken ? 1 : 2);
             }
         }
         return taken;

@@ -9,7 +9,8 @@ import dev.mp.runtime.nodes.MpStatementNode;
 /**
  * One iteration of a {@code for} or {@code while} loop, as the {@link RepeatingNode} of a Truffle loop node. An
  * iteration reports {@link RepeatingNode#CONTINUE_LOOP_STATUS} to go on, {@link #ENDED} when the loop ran out (its
- * {@code else} runs) or {@link #BROKEN} after a {@code break} (it does not).
+ * {@code else} runs) or {@link #BROKEN} after a {@code break} (it does not). The loop node polls Truffle's
+ * safepoints between iterations, which is where a Ctrl-C or a cancel reaches a running loop.
  */
 abstract class LoopIteration extends Node implements RepeatingNode {
     static final Object ENDED = new Object();
@@ -20,11 +21,11 @@ abstract class LoopIteration extends Node implements RepeatingNode {
     /** Runs a loop's else clause; {@code slot} (-1 outside generators) says {@link #IN_ELSE} meanwhile. */
     static void runElse(VirtualFrame frame, MpStatementNode orelse, int slot) {
         if (slot >= 0) {
-            frame.setObject(slot, IN_ELSE);
+            frame.setObjectStatic(slot, IN_ELSE);
         }
         orelse.execute(frame);
         if (slot >= 0) {
-            frame.setObject(slot, null);
+            frame.setObjectStatic(slot, null);
         }
     }
 

@@ -33,7 +33,7 @@ public final class MatchNode extends MpStatementNode {
             return;
         }
         if (generatorSlot >= 0) {
-            frame.setObject(caseSlot, null);
+            frame.setObjectStatic(caseSlot, null);
         }
         MatchCaseNode selected = select(frame);
         if (selected != null) {
@@ -56,7 +56,7 @@ public final class MatchNode extends MpStatementNode {
         for (int i = 0; i < cases.length; i++) {
             if (cases[i].selects(frame, value)) {
                 if (generatorSlot >= 0) {
-                    frame.setObject(caseSlot, i + 1);
+                    frame.setObjectStatic(caseSlot, i + 1);
                 }
                 return cases[i];
             }

@@ -69,7 +69,7 @@ public final class TryNode extends MpStatementNode {
 
     private void save(VirtualFrame frame, int section) {
         if (inGenerator()) {
-            frame.setObject(stateSlot, section);
+            frame.setObjectStatic(stateSlot, section);
         }
     }
 
@@ -78,7 +78,7 @@ public final class TryNode extends MpStatementNode {
         boolean resume = inGenerator() && GeneratorState.resuming(frame, generatorSlot);
         int section = resume ? GeneratorState.savedInt(frame, stateSlot) : 0;
         if (section == -2) {
-            runFinally(frame, (RuntimeException) frame.getObject(stateSlot + 2));
+            runFinally(frame, (RuntimeException) frame.getObjectStatic(stateSlot + 2));
             return;
         }
         if (finallyBody == null) {
@@ -144,7 +144,7 @@ public final class TryNode extends MpStatementNode {
     private void runFinally(VirtualFrame frame, RuntimeException pending) {
         if (inGenerator()) {
             save(frame, -2);
-            frame.setObject(stateSlot + 2, pending);
+            frame.setObjectStatic(stateSlot + 2, pending);
         }
         MpContext ctx = pending instanceof MpException e ? MpContext.get(this) : null;
         if (ctx != null) {
@@ -170,14 +170,14 @@ public final class TryNode extends MpStatementNode {
     @ExplodeLoop
     private void runTryExcept(VirtualFrame frame, int section) {
         if (section >= 1 && star) {
-            runStarHandlers(frame, (StarState) frame.getObject(stateSlot + 1), section - 1, true);
+            runStarHandlers(frame, (StarState) frame.getObjectStatic(stateSlot + 1), section - 1, true);
             return;
         }
         if (section >= 1) {
             // A generator resumed inside handler section - 1; the loop keeps the handler a constant for the compiler.
             for (int k = 0; k < handlers.length; k++) {
                 if (k == section - 1) {
-                    runHandler(frame, k, (PBaseException) frame.getObject(stateSlot + 1), false);
+                    runHandler(frame, k, (PBaseException) frame.getObjectStatic(stateSlot + 1), false);
                     return;
                 }
             }
@@ -217,7 +217,7 @@ public final class TryNode extends MpStatementNode {
             if (handlerTypes[k] == null || matches(exc, handlerTypes[k].execute(frame))) {
                 save(frame, k + 1);
                 if (inGenerator()) {
-                    frame.setObject(stateSlot + 1, exc);
+                    frame.setObjectStatic(stateSlot + 1, exc);
                 }
                 if (handlerNames[k] != null) {
                     handlerNames[k].assign(frame, exc);
@@ -299,7 +299,7 @@ public final class TryNode extends MpStatementNode {
                 }
                 save(frame, k + 1);
                 if (inGenerator()) {
-                    frame.setObject(stateSlot + 1, state);
+                    frame.setObjectStatic(stateSlot + 1, state);
                 }
             }
             ctx.pushHandled(state.match);

@@ -1,7 +1,6 @@
 package dev.mp.runtime.nodes.controlflow;
 
 import com.oracle.truffle.api.Truffle;
-import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
 
@@ -42,7 +41,7 @@ public final class WhileNode extends MpStatementNode {
 
     @Override
     public Object executeReturning(VirtualFrame frame) {
-        if (elseSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && frame.getObject(elseSlot) == LoopIteration.IN_ELSE) {
+        if (elseSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && frame.getObjectStatic(elseSlot) == LoopIteration.IN_ELSE) {
             LoopIteration.runElse(frame, orelse, elseSlot);
             return null;
         }
@@ -69,8 +68,6 @@ public final class WhileNode extends MpStatementNode {
             if ((!GeneratorState.resuming(frame, generatorSlot) || resumesTest(frame)) && !test.executeCondition(frame)) {
                 return ENDED;
             }
-            // Where a Ctrl-C, a cancel or a statement limit reaches a running loop.
-            TruffleSafepoint.poll(this);
             return runBody(body, frame);
         }
 

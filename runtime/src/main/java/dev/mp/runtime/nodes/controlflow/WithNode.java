@@ -53,16 +53,16 @@ public final class WithNode extends MpStatementNode {
     public Object executeReturning(VirtualFrame frame) {
         Object mgr;
         // A resumption finds the slot empty while it goes back into the manager expression (with await f()).
-        if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && frame.getObject(managerSlot) != null) {
-            mgr = frame.getObject(managerSlot);
+        if (generatorSlot >= 0 && GeneratorState.resuming(frame, generatorSlot) && frame.getObjectStatic(managerSlot) != null) {
+            mgr = frame.getObjectStatic(managerSlot);
         } else {
             if (generatorSlot >= 0) {
-                frame.setObject(managerSlot, null);
+                frame.setObjectStatic(managerSlot, null);
             }
             mgr = manager.execute(frame);
             Object value = Calls.callDescriptor(managerMethods(mgr).enter, mgr);
             if (generatorSlot >= 0) {
-                frame.setObject(managerSlot, mgr);
+                frame.setObjectStatic(managerSlot, mgr);
             }
             if (target != null) {
                 target.assign(frame, value);

@@ -29,14 +29,14 @@ public final class ComprehensionNode extends MpExpressionNode {
     @Override
     public Object execute(VirtualFrame frame) {
         // An async comprehension is a coroutine: resumed, it finds the result it was building in its own frame.
-        Object result = frame.getObject(resultSlot);
+        Object result = frame.getObjectStatic(resultSlot);
         if (result == null) {
             result = switch (kind) {
                 case LIST -> new PList();
                 case SET -> new PSet(false);
                 case DICT -> new PDict();
             };
-            frame.setObject(resultSlot, result);
+            frame.setObjectStatic(resultSlot, result);
         }
         loops.execute(frame);
         return result;
@@ -56,7 +56,7 @@ public final class ComprehensionNode extends MpExpressionNode {
 
         @Override
         public void execute(VirtualFrame frame) {
-            Object result = frame.getObject(resultSlot);
+            Object result = frame.getObjectStatic(resultSlot);
             if (result instanceof PList l) {
                 l.add(element.execute(frame));
             } else if (result instanceof PSet s) {

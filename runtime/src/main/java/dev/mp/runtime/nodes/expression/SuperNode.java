@@ -27,7 +27,7 @@ public final class SuperNode extends MpExpressionNode {
         if (firstArgumentSlot < 0) {
             throw Errors.runtimeError("super(): no arguments");
         }
-        Object self = frame.getObject(firstArgumentSlot);
+        Object self = frame.getObjectStatic(firstArgumentSlot);
         if (self instanceof PCell c) {
             self = c.value;
         }

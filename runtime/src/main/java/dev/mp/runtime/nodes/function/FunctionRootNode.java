@@ -94,18 +94,18 @@ public final class FunctionRootNode extends MpRootNode {
         }
         PFunction fn = (PFunction) args[0];
         for (int i = 0; i < parameterCount; i++) {
-            frame.setObject(i, args[i + 1]);
+            frame.setObjectStatic(i, args[i + 1]);
         }
         for (int slot : cellSlots) {
-            frame.setObject(slot, new PCell(frame.getObject(slot)));
+            frame.setObjectStatic(slot, new PCell(frame.getObjectStatic(slot)));
         }
         PCell[] closure = fn.closure();
         for (int i = 0; i < freeSlots.length; i++) {
-            frame.setObject(freeSlots[i], closure[i]);
+            frame.setObjectStatic(freeSlots[i], closure[i]);
         }
         if (generatorSlot >= 0) {
             PGenerator gen = new PGenerator(frame.materialize(), generatorBody, fn.name(), fn.qualname(), generatorKind);
-            frame.setObject(generatorSlot, gen);
+            frame.setObjectStatic(generatorSlot, gen);
             return gen;
         }
         TruffleSafepoint.poll(this);

@@ -14,15 +14,15 @@ public final class GeneratorState {
 
     /** True when the frame belongs to a generator that is being resumed into the node asking. */
     public static boolean resuming(VirtualFrame frame, int generatorSlot) {
-        return generatorSlot >= 0 && ((PGenerator) frame.getObject(generatorSlot)).resuming;
+        return generatorSlot >= 0 && ((PGenerator) frame.getObjectStatic(generatorSlot)).resuming;
     }
 
     public static PGenerator generator(VirtualFrame frame, int generatorSlot) {
-        return (PGenerator) frame.getObject(generatorSlot);
+        return (PGenerator) frame.getObjectStatic(generatorSlot);
     }
 
     public static int savedInt(VirtualFrame frame, int slot) {
-        Object v = frame.getObject(slot);
+        Object v = frame.getObjectStatic(slot);
         return v == null ? 0 : (Integer) v;
     }
 }

@@ -71,7 +71,7 @@ public final class MakeFunctionNode extends MpExpressionNode {
         }
         PCell[] closure = new PCell[closureSlots.length];
         for (int i = 0; i < closureSlots.length; i++) {
-            closure[i] = (PCell) frame.getObject(closureSlots[i]);
+            closure[i] = (PCell) frame.getObjectStatic(closureSlots[i]);
         }
         PFunction f = new PFunction(name, qualname, signature, d, kd, closure, Frames.module(frame), callTarget, generator, MpContext.get(this));
         f.setDoc(doc);

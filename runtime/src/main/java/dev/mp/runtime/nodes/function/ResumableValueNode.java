@@ -31,10 +31,10 @@ public final class ResumableValueNode extends MpExpressionNode {
     public Object execute(VirtualFrame frame) {
         PGenerator gen = GeneratorState.generator(frame, generatorSlot);
         if (gen.resuming && !holds(gen.suspendedAt)) {
-            return frame.getObject(slot);
+            return frame.getObjectStatic(slot);
         }
         Object value = operand.execute(frame);
-        frame.setObject(slot, value);
+        frame.setObjectStatic(slot, value);
         return value;
     }
 

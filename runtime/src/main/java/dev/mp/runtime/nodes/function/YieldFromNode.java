@@ -42,7 +42,7 @@ public final class YieldFromNode extends SuspensionPointNode {
 
     /** What the generator suspended here in {@code frame} delegates to ({@code gi_yieldfrom}), or null. */
     public Object delegate(com.oracle.truffle.api.frame.Frame frame) {
-        return frame.getObject(iteratorSlot);
+        return frame.getObjectStatic(iteratorSlot);
     }
 
     /** Sends into or starts the delegation: the result of {@code yield from} (or {@code await}), or a suspension. */
@@ -53,7 +53,7 @@ public final class YieldFromNode extends SuspensionPointNode {
         Object sent = PNone.NONE;
         if (gen.resuming && gen.suspendedAt == id) {
             gen.resuming = false;
-            it = frame.getObject(iteratorSlot);
+            it = frame.getObjectStatic(iteratorSlot);
             if (gen.thrown != null) {
                 PBaseException thrown = (PBaseException) gen.thrown;
                 gen.thrown = null;
@@ -61,7 +61,7 @@ public final class YieldFromNode extends SuspensionPointNode {
                 boolean closeOnExit = gen.kind != PGenerator.ASYNC_GENERATOR;
                 if (Coroutines.raisedAtDelegation(sub, thrown, closeOnExit)) {
                     // Raised here, not a StopIteration of the delegate's: the delegation ends with it.
-                    frame.setObject(iteratorSlot, null);
+                    frame.setObjectStatic(iteratorSlot, null);
                     throw thrown.javaException();
                 }
                 return step(frame, gen, () -> Coroutines.throwTo(sub, thrown, closeOnExit));
@@ -75,7 +75,7 @@ public final class YieldFromNode extends SuspensionPointNode {
             } catch (MpException e) {
                 throw failedHere(e);
             }
-            frame.setObject(iteratorSlot, it);
+            frame.setObjectStatic(iteratorSlot, it);
         }
         Object iterator = it;
         Object toSend = sent;
@@ -88,15 +88,15 @@ public final class YieldFromNode extends SuspensionPointNode {
             v = advance.get();
         } catch (MpException e) {
             if (Exceptions.matches(e, "StopIteration")) {
-                frame.setObject(iteratorSlot, null);
+                frame.setObjectStatic(iteratorSlot, null);
                 Object value = e.pythonException().firstArg();
                 return value == null ? PNone.NONE : value;
             }
             throw e;
         }
         if (v == null) {
-            Object it = frame.getObject(iteratorSlot);
-            frame.setObject(iteratorSlot, null);
+            Object it = frame.getObjectStatic(iteratorSlot);
+            frame.setObjectStatic(iteratorSlot, null);
             return it instanceof PGenerator sub ? Generators.returnValue(sub) : PNone.NONE;
         }
         gen.suspendedAt = id;

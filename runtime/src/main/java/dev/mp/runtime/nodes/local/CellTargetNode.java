@@ -17,12 +17,12 @@ public final class CellTargetNode extends AssignTargetNode {
 
     @Override
     public void assign(VirtualFrame frame, Object value) {
-        ((PCell) frame.getObject(slot)).value = value;
+        ((PCell) frame.getObjectStatic(slot)).value = value;
     }
 
     @Override
     public void delete(VirtualFrame frame) {
-        PCell cell = (PCell) frame.getObject(slot);
+        PCell cell = (PCell) frame.getObjectStatic(slot);
         if (cell.value == null) {
             throw Errors.make("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", name);
         }

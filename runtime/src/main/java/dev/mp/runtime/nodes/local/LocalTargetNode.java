@@ -16,14 +16,14 @@ public final class LocalTargetNode extends AssignTargetNode {
 
     @Override
     public void assign(VirtualFrame frame, Object value) {
-        frame.setObject(slot, value);
+        frame.setObjectStatic(slot, value);
     }
 
     @Override
     public void delete(VirtualFrame frame) {
-        if (frame.getObject(slot) == null) {
+        if (frame.getObjectStatic(slot) == null) {
             throw Errors.make("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", name);
         }
-        frame.setObject(slot, null);
+        frame.setObjectStatic(slot, null);
     }
 }

@@ -21,7 +21,7 @@ public final class ReadCellNode extends MpExpressionNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object v = ((PCell) frame.getObject(slot)).value;
+        Object v = ((PCell) frame.getObjectStatic(slot)).value;
         if (v == null) {
             if (free) {
                 throw failedHere(Errors.make("NameError", "cannot access free variable '%s' where it is not associated with a value in enclosing scope", name));

@@ -18,7 +18,7 @@ public final class ReadLocalNode extends MpExpressionNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object v = frame.getObject(slot);
+        Object v = frame.getObjectStatic(slot);
         if (v == null) {
             CompilerDirectives.transferToInterpreter();
             throw failedHere(Errors.make("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", name));
