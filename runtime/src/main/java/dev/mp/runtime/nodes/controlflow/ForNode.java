@@ -8,6 +8,7 @@ import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.nodes.function.GeneratorState;
 import dev.mp.runtime.nodes.local.AssignTargetNode;
+import dev.mp.runtime.nodes.local.LocalTargetNode;
 import dev.mp.runtime.objects.PRange;
 import dev.mp.runtime.ops.Iteration;
 
@@ -78,10 +79,13 @@ public final class ForNode extends MpStatementNode {
         @Child private MpStatementNode body;
         private final int generatorSlot;
         private final int iteratorSlot;
+        /** The target's slot when it is a local variable (written without a call), else -1. */
+        private final int targetSlot;
 
         Step(AssignTargetNode target, MpStatementNode body, int generatorSlot, int iteratorSlot) {
             super("for");
             this.target = target;
+            this.targetSlot = target instanceof LocalTargetNode local ? local.slot() : -1;
             this.body = body;
             this.generatorSlot = generatorSlot;
             this.iteratorSlot = iteratorSlot;
@@ -103,7 +107,11 @@ public final class ForNode extends MpStatementNode {
                         return ENDED;
                     }
                 }
-                target.assign(frame, item);
+                if (targetSlot >= 0) {
+                    frame.setObjectStatic(targetSlot, item);
+                } else {
+                    target.assign(frame, item);
+                }
             }
             return runBody(body, frame);
         }

@@ -14,6 +14,10 @@ public final class LocalTargetNode extends AssignTargetNode {
         this.name = name;
     }
 
+    public int slot() {
+        return slot;
+    }
+
     @Override
     public void assign(VirtualFrame frame, Object value) {
         frame.setObjectStatic(slot, value);
