@@ -26,6 +26,8 @@ public final class ReadGlobalNode extends MpExpressionNode {
 
     private final String name;
     @CompilationFinal private PDict cachedGlobals;
+    /** The frame's argument 0 (its function or module) when the site cached: its globals are {@link #cachedGlobals}. */
+    @CompilationFinal private Object cachedOwner;
     @CompilationFinal private PDict.Entry cachedEntry;
     /** For a name found in the builtins: the version of the globals that lacked it; -1 for a global. */
     @CompilationFinal private int globalsVersion = -1;
@@ -38,19 +40,21 @@ public final class ReadGlobalNode extends MpExpressionNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        PDict globals = Frames.globals(frame);
         if (!uncached) {
+            // The running function (or module) the site last cached for has the cached globals: no need to find them.
+            Object owner = frame.getArguments()[0];
+            PDict globals = owner == cachedOwner ? cachedGlobals : Frames.globals(frame);
             PDict.Entry entry = cachedEntry;
             if (globals == cachedGlobals && entry.isLive() && (globalsVersion < 0 || globals.version() == globalsVersion)) {
                 return entry.value;
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            return recache(globals);
+            return recache(owner, globals);
         }
-        return lookup(globals);
+        return lookup(Frames.globals(frame));
     }
 
-    private Object recache(PDict globals) {
+    private Object recache(Object owner, PDict globals) {
         MpContext context = MpContext.get(this);
         if (recaches++ >= MAX_RECACHES || (cachedGlobals != null && cachedGlobals != globals) || !context.language().isSingleContext()) {
             uncached = true;
@@ -66,6 +70,7 @@ public final class ReadGlobalNode extends MpExpressionNode {
             }
         }
         cachedGlobals = globals;
+        cachedOwner = owner;
         cachedEntry = entry;
         globalsVersion = version;
         return entry.value;
