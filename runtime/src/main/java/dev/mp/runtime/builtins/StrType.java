@@ -170,10 +170,9 @@ public final class StrType {
         method(s, "islower", "self", a -> cased((String) a[0], false));
         method(s, "isidentifier", "self", a -> {
             String str = (String) a[0];
-            return !str.isEmpty() && (Character.isUnicodeIdentifierStart(str.codePointAt(0)) || str.charAt(0) == '_')
-                    && str.codePoints().allMatch(c -> Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
+            return !str.isEmpty() && (Character.isUnicodeIdentifierStart(str.codePointAt(0)) || str.charAt(0) == '_') && identifierPart(str);
         });
-        method(s, "isprintable", "self", a -> ((String) a[0]).codePoints().allMatch(dev.mp.runtime.ops.StringRepr::isPrintable));
+        method(s, "isprintable", "self", a -> dev.mp.runtime.ops.StringRepr.isPrintable((String) a[0]));
         method(s, "istitle", "self", a -> isTitle((String) a[0]));
         method(s, "splitlines", "self, keepends=False", a -> splitlines((String) a[0], Conversions.isTrue(a[1])));
         method(s, "partition", "self, sep, /", a -> partition((String) a[0], Errors.requireStr(a[1]), false));
@@ -346,6 +345,26 @@ public final class StrType {
     }
 
     /** str.istitle: upper and titlecase letters only after uncased characters, lowercase only after cased ones. */
+    /** Whether every code point of {@code str} may continue an identifier; ASCII ones without a table look-up. */
+    private static boolean identifierPart(String str) {
+        for (int i = 0; i < str.length();) {
+            char c = str.charAt(i);
+            if (c < 0x80) {
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                    return false;
+                }
+                i++;
+            } else {
+                int cp = str.codePointAt(i);
+                if (!Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
+                    return false;
+                }
+                i += Character.charCount(cp);
+            }
+        }
+        return true;
+    }
+
     private static boolean isTitle(String s) {
         boolean any = false;
         boolean previousCased = false;

@@ -197,11 +197,11 @@ public final class Sequences {
                     if (r[2] == 1) {
                         return str.substring((int) r[0], (int) (r[0] + r[3]));
                     }
-                    StringBuilder sb = new StringBuilder((int) r[3]);
-                    for (int n = 0; n < r[3]; n++) {
-                        sb.append(str.charAt((int) (r[0] + n * r[2])));
+                    char[] out = new char[(int) r[3]];
+                    for (int n = 0; n < out.length; n++) {
+                        out[n] = str.charAt((int) (r[0] + n * r[2]));
                     }
-                    return sb.toString();
+                    return new String(out);
                 }
                 int[] cps = codePoints(str);
                 long[] r = sliceIndices(s, cps.length);
@@ -500,8 +500,12 @@ public final class Sequences {
             List<Object> items = l.items();
             int size = Sizes.repeated(items.size(), Sizes.indexSized(count), null);
             List<Object> out = new ArrayList<>(size);
-            for (int i = 0; i < size; i += items.size()) {
-                out.addAll(items);
+            // Item by item from one array: addAll would copy the list into a new array for every repetition.
+            Object[] once = items.toArray();
+            for (int i = 0; i < size; i += once.length) {
+                for (Object item : once) {
+                    out.add(item);
+                }
             }
             return new PList(out);
         }

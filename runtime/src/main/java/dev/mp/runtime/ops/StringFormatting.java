@@ -983,7 +983,25 @@ public final class StringFormatting {
 
     /** Pads one converted value (unicode_format_arg_output). */
     private static void output(StringBuilder out, String str, int ch, int flags, int width, int prec, boolean numeric) {
-        int fill = numeric && (flags & F_ZERO) != 0 ? '0' : ' ';
+        if (!numeric) {
+            // No sign, prefix or zero fill: the text, cut to the precision, padded with spaces to the width.
+            int end = str.length();
+            int len = width > 0 || prec >= 0 ? str.codePointCount(0, end) : 0;
+            if ((ch == 's' || ch == 'r' || ch == 'a') && prec >= 0 && len > prec) {
+                end = str.offsetByCodePoints(0, prec);
+                len = prec;
+            }
+            boolean left = (flags & F_LJUST) != 0;
+            if (!left && width > len) {
+                repeat(out, ' ', width - len);
+            }
+            out.append(str, 0, end);
+            if (left && width > len) {
+                repeat(out, ' ', width - len);
+            }
+            return;
+        }
+        int fill = (flags & F_ZERO) != 0 ? '0' : ' ';
         int[] cps = str.codePoints().toArray();
         int len = cps.length;
         if ((ch == 's' || ch == 'r' || ch == 'a') && prec >= 0 && len > prec) {
