@@ -36,9 +36,11 @@ public final class StrType {
             if (a[2] == null && a[3] == null) {
                 return PBoxed.of((PClass) a[0], Conversions.str(a[1]));
             }
+            // The encoding and errors are checked first, whatever the object, as CPython's argument parser does.
+            String encoding = a[2] == null ? "utf-8" : Errors.requireStr(a[2], "str() argument 'encoding'");
+            String errors = a[3] == null ? null : Errors.requireStr(a[3], "str() argument 'errors'");
             if (a[1] instanceof PBytes || a[1] instanceof PByteArray) {
-                return PBoxed.of((PClass) a[0], decode(Sequences.bytesOf(a[1]), a[2] == null ? "utf-8" : Errors.requireStr(a[2], "str() argument 'encoding'"),
-                        a[3] == null ? null : Errors.requireStr(a[3], "str() argument 'errors'")));
+                return PBoxed.of((PClass) a[0], decode(Sequences.bytesOf(a[1]), encoding, errors));
             }
             if (a[1] instanceof String) {
                 throw Errors.typeError("decoding str is not supported");

@@ -64,6 +64,9 @@ public final class Classes {
         if (cls == BuiltinClasses.TYPE && args.length == 1 && (kwnames == null || kwnames.length == 0)) {
             return Types.typeOf(args[0]);
         }
+        if (cls == BuiltinClasses.STR && args.length == 1 && (kwnames == null || kwnames.length == 0)) {
+            return Conversions.str(args[0]); // str(x), the commonest call of a class, without binding str.__new__'s four parameters
+        }
         Object newFn = cls.lookup("__new__");
         if (newFn instanceof PStaticMethod s) {
             newFn = s.function;
