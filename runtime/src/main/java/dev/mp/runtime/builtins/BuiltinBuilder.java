@@ -82,6 +82,7 @@ public final class BuiltinBuilder {
     /** A function of a module implemented in Java. */
     public static PBuiltinFunction moduleFunction(PModule module, String name, String params, PBuiltinFunction.Body body) {
         PBuiltinFunction f = function(name, params, body);
+        f.setModule(module.name());
         module.dict().put(name, f);
         return f;
     }

@@ -377,6 +377,7 @@ public final class BuiltinTypes {
         PClass bf = BuiltinClasses.BUILTIN_FUNCTION;
         attribute(bf, "__name__", o -> o instanceof dev.mp.runtime.objects.PBuiltinFunction b ? b.name()
                 : ((dev.mp.runtime.objects.PBuiltinFunction) ((dev.mp.runtime.objects.PMethod) o).function).name());
+        attribute(bf, "__module__", o -> o instanceof dev.mp.runtime.objects.PBuiltinFunction b && b.module() != null ? b.module() : PNone.NONE);
         attribute(bf, "__doc__", o -> {
             String doc = o instanceof dev.mp.runtime.objects.PBuiltinFunction b && !b.isMethod() ? Docs.function(b.name()) : null;
             return doc == null ? PNone.NONE : doc;

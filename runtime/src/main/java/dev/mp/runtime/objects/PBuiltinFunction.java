@@ -22,6 +22,8 @@ public final class PBuiltinFunction extends PObject {
     private final String displayName;
     /** {@link #fixedPositionalArity()}, worked out once. */
     private final int fixedPositionalArity;
+    /** Set once by {@link #setModule} for a module's function. */
+    private String module;
     /** The one number of arguments that binds without the binder (see {@link #takesExactly}); -1 for none. */
     private final int plainArity;
 
@@ -110,6 +112,24 @@ public final class PBuiltinFunction extends PObject {
     /** The name used in argument errors, as CPython prints it. */
     public String displayName() {
         return displayName;
+    }
+
+    /** The module a module's function belongs to ({@code __module__}), null for any other. */
+    public String module() {
+        return module;
+    }
+
+    /** Records the module this function is defined in; done once, as the module is populated. */
+    public void setModule(String moduleName) {
+        this.module = moduleName;
+    }
+
+    /**
+     * How CPython names the function in its "takes exactly one argument" and "takes no arguments" errors: with its
+     * module, unless that is {@code builtins} ({@code time.sleep()}, {@code len()}).
+     */
+    public String functionStr() {
+        return module == null || module.equals("builtins") ? displayName : module + "." + name;
     }
 
     @Override

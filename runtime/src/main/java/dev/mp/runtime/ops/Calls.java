@@ -198,9 +198,9 @@ public final class Calls {
         }
         int given = args.length - (b.isMethod() ? 1 : 0);
         if (params == 0) {
-            return Errors.typeError("%s() takes no arguments (%d given)", b.displayName(), given);
+            return Errors.typeError("%s() takes no arguments (%d given)", b.functionStr(), given);
         }
-        return Errors.typeError("%s() takes exactly one argument (%d given)", b.displayName(), given);
+        return Errors.typeError("%s() takes exactly one argument (%d given)", b.functionStr(), given);
     }
 
     private static MpException descriptorMismatch(PBuiltinFunction b, Object self) {
