@@ -254,12 +254,14 @@ final class Program {
 
     /** Finds a module and sets {@code __main__} up for a literal source. */
     private void prepare(Context context) throws NotRunnable {
-        Value globals = context.getBindings("mp");
+        // The bindings only when needed: the first polyglot Value of a guest object costs a start ~15 ms (Truffle builds
+        // its dispatch), and a program that needs none of them gets its result as an int (see MainProgram.run).
         if (line.safePath) {
             context.eval("mp", "__import__('sys').path.remove('')");
         }
         if (line.kind == CommandLine.Kind.MODULE) {
             context.eval(Source.create("mp", MODULE_LOCATOR.formatted(pythonString(line.program))));
+            Value globals = context.getBindings("mp");
             Value found = globals.getMember("__mp_launch__");
             if (found == null) {
                 // A parent package ended the program with sys.exit(0).
@@ -281,7 +283,7 @@ final class Program {
             }
         }
         if (literalPath != null) {
-            globals.putMember("__file__", literalPath);
+            context.getBindings("mp").putMember("__file__", literalPath);
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  */
 final class LaunchedScript implements AutoCloseable {
     /** The JVM flags of {@code bin/mp} (which also uses a start-up cache when it has made one; this does not). */
-    private static final List<String> LAUNCHER_FLAGS = List.of("-Xss16m", "-XX:+UseSerialGC", "-Xms16m",
+    private static final List<String> LAUNCHER_FLAGS = List.of("-Xss16m", "-XX:+UseSerialGC", "-Xms16m", "-XX:NewSize=10m",
             "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED",
             "--sun-misc-unsafe-memory-access=allow", "-Dpolyglot.engine.WarnInterpreterOnly=false", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 

@@ -19,6 +19,11 @@ public final class MainProgram {
     private MainProgram() {
     }
 
+    /**
+     * Runs the main module; returns its exit status, 0, when the program ended by itself or with status 0 (another
+     * status exits the context). An int, not None: the embedder's first polyglot value of a guest object costs a
+     * start ~15 ms (Truffle builds the value's dispatch), a host int's is made with the engine.
+     */
     static Object run(MpContext context, Node location, CallTarget module, Source source) {
         // Shared memory left behind by mp processes that were killed is removed at the next start.
         Thread sweep = dev.mp.runtime.multiprocessing.shm.ResourceTracker.sweepStaleInBackground();
@@ -41,7 +46,7 @@ public final class MainProgram {
         if (status != 0) {
             context.env().getContext().closeExited(location, status);
         }
-        return PNone.NONE;
+        return 0;
     }
 
     private static void awaitUninterruptibly(Thread thread) {

@@ -32,7 +32,8 @@ import dev.mp.runtime.parser.SourceCompiler;
  *
  * <p>Evaluating a source runs it as module code in {@code __main__} and returns the value of its last
  * expression statement. With the option {@code mp.Main}, the source is the program's main module: an
- * uncaught exception is printed as a traceback and the context exits with Python's exit status.
+ * uncaught exception is printed as a traceback and the context exits with Python's exit status; evaluating it
+ * returns 0, the status of a program that ended by itself.
  *
  * <p>An interactive source ({@code Source.newBuilder(...).interactive(true)}) is one statement typed at the
  * prompt, run as CPython's REPL runs it: the values of its expression statements are echoed, an exception

@@ -15,9 +15,9 @@ final class JavaModules {
         ModuleLoader.register("_multiprocessing", dev.mp.runtime.multiprocessing.MultiprocessingModule::populate);
         ModuleLoader.register("_shared_memory", (m, c) -> dev.mp.runtime.multiprocessing.SharedMemoryModule.populate(m));
         ModuleLoader.register("_mp_auth", (m, c) -> dev.mp.runtime.multiprocessing.ConnectionAuthModule.populate(m));
-        dev.mp.runtime.multiprocessing.MultiprocessingModule.registerResourceKinds();
+        ResourceKinds.registerOnFirstUse(dev.mp.runtime.multiprocessing.MultiprocessingModule::registerResourceKinds);
         ModuleLoader.register("socket", (m, c) -> SocketModule.populate(m));
-        ResourceKinds.register(PSocket.RESOURCE_KIND, PSocket::rebuild);
+        ResourceKinds.registerOnFirstUse(() -> ResourceKinds.register(PSocket.RESOURCE_KIND, PSocket::rebuild));
         ModuleLoader.register("posix", PosixModule::populate);
         ModuleLoader.register("java", JavaModule::populate);
         ModuleLoader.register("math", (m, c) -> MathModule.populate(m));

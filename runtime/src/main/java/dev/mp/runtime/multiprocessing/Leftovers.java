@@ -107,8 +107,11 @@ final class Leftovers {
 
     /** Whether a descriptor belongs to the JVM's class loading rather than to a Process. */
     private static boolean isJvmOwn(String target) {
+        // The entropy devices: the JDK opens them on the first SecureRandom made in the JVM (in whichever Process
+        // first needs one) and every later SecureRandom shares them.
         return target.endsWith(".jar") || target.endsWith(".aot") || target.endsWith(".jsa")
-                || target.startsWith(System.getProperty("java.home")) || target.startsWith("/proc/");
+                || target.startsWith(System.getProperty("java.home")) || target.startsWith("/proc/")
+                || target.equals("/dev/random") || target.equals("/dev/urandom");
     }
 
     /** The start of the paths of mp's shared-memory files. */

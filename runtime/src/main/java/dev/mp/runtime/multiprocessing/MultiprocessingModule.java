@@ -23,8 +23,6 @@ public final class MultiprocessingModule {
     private MultiprocessingModule() {
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("multiprocessing");
-
     /** Registers how each shared primitive is rebuilt when unpickled; once per JVM, before any unpickling. */
     public static void registerResourceKinds() {
         Synchronize.register();
@@ -98,14 +96,16 @@ public final class MultiprocessingModule {
         moduleFunction(m, "log", "level, message", a -> {
             long level = dev.mp.runtime.ops.Conversions.asLong(a[0]);
             String message = (String) a[1];
+            // Looked up here, not when the module loads: a program that never logs does not start slf4j.
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("multiprocessing");
             if (level >= 40) {
-                LOG.error(message);
+                log.error(message);
             } else if (level >= 30) {
-                LOG.warn(message);
+                log.warn(message);
             } else if (level >= 20) {
-                LOG.info(message);
+                log.info(message);
             } else {
-                LOG.debug(message);
+                log.debug(message);
             }
             return PNone.NONE;
         });

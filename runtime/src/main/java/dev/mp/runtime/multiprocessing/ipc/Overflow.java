@@ -17,7 +17,10 @@ import java.lang.foreign.MemorySegment;
  * doing so) and {@code readSeg} (the segment the readers are in, set by readers).
  */
 final class Overflow {
-    private static final Logger LOG = LoggerFactory.getLogger(Overflow.class);
+    /** Looked up when it logs, not at class loading: a process that never logs does not start slf4j. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Overflow.class);
+    }
 
     /** {@link #take} answers: nothing committed to read yet. */
     static final byte[] NOT_YET = new byte[0];
@@ -149,7 +152,7 @@ final class Overflow {
     byte[] take(long chainId, int getCount, int putCount, boolean closed) {
         OverflowSegment s = readingSegment(chainId);
         if (s == null) {
-            LOG.error("the overflow file of a shared queue is gone: {}.{}; its items are lost", region, Long.toHexString(chainId));
+            log().error("the overflow file of a shared queue is gone: {}.{}; its items are lost", region, Long.toHexString(chainId));
             return CHAIN_DONE;
         }
         long off = s.readOff();
@@ -179,7 +182,7 @@ final class Overflow {
             break;
         }
         // A closed chain always ends with its CLOSE record after its committed messages: this one is damaged.
-        LOG.error("corrupt overflow file of a shared queue ({}.{}); skipping the rest of it", region, Long.toHexString(s == null ? chainId : s.id));
+        log().error("corrupt overflow file of a shared queue ({}.{}); skipping the rest of it", region, Long.toHexString(s == null ? chainId : s.id));
         return CHAIN_DONE;
     }
 

@@ -90,7 +90,10 @@ import java.lang.foreign.ValueLayout;
  * </ul>
  */
 final class Ring {
-    private static final Logger LOG = LoggerFactory.getLogger(Ring.class);
+    /** Looked up when it logs, not at class loading: a process that never logs does not start slf4j. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Ring.class);
+    }
 
     static final int MAGIC = 0x4D505152;
     static final int OFF_MAGIC = 0, OFF_KIND = 4, OFF_CAP = 8, OFF_MAXSIZE = 16;
@@ -439,7 +442,7 @@ final class Ring {
             if (used == 0) {
                 if (partial != null) {
                     if (!awaitStream(streamPid)) {
-                        LOG.warn("discarding a partially received {}-byte message: its writer (pid {}) gave up or died",
+                        log().warn("discarding a partially received {}-byte message: its writer (pid {}) gave up or died",
                                 partial.length, streamPid);
                         partial = null;
                     }
@@ -459,7 +462,7 @@ final class Ring {
             }
             switch (type) {
                 case T_WHOLE -> {
-                    if (partial != null) LOG.warn("discarding an incomplete streamed message (writer gave up)");
+                    if (partial != null) log().warn("discarding an incomplete streamed message (writer gave up)");
                     if (overflow != null) overflow.releaseReading();
                     byte[] m = new byte[len];
                     readBytes(p + HDR, m, 0, len);
@@ -467,7 +470,7 @@ final class Ring {
                     return m;
                 }
                 case T_BEGIN -> {
-                    if (partial != null) LOG.warn("discarding an incomplete streamed message (writer gave up)");
+                    if (partial != null) log().warn("discarding an incomplete streamed message (writer gave up)");
                     int total = readInt(p + 8);
                     int n = len - 8;
                     if (total < n) {
@@ -488,7 +491,7 @@ final class Ring {
                         continue;
                     }
                     if (filled + (long) len > partial.length) {
-                        LOG.warn("discarding an inconsistent streamed message");
+                        log().warn("discarding an inconsistent streamed message");
                         partial = null;
                         consume(h, rec, dc);
                         continue;
@@ -498,12 +501,12 @@ final class Ring {
                     consume(h, rec, dc);
                     if (type == T_END) {
                         if (filled == partial.length) return partial;
-                        LOG.warn("discarding a truncated streamed message");
+                        log().warn("discarding a truncated streamed message");
                         partial = null;
                     }
                 }
                 case T_LINK -> {
-                    if (partial != null) LOG.warn("discarding an incomplete streamed message (writer gave up)");
+                    if (partial != null) log().warn("discarding an incomplete streamed message (writer gave up)");
                     partial = null;
                     boolean closed = pos(t) != ((p + rec) & POS_MASK);
                     byte[] m = overflow.take(readLong(p + 8), cnt(h), cnt(t), closed);
@@ -556,7 +559,7 @@ final class Ring {
     }
 
     private void corrupt(long t, int len, int type) {
-        LOG.error("corrupt record (len={}, type={}) in shared queue; discarding all unread data", len, type);
+        log().error("corrupt record (len={}, type={}) in shared queue; discarding all unread data", len, type);
         Mem.setLong(seg, headOff, t);
         wakeWriters();
     }

@@ -18,7 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * holder dying at any instant leaves them consistent (see {@link Ring}), so no repair is needed on takeover.
  */
 final class RobustLock {
-    private static final Logger LOG = LoggerFactory.getLogger(RobustLock.class);
+    /** Looked up when it logs, not at class loading: a process that never logs does not start slf4j. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(RobustLock.class);
+    }
 
     private final MemorySegment seg;
     private final long owner;
@@ -93,7 +96,7 @@ final class RobustLock {
     private boolean tryTakeover(int o) {
         if (o == Mem.PID || Mem.alive(o)) return false;
         if (Mem.casInt(seg, owner, o, Mem.PID)) {
-            LOG.warn("{}: owner process {} died while holding the lock; taken over by process {}", what, o, Mem.PID);
+            log().warn("{}: owner process {} died while holding the lock; taken over by process {}", what, o, Mem.PID);
             return true;
         }
         return false;

@@ -35,7 +35,10 @@ public final class Futex {
     /** Returned by {@link #wait} when the timeout elapsed while the word still held the expected value. */
     public static final int TIMED_OUT = -1;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Futex.class);
+    /** Looked up when it logs, not at class loading: a process that never logs does not start slf4j. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Futex.class);
+    }
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
     private static final long FUTEX_WAIT = 0;
@@ -80,7 +83,7 @@ public final class Futex {
                 errno = cap.varHandle(MemoryLayout.PathElement.groupElement("errno"));
                 capSize = cap.byteSize();
             } catch (Throwable t) {
-                LOG.warn("futex downcall unavailable, using the portable polling fallback: {}", t.toString());
+                log().warn("futex downcall unavailable, using the portable polling fallback: {}", t.toString());
                 mh = null;
             }
         }

@@ -25,7 +25,10 @@ final class MutexWord {
     /** How often a blocked waiter checks whether the owner died. */
     static final long CHECK_INTERVAL_NANOS = 50_000_000L;
 
-    private static final Logger LOG = LoggerFactory.getLogger("dev.mp.runtime.multiprocessing.shm");
+    /** Looked up when it logs, not at class loading: a process that never logs does not start slf4j. */
+    private static Logger log() {
+        return LoggerFactory.getLogger("dev.mp.runtime.multiprocessing.shm");
+    }
     static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
 
@@ -123,7 +126,7 @@ final class MutexWord {
             return false;
         }
         if (INT.compareAndSet(seg, off, c, Pids.current() | CONTENDED)) {
-            LOG.warn("{} held by dead process {} recovered", what, owner);
+            log().warn("{} held by dead process {} recovered", what, owner);
             return true;
         }
         return false;

@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,10 +36,13 @@ import org.slf4j.LoggerFactory;
  * second time.
  */
 public final class RegionUsers {
-    private static final Logger LOG = LoggerFactory.getLogger(RegionUsers.class);
+    /** Looked up when it logs, not at class loading (see ResourceTracker#sweepStale). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(RegionUsers.class);
+    }
+
     private static final String USERS = ".users";
     private static final Pattern FILE = Pattern.compile("mp-[0-9]+-[0-9a-f]+\\.[0-9a-f]{16}");
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** The regions this process uses: the open users file and its shared lock. */
     private static final Map<String, FileLock> JOINED = new ConcurrentHashMap<>();
     private static volatile boolean hookInstalled;
@@ -92,7 +94,7 @@ public final class RegionUsers {
     /** Writes {@code contents} to a new file of {@code region}, which this process must have joined; returns its name. */
     public static String write(String region, Contents contents) {
         byte[] rnd = new byte[8];
-        RANDOM.nextBytes(rnd);
+        SharedRegion.randomBytes(rnd);
         String name = region + "." + HexFormat.of().formatHex(rnd);
         Path path = SharedRegion.directory().resolve(name);
         try {
@@ -179,7 +181,7 @@ public final class RegionUsers {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(SharedRegion.directory(), SharedRegion.PREFIX + "*.*")) {
             ds.forEach(p -> names.add(p.getFileName().toString()));
         } catch (IOException e) {
-            LOG.warn("cannot scan {} for unused shared memory files: {}", SharedRegion.directory(), e.toString());
+            log().warn("cannot scan {} for unused shared memory files: {}", SharedRegion.directory(), e.toString());
             return removed;
         }
         for (String name : names) {
@@ -210,7 +212,7 @@ public final class RegionUsers {
         } catch (NoSuchFileException | OverlappingFileLockException gone) {
             // removed by another sweep, or being handled in this JVM
         } catch (IOException e) {
-            LOG.warn("cannot check the users of shared region {}: {}", region, e.toString());
+            log().warn("cannot check the users of shared region {}: {}", region, e.toString());
         }
     }
 
@@ -223,7 +225,7 @@ public final class RegionUsers {
                 }
             }
         } catch (IOException e) {
-            LOG.warn("cannot remove the files of shared region {}: {}", region, e.toString());
+            log().warn("cannot remove the files of shared region {}: {}", region, e.toString());
         }
     }
 
@@ -233,7 +235,7 @@ public final class RegionUsers {
                 removed.add(name);
             }
         } catch (IOException e) {
-            LOG.warn("cannot remove shared memory file {}: {}", name, e.toString());
+            log().warn("cannot remove shared memory file {}: {}", name, e.toString());
         }
     }
 
@@ -264,7 +266,7 @@ public final class RegionUsers {
                     delete(e.getKey() + USERS, new ArrayList<>());
                 }
             } catch (IOException | RuntimeException failure) {
-                LOG.debug("cannot leave shared region {}: {}", e.getKey(), failure.toString());
+                log().debug("cannot leave shared region {}: {}", e.getKey(), failure.toString());
             }
         }
         JOINED.clear();

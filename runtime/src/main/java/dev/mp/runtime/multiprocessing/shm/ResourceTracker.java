@@ -25,7 +25,11 @@ import org.slf4j.LoggerFactory;
  * <p>Removing a file does not disturb processes that still have it mapped.
  */
 public final class ResourceTracker {
-    private static final Logger LOG = LoggerFactory.getLogger(ResourceTracker.class);
+    /** Looked up when it logs: most programs never do, and slf4j's start costs every start (see sweepStale). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ResourceTracker.class);
+    }
+
     private static final Set<String> NAMES = ConcurrentHashMap.newKeySet();
     private static volatile boolean hookInstalled;
 
@@ -73,7 +77,7 @@ public final class ResourceTracker {
             try {
                 Files.deleteIfExists(SharedRegion.directory().resolve(name));
             } catch (IOException | RuntimeException e) {
-                LOG.warn("cannot remove shared memory file {}: {}", name, e.toString());
+                log().warn("cannot remove shared memory file {}: {}", name, e.toString());
             }
         }
     }
@@ -100,30 +104,37 @@ public final class ResourceTracker {
      */
     public static List<String> sweepStale() {
         List<String> removed = new ArrayList<>();
+        List<Path> candidates = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(SharedRegion.directory(), SharedRegion.PREFIX + "*")) {
-            for (Path p : ds) {
-                String n = p.getFileName().toString();
-                if (RegionUsers.owns(n)) {
-                    continue; // a file of a region, which lives as long as the region has users
-                }
-                int pid = creatorPid(n);
-                if (pid <= 0 || pid == Pids.current() || Pids.isAlive(pid)) {
-                    continue;
-                }
-                try {
-                    if (Files.deleteIfExists(p)) {
-                        removed.add(n);
-                    }
-                } catch (IOException e) {
-                    LOG.warn("cannot remove stale shared memory file {}: {}", p, e.toString());
-                }
-            }
+            ds.forEach(candidates::add);
         } catch (IOException e) {
-            LOG.warn("cannot scan {} for stale shared memory: {}", SharedRegion.directory(), e.toString());
+            log().warn("cannot scan {} for stale shared memory: {}", SharedRegion.directory(), e.toString());
+            return removed;
+        }
+        if (candidates.isEmpty()) {
+            // The usual case, and the cheap one: the classes that check and remove files are not even loaded.
+            return removed;
+        }
+        for (Path p : candidates) {
+            String n = p.getFileName().toString();
+            if (RegionUsers.owns(n)) {
+                continue; // a file of a region, which lives as long as the region has users
+            }
+            int pid = creatorPid(n);
+            if (pid <= 0 || pid == Pids.current() || Pids.isAlive(pid)) {
+                continue;
+            }
+            try {
+                if (Files.deleteIfExists(p)) {
+                    removed.add(n);
+                }
+            } catch (IOException e) {
+                log().warn("cannot remove stale shared memory file {}: {}", p, e.toString());
+            }
         }
         removed.addAll(RegionUsers.sweepUnused());
         if (!removed.isEmpty()) {
-            LOG.debug("removed stale shared memory files {}", removed);
+            log().debug("removed stale shared memory files {}", removed);
         }
         return removed;
     }

@@ -35,7 +35,10 @@ public final class SharedRegion implements AutoCloseable {
     /** Prefix of every region file name. */
     public static final String PREFIX = "mp-";
     private static final Pattern NAME = Pattern.compile("mp-[0-9]+-[0-9a-f]+");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Made on first use: seeding a SecureRandom costs a few ms, which a start that only sweeps should not pay. */
+    private static final class Random {
+        static final SecureRandom SOURCE = new SecureRandom();
+    }
     private static final Path DIR = chooseDir();
 
     private final String name;
@@ -58,6 +61,11 @@ public final class SharedRegion implements AutoCloseable {
         return Paths.get(System.getProperty("java.io.tmpdir"));
     }
 
+    /** Fills {@code bytes} with random bytes, for the unique parts of file names. */
+    static void randomBytes(byte[] bytes) {
+        Random.SOURCE.nextBytes(bytes);
+    }
+
     /** The directory holding region files ({@code /dev/shm} or {@code java.io.tmpdir}). */
     public static Path directory() {
         return DIR;
@@ -76,7 +84,7 @@ public final class SharedRegion implements AutoCloseable {
         }
         byte[] rnd = new byte[8];
         for (int attempt = 0; ; attempt++) {
-            RANDOM.nextBytes(rnd);
+            randomBytes(rnd);
             String name = PREFIX + Pids.current() + "-" + HexFormat.of().formatHex(rnd);
             Path path = DIR.resolve(name);
             FileChannel ch;

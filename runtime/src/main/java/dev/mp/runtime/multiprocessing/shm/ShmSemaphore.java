@@ -40,7 +40,10 @@ public final class ShmSemaphore implements SharedLock {
     public static final long SIZE = 16 + SLOTS * 8L;
     static final String KIND = "sem";
 
-    private static final Logger LOG = LoggerFactory.getLogger("dev.mp.runtime.multiprocessing.shm");
+    /** Looked up when it logs, not at class loading: a process that never logs does not start slf4j. */
+    private static Logger log() {
+        return LoggerFactory.getLogger("dev.mp.runtime.multiprocessing.shm");
+    }
     private static final int RECLAIMING = -1;
     private static final long VALUE = 0;
     private static final long MAX = 4;
@@ -204,7 +207,7 @@ public final class ShmSemaphore implements SharedLock {
         }
         if (!warnedFull) {
             warnedFull = true;
-            LOG.warn("semaphore {}: all {} owner slots in use; permits of this process are not tracked",
+            log().warn("semaphore {}: all {} owner slots in use; permits of this process are not tracked",
                     descriptor(), SLOTS);
         }
         return -1;
@@ -371,7 +374,7 @@ public final class ShmSemaphore implements SharedLock {
             }
             MutexWord.LONG.setVolatile(seg, p, 0L);
             if (held > 0) {
-                LOG.warn("semaphore {}: {} permit(s) held by dead process {} recovered", descriptor(), held, pid);
+                log().warn("semaphore {}: {} permit(s) held by dead process {} recovered", descriptor(), held, pid);
                 total += given;
                 Futex.wake(seg, off + VALUE, Math.max(given, 1));
             }
