@@ -26,8 +26,7 @@ import dev.mp.runtime.ops.Calls;
  * target), so that the compiler can inline them; a site that sees more code objects than the cache holds goes
  * through an {@link IndirectCallNode}. A call with exactly the positional arguments of a plain signature builds
  * the callee's frame arguments directly; others are bound by {@link ArgumentBinder}. Bound methods of Python
- * functions unwrap to such a call. Functions written in Java go to {@link Calls#callBuiltin}; every other callable
- * goes through {@link Calls#call}, both behind a boundary.
+ * functions unwrap to such a call. Every other callable goes through {@link Calls#call} behind a boundary.
  *
  * <p>On a thread whose frames mp keeps itself ({@link CallStack#current}) a Python function's root node runs
  * directly, without its call target; the site notes itself in the stack as the caller's position.
@@ -70,9 +69,10 @@ public abstract class CallDispatchNode extends Node {
         return function.execute(method.function, prepend(method.self, args), kwnames);
     }
 
+    /** Its own case, so that a builtin's call does not test every other case's guard first (as the fallback does). */
     @Specialization
     protected final Object callBuiltin(PBuiltinFunction builtin, Object[] args, String[] kwnames) {
-        return callBuiltinAt(this, builtin, args, kwnames);
+        return callGeneric(this, builtin, args, kwnames);
     }
 
     @Fallback
@@ -110,21 +110,6 @@ public abstract class CallDispatchNode extends Node {
         all[0] = self;
         System.arraycopy(args, 0, all, 1, args.length);
         return all;
-    }
-
-    /** A function written in Java, with this node as the location a guest stack trace shows for the call. */
-    @TruffleBoundary
-    private static Object callBuiltinAt(Node location, PBuiltinFunction builtin, Object[] args, String[] kwnames) {
-        CallStack stack = CallStack.current();
-        if (stack != null) {
-            stack.calling(location);
-            try {
-                return Calls.callBuiltin(builtin, args, kwnames);
-            } finally {
-                stack.calling(null);
-            }
-        }
-        return callGeneric(location, builtin, args, kwnames);
     }
 
     /** Any other callable, with this node as the location a guest stack trace shows for the call. */
