@@ -17,6 +17,7 @@ import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Errors;
+import dev.mp.runtime.posix.Libc;
 
 /**
  * The signal handlers of one context ({@code signal.signal}) and their delivery, as CPython's: a handler runs
@@ -242,7 +243,19 @@ public final class Signals {
         } catch (IllegalArgumentException noJvmHandler) {
             // The JVM raises only the signals it has a handler for (SIGUSR1 has none): kill(2) the process, as
             // CPython's raise(3) would, so the default action (ending it) happens.
-            dev.mp.runtime.modules.PosixCalls.kill(ProcessHandle.current().pid(), signum);
+            send(ProcessHandle.current().pid(), signum);
+        }
+    }
+
+    /** {@code os.kill(pid, sig)}: sends a signal with kill(2), or raises the OSError for the errno it set. */
+    public static void send(long pid, int signal) {
+        if (pid < Integer.MIN_VALUE || pid > Integer.MAX_VALUE) {
+            throw Errors.overflowError("signed integer is greater than maximum");
+        }
+        java.lang.foreign.MemorySegment capture = Libc.errnoSegment();
+        if (Libc.kill(capture, (int) pid, signal) != 0) {
+            int errno = Libc.errno(capture);
+            throw Errors.osError(errno, Libc.strerror(errno), null);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import com.oracle.truffle.api.TruffleFile;
 
 import dev.mp.runtime.MpContext;
+import dev.mp.runtime.Signals;
 import dev.mp.runtime.builtins.StructSequence;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PBytes;
@@ -31,6 +32,7 @@ import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Sizes;
 import dev.mp.runtime.ops.Types;
+import dev.mp.runtime.posix.Libc;
 
 /**
  * The {@code posix} module: the operating system calls that {@code os} (a bundled mp module, as CPython's
@@ -77,10 +79,10 @@ final class PosixModule {
         });
         moduleFunction(m, "getppid", "", a -> ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L));
         m.dict().put("uname_result", UNAME_RESULT.type());
-        moduleFunction(m, "uname", "", a -> UNAME_RESULT.make(PosixCalls.uname()));
+        moduleFunction(m, "uname", "", a -> UNAME_RESULT.make(Libc.uname()));
         // Not os's: the bundled platform module reads glibc's version here (None for another C library).
         moduleFunction(m, "_glibc_version", "", a -> {
-            String version = PosixCalls.glibcVersion();
+            String version = Libc.glibcVersion();
             return version == null ? PNone.NONE : version;
         });
         moduleFunction(m, "cpu_count", "", a -> (long) Runtime.getRuntime().availableProcessors());
@@ -97,7 +99,7 @@ final class PosixModule {
             return new PBytes(bytes);
         });
         moduleFunction(m, "kill", "pid, signal, /", a -> {
-            PosixCalls.kill(Conversions.asLong(a[0]), (int) Conversions.asLong(a[1]));
+            Signals.send(Conversions.asLong(a[0]), (int) Conversions.asLong(a[1]));
             return PNone.NONE;
         });
         moduleFunction(m, "getcwd", "", a -> {
@@ -245,7 +247,7 @@ final class PosixModule {
                 throw Errors.osError(5, "Input/output error", path);
             }
         });
-        moduleFunction(m, "strerror", "code, /", a -> PosixCalls.strerror((int) Conversions.asLong(a[0])));
+        moduleFunction(m, "strerror", "code, /", a -> Libc.strerror((int) Conversions.asLong(a[0])));
         moduleFunction(m, "fspath", "path", a -> {
             if (a[0] instanceof String || a[0] instanceof PBytes) {
                 return a[0];

@@ -35,6 +35,7 @@ import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
+import dev.mp.runtime.Signals;
 
 /**
  * The {@code _subprocess} module: child processes started through Truffle's process builder
@@ -143,7 +144,7 @@ final class SubprocessModule {
                 } else if (sig == 9 || p.pid == 0) {
                     p.process.destroyForcibly();
                 } else {
-                    PosixCalls.kill(p.pid, sig);
+                    Signals.send(p.pid, sig);
                 }
             }
             return PNone.NONE;

@@ -1,5 +1,7 @@
 package dev.mp.runtime.socket;
 
+import dev.mp.runtime.posix.Libc;
+
 /** Linux errno values used by this package (same numbers as Python's {@code errno} module on Linux). */
 public final class Errno {
     private Errno() {}

@@ -8,6 +8,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import dev.mp.runtime.posix.Libc;
 
 /**
  * File descriptor passing over AF_UNIX sockets with {@code sendmsg}/{@code recvmsg} and SCM_RIGHTS, like

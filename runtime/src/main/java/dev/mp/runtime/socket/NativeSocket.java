@@ -11,6 +11,7 @@ import java.util.List;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import dev.mp.runtime.posix.Libc;
 
 /**
  * One OS socket (an int file descriptor) with the semantics of CPython's {@code socket.socket} on Linux,

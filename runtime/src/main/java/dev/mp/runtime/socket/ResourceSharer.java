@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import dev.mp.runtime.posix.Libc;
 
 /**
  * Hands live file descriptors (sockets, listening or connected) to other processes, in the manner of CPython's

@@ -1,5 +1,7 @@
 package dev.mp.runtime.socket;
 
+import dev.mp.runtime.posix.Libc;
+
 /**
  * A failed socket operation, carrying the OS errno and exactly the text CPython's {@code OSError} would show.
  *

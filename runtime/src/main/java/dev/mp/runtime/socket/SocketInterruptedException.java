@@ -1,5 +1,7 @@
 package dev.mp.runtime.socket;
 
+import dev.mp.runtime.posix.Libc;
+
 /**
  * A blocking socket call was abandoned because the Java thread was interrupted ({@link Thread#interrupt()}).
  * EINTR from the OS itself is always retried transparently (PEP 475) and never surfaces; this exception only

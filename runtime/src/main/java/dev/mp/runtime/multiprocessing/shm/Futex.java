@@ -3,9 +3,7 @@ package dev.mp.runtime.multiprocessing.shm;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
@@ -13,6 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.mp.runtime.posix.Libc;
 
 /**
  * Blocking on a 32-bit word in shared memory, across processes.
@@ -48,16 +48,12 @@ public final class Futex {
     private static final int ETIMEDOUT = 110;
 
     private static final MethodHandle SYSCALL;
-    private static final VarHandle ERRNO;
     private static final long SYS_FUTEX;
-    private static final long CAPTURE_SIZE;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     static {
         MethodHandle mh = null;
-        VarHandle errno = null;
         long nr = -1;
-        long capSize = 0;
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         if (arch.equals("amd64") || arch.equals("x86_64")) {
@@ -68,29 +64,20 @@ public final class Futex {
         boolean wanted = !"false".equalsIgnoreCase(System.getProperty("mp.shm.futex", "true"));
         if (wanted && os.contains("linux") && nr > 0) {
             try {
-                Linker linker = Linker.nativeLinker();
-                MemorySegment sym = linker.defaultLookup().find("syscall").orElseThrow(
-                        () -> new UnsupportedOperationException("libc syscall not found"));
                 // long syscall(long number, ...): all six variadic arguments are passed as longs
                 // (pointers as raw addresses), which matches what glibc reads with va_arg(long).
                 FunctionDescriptor fd = FunctionDescriptor.of(ValueLayout.JAVA_LONG,
                         ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
                         ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
                         ValueLayout.JAVA_LONG);
-                mh = linker.downcallHandle(sym, fd, Linker.Option.firstVariadicArg(1),
-                        Linker.Option.captureCallState("errno"));
-                StructLayout cap = Linker.Option.captureStateLayout();
-                errno = cap.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-                capSize = cap.byteSize();
+                mh = Libc.downcallWithErrno("syscall", fd, Linker.Option.firstVariadicArg(1));
             } catch (Throwable t) {
                 log().warn("futex downcall unavailable, using the portable polling fallback: {}", t.toString());
                 mh = null;
             }
         }
         SYSCALL = mh;
-        ERRNO = errno;
         SYS_FUTEX = nr;
-        CAPTURE_SIZE = capSize;
     }
 
     private Futex() {}
@@ -101,9 +88,9 @@ public final class Futex {
         final MemorySegment timespec;
 
         Scratch() {
-            long capAligned = (CAPTURE_SIZE + 15) & ~15L;
+            long capAligned = (Libc.CAPTURE_SIZE + 15) & ~15L;
             MemorySegment all = Arena.ofAuto().allocate(capAligned + 16, 16);
-            capture = all.asSlice(0, Math.max(CAPTURE_SIZE, 4));
+            capture = all.asSlice(0, Math.max(Libc.CAPTURE_SIZE, 4));
             timespec = all.asSlice(capAligned, 16);
         }
     }
@@ -149,7 +136,7 @@ public final class Futex {
         if (r == 0) {
             return 0;
         }
-        int errno = (int) ERRNO.get(s.capture, 0L);
+        int errno = Libc.errno(s.capture);
         if (errno == ETIMEDOUT) {
             return TIMED_OUT;
         }
@@ -177,7 +164,7 @@ public final class Futex {
             throw new IllegalStateException("futex wake failed", t);
         }
         if (r < 0) {
-            int errno = (int) ERRNO.get(SCRATCH.get().capture, 0L);
+            int errno = Libc.errno(SCRATCH.get().capture);
             throw new IllegalStateException("futex wake failed, errno " + errno);
         }
         return (int) r;
