@@ -65,7 +65,8 @@ public final class BuiltinBuilder {
             }
             return body.call(a);
         };
-        cls.dict().put("__new__", new PBuiltinFunction("__new__", null, spec.signature(), spec.defaults(), spec.kwDefaults(), checked));
+        cls.dict().put("__new__", new PBuiltinFunction("__new__", null, spec.signature(), spec.defaults(), spec.kwDefaults(), checked)
+                .markConstructorOf(cls));
     }
 
     /** A read-only attribute of {@code cls}'s instances; the getters of int, float and str get plain values. */

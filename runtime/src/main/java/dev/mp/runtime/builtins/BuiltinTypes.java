@@ -304,8 +304,8 @@ public final class BuiltinTypes {
             PProperty prop = (PProperty) o;
             return prop.doc != PNone.NONE ? prop.doc : prop.fget instanceof PFunction f ? f.doc() : PNone.NONE;
         });
-        constructor(BuiltinClasses.STATICMETHOD, "cls, f", a -> new PStaticMethod(a[1]));
-        constructor(BuiltinClasses.CLASSMETHOD, "cls, f", a -> new PClassMethod(a[1]));
+        constructor(BuiltinClasses.STATICMETHOD, "cls, f, /", a -> new PStaticMethod(a[1]));
+        constructor(BuiltinClasses.CLASSMETHOD, "cls, f, /", a -> new PClassMethod(a[1]));
         attribute(BuiltinClasses.STATICMETHOD, "__func__", o -> ((PStaticMethod) o).function);
         attribute(BuiltinClasses.CLASSMETHOD, "__func__", o -> ((PClassMethod) o).function);
         attribute(BuiltinClasses.STATICMETHOD, "__wrapped__", o -> ((PStaticMethod) o).function);

@@ -70,7 +70,7 @@ final class ContainerTypes {
         BuiltinBuilder.attribute(r, "stop", o -> ((PRange) o).stop);
         BuiltinBuilder.attribute(r, "step", o -> ((PRange) o).step);
         PClass sl = BuiltinClasses.SLICE;
-        constructor(sl, "cls, start, stop=?, step=None", a -> a[2] == null ? new PSlice(NONE, a[1], NONE) : new PSlice(a[1], a[2], a[3]));
+        constructor(sl, "cls, start, stop=?, step=None, /", a -> a[2] == null ? new PSlice(NONE, a[1], NONE) : new PSlice(a[1], a[2], a[3]));
         BuiltinBuilder.attribute(sl, "start", o -> ((PSlice) o).start);
         BuiltinBuilder.attribute(sl, "stop", o -> ((PSlice) o).stop);
         BuiltinBuilder.attribute(sl, "step", o -> ((PSlice) o).step);

@@ -28,7 +28,7 @@ final class NumberTypes {
 
     static void install() {
         PClass i = BuiltinClasses.INT;
-        constructor(i, "cls, x=0, base=?", a -> PBoxed.of((PClass) a[0], toInt(a[1], a[2])));
+        constructor(i, "cls, x=0, /, base=?", a -> PBoxed.of((PClass) a[0], toInt(a[1], a[2])));
         method(i, "bit_length", "self", a -> (long) Conversions.asBig(a[0]).abs().bitLength());
         method(i, "__index__", "self", a -> Conversions.index(a[0]));
         method(i, "__int__", "self", a -> Conversions.index(a[0]));
@@ -57,11 +57,11 @@ final class NumberTypes {
         method(i, "bit_count", "self", a -> (long) Conversions.asBig(a[0]).abs().bitCount());
 
         PClass b = BuiltinClasses.BOOL;
-        constructor(b, "cls, x=False", a -> Conversions.isTrue(a[1]));
+        constructor(b, "cls, x=False, /", a -> Conversions.isTrue(a[1]));
         method(b, "__repr__", "self", a -> Conversions.repr(a[0]));
 
         PClass f = BuiltinClasses.FLOAT;
-        constructor(f, "cls, x=0.0", a -> PBoxed.of((PClass) a[0], toFloat(a[1])));
+        constructor(f, "cls, x=0.0, /", a -> PBoxed.of((PClass) a[0], toFloat(a[1])));
         method(f, "is_integer", "self", a -> {
             double d = (Double) a[0];
             return !Double.isInfinite(d) && d == Math.rint(d);

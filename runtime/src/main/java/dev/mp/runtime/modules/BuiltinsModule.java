@@ -13,6 +13,7 @@ import dev.mp.runtime.builtins.Dir;
 import dev.mp.runtime.nodes.CallerFrames;
 import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.BuiltinIntrinsic;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PDict;
 import dev.mp.runtime.objects.PInstance;
@@ -96,11 +97,11 @@ final class BuiltinsModule {
         });
         moduleFunction(m, "breakpoint", "*args, **kws", a -> DebuggerModule.breakpoint(context, (PTuple) a[0], (PDict) a[1]));
         moduleFunction(m, "input", "prompt='', /", a -> Streams.input(context, Conversions.str(a[0])));
-        moduleFunction(m, "len", "obj, /", a -> Sequences.len(a[0]));
+        moduleFunction(m, "len", "obj, /", a -> Sequences.len(a[0])).markIntrinsic(BuiltinIntrinsic.LEN);
         moduleFunction(m, "repr", "obj, /", a -> Conversions.repr(a[0]));
         moduleFunction(m, "ascii", "obj, /", a -> AsciiRepr.ascii(Conversions.repr(a[0])));
         moduleFunction(m, "format", "value, format_spec='', /", a -> StringFormatting.format(a[0], Errors.requireStr(a[1], "format() argument 2")));
-        moduleFunction(m, "isinstance", "obj, class_or_tuple, /", a -> isInstance(a[0], a[1]));
+        moduleFunction(m, "isinstance", "obj, class_or_tuple, /", a -> isInstance(a[0], a[1])).markIntrinsic(BuiltinIntrinsic.ISINSTANCE);
         moduleFunction(m, "issubclass", "cls, class_or_tuple, /", a -> subclass(a[0], a[1]));
         moduleFunction(m, "hasattr", "obj, name, /", a -> Attributes.lookup(a[0], attrName(a[1])) != null);
         moduleFunction(m, "getattr", "object, name, default=?, /", a -> {
@@ -203,7 +204,7 @@ final class BuiltinsModule {
                 throw Errors.typeError("bad operand type for abs(): '%s'", Types.typeName(x));
             }
             return Calls.callDescriptor(method, x);
-        });
+        }).markIntrinsic(BuiltinIntrinsic.ABS);
         moduleFunction(m, "divmod", "x, y, /", a -> {
             if ((a[0] instanceof dev.mp.runtime.objects.PComplex || a[1] instanceof dev.mp.runtime.objects.PComplex)
                     && !Types.hasOverrides(a[0]) && !Types.hasOverrides(a[1])) {
@@ -325,13 +326,20 @@ final class BuiltinsModule {
                 }
             };
         });
-        constructor(BuiltinClasses.MAP, "cls, function, iterable, *iterables", a -> {
-            List<Object> its = new ArrayList<>();
-            its.add(Iteration.iter(a[2]));
-            for (Object o : ((PTuple) a[3]).items()) {
-                its.add(Iteration.iter(o));
+        // CPython's map takes *args and **kwargs and checks them itself, with messages of its own.
+        constructor(BuiltinClasses.MAP, "cls, *args, **kwargs", a -> {
+            if (((PDict) a[2]).size() > 0) {
+                throw Errors.typeError("map() takes no keyword arguments");
             }
-            Object fn = a[1];
+            Object[] given = ((PTuple) a[1]).items();
+            if (given.length < 2) {
+                throw Errors.typeError("map() must have at least two arguments.");
+            }
+            List<Object> its = new ArrayList<>();
+            for (int i = 1; i < given.length; i++) {
+                its.add(Iteration.iter(given[i]));
+            }
+            Object fn = given[0];
             return new PIterator((PClass) a[0]) {
                 @Override
                 public Object next() {
@@ -378,11 +386,16 @@ final class BuiltinsModule {
             if (Types.baseValue(a[0]) instanceof String s) {
                 throw Errors.typeError("ord() expected a character, but string of length %d found", s.codePointCount(0, s.length()));
             }
-            if (a[0] instanceof dev.mp.runtime.objects.PBytes b && b.bytes().length == 1) {
-                return (long) (b.bytes()[0] & 0xff);
+            int length = a[0] instanceof dev.mp.runtime.objects.PBytes b ? b.bytes().length
+                    : a[0] instanceof dev.mp.runtime.objects.PByteArray b ? b.length() : -1;
+            if (length == 1) {
+                return (long) ((a[0] instanceof dev.mp.runtime.objects.PBytes b ? b.bytes()[0] : ((dev.mp.runtime.objects.PByteArray) a[0]).get(0)) & 0xff);
+            }
+            if (length >= 0) {
+                throw Errors.typeError("ord() expected a character, but string of length %d found", length);
             }
             throw Errors.typeError("ord() expected string of length 1, but %s found", Types.typeName(a[0]));
-        });
+        }).markIntrinsic(BuiltinIntrinsic.ORD);
         moduleFunction(m, "hex", "number, /", a -> radix(a[0], 16, "0x"));
         moduleFunction(m, "oct", "number, /", a -> radix(a[0], 8, "0o"));
         moduleFunction(m, "bin", "number, /", a -> radix(a[0], 2, "0b"));

@@ -15,6 +15,7 @@ import dev.mp.runtime.MpContext;
 public abstract class MpRootNode extends RootNode {
     private final String name;
     private final Source source;
+    private final boolean hiddenFromTracebacks;
     /** The code's lines in its source, found on first use (by tools); see {@link #getSourceSection}. */
     @CompilerDirectives.CompilationFinal private SourceSection section;
 
@@ -22,6 +23,7 @@ public abstract class MpRootNode extends RootNode {
         super(language, descriptor);
         this.name = name;
         this.source = source;
+        this.hiddenFromTracebacks = hiddenFromTracebacks(source);
     }
 
     /**
@@ -75,6 +77,11 @@ public abstract class MpRootNode extends RootNode {
 
     /** Whether this code's frames are left out of tracebacks, as CPython's C functions have none. */
     public boolean hiddenFromTracebacks() {
+        return hiddenFromTracebacks;
+    }
+
+    /** A source's path is computed on every call: asked once per root, not once per frame an exception leaves. */
+    private static boolean hiddenFromTracebacks(Source source) {
         if (source == null) {
             return false;
         }

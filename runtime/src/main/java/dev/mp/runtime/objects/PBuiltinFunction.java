@@ -26,6 +26,10 @@ public final class PBuiltinFunction extends PObject {
     private String module;
     /** The one number of arguments that binds without the binder (see {@link #takesExactly}); -1 for none. */
     private final int plainArity;
+    /** For the {@code __new__} of a builtin type, that type (set once, where it is defined); else null. */
+    private PClass constructorOf;
+    /** Set once, where the builtin is defined, when call sites may run it as a node (see {@link BuiltinIntrinsic}). */
+    private BuiltinIntrinsic intrinsic;
 
     private static final java.util.Set<String> CORE_TYPES = java.util.Set.of("str", "bytes", "bytearray", "list", "tuple", "dict", "set",
             "frozenset", "int", "float", "bool", "object", "complex");
@@ -67,6 +71,11 @@ public final class PBuiltinFunction extends PObject {
      */
     public int fixedPositionalArity() {
         return fixedPositionalArity;
+    }
+
+    /** Whether this is a method of one of the core types (str, list, dict, ...), which are C types in CPython. */
+    public boolean isCoreTypeMethod() {
+        return ownerType != null && CORE_TYPES.contains(ownerType);
     }
 
     private static int fixedPositionalArity(String ownerType, Signature sig, Object[] defaults) {
@@ -122,6 +131,28 @@ public final class PBuiltinFunction extends PObject {
     /** Records the module this function is defined in; done once, as the module is populated. */
     public void setModule(String moduleName) {
         this.module = moduleName;
+    }
+
+    /** The builtin type whose {@code __new__} this is, or null: CPython names the type in its argument errors. */
+    public PClass constructorOf() {
+        return constructorOf;
+    }
+
+    /** Marks this as the {@code __new__} of {@code type}; returns this. */
+    public PBuiltinFunction markConstructorOf(PClass type) {
+        this.constructorOf = type;
+        return this;
+    }
+
+    /** Which builtin this is, when call sites may run it as a node; null for the others. */
+    public BuiltinIntrinsic intrinsic() {
+        return intrinsic;
+    }
+
+    /** Marks this builtin as {@code which} (its body must compute what the intrinsic's node computes); returns this. */
+    public PBuiltinFunction markIntrinsic(BuiltinIntrinsic which) {
+        this.intrinsic = which;
+        return this;
     }
 
     /**

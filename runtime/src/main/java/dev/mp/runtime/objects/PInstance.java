@@ -11,7 +11,8 @@ import dev.mp.runtime.ops.Conversions;
  */
 public class PInstance extends PObject {
     private PClass cls;
-    private PDict dict = new PDict();
+    /** Made on first use: most exceptions, and instances of classes without attributes, never need one. */
+    private PDict dict;
 
     public PInstance(PClass cls) {
         this.cls = cls;
@@ -27,7 +28,12 @@ public class PInstance extends PObject {
     }
 
     public PDict dict() {
-        return dict;
+        PDict d = dict;
+        if (d == null) {
+            d = new PDict();
+            dict = d;
+        }
+        return d;
     }
 
     /** {@code obj.__dict__ = d}: the instance's attributes are {@code d} from now on (the same dict, not a copy). */

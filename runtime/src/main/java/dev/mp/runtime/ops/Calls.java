@@ -133,8 +133,8 @@ public final class Calls {
             if (foreignSelf(b, args)) {
                 throw descriptorMismatch(b, args[0]);
             }
-            MpException fixedArity = fixedArityError(b, args, kwnames);
-            throw fixedArity != null ? fixedArity : e;
+            MpException cpython = BuiltinArgumentErrors.of(b, args, kwnames);
+            throw cpython != null ? cpython : e;
         }
         MpContext ctx = b.fixedPositionalArity() >= 0 ? enterCheckedCall() : null;
         try {
@@ -160,13 +160,33 @@ public final class Calls {
      * caller takes back when the call ends (null when there is none).
      */
     static MpContext enterCheckedCall() {
-        CallStack stack = CallStack.current();
-        MpContext ctx = stack != null && stack.context() != null ? stack.context() : MpContext.current();
+        MpContext ctx = currentContext();
         if (ctx != null && ++ctx.depth >= ctx.recursionLimit) {
             ctx.depth--;
-            throw Errors.make("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+            throw callDepthExceeded();
         }
         return ctx;
+    }
+
+    /**
+     * {@link #enterCheckedCall} and its end at once, for a builtin that runs as a node and calls no Python code
+     * (so the depth it would have taken is back by the time anything else could look at it).
+     */
+    public static void checkCallHeadroom() {
+        MpContext ctx = currentContext();
+        if (ctx != null && ctx.depth + 1 >= ctx.recursionLimit) {
+            throw callDepthExceeded();
+        }
+    }
+
+    private static MpContext currentContext() {
+        CallStack stack = CallStack.current();
+        return stack != null && stack.context() != null ? stack.context() : MpContext.current();
+    }
+
+    @TruffleBoundary
+    private static MpException callDepthExceeded() {
+        return Errors.make("RecursionError", "maximum recursion depth exceeded while calling a Python object");
     }
 
     /**
@@ -184,23 +204,6 @@ public final class Calls {
             }
         }
         return true;
-    }
-
-    /**
-     * CPython's messages for its C functions and core-type methods of no or exactly one positional argument
-     * (METH_NOARGS, METH_O): "takes no arguments (n given)", "takes exactly one argument (n given)"; null for
-     * other functions, whose messages the binder gives.
-     */
-    private static MpException fixedArityError(PBuiltinFunction b, Object[] args, String[] kwnames) {
-        int params = b.fixedPositionalArity();
-        if (params < 0 || (kwnames != null && kwnames.length > 0)) {
-            return null;
-        }
-        int given = args.length - (b.isMethod() ? 1 : 0);
-        if (params == 0) {
-            return Errors.typeError("%s() takes no arguments (%d given)", b.functionStr(), given);
-        }
-        return Errors.typeError("%s() takes exactly one argument (%d given)", b.functionStr(), given);
     }
 
     private static MpException descriptorMismatch(PBuiltinFunction b, Object self) {

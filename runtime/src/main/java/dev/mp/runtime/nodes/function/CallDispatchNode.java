@@ -11,6 +11,8 @@ import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.mp.runtime.nodes.CallStack;
+import dev.mp.runtime.nodes.builtin.BuiltinNode;
+import dev.mp.runtime.objects.BuiltinIntrinsic;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PMethod;
@@ -67,6 +69,24 @@ public abstract class CallDispatchNode extends Node {
     protected static Object callMethod(PMethod method, Object[] args, String[] kwnames,
                                        @Cached("create()") CallDispatchNode function) {
         return function.execute(method.function, prepend(method.self, args), kwnames);
+    }
+
+    /**
+     * A builtin that runs as a node of its own (see {@link BuiltinNode}), keyed by which builtin it is rather than
+     * by the function object, so that one site serves the builtins of every context; the arguments the node does
+     * not handle go the generic way.
+     */
+    @Specialization(guards = {"kwnames == null", "cachedIntrinsic != null", "builtin.intrinsic() == cachedIntrinsic",
+            "args.length == node.arity()"}, limit = "2")
+    protected final Object callIntrinsic(PBuiltinFunction builtin, Object[] args, String[] kwnames,
+                                         @Cached("builtin.intrinsic()") BuiltinIntrinsic cachedIntrinsic,
+                                         @Cached("createBuiltinNode(cachedIntrinsic)") BuiltinNode node) {
+        Object result = node.call(builtin, args);
+        return result != null ? result : callGeneric(this, builtin, args, kwnames);
+    }
+
+    protected static BuiltinNode createBuiltinNode(BuiltinIntrinsic intrinsic) {
+        return intrinsic == null ? null : BuiltinNode.create(intrinsic);
     }
 
     /** Its own case, so that a builtin's call does not test every other case's guard first (as the fallback does). */

@@ -1,0 +1,155 @@
+package dev.mp.runtime.ops;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.mp.runtime.MpException;
+import dev.mp.runtime.objects.PBuiltinFunction;
+import dev.mp.runtime.objects.PClass;
+import dev.mp.runtime.objects.Signature;
+
+/**
+ * The TypeError CPython raises when a call's arguments do not fit a C function, worded by the function's calling
+ * convention, which mp reads off the builtin's signature:
+ * <ul>
+ * <li>one required positional-only parameter or none (METH_O, METH_NOARGS): "len() takes exactly one argument
+ * (2 given)", "globals() takes no arguments (1 given)";
+ * <li>only positional-only parameters otherwise (Argument Clinic's positional check): "divmod expected 2
+ * arguments, got 1", "getattr expected at least 2 arguments, got 0";
+ * <li>either kind with no keyword accepted: "divmod() takes no keyword arguments";
+ * <li>parameters that take keywords, without {@code *args} and {@code **kwargs} (Argument Clinic's keyword
+ * parser): "round() takes at most 2 arguments (3 given)", "pow() missing required argument 'base' (pos 1)",
+ * "'zz' is an invalid keyword argument for sum()", "argument for round() given by name ('number') and position
+ * (1)";
+ * <li>{@code *args} without {@code **kwargs}: only the invalid keyword ("'zz' is an invalid keyword argument for
+ * max()").
+ * </ul>
+ * The first applies wherever the signature says so; the others to the builtins module's functions and the core
+ * types' methods, since mp's Java modules also stand for modules that CPython writes in Python. A method's
+ * {@code self} is not counted, and a method called through its type without any argument "needs an argument".
+ * Asked only once the argument binder has failed; null where the binder's message stands.
+ */
+public final class BuiltinArgumentErrors {
+    private BuiltinArgumentErrors() {
+    }
+
+    @TruffleBoundary
+    public static MpException of(PBuiltinFunction b, Object[] args, String[] kwnames) {
+        PClass type = b.constructorOf();
+        if (type != null) {
+            // A builtin type's constructor: cls is not counted, and the messages name the type.
+            return "builtins".equals(type.module()) ? byConvention(type.name(), type.name(), b, 1, args, kwnames) : null;
+        }
+        int nkw = kwnames == null ? 0 : kwnames.length;
+        int self = b.isMethod() ? 1 : 0;
+        if (self == 1 && args.length - nkw == 0) {
+            return Errors.typeError("unbound method %s() needs an argument", b.displayName());
+        }
+        if (b.fixedPositionalArity() >= 0) {
+            if (nkw > 0) {
+                return Errors.typeError("%s() takes no keyword arguments", b.functionStr());
+            }
+            int given = args.length - self;
+            return b.fixedPositionalArity() == 0 ? Errors.typeError("%s() takes no arguments (%d given)", b.functionStr(), given)
+                    : Errors.typeError("%s() takes exactly one argument (%d given)", b.functionStr(), given);
+        }
+        // Java modules also stand for modules CPython writes in Python, whose messages the binder's already are.
+        boolean cFunction = b.isMethod() ? b.isCoreTypeMethod() : "builtins".equals(b.module());
+        return cFunction ? byConvention(b.name(), b.functionStr(), b, self, args, kwnames) : null;
+    }
+
+    /**
+     * The messages of the last three conventions, for a function called {@code name} in most messages and
+     * {@code qualified} in the one about keywords, whose first {@code self} parameters are not the caller's.
+     */
+    private static MpException byConvention(String name, String qualified, PBuiltinFunction b, int self, Object[] args, String[] kwnames) {
+        Signature sig = b.signature();
+        if (sig.hasVarKeywords()) {
+            return null;
+        }
+        String[] names = sig.names();
+        if (sig.hasVarArgs()) {
+            String unknown = firstUnknownKeyword(kwnames, names, sig.kwOnlyStart());
+            return unknown == null ? null : Errors.typeError("'%s' is an invalid keyword argument for %s()", unknown, name);
+        }
+        int nkw = kwnames == null ? 0 : kwnames.length;
+        int nargs = args.length - nkw - self;
+        int maxpos = sig.positionalCount() - self;
+        int minpos = maxpos - b.defaults().length;
+        int posonly = Math.max(0, sig.posOnlyCount() - self);
+        if (posonly == maxpos && sig.kwOnlyCount() == 0) {
+            if (nkw > 0) {
+                return Errors.typeError("%s() takes no keyword arguments", qualified);
+            }
+            if (nargs < minpos) {
+                return expected(name, minpos == maxpos ? "" : "at least ", minpos, nargs);
+            }
+            return nargs > maxpos ? expected(name, minpos == maxpos ? "" : "at most ", maxpos, nargs) : null;
+        }
+        return keywordParserError(name, names, self, nargs, minpos, maxpos, posonly, sig.kwOnlyCount(), kwnames);
+    }
+
+    private static MpException expected(String name, String bound, int count, int given) {
+        return Errors.typeError("%s expected %s%d argument%s, got %d", name, bound, count, count == 1 ? "" : "s", given);
+    }
+
+    /** The checks of CPython's keyword parser, in its order. */
+    private static MpException keywordParserError(String name, String[] names, int self, int nargs, int minpos, int maxpos,
+                                                  int posonly, int kwonly, String[] kwnames) {
+        int nkw = kwnames == null ? 0 : kwnames.length;
+        int maxargs = maxpos + kwonly;
+        if (nargs + nkw > maxargs) {
+            return Errors.typeError("%s() takes at most %d %sargument%s (%d given)", name, maxargs, nargs == 0 ? "keyword " : "",
+                    maxargs == 1 ? "" : "s", nargs + nkw);
+        }
+        if (nargs > maxpos) {
+            return maxpos == 0 ? Errors.typeError("%s() takes no positional arguments", name)
+                    : Errors.typeError("%s() takes %s %d positional argument%s (%d given)", name, minpos < maxpos ? "at most" : "exactly",
+                    maxpos, maxpos == 1 ? "" : "s", nargs);
+        }
+        int minposonly = Math.min(posonly, minpos);
+        if (nargs < minposonly) {
+            return Errors.typeError("%s() takes %s %d positional argument%s (%d given)", name, minposonly < maxpos ? "at least" : "exactly",
+                    minposonly, minposonly == 1 ? "" : "s", nargs);
+        }
+        for (int i = Math.max(nargs, posonly); i < minpos; i++) {
+            if (indexOf(kwnames, names[self + i]) < 0) {
+                return Errors.typeError("%s() missing required argument '%s' (pos %d)", name, names[self + i], i + 1);
+            }
+        }
+        for (int i = posonly; i < nargs; i++) {
+            if (indexOf(kwnames, names[self + i]) >= 0) {
+                return Errors.typeError("argument for %s() given by name ('%s') and position (%d)", name, names[self + i], i + 1);
+            }
+        }
+        String unknown = firstUnknownKeyword(kwnames, names, self + posonly);
+        return unknown == null ? null : Errors.typeError("'%s' is an invalid keyword argument for %s()", unknown, name);
+    }
+
+    /** The first keyword that names no parameter from {@code names[from]} on. */
+    private static String firstUnknownKeyword(String[] kwnames, String[] names, int from) {
+        if (kwnames == null) {
+            return null;
+        }
+        for (String k : kwnames) {
+            boolean known = false;
+            for (int i = from; i < names.length && !known; i++) {
+                known = k.equals(names[i]);
+            }
+            if (!known) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(String[] kwnames, String name) {
+        if (kwnames != null) {
+            for (int i = 0; i < kwnames.length; i++) {
+                if (kwnames[i].equals(name)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+}
