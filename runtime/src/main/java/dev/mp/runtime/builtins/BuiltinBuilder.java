@@ -37,7 +37,8 @@ public final class BuiltinBuilder {
                 return body.call(a);
             };
         }
-        PBuiltinFunction f = new PBuiltinFunction(name, cls.name(), spec.signature(), spec.defaults(), spec.kwDefaults(), unboxing);
+        PBuiltinFunction f = new PBuiltinFunction(name, cls.name(), spec.signature(), spec.defaults(), spec.kwDefaults(), unboxing)
+                .markDeclaredBy(cls, PBuiltinFunction.Role.METHOD);
         cls.dict().put(name, f);
         return f;
     }
@@ -45,11 +46,12 @@ public final class BuiltinBuilder {
     /** A class method of {@code cls}; the first parameter in {@code params} is {@code cls}. */
     public static void classMethod(PClass cls, String name, String params, PBuiltinFunction.Body body) {
         ParamSpec spec = ParamSpec.parse(params);
-        cls.dict().put(name, new PClassMethod(new PBuiltinFunction(name, null, spec.signature(), spec.defaults(), spec.kwDefaults(), body)));
+        cls.dict().put(name, new PClassMethod(new PBuiltinFunction(name, null, spec.signature(), spec.defaults(), spec.kwDefaults(), body)
+                .markDeclaredBy(cls, PBuiltinFunction.Role.CLASS_METHOD)));
     }
 
     public static void staticMethod(PClass cls, String name, String params, PBuiltinFunction.Body body) {
-        cls.dict().put(name, new PStaticMethod(function(name, params, body)));
+        cls.dict().put(name, new PStaticMethod(function(name, params, body).markDeclaredBy(cls, PBuiltinFunction.Role.STATIC_METHOD)));
     }
 
     /** {@code __new__} of a builtin type: the first parameter is the class being instantiated. */
@@ -66,7 +68,7 @@ public final class BuiltinBuilder {
             return body.call(a);
         };
         cls.dict().put("__new__", new PBuiltinFunction("__new__", null, spec.signature(), spec.defaults(), spec.kwDefaults(), checked)
-                .markConstructorOf(cls));
+                .markDeclaredBy(cls, PBuiltinFunction.Role.CONSTRUCTOR));
     }
 
     /** A read-only attribute of {@code cls}'s instances; the getters of int, float and str get plain values. */

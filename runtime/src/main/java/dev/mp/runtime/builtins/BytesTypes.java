@@ -105,7 +105,7 @@ public final class BytesTypes {
                         throw Errors.valueError("subsection not found");
                     }
                     return i;
-                });
+                }).markTupleParsed();
             }
             method(c, "count", "self, sub, start=None, end=None, /", a -> {
                 byte[] b = Sequences.bytesOf(a[0]);
@@ -122,7 +122,7 @@ public final class BytesTypes {
                     n++;
                 }
                 return n;
-            });
+            }).markTupleParsed();
             for (String name : new String[] {"startswith", "endswith"}) {
                 method(c, name, "self, prefix, start=None, end=None, /", a -> {
                     byte[] b = Sequences.bytesOf(a[0]);
@@ -141,7 +141,7 @@ public final class BytesTypes {
                         }
                     }
                     return false;
-                });
+                }).markTupleParsed();
             }
             method(c, "replace", "self, old, new, count=-1, /", a -> wrap(replace(Sequences.bytesOf(a[0]), bytesArg(a[1]), bytesArg(a[2]),
                     Conversions.asLong(a[3])), mutable));

@@ -58,14 +58,14 @@ final class ContainerTypes {
             }
             return new PRange(start, stop, step);
         });
-        method(r, "index", "self, value", a -> {
+        method(r, "index", "self, value, /", a -> {
             PRange rg = (PRange) a[0];
             if (!Comparisons.contains(rg, a[1])) {
                 throw Errors.valueError("%s is not in range", Conversions.repr(a[1]));
             }
             return (Conversions.asLong(a[1]) - rg.start) / rg.step;
         });
-        method(r, "count", "self, value", a -> Comparisons.contains(a[0], a[1]) ? 1L : 0L);
+        method(r, "count", "self, value, /", a -> Comparisons.contains(a[0], a[1]) ? 1L : 0L);
         BuiltinBuilder.attribute(r, "start", o -> ((PRange) o).start);
         BuiltinBuilder.attribute(r, "stop", o -> ((PRange) o).stop);
         BuiltinBuilder.attribute(r, "step", o -> ((PRange) o).step);

@@ -107,25 +107,25 @@ public final class StrType {
             }
             return sb.toString();
         });
-        method(s, "startswith", "self, prefix, start=None, end=None", a -> affix((String) a[0], a[1], a[2], a[3], true));
-        method(s, "endswith", "self, suffix, start=None, end=None", a -> affix((String) a[0], a[1], a[2], a[3], false));
-        method(s, "find", "self, sub, start=None, end=None", a -> (long) find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], false));
-        method(s, "rfind", "self, sub, start=None, end=None", a -> (long) find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], true));
-        method(s, "index", "self, sub, start=None, end=None", a -> {
+        method(s, "startswith", "self, prefix, start=None, end=None, /", a -> affix((String) a[0], a[1], a[2], a[3], true)).markTupleParsed();
+        method(s, "endswith", "self, suffix, start=None, end=None, /", a -> affix((String) a[0], a[1], a[2], a[3], false)).markTupleParsed();
+        method(s, "find", "self, sub, start=None, end=None, /", a -> (long) find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], false)).markTupleParsed();
+        method(s, "rfind", "self, sub, start=None, end=None, /", a -> (long) find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], true)).markTupleParsed();
+        method(s, "index", "self, sub, start=None, end=None, /", a -> {
             int i = find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], false);
             if (i < 0) {
                 throw Errors.valueError("substring not found");
             }
             return (long) i;
-        });
-        method(s, "rindex", "self, sub, start=None, end=None", a -> {
+        }).markTupleParsed();
+        method(s, "rindex", "self, sub, start=None, end=None, /", a -> {
             int i = find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], true);
             if (i < 0) {
                 throw Errors.valueError("substring not found");
             }
             return (long) i;
-        });
-        method(s, "count", "self, sub, start=None, end=None", a -> {
+        }).markTupleParsed();
+        method(s, "count", "self, sub, start=None, end=None, /", a -> {
             String sub = Errors.requireStr(a[1]);
             int[] r = range((String) a[0], a[2], a[3]);
             if (r[0] > r[1]) {
@@ -140,7 +140,7 @@ public final class StrType {
                 n++;
             }
             return n;
-        });
+        }).markTupleParsed();
         method(s, "center", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], a[2], 0));
         method(s, "ljust", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], a[2], -1));
         method(s, "rjust", "self, width, fillchar=' ', /", a -> pad((String) a[0], a[1], a[2], 1));
@@ -210,7 +210,7 @@ public final class StrType {
         method(s, "__getitem__", "self, i", a -> Sequences.getItem(a[0], a[1]));
         method(s, "__add__", "self, other", a -> dev.mp.runtime.ops.Arithmetic.binary(dev.mp.runtime.ops.Arithmetic.BinOp.ADD, a[0], a[1]));
         method(s, "__mod__", "self, other", a -> StringFormatting.percent((String) a[0], a[1]));
-        BuiltinBuilder.staticMethod(s, "maketrans", "x, y=?, z=?", a -> {
+        BuiltinBuilder.staticMethod(s, "maketrans", "x, y=?, z=?, /", a -> {
             PDict d = new PDict();
             if (a[1] == null) {
                 if (!(a[0] instanceof PDict)) {

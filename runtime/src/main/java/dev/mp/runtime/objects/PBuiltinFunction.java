@@ -26,8 +26,11 @@ public final class PBuiltinFunction extends PObject {
     private String module;
     /** The one number of arguments that binds without the binder (see {@link #takesExactly}); -1 for none. */
     private final int plainArity;
-    /** For the {@code __new__} of a builtin type, that type (set once, where it is defined); else null. */
-    private PClass constructorOf;
+    /** The type this builtin belongs to, and as what (set once, where it is defined); null for a plain function. */
+    private PClass declaringType;
+    private Role role;
+    /** Whether CPython parses this function's arguments as a tuple (METH_VARARGS), which words its errors apart. */
+    private boolean tupleParsed;
     /** Set once, where the builtin is defined, when call sites may run it as a node (see {@link BuiltinIntrinsic}). */
     private BuiltinIntrinsic intrinsic;
 
@@ -71,11 +74,6 @@ public final class PBuiltinFunction extends PObject {
      */
     public int fixedPositionalArity() {
         return fixedPositionalArity;
-    }
-
-    /** Whether this is a method of one of the core types (str, list, dict, ...), which are C types in CPython. */
-    public boolean isCoreTypeMethod() {
-        return ownerType != null && CORE_TYPES.contains(ownerType);
     }
 
     private static int fixedPositionalArity(String ownerType, Signature sig, Object[] defaults) {
@@ -133,14 +131,39 @@ public final class PBuiltinFunction extends PObject {
         this.module = moduleName;
     }
 
-    /** The builtin type whose {@code __new__} this is, or null: CPython names the type in its argument errors. */
-    public PClass constructorOf() {
-        return constructorOf;
+    /** What a builtin that belongs to a type is to it. */
+    public enum Role {
+        METHOD,
+        CLASS_METHOD,
+        STATIC_METHOD,
+        /** Its {@code __new__}: the first parameter is the class being instantiated. */
+        CONSTRUCTOR
     }
 
-    /** Marks this as the {@code __new__} of {@code type}; returns this. */
-    public PBuiltinFunction markConstructorOf(PClass type) {
-        this.constructorOf = type;
+    /** The type this builtin belongs to, or null for a plain function: CPython names it in some argument errors. */
+    public PClass declaringType() {
+        return declaringType;
+    }
+
+    /** What this builtin is to {@link #declaringType}, or null. */
+    public Role role() {
+        return role;
+    }
+
+    /** Marks this as {@code role} of {@code type}; returns this. */
+    public PBuiltinFunction markDeclaredBy(PClass type, Role role) {
+        this.declaringType = type;
+        this.role = role;
+        return this;
+    }
+
+    public boolean isTupleParsed() {
+        return tupleParsed;
+    }
+
+    /** Marks this as a function whose arguments CPython parses as a tuple; returns this. */
+    public PBuiltinFunction markTupleParsed() {
+        this.tupleParsed = true;
         return this;
     }
 

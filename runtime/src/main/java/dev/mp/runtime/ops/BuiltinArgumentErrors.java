@@ -34,51 +34,89 @@ public final class BuiltinArgumentErrors {
 
     @TruffleBoundary
     public static MpException of(PBuiltinFunction b, Object[] args, String[] kwnames) {
-        PClass type = b.constructorOf();
-        if (type != null) {
-            // A builtin type's constructor: cls is not counted, and the messages name the type.
-            return "builtins".equals(type.module()) ? byConvention(type.name(), type.name(), b, 1, args, kwnames) : null;
-        }
         int nkw = kwnames == null ? 0 : kwnames.length;
-        int self = b.isMethod() ? 1 : 0;
-        if (self == 1 && args.length - nkw == 0) {
+        PBuiltinFunction.Role role = b.role();
+        if (role == PBuiltinFunction.Role.METHOD && args.length - nkw == 0) {
             return Errors.typeError("unbound method %s() needs an argument", b.displayName());
         }
         if (b.fixedPositionalArity() >= 0) {
             if (nkw > 0) {
                 return Errors.typeError("%s() takes no keyword arguments", b.functionStr());
             }
-            int given = args.length - self;
+            int given = args.length - (b.isMethod() ? 1 : 0);
             return b.fixedPositionalArity() == 0 ? Errors.typeError("%s() takes no arguments (%d given)", b.functionStr(), given)
                     : Errors.typeError("%s() takes exactly one argument (%d given)", b.functionStr(), given);
         }
         // Java modules also stand for modules CPython writes in Python, whose messages the binder's already are.
-        boolean cFunction = b.isMethod() ? b.isCoreTypeMethod() : "builtins".equals(b.module());
-        return cFunction ? byConvention(b.name(), b.functionStr(), b, self, args, kwnames) : null;
+        PClass type = b.declaringType();
+        if (!"builtins".equals(type != null ? type.module() : b.module())) {
+            return null;
+        }
+        if (role == null) {
+            return byConvention(b.name(), b.functionStr(), b, 0, false, args, kwnames);
+        }
+        if (b.isTupleParsed()) {
+            return tupleParserError(b.name(), b, args, kwnames);
+        }
+        String qualified = type.name() + "." + b.name();
+        return switch (role) {
+            case METHOD -> byConvention(b.name(), qualified, b, 1, true, args, kwnames);
+            case CLASS_METHOD -> byConvention(b.name(), qualified, b, 1, true, args, kwnames);
+            case STATIC_METHOD -> byConvention(b.name(), qualified, b, 0, true, args, kwnames);
+            case CONSTRUCTOR -> byConvention(type.name(), type.name(), b, 1, false, args, kwnames);
+        };
+    }
+
+    /** The messages of CPython's tuple parser (a method's {@code self} is not counted). */
+    private static MpException tupleParserError(String name, PBuiltinFunction b, Object[] args, String[] kwnames) {
+        if (kwnames != null && kwnames.length > 0) {
+            return Errors.typeError("%s() takes no keyword arguments", name);
+        }
+        int self = b.isMethod() ? 1 : 0;
+        int nargs = args.length - self;
+        int max = b.signature().positionalCount() - self;
+        int min = max - b.defaults().length;
+        if (nargs >= min && nargs <= max) {
+            return null;
+        }
+        int bound = nargs < min ? min : max;
+        return Errors.typeError("%s() takes %s %d argument%s (%d given)", name, min == max ? "exactly" : nargs < min ? "at least" : "at most",
+                bound, bound == 1 ? "" : "s", nargs);
     }
 
     /**
-     * The messages of the last three conventions, for a function called {@code name} in most messages and
-     * {@code qualified} in the one about keywords, whose first {@code self} parameters are not the caller's.
+     * The messages of the conventions read off the signature, for a function called {@code name} in most messages
+     * and {@code qualified} in the ones about keywords and fixed arities, whose first {@code self} parameters are not
+     * the caller's; {@code fixedArity} when a function of no or one positional parameter is METH_NOARGS or METH_O.
      */
-    private static MpException byConvention(String name, String qualified, PBuiltinFunction b, int self, Object[] args, String[] kwnames) {
+    private static MpException byConvention(String name, String qualified, PBuiltinFunction b, int self, boolean fixedArity, Object[] args,
+                                            String[] kwnames) {
         Signature sig = b.signature();
-        if (sig.hasVarKeywords()) {
-            return null;
-        }
         String[] names = sig.names();
-        if (sig.hasVarArgs()) {
-            String unknown = firstUnknownKeyword(kwnames, names, sig.kwOnlyStart());
-            return unknown == null ? null : Errors.typeError("'%s' is an invalid keyword argument for %s()", unknown, name);
-        }
         int nkw = kwnames == null ? 0 : kwnames.length;
         int nargs = args.length - nkw - self;
         int maxpos = sig.positionalCount() - self;
         int minpos = maxpos - b.defaults().length;
         int posonly = Math.max(0, sig.posOnlyCount() - self);
+        if (sig.hasVarKeywords()) {
+            // Positional-only parameters beside **kwargs (dict.update): only their count is CPython's to check.
+            return posonly == maxpos && !sig.hasVarArgs() && nargs > maxpos
+                    ? expected(name, minpos == maxpos ? "" : "at most ", maxpos, nargs) : null;
+        }
+        if (sig.hasVarArgs()) {
+            if (sig.kwOnlyCount() == 0 && nkw > 0) {
+                return Errors.typeError("%s() takes no keyword arguments", name);
+            }
+            String unknown = firstUnknownKeyword(kwnames, names, sig.kwOnlyStart());
+            return unknown == null ? null : Errors.typeError("'%s' is an invalid keyword argument for %s()", unknown, name);
+        }
         if (posonly == maxpos && sig.kwOnlyCount() == 0) {
             if (nkw > 0) {
                 return Errors.typeError("%s() takes no keyword arguments", qualified);
+            }
+            if (fixedArity && minpos == maxpos && maxpos <= 1) {
+                return maxpos == 0 ? Errors.typeError("%s() takes no arguments (%d given)", qualified, nargs)
+                        : Errors.typeError("%s() takes exactly one argument (%d given)", qualified, nargs);
             }
             if (nargs < minpos) {
                 return expected(name, minpos == maxpos ? "" : "at least ", minpos, nargs);
