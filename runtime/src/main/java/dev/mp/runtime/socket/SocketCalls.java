@@ -38,7 +38,7 @@ public final class SocketCalls {
     /** Runs a {@link NativeSocket} operation, raising its failures as CPython's exceptions. */
     public static <T> T call(Supplier<T> operation) {
         try {
-            return dev.mp.runtime.MpContext.get(null).gil().releaseWhile(operation);
+            return MpContext.get(null).gil().releaseWhile(operation);
         } catch (SocketErrnoException | IllegalArgumentException e) {
             throw pythonError(e);
         }
@@ -47,7 +47,7 @@ public final class SocketCalls {
     /** {@link #call} for an operation without a result. */
     public static void run(Runnable operation) {
         try {
-            dev.mp.runtime.MpContext.get(null).gil().releaseWhile(operation);
+            MpContext.get(null).gil().releaseWhile(operation);
         } catch (SocketErrnoException | IllegalArgumentException e) {
             throw pythonError(e);
         }
