@@ -97,6 +97,7 @@ public final class MpContext {
     public String lastBmpOnlyString;
     /** The name of this program's {@code multiprocessing.current_process()}, shown as a lock's owner. */
     private volatile String processName = "MainProcess";
+    private final SourcesWithoutFile sourcesWithoutFile = new SourcesWithoutFile();
 
     MpContext(MpLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -138,6 +139,11 @@ public final class MpContext {
 
     public void setSocketDefaultTimeoutNanos(long nanos) {
         socketDefaultTimeoutNanos = nanos;
+    }
+
+    /** The sources of this program's code that is in no file, which pickling sends as source. */
+    public SourcesWithoutFile sourcesWithoutFile() {
+        return sourcesWithoutFile;
     }
 
     /** The running program's {@code current_process().name}. */

@@ -22,9 +22,9 @@ import org.graalvm.options.OptionStability;
 import org.graalvm.polyglot.SandboxPolicy;
 
 import dev.mp.runtime.builtins.BuiltinTypes;
-import dev.mp.runtime.objects.GlobalScope;
-import dev.mp.runtime.objects.LanguageView;
-import dev.mp.runtime.ops.HostValues;
+import dev.mp.runtime.objects.HostValues;
+import dev.mp.runtime.ops.GlobalScope;
+import dev.mp.runtime.ops.LanguageView;
 import dev.mp.runtime.parser.SourceCompiler;
 
 /**

@@ -15,7 +15,7 @@ import dev.mp.runtime.ops.Types;
  * (open()'s, socket files) implement it directly; any other object (BytesIO, a GzipFile, a user's subclass of
  * {@code io.BufferedIOBase}) is reached through its Python methods by {@link #of}.
  */
-interface BinaryStream {
+public interface BinaryStream {
     /** Up to n bytes, with at most one read of the device when some are buffered; empty at the end. */
     byte[] read1(int n);
 

@@ -29,13 +29,13 @@ import dev.mp.runtime.ops.Types;
  * {@code readinto}, {@code closed} and {@code close}, iteration, the with form), so a user's subclass of
  * {@code io.RawIOBase} or {@code io.BufferedIOBase} that defines a few methods is a complete stream.
  */
-final class IoBaseClasses {
+public final class IoBaseClasses {
     private IoBaseClasses() {
     }
 
     static final PClass IO_BASE = abstractType("_IOBase", BuiltinClasses.OBJECT);
-    static final PClass RAW_IO_BASE = abstractType("_RawIOBase", IO_BASE);
-    static final PClass BUFFERED_IO_BASE = abstractType("_BufferedIOBase", IO_BASE);
+    public static final PClass RAW_IO_BASE = abstractType("_RawIOBase", IO_BASE);
+    public static final PClass BUFFERED_IO_BASE = abstractType("_BufferedIOBase", IO_BASE);
     static final PClass TEXT_IO_BASE = abstractType("_TextIOBase", IO_BASE);
 
     /** An instance of a class written in mp that derives from one of the bases (StringIO, a user's stream). */
@@ -63,7 +63,7 @@ final class IoBaseClasses {
         }
     }
 
-    static RuntimeException unsupported(String message) {
+    public static RuntimeException unsupported(String message) {
         return Errors.raise(FileObjects.UNSUPPORTED_OPERATION, message);
     }
 
@@ -281,7 +281,7 @@ final class IoBaseClasses {
     }
 
     /** A concrete stream type of {@code module} deriving from {@code base}. */
-    static PClass streamType(String name, String module, PClass base) {
+    public static PClass streamType(String name, String module, PClass base) {
         return new PClass(name, module, new PClass[] {base}, true, PClass.Layout.BUILTIN);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mp.runtime.modules;
 
 import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.socket.SocketFile;
 
 /**
  * The {@code _io} module: the classes of the streams implemented in Java and the abstract bases they derive

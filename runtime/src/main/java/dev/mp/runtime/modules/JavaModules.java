@@ -1,6 +1,7 @@
 package dev.mp.runtime.modules;
 
 import dev.mp.runtime.multiprocessing.ResourceKinds;
+import dev.mp.runtime.socket.PSocket;
 
 /** The list of modules implemented in Java, by import name. */
 final class JavaModules {

@@ -1,12 +1,19 @@
 package dev.mp.runtime.modules;
 
 import static dev.mp.runtime.builtins.BuiltinBuilder.moduleFunction;
+import static dev.mp.runtime.socket.SocketAddresses.address;
+import static dev.mp.runtime.socket.SocketAddresses.sockAddr;
+import static dev.mp.runtime.socket.SocketArguments.intArg;
+import static dev.mp.runtime.socket.SocketArguments.timeoutArg;
+import static dev.mp.runtime.socket.SocketCalls.call;
+import static dev.mp.runtime.socket.SocketCalls.checkSocketIOAllowed;
+import static dev.mp.runtime.socket.SocketCalls.defaultTimeoutNanos;
+import static dev.mp.runtime.socket.SocketCalls.pythonError;
+import static dev.mp.runtime.socket.SocketCalls.run;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
@@ -28,10 +35,11 @@ import dev.mp.runtime.ops.Iteration;
 import dev.mp.runtime.ops.Sequences;
 import dev.mp.runtime.ops.Types;
 import dev.mp.runtime.socket.NativeSocket;
+import dev.mp.runtime.socket.PSocket;
 import dev.mp.runtime.socket.SockAddr;
+import dev.mp.runtime.socket.SocketCalls;
 import dev.mp.runtime.socket.SocketErrnoException;
 import dev.mp.runtime.socket.SocketGaiError;
-import dev.mp.runtime.socket.SocketTimeoutError;
 
 /**
  * The {@code socket} module over {@link NativeSocket}: the constants, the {@link PSocket socket type}, the
@@ -40,27 +48,14 @@ import dev.mp.runtime.socket.SocketTimeoutError;
  * default timeout. The families and socket types are members of the IntEnums {@code AddressFamily} and
  * {@code SocketKind}, as in CPython; the other constants (including the MsgFlag and AddressInfo flags) are plain ints.
  *
- * <p>Also the helpers the socket objects share: running a {@link NativeSocket} call with its Java errors
- * turned into CPython's exceptions ({@link #call}), the IO-policy check, and address conversion between
- * Python values and {@link SockAddr}.
+ * <p>The helpers it shares with the socket objects are in {@code socket/}: {@link SocketCalls} (policy, default
+ * timeout, errors), {@link dev.mp.runtime.socket.SocketArguments} and {@link dev.mp.runtime.socket.SocketAddresses}.
  */
 final class SocketModule {
     private SocketModule() {
     }
 
-    static final PClass GAIERROR = PClass.create("gaierror", "gaierror", "socket", new PClass[] {BuiltinClasses.exception("OSError")});
     static final PClass HERROR = PClass.create("herror", "herror", "socket", new PClass[] {BuiltinClasses.exception("OSError")});
-
-    /** The address families mp's sockets support, as on Linux. */
-    static final IntEnumType ADDRESS_FAMILY = IntEnumType.define("socket", "AddressFamily",
-            new String[] {"AF_UNSPEC", "AF_UNIX", "AF_INET", "AF_INET6"},
-            new long[] {NativeSocket.AF_UNSPEC, NativeSocket.AF_UNIX, NativeSocket.AF_INET, NativeSocket.AF_INET6});
-
-    /** The socket types, with the flags that may be or-ed into a type, as on Linux. */
-    static final IntEnumType SOCKET_KIND = IntEnumType.define("socket", "SocketKind",
-            new String[] {"SOCK_STREAM", "SOCK_DGRAM", "SOCK_RAW", "SOCK_SEQPACKET", "SOCK_NONBLOCK", "SOCK_CLOEXEC"},
-            new long[] {NativeSocket.SOCK_STREAM, NativeSocket.SOCK_DGRAM, NativeSocket.SOCK_RAW, NativeSocket.SOCK_SEQPACKET,
-                NativeSocket.SOCK_NONBLOCK, NativeSocket.SOCK_CLOEXEC});
 
     /** The other int constants of the module, as on Linux. */
     private static final Object[] CONSTANTS = {
@@ -92,18 +87,12 @@ final class SocketModule {
         "AI_ADDRCONFIG", NativeSocket.AI_ADDRCONFIG, "AI_NUMERICSERV", NativeSocket.AI_NUMERICSERV,
     };
 
-    /** The running program's {@code socket.getdefaulttimeout()} in nanoseconds (-1 for None). */
-    static long defaultTimeoutNanos() {
-        MpContext context = MpContext.current();
-        return context == null ? -1 : context.socketDefaultTimeoutNanos();
-    }
-
     static void populate(PModule m) {
         PDict d = m.dict();
         for (int i = 0; i < CONSTANTS.length; i += 2) {
             d.put(CONSTANTS[i], (long) (int) CONSTANTS[i + 1]);
         }
-        for (IntEnumType enumType : new IntEnumType[] {ADDRESS_FAMILY, SOCKET_KIND}) {
+        for (IntEnumType enumType : new IntEnumType[] {PSocket.ADDRESS_FAMILY, PSocket.SOCKET_KIND}) {
             d.put(enumType.type().name(), enumType.type());
             for (Map.Entry<String, Object> e : enumType.type().dict().entrySet()) {
                 if (e.getValue() instanceof PBoxed) {
@@ -116,7 +105,7 @@ final class SocketModule {
         d.put("SocketType", PSocket.CLASS);
         d.put("error", BuiltinClasses.exception("OSError"));
         d.put("timeout", BuiltinClasses.exception("TimeoutError"));
-        d.put("gaierror", GAIERROR);
+        d.put("gaierror", SocketCalls.GAIERROR);
         d.put("herror", HERROR);
 
         moduleFunction(m, "socketpair", "family=None, type=" + NativeSocket.SOCK_STREAM + ", proto=0", a -> {
@@ -154,96 +143,8 @@ final class SocketModule {
     }
 
     // =====================================================================================================
-    // Errors and policy
-    // =====================================================================================================
-
-    /**
-     * Raises PermissionError unless the context's IO policy allows socket IO (an embedder's
-     * {@code IOAccess.NONE}, or an IOAccess without socket access, forbids it).
-     */
-    static void checkSocketIOAllowed() {
-        if (!MpContext.get(null).env().isSocketIOAllowed()) {
-            throw Errors.make("PermissionError", "socket IO is not allowed by the context's IO policy (IOAccess)");
-        }
-    }
-
-    /** Runs a {@link NativeSocket} operation, raising its failures as CPython's exceptions. */
-    static <T> T call(Supplier<T> operation) {
-        try {
-            return dev.mp.runtime.MpContext.get(null).gil().releaseWhile(operation);
-        } catch (SocketErrnoException | IllegalArgumentException e) {
-            throw pythonError(e);
-        }
-    }
-
-    /** {@link #call} for an operation without a result. */
-    static void run(Runnable operation) {
-        try {
-            dev.mp.runtime.MpContext.get(null).gil().releaseWhile(operation);
-        } catch (SocketErrnoException | IllegalArgumentException e) {
-            throw pythonError(e);
-        }
-    }
-
-    /**
-     * The Python exception for a failure of the socket layer: TimeoutError("timed out"), gaierror, the
-     * OSError subclass its errno picks, or for argument errors the OverflowError, TypeError or ValueError
-     * CPython raises for that message (see {@link NativeSocket}).
-     */
-    static MpException pythonError(RuntimeException e) {
-        if (e instanceof SocketTimeoutError) {
-            return Errors.make("TimeoutError", "timed out");
-        }
-        if (e instanceof SocketGaiError g) {
-            return Errors.raise(GAIERROR, (long) g.errno(), g.strerror());
-        }
-        if (e instanceof SocketErrnoException s) {
-            return s.errno() == 0 ? Errors.make("OSError", s.getMessage()) : Errors.osError(s.errno(), s.strerror(), null);
-        }
-        String message = e.getMessage();
-        if (message.contains("port must be 0-65535") || message.contains("flowinfo must be 0-1048575")) {
-            return Errors.overflowError(message);
-        }
-        if (message.contains("address must be")) {
-            return Errors.typeError(message);
-        }
-        return Errors.valueError(message);
-    }
-
-    // =====================================================================================================
     // Arguments
     // =====================================================================================================
-
-    /** A Python int as a C int, with CPython's OverflowError messages. */
-    static int intArg(Object o) {
-        Object v = Conversions.index(o);
-        if (v instanceof BigInteger b) {
-            throw Errors.overflowError(b.signum() > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum");
-        }
-        long l = (Long) v;
-        if (l > Integer.MAX_VALUE) {
-            throw Errors.overflowError("signed integer is greater than maximum");
-        }
-        if (l < Integer.MIN_VALUE) {
-            throw Errors.overflowError("signed integer is less than minimum");
-        }
-        return (int) l;
-    }
-
-    /** A timeout in seconds: None (null), a float, or an int, as CPython's settimeout takes them. */
-    static Double timeoutArg(Object o) {
-        if (o == PNone.NONE) {
-            return null;
-        }
-        if (o instanceof Double d) {
-            return d;
-        }
-        Object v = Conversions.index(o);
-        if (v instanceof BigInteger) {
-            throw Errors.overflowError("timestamp too large to convert to C _PyTime_t");
-        }
-        return (double) (Long) v;
-    }
 
     /** A host name or service given as str, bytes or bytearray; null for anything else. */
     private static String nameArg(Object o) {
@@ -254,85 +155,6 @@ final class SocketModule {
             return new String(Sequences.bytesOf(o), StandardCharsets.UTF_8);
         }
         return null;
-    }
-
-    // =====================================================================================================
-    // Addresses
-    // =====================================================================================================
-
-    /**
-     * Converts a Python address for a socket of {@code family}: a (host, port) pair for AF_INET, (host, port[,
-     * flowinfo[, scope_id]]) for AF_INET6, a str or bytes path for AF_UNIX. Raises CPython's TypeError or
-     * OverflowError for malformed addresses; {@code caller} is the method name CPython puts in its messages.
-     */
-    static SockAddr sockAddr(int family, Object address, String caller) {
-        switch (family) {
-            case NativeSocket.AF_INET -> {
-                if (!(address instanceof PTuple t)) {
-                    throw Errors.typeError("%s(): AF_INET address must be tuple, not %s", caller, Types.typeName(address));
-                }
-                if (t.size() != 2) {
-                    throw Errors.typeError("AF_INET address must be a pair (host, port)");
-                }
-                return new SockAddr.Inet4(addressHost(t.get(0)), port(t.get(1), caller));
-            }
-            case NativeSocket.AF_INET6 -> {
-                if (!(address instanceof PTuple t)) {
-                    throw Errors.typeError("%s(): AF_INET6 address must be tuple, not %s", caller, Types.typeName(address));
-                }
-                if (t.size() < 2 || t.size() > 4) {
-                    throw Errors.typeError("AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])");
-                }
-                String host = addressHost(t.get(0));
-                int port = port(t.get(1), caller);
-                long flowinfo = t.size() > 2 ? Conversions.asLong(t.get(2)) : 0;
-                if (flowinfo < 0 || flowinfo > 0xfffff) {
-                    throw Errors.overflowError("%s(): flowinfo must be 0-1048575.", caller);
-                }
-                int scopeId = t.size() > 3 ? intArg(t.get(3)) : 0;
-                return new SockAddr.Inet6(host, port, (int) flowinfo, scopeId);
-            }
-            case NativeSocket.AF_UNIX -> {
-                if (address instanceof String path) {
-                    return new SockAddr.Unix(path);
-                }
-                if (address instanceof PBytes || address instanceof PByteArray) {
-                    return new SockAddr.Unix(new String(Sequences.bytesOf(address), StandardCharsets.UTF_8));
-                }
-                throw Errors.typeError("a bytes-like object is required, not '%s'", Types.typeName(address));
-            }
-            default -> throw Errors.make("OSError", "%s(): bad family", caller);
-        }
-    }
-
-    private static String addressHost(Object host) {
-        if (host instanceof String s) {
-            return s;
-        }
-        if (host instanceof PBytes || host instanceof PByteArray) {
-            return new String(Sequences.bytesOf(host), StandardCharsets.US_ASCII);
-        }
-        throw Errors.typeError("str, bytes or bytearray expected, not %s", Types.typeName(host));
-    }
-
-    private static int port(Object port, String caller) {
-        Object v = Conversions.index(port);
-        if (v instanceof BigInteger || (Long) v < 0 || (Long) v > 0xffff) {
-            throw Errors.overflowError("%s(): port must be 0-65535.", caller);
-        }
-        return (int) (long) (Long) v;
-    }
-
-    /** The Python value of an address: a tuple for IP families, str (bytes if abstract) for AF_UNIX, None if none. */
-    static Object address(SockAddr address) {
-        if (address == null) {
-            return PNone.NONE;
-        }
-        return switch (address) {
-            case SockAddr.Inet4 a -> PTuple.of(a.host(), (long) a.port());
-            case SockAddr.Inet6 a -> PTuple.of(a.host(), (long) a.port(), (long) a.flowinfo() & 0xffffffffL, (long) a.scopeId() & 0xffffffffL);
-            case SockAddr.Unix u -> u.isAbstract() ? new PBytes(u.pathBytes()) : u.path();
-        };
     }
 
     // =====================================================================================================
@@ -352,7 +174,7 @@ final class SocketModule {
         List<NativeSocket.AddrInfo> infos = call(() -> NativeSocket.getaddrinfo(node, service, family, type, proto, flags));
         PList out = new PList();
         for (NativeSocket.AddrInfo info : infos) {
-            out.add(PTuple.of(ADDRESS_FAMILY.member(info.family()), SOCKET_KIND.member(info.type()), (long) info.proto(), info.canonname(),
+            out.add(PTuple.of(PSocket.ADDRESS_FAMILY.member(info.family()), PSocket.SOCKET_KIND.member(info.type()), (long) info.proto(), info.canonname(),
                     address(info.address())));
         }
         return out;

@@ -39,7 +39,7 @@ import dev.mp.runtime.MpException;
  * bytes, passed to the buffer beyond 8192 of them, on {@code flush()}, at a line end under
  * {@code line_buffering}, and at once under {@code write_through}.
  */
-final class TextIOWrapper extends PSubclassable implements PendingWrites {
+public final class TextIOWrapper extends PSubclassable implements PendingWrites {
     static final PClass TYPE = new PClass("TextIOWrapper", "_io", new PClass[] {IoBaseClasses.TEXT_IO_BASE}, true, PClass.Layout.BUILTIN)
             .allowSubclasses();
 
@@ -91,14 +91,14 @@ final class TextIOWrapper extends PSubclassable implements PendingWrites {
 
     /** A text stream over {@code buffer}, as {@code TextIOWrapper(buffer, encoding, errors, newline, line_buffering)}. */
     @TruffleBoundary
-    static TextIOWrapper wrap(Object buffer, Object encoding, Object errors, Object newline, boolean lineBuffering) {
+    public static TextIOWrapper wrap(Object buffer, Object encoding, Object errors, Object newline, boolean lineBuffering) {
         TextIOWrapper t = new TextIOWrapper(TYPE);
         t.init(buffer, encoding, errors, newline, lineBuffering, false);
         return t;
     }
 
     /** Sets the {@code mode} attribute, as open() and makefile() do. */
-    void setMode(String mode) {
+    public void setMode(String mode) {
         attributes().put("mode", mode);
     }
 

@@ -134,53 +134,11 @@ public final class Reduction {
     }
 
     /**
-     * Per context: the functions and classes whose code is in no file (the prompt, an embedded string), and the
-     * imports of that code, in order, each as {weak reference or null for an import, source text}.
+     * The source of every definition made by code in no file that is still bound in {@code __main__}, when
+     * {@code value} is one of them (see {@link MpContext#sourcesWithoutFile()}); null for anything else.
      */
-    private static final Map<MpContext, List<Object[]>> WITHOUT_FILE = new java.util.WeakHashMap<>();
-
-    private static List<Object[]> definitionsWithoutFile() {
-        return WITHOUT_FILE.computeIfAbsent(MpContext.get(null), c -> new ArrayList<>());
-    }
-
-    /** Records the source of a function or class defined without a file (see {@code RecordedDefinitionNode}). */
-    public static synchronized void rememberDefinitionSource(Object value, String text) {
-        List<Object[]> definitions = definitionsWithoutFile();
-        definitions.removeIf(d -> d[0] != null && ((java.lang.ref.WeakReference<?>) d[0]).get() == null);
-        definitions.add(new Object[] {new java.lang.ref.WeakReference<>(value), text});
-    }
-
-    /** Records a top-level import of such code, which its functions may need; each distinct text once. */
-    public static synchronized void rememberImportSource(String text) {
-        List<Object[]> definitions = definitionsWithoutFile();
-        for (Object[] d : definitions) {
-            if (d[0] == null && d[1].equals(text)) {
-                return;
-            }
-        }
-        definitions.add(new Object[] {null, text});
-    }
-
-    /**
-     * The source of every such definition still bound in {@code __main__}, when {@code value} is one of them:
-     * a child defines them all again, so they may call each other. Null for anything else.
-     */
-    private static synchronized String sourceWithoutFile(Object value) {
-        StringBuilder all = new StringBuilder();
-        boolean found = false;
-        for (Object[] d : definitionsWithoutFile()) {
-            if (d[0] == null) {
-                all.append(d[1]).append('\n');
-                continue;
-            }
-            Object defined = ((java.lang.ref.WeakReference<?>) d[0]).get();
-            if (defined == null || lookupGlobal("__main__", nameOf(defined)) != defined) {
-                continue;
-            }
-            found |= defined == value;
-            all.append(d[1]).append('\n');
-        }
-        return found ? all.toString() : null;
+    private static String sourceWithoutFile(Object value) {
+        return MpContext.get(null).sourcesWithoutFile().sourceOf(value, defined -> lookupGlobal("__main__", nameOf(defined)) == defined);
     }
 
     private static String nameOf(Object definition) {

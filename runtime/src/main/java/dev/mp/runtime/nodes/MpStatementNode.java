@@ -14,7 +14,7 @@ import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeUtil;
 import com.oracle.truffle.api.source.SourceSection;
 
-import dev.mp.runtime.objects.FrameScope;
+import dev.mp.runtime.ops.FrameScope;
 
 /**
  * A node executed for its effect. {@link #line()} is the source line shown for it in tracebacks.

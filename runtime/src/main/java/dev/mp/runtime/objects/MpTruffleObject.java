@@ -16,19 +16,20 @@ import dev.mp.runtime.MpLanguage;
 @ExportLibrary(InteropLibrary.class)
 public abstract class MpTruffleObject implements TruffleObject {
 
+    // The exported messages are public: subclasses in other packages (the interop views in ops) export the library too.
     @ExportMessage
-    final boolean hasLanguage() {
+    public final boolean hasLanguage() {
         return true;
     }
 
     @ExportMessage
-    final Class<? extends TruffleLanguage<?>> getLanguage() {
+    public final Class<? extends TruffleLanguage<?>> getLanguage() {
         return MpLanguage.class;
     }
 
     @ExportMessage
     @TruffleBoundary
-    final Object toDisplayString(boolean allowSideEffects) {
+    public final Object toDisplayString(boolean allowSideEffects) {
         return displayString(allowSideEffects);
     }
 

@@ -14,7 +14,6 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
 import dev.mp.runtime.ops.Errors;
-import dev.mp.runtime.ops.HostValues;
 import dev.mp.runtime.ops.Interop;
 import dev.mp.runtime.ops.Types;
 

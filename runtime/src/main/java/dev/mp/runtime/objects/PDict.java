@@ -11,7 +11,7 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
 import dev.mp.runtime.MpException;
-import dev.mp.runtime.ops.HostValues;
+import dev.mp.runtime.ops.InteropIterator;
 import dev.mp.runtime.ops.Iteration;
 
 /**

@@ -10,8 +10,6 @@ import com.oracle.truffle.api.interop.InvalidArrayIndexException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-import dev.mp.runtime.ops.HostValues;
-
 /** A Python list; to interop, a modifiable array that grows by writing at its end. */
 @ExportLibrary(InteropLibrary.class)
 public final class PList extends PSubclassable {

@@ -9,7 +9,6 @@ import com.oracle.truffle.api.library.ExportMessage;
 
 import dev.mp.runtime.ops.Comparisons;
 import dev.mp.runtime.ops.Conversions;
-import dev.mp.runtime.ops.HostValues;
 
 /**
  * A Python tuple. Its Java equality and hash follow Python's, so tuples work as dict keys. To interop it is

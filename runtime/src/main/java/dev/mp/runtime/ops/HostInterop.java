@@ -9,6 +9,7 @@ import com.oracle.truffle.api.interop.UnknownKeyException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.objects.HostValues;
 import dev.mp.runtime.objects.PObject;
 
 /**

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 
 import dev.mp.runtime.objects.BuiltinClasses;
+import dev.mp.runtime.objects.HostValues;
 import dev.mp.runtime.objects.PIterator;
 
 /**

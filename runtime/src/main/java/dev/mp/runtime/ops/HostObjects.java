@@ -5,6 +5,7 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 
+import dev.mp.runtime.objects.HostValues;
 import dev.mp.runtime.objects.PList;
 import dev.mp.runtime.objects.PSlice;
 

@@ -6,7 +6,7 @@ import com.oracle.truffle.api.interop.UnsupportedMessageException;
 
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.builtins.Dir;
-import dev.mp.runtime.objects.InteropIterator;
+import dev.mp.runtime.objects.HostValues;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PInstance;
 import dev.mp.runtime.objects.PModule;

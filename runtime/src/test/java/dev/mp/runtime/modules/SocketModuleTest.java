@@ -27,6 +27,7 @@ import dev.mp.runtime.multiprocessing.ResourceKinds;
 import dev.mp.runtime.multiprocessing.SharedResource;
 import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Exceptions;
+import dev.mp.runtime.socket.PSocket;
 import dev.mp.runtime.socket.ResourceSharer;
 
 /**

@@ -3,7 +3,7 @@ package dev.mp.runtime.nodes.controlflow;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
-import dev.mp.runtime.multiprocessing.Reduction;
+import dev.mp.runtime.MpContext;
 import dev.mp.runtime.nodes.MpStatementNode;
 
 /**
@@ -27,6 +27,6 @@ public final class RecordedImportNode extends MpStatementNode {
 
     @TruffleBoundary
     private void record() {
-        Reduction.rememberImportSource(text);
+        MpContext.get(this).sourcesWithoutFile().rememberImport(text);
     }
 }

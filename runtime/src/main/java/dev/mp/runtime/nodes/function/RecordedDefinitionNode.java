@@ -2,7 +2,7 @@ package dev.mp.runtime.nodes.function;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
-import dev.mp.runtime.multiprocessing.Reduction;
+import dev.mp.runtime.MpContext;
 import dev.mp.runtime.nodes.MpExpressionNode;
 
 /** Makes a function or class whose code is in no file (the prompt, an embedder's string) and records its source for pickling. */
@@ -18,7 +18,7 @@ public final class RecordedDefinitionNode extends MpExpressionNode {
     @Override
     public Object execute(VirtualFrame frame) {
         Object value = definition.execute(frame);
-        Reduction.rememberDefinitionSource(value, text);
+        MpContext.get(this).sourcesWithoutFile().rememberDefinition(value, text);
         return value;
     }
 }

@@ -1,4 +1,4 @@
-package dev.mp.runtime.modules;
+package dev.mp.runtime.socket;
 
 import static dev.mp.runtime.builtins.BuiltinBuilder.attribute;
 import static dev.mp.runtime.builtins.BuiltinBuilder.method;
@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.modules.BinaryStream;
+import dev.mp.runtime.modules.IoBaseClasses;
+import dev.mp.runtime.modules.TextIOWrapper;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PBytes;
 import dev.mp.runtime.objects.PClass;
@@ -31,10 +34,10 @@ import dev.mp.runtime.ops.StringRepr;
  * each write with one send).
  * Closing the file does not close the socket, but releases it if {@code close()} was called on it meanwhile.
  */
-final class SocketFile extends PObject implements BinaryStream {
+public final class SocketFile extends PObject implements BinaryStream {
     static final PClass READER = IoBaseClasses.streamType("BufferedReader", "_io", IoBaseClasses.BUFFERED_IO_BASE);
     static final PClass WRITER = IoBaseClasses.streamType("BufferedWriter", "_io", IoBaseClasses.BUFFERED_IO_BASE);
-    static final PClass READ_WRITE_PAIR = IoBaseClasses.streamType("BufferedRWPair", "_io", IoBaseClasses.BUFFERED_IO_BASE);
+    public static final PClass READ_WRITE_PAIR = IoBaseClasses.streamType("BufferedRWPair", "_io", IoBaseClasses.BUFFERED_IO_BASE);
     static final PClass SOCKET_IO = IoBaseClasses.streamType("SocketIO", "socket", IoBaseClasses.RAW_IO_BASE);
 
     /** io.DEFAULT_BUFFER_SIZE. */
@@ -139,7 +142,7 @@ final class SocketFile extends PObject implements BinaryStream {
         }
         byte[] data;
         try {
-            data = SocketModule.call(() -> socket.sock.recv(Math.max(bufferSize, 1)));
+            data = SocketCalls.call(() -> socket.sock.recv(Math.max(bufferSize, 1)));
         } catch (MpException e) {
             if (Exceptions.matches(e, "TimeoutError")) {
                 timedOut = true;
@@ -211,7 +214,7 @@ final class SocketFile extends PObject implements BinaryStream {
         byte[] bytes = Sequences.bytesOf(data);
         long written = bytes.length;
         if (bufferSize == 0) {
-            return SocketModule.call(() -> socket.sock.send(bytes));
+            return SocketCalls.call(() -> socket.sock.send(bytes));
         }
         writeBuffer.writeBytes(bytes);
         if (writeBuffer.size() >= bufferSize) {
@@ -226,7 +229,7 @@ final class SocketFile extends PObject implements BinaryStream {
         if (writeBuffer.size() > 0) {
             byte[] pending = writeBuffer.toByteArray();
             writeBuffer.reset();
-            SocketModule.run(() -> socket.sock.sendall(pending));
+            SocketCalls.run(() -> socket.sock.sendall(pending));
         }
     }
 

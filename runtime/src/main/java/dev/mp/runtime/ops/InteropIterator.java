@@ -1,4 +1,4 @@
-package dev.mp.runtime.objects;
+package dev.mp.runtime.ops;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -7,8 +7,7 @@ import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-import dev.mp.runtime.ops.HostValues;
-import dev.mp.runtime.ops.Iteration;
+import dev.mp.runtime.objects.HostValues;
 
 /**
  * A Python iterator as an interop iterator. Interop asks whether there is a next element before taking it

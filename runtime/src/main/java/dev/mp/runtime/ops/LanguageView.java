@@ -1,12 +1,11 @@
-package dev.mp.runtime.objects;
+package dev.mp.runtime.ops;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-import dev.mp.runtime.ops.Conversions;
-import dev.mp.runtime.ops.Types;
+import dev.mp.runtime.objects.MpTruffleObject;
 
 /**
  * How mp shows a value it did not make into an object: an int, float, bool or str (plain Java values), or

@@ -1,4 +1,4 @@
-package dev.mp.runtime.objects;
+package dev.mp.runtime.ops;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,12 @@ import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-import dev.mp.runtime.ops.HostValues;
+import dev.mp.runtime.objects.HostValues;
+import dev.mp.runtime.objects.MpTruffleObject;
+import dev.mp.runtime.objects.PCell;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PModule;
+import dev.mp.runtime.objects.PObject;
 
 /**
  * The local variables of a running function as an interop scope, for debuggers (Chrome DevTools, DAP): members

@@ -1,4 +1,4 @@
-package dev.mp.runtime.objects;
+package dev.mp.runtime.ops;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -6,9 +6,11 @@ import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-import dev.mp.runtime.ops.Calls;
-import dev.mp.runtime.ops.HostValues;
-import dev.mp.runtime.ops.Interop;
+import dev.mp.runtime.objects.HostValues;
+import dev.mp.runtime.objects.MpTruffleObject;
+import dev.mp.runtime.objects.PDict;
+import dev.mp.runtime.objects.PList;
+import dev.mp.runtime.objects.PModule;
 
 /**
  * The globals of a module as an interop scope: for {@code __main__}, the polyglot bindings of an mp context

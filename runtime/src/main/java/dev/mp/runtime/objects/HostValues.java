@@ -1,11 +1,7 @@
-package dev.mp.runtime.ops;
+package dev.mp.runtime.objects;
 
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
-
-import dev.mp.runtime.objects.InteropBigInteger;
-import dev.mp.runtime.objects.PNone;
-import dev.mp.runtime.objects.PObject;
 
 /**
  * Converts values crossing the boundary between mp and the outside (the host, through interop):
@@ -89,7 +85,8 @@ public final class HostValues {
                     return LIB.asLong(o);
                 }
                 if (LIB.fitsInBigInteger(o)) {
-                    return Conversions.normalize(LIB.asBigInteger(o));
+                    java.math.BigInteger b = LIB.asBigInteger(o);
+                    return b.bitLength() < 64 ? (Object) b.longValue() : b; // an int in the long range is a long
                 }
                 if (LIB.fitsInDouble(o)) {
                     return LIB.asDouble(o);

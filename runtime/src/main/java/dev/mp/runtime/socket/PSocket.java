@@ -1,18 +1,19 @@
-package dev.mp.runtime.modules;
+package dev.mp.runtime.socket;
 
 import static dev.mp.runtime.builtins.BuiltinBuilder.attribute;
 import static dev.mp.runtime.builtins.BuiltinBuilder.constructor;
 import static dev.mp.runtime.builtins.BuiltinBuilder.method;
-import static dev.mp.runtime.modules.SocketModule.address;
-import static dev.mp.runtime.modules.SocketModule.call;
-import static dev.mp.runtime.modules.SocketModule.intArg;
-import static dev.mp.runtime.modules.SocketModule.run;
+import static dev.mp.runtime.socket.SocketAddresses.address;
+import static dev.mp.runtime.socket.SocketArguments.intArg;
+import static dev.mp.runtime.socket.SocketCalls.call;
+import static dev.mp.runtime.socket.SocketCalls.run;
 
 import java.lang.ref.Cleaner;
 import java.util.function.Supplier;
 
 import com.oracle.truffle.api.TruffleSafepoint;
 
+import dev.mp.runtime.builtins.IntEnumType;
 import dev.mp.runtime.multiprocessing.SharedResource;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.PByteArray;
@@ -25,11 +26,6 @@ import dev.mp.runtime.ops.Conversions;
 import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Sequences;
 import dev.mp.runtime.ops.Types;
-import dev.mp.runtime.socket.FdPassing;
-import dev.mp.runtime.socket.NativeSocket;
-import dev.mp.runtime.socket.ResourceSharer;
-import dev.mp.runtime.socket.SockAddr;
-import dev.mp.runtime.socket.SocketErrnoException;
 
 /**
  * A Python {@code socket.socket}: a {@link NativeSocket} plus the state CPython's socket.py keeps above
@@ -45,10 +41,21 @@ import dev.mp.runtime.socket.SocketErrnoException;
  * receiving side's {@link #rebuild} fetches the fd and owns it. The sender may close its socket right after
  * {@link #shareHandle()}: the sharer holds its own duplicate until the receiver has fetched it.
  */
-final class PSocket extends PObject implements SharedResource {
-    static final PClass CLASS = new PClass("socket", "socket", new PClass[] {BuiltinClasses.OBJECT}, true, PClass.Layout.BUILTIN);
+public final class PSocket extends PObject implements SharedResource {
+    public static final PClass CLASS = new PClass("socket", "socket", new PClass[] {BuiltinClasses.OBJECT}, true, PClass.Layout.BUILTIN);
     /** The {@link dev.mp.runtime.multiprocessing.ResourceKinds} name of sockets. */
-    static final String RESOURCE_KIND = "socket";
+    public static final String RESOURCE_KIND = "socket";
+
+    /** The address families mp's sockets support, as on Linux. */
+    public static final IntEnumType ADDRESS_FAMILY = IntEnumType.define("socket", "AddressFamily",
+            new String[] {"AF_UNSPEC", "AF_UNIX", "AF_INET", "AF_INET6"},
+            new long[] {NativeSocket.AF_UNSPEC, NativeSocket.AF_UNIX, NativeSocket.AF_INET, NativeSocket.AF_INET6});
+
+    /** The socket types, with the flags that may be or-ed into a type, as on Linux. */
+    public static final IntEnumType SOCKET_KIND = IntEnumType.define("socket", "SocketKind",
+            new String[] {"SOCK_STREAM", "SOCK_DGRAM", "SOCK_RAW", "SOCK_SEQPACKET", "SOCK_NONBLOCK", "SOCK_CLOEXEC"},
+            new long[] {NativeSocket.SOCK_STREAM, NativeSocket.SOCK_DGRAM, NativeSocket.SOCK_RAW, NativeSocket.SOCK_SEQPACKET,
+                NativeSocket.SOCK_NONBLOCK, NativeSocket.SOCK_CLOEXEC});
 
     /** recv may return fewer bytes than asked; capping keeps a huge bufsize from allocating that much memory. */
     private static final int RECV_LIMIT = 1 << 20;
@@ -61,7 +68,7 @@ final class PSocket extends PObject implements SharedResource {
     /** socket.py's {@code _io_refs}: makefile() files not yet closed. */
     private int ioRefs;
 
-    PSocket(NativeSocket sock) {
+    public PSocket(NativeSocket sock) {
         this.sock = sock;
         sock.setWaitHook(POLL_SAFEPOINT);
         CLEANER.register(this, () -> closeQuietly(sock));
@@ -81,7 +88,7 @@ final class PSocket extends PObject implements SharedResource {
     }
 
     /** Closes without raising, for cleanup paths that already have an error to report. */
-    void closeQuietly() {
+    public void closeQuietly() {
         closed = true;
         closeQuietly(sock);
     }
@@ -125,7 +132,7 @@ final class PSocket extends PObject implements SharedResource {
     }
 
     /** Makes the socket a {@link #shareHandle()} handle stands for, owning the fd fetched from its sharer. */
-    static PSocket rebuild(String handle) {
+    public static PSocket rebuild(String handle) {
         String[] parts = handle.split(":", 4);
         int family;
         int type;
@@ -137,10 +144,10 @@ final class PSocket extends PObject implements SharedResource {
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             throw Errors.valueError("malformed socket handle: %s", handle);
         }
-        SocketModule.checkSocketIOAllowed();
+        SocketCalls.checkSocketIOAllowed();
         int fd = call(() -> ResourceSharer.fetch(parts[3]));
         try {
-            return new PSocket(call(() -> NativeSocket.fromFd(fd, family, type, proto, SocketModule.defaultTimeoutNanos())));
+            return new PSocket(call(() -> NativeSocket.fromFd(fd, family, type, proto, SocketCalls.defaultTimeoutNanos())));
         } catch (RuntimeException e) {
             FdPassing.closeFd(fd);
             throw e;
@@ -156,7 +163,7 @@ final class PSocket extends PObject implements SharedResource {
     }
 
     private static SockAddr sockAddr(PSocket s, Object address, String caller) {
-        return SocketModule.sockAddr(s.sock.family(), address, caller);
+        return SocketAddresses.sockAddr(s.sock.family(), address, caller);
     }
 
     private static int bufsize(Object o) {
@@ -165,19 +172,19 @@ final class PSocket extends PObject implements SharedResource {
 
     static {
         constructor(CLASS, "cls, family=-1, type=-1, proto=-1, fileno=None", a -> {
-            SocketModule.checkSocketIOAllowed();
+            SocketCalls.checkSocketIOAllowed();
             int family = intArg(a[1]);
             int type = intArg(a[2]);
             int proto = intArg(a[3]);
             if (a[4] == PNone.NONE) {
                 return new PSocket(call(() -> NativeSocket.create(family == -1 ? NativeSocket.AF_INET : family,
-                        type == -1 ? NativeSocket.SOCK_STREAM : type, proto == -1 ? 0 : proto, SocketModule.defaultTimeoutNanos())));
+                        type == -1 ? NativeSocket.SOCK_STREAM : type, proto == -1 ? 0 : proto, SocketCalls.defaultTimeoutNanos())));
             }
             int fd = intArg(a[4]);
-            return new PSocket(call(() -> NativeSocket.fromFd(fd, family, type, proto, SocketModule.defaultTimeoutNanos())));
+            return new PSocket(call(() -> NativeSocket.fromFd(fd, family, type, proto, SocketCalls.defaultTimeoutNanos())));
         });
-        attribute(CLASS, "family", o -> SocketModule.ADDRESS_FAMILY.member(self(o).sock.family()));
-        attribute(CLASS, "type", o -> SocketModule.SOCKET_KIND.member(self(o).sock.type()));
+        attribute(CLASS, "family", o -> ADDRESS_FAMILY.member(self(o).sock.family()));
+        attribute(CLASS, "type", o -> SOCKET_KIND.member(self(o).sock.type()));
         attribute(CLASS, "proto", o -> (long) self(o).sock.proto());
         attribute(CLASS, "timeout", o -> timeout(self(o)));
 
@@ -222,7 +229,7 @@ final class PSocket extends PObject implements SharedResource {
             return PNone.NONE;
         });
         method(CLASS, "accept", "self, /", a -> {
-            long timeout = SocketModule.defaultTimeoutNanos();
+            long timeout = SocketCalls.defaultTimeoutNanos();
             NativeSocket.Accepted accepted = call(() -> self(a[0]).sock.accept(timeout));
             return PTuple.of(new PSocket(accepted.socket()), address(accepted.address()));
         });
@@ -269,7 +276,7 @@ final class PSocket extends PObject implements SharedResource {
 
         method(CLASS, "gettimeout", "self, /", a -> timeout(self(a[0])));
         method(CLASS, "settimeout", "self, value, /", a -> {
-            Double t = SocketModule.timeoutArg(a[1]);
+            Double t = SocketArguments.timeoutArg(a[1]);
             run(() -> self(a[0]).sock.settimeout(t));
             return PNone.NONE;
         });
