@@ -112,7 +112,7 @@ public final class Codecs {
         if (whole != null) {
             return whole;
         }
-        int[] cps = s.codePoints().toArray();
+        int[] cps = dev.mp.runtime.ops.Sequences.codePoints(s);
         ByteArrayOutputStream out = new ByteArrayOutputStream(cps.length);
         int i = 0;
         while (i < cps.length) {

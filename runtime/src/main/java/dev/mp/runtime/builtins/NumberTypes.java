@@ -237,6 +237,12 @@ final class NumberTypes {
     }
 
     static Object parseInt(String text, int radix, Object original) {
+        if (radix == 10 || radix == 0) {
+            long simple = simpleDecimal(text, radix == 0);
+            if (simple != NOT_SIMPLE) {
+                return simple;
+            }
+        }
         String s = text.strip();
         boolean negative = false;
         String body = s;
@@ -261,7 +267,7 @@ final class NumberTypes {
                 throw invalidLiteral(radix, original);
             }
         }
-        if (body.isEmpty() || body.startsWith("_") || body.endsWith("_") || body.contains("__")) {
+        if (body.isEmpty() || body.startsWith("_") || body.endsWith("_") || body.contains("__") || body.startsWith("-") || body.startsWith("+")) {
             throw invalidLiteral(radix, original);
         }
         dev.mp.runtime.ops.IntDigits.checkParse(body, r);
@@ -271,6 +277,31 @@ final class NumberTypes {
         } catch (NumberFormatException e) {
             throw invalidLiteral(radix, original);
         }
+    }
+
+    private static final long NOT_SIMPLE = Long.MIN_VALUE;
+
+    /**
+     * The value of an optional sign and 1 to 18 ASCII digits, the common text of {@code int()}, read without the
+     * general parser's copies and big-int arithmetic; {@link #NOT_SIMPLE} for any other text (spaces, underscores,
+     * other digits, prefixes, and for base 0 a leading zero), which the general parser reads or rejects.
+     */
+    private static long simpleDecimal(String text, boolean base0) {
+        int n = text.length();
+        int start = n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+        int digits = n - start;
+        if (digits < 1 || digits > 18 || (base0 && digits > 1 && text.charAt(start) == '0')) {
+            return NOT_SIMPLE;
+        }
+        long v = 0;
+        for (int i = start; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return NOT_SIMPLE;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return text.charAt(0) == '-' ? -v : v;
     }
 
     private static RuntimeException invalidLiteral(int radix, Object original) {
@@ -301,7 +332,15 @@ final class NumberTypes {
     }
 
     private static double parseFloat(String s, Object original) {
-        String t = s.strip().replace("_", "").toLowerCase();
+        if (isPlainDecimal(s)) {
+            try {
+                return Double.parseDouble(s); // the common text, without the copies below
+            } catch (NumberFormatException e) {
+                // reported below, as for any other text
+            }
+        }
+        String t = withoutUnderscores(asciiDigits(s).strip());
+        t = t == null ? "" : t.toLowerCase(java.util.Locale.ROOT);
         switch (t) {
             case "inf", "+inf", "infinity", "+infinity":
                 return Double.POSITIVE_INFINITY;
@@ -320,6 +359,59 @@ final class NumberTypes {
         } catch (NumberFormatException e) {
             throw Errors.valueError("could not convert string to float: %s", original instanceof String ? StringRepr.repr(s) : Conversions.repr(original));
         }
+    }
+
+    /** Whether {@code s} is made of ASCII digits, points, exponents and signs only (Java reads those as Python does). */
+    private static boolean isPlainDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > 64) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.' && c != 'e' && c != 'E' && c != '-' && c != '+') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code s} with Unicode decimal digits as ASCII ones, as CPython reads numbers. */
+    private static String asciiDigits(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 127 && Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.substring(0, i));
+                }
+                sb.append((char) ('0' + Character.digit(c, 10)));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    /** {@code s} without its underscores, each of which must stand between two digits; null when one does not. */
+    private static String withoutUnderscores(String s) {
+        if (s.indexOf('_') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '_') {
+                sb.append(c);
+            } else if (i == 0 || i == s.length() - 1 || !isAsciiDigit(s.charAt(i - 1)) || !isAsciiDigit(s.charAt(i + 1))) {
+                return null;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static Object toBytes(Object[] a) {

@@ -486,7 +486,7 @@ public final class JsonModule {
             text = str;
             if (str.startsWith("\ufeff")) {
                 d.doc = str;
-                d.cps = str.codePoints().toArray();
+                d.cps = dev.mp.runtime.ops.Sequences.codePoints(str);
                 throw d.error("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);
             }
         } else if (s instanceof PBytes || s instanceof PByteArray) {
@@ -496,7 +496,7 @@ public final class JsonModule {
             throw Errors.typeError("the JSON object must be str, bytes or bytearray, not %s", Types.typeName(s));
         }
         d.doc = text;
-        d.cps = text.codePoints().toArray();
+        d.cps = dev.mp.runtime.ops.Sequences.codePoints(text);
         return d.decode();
     }
 

@@ -17,7 +17,12 @@ public final class FloatFormat {
         if (d == 0) {
             return (1 / d < 0) ? "-0.0" : "0.0";
         }
-        // Since JDK 19, Double.toString gives the shortest decimal that rounds to d (closest among shortest).
+        // Since JDK 19, Double.toString gives the shortest decimal that rounds to d (closest among shortest); from
+        // 1e-3 to 1e7 it writes it as Python does (digits, a point, at least one decimal).
+        double magnitude = Math.abs(d);
+        if (magnitude >= 1e-3 && magnitude < 1e7) {
+            return Double.toString(d);
+        }
         BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
         if (bd.precision() == 2) {
             // Double.toString always gives two digits in scientific form (4.9E-324) where one may round-trip (5e-324).

@@ -108,9 +108,24 @@ public final class Sequences {
         return s.codePointCount(0, s.length()) == s.length();
     }
 
-    /** Code points of s, for indexing and slicing strings that are not all BMP. */
-    private static int[] codePoints(String s) {
-        return s.codePoints().toArray();
+    /**
+     * The code points of {@code s} (a lone surrogate is one), by a loop: {@code String.codePoints()}'s stream costs
+     * more to set up than copying a short string, which the formatting operations do on every call.
+     */
+    @TruffleBoundary
+    public static int[] codePoints(String s) {
+        int n = s.length();
+        int[] out = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out[k++] = Character.toCodePoint(c, s.charAt(++i));
+            } else {
+                out[k++] = c;
+            }
+        }
+        return k == n ? out : java.util.Arrays.copyOf(out, k);
     }
 
     /** An index checked against a sequence's length, for deleting by index (IndexError when outside it). */

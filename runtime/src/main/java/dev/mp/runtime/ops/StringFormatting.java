@@ -79,8 +79,43 @@ public final class StringFormatting {
     }
 
     private static String formatF(double a, int prec, boolean alt) {
-        String s = new BigDecimal(a).setScale(prec, RoundingMode.HALF_EVEN).toPlainString();
+        String s = prec <= MAX_SCALED_PRECISION ? formatFScaled(a, prec) : null;
+        if (s == null) {
+            s = new BigDecimal(a).setScale(prec, RoundingMode.HALF_EVEN).toPlainString();
+        }
         return alt && prec == 0 ? s + "." : s;
+    }
+
+    /** Powers of ten that are exact doubles, for {@link #formatFScaled}. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    private static final int MAX_SCALED_PRECISION = POWERS_OF_TEN.length - 1;
+
+    /**
+     * {@code a >= 0} rounded to {@code prec} decimals without big decimals, or null when that cannot be decided
+     * here. The product {@code a * 10^prec} is within half an ulp of the exact one; below 2^52 its distance from a
+     * half is then the exact product's to within that ulp, so when it is farther than two ulps from a half, it rounds
+     * to the integer the exact value rounds to (the rounding CPython applies to the exact binary value).
+     */
+    private static String formatFScaled(double a, int prec) {
+        double scaled = a * POWERS_OF_TEN[prec];
+        if (!(scaled < 0x1p52)) {
+            return null;
+        }
+        double floor = Math.floor(scaled);
+        double fraction = scaled - floor;
+        if (Math.abs(fraction - 0.5) <= 2 * Math.ulp(scaled)) {
+            return null;
+        }
+        long digits = (long) floor + (fraction > 0.5 ? 1 : 0);
+        if (prec == 0) {
+            return Long.toString(digits);
+        }
+        String text = Long.toString(digits);
+        if (text.length() <= prec) {
+            text = "0".repeat(prec + 1 - text.length()) + text;
+        }
+        int point = text.length() - prec;
+        return text.substring(0, point) + "." + text.substring(point);
     }
 
     /** Rounds {@code a > 0} to {@code digits} significant digits; returns {digit string padded to digits, exponent}. */
@@ -208,7 +243,7 @@ public final class StringFormatting {
     }
 
     private static Spec parseSpec(String specText, Object value, char defaultAlign, int defaultType) {
-        int[] cps = specText.codePoints().toArray();
+        int[] cps = Sequences.codePoints(specText);
         Spec s = new Spec();
         s.align = defaultAlign;
         s.type = defaultType;
@@ -672,7 +707,7 @@ public final class StringFormatting {
     }
 
     private static String percent(String template, Object args, boolean bytes) {
-        int[] fmt = template.codePoints().toArray();
+        int[] fmt = Sequences.codePoints(template);
         PercentState st = new PercentState();
         st.args = args;
         if (args instanceof PTuple t) {
@@ -936,8 +971,11 @@ public final class StringFormatting {
                 throw e;
             }
         }
-        BigInteger big = Conversions.asBig(iv);
         int base = type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
+        if (base == 10 && prec < 0 && iv instanceof Long l) {
+            return Long.toString(l); // the common %d, without a big int's decimal conversion
+        }
+        BigInteger big = Conversions.asBig(iv);
         String digits = base == 10 ? IntDigits.toDecimal(big.abs()) : big.abs().toString(base);
         if (prec > digits.length()) {
             digits = "0".repeat(prec - digits.length()) + digits;
@@ -1002,7 +1040,7 @@ public final class StringFormatting {
             return;
         }
         int fill = (flags & F_ZERO) != 0 ? '0' : ' ';
-        int[] cps = str.codePoints().toArray();
+        int[] cps = Sequences.codePoints(str);
         int len = cps.length;
         if ((ch == 's' || ch == 'r' || ch == 'a') && prec >= 0 && len > prec) {
             len = prec;
@@ -1103,7 +1141,7 @@ public final class StringFormatting {
     /** {@code template.format(*args, **kwargs)}; kwargs may be null. */
     public static String strFormat(String template, Object[] args, Object kwargs) {
         StringBuilder out = new StringBuilder(template.length() + 16);
-        buildString(template.codePoints().toArray(), 0, -1, args, kwargs, 2, new AutoNumber(), out);
+        buildString(Sequences.codePoints(template), 0, -1, args, kwargs, 2, new AutoNumber(), out);
         return out.toString();
     }
 
