@@ -12,13 +12,17 @@ import com.oracle.truffle.api.nodes.Node;
 
 import dev.mp.runtime.nodes.CallStack;
 import dev.mp.runtime.nodes.builtin.BuiltinNode;
+import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.BuiltinIntrinsic;
 import dev.mp.runtime.objects.PBuiltinFunction;
+import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PFunction;
 import dev.mp.runtime.objects.PMethod;
 import dev.mp.runtime.objects.Signature;
 import dev.mp.runtime.ops.ArgumentBinder;
 import dev.mp.runtime.ops.Calls;
+import dev.mp.runtime.ops.Conversions;
+import dev.mp.runtime.ops.Types;
 
 /**
  * Calls a callable with evaluated arguments (vectorcall-style: positional values, then keyword values named by
@@ -88,6 +92,32 @@ public abstract class CallDispatchNode extends Node {
     protected static BuiltinNode createBuiltinNode(BuiltinIntrinsic intrinsic) {
         return intrinsic == null ? null : BuiltinNode.create(intrinsic);
     }
+
+    /**
+     * {@code type(x)}, the commonest call of a class with {@code str(x)}: answered here rather than through the
+     * class call protocol behind a boundary. (The builtin classes are the same objects in every context.)
+     */
+    @Specialization(guards = {"callee == TYPE", "args.length == 1", "kwnames == null"})
+    protected static Object callType(PClass callee, Object[] args, String[] kwnames) {
+        return Types.typeOf(args[0]);
+    }
+
+    /**
+     * {@code str(x)} of an int, float, bool or str: the conversion itself, without the class call protocol (see
+     * {@link #callType}). Other values may run a {@code __str__}, which goes the generic way, with this site noted
+     * as the caller's position.
+     */
+    @Specialization(guards = {"callee == STR", "kwnames == null", "isOnePlainValue(args)"})
+    protected static Object callStr(PClass callee, Object[] args, String[] kwnames) {
+        return Conversions.str(args[0]);
+    }
+
+    protected static boolean isOnePlainValue(Object[] args) {
+        return args.length == 1 && (args[0] instanceof Long || args[0] instanceof String || args[0] instanceof Double || args[0] instanceof Boolean);
+    }
+
+    protected static final PClass TYPE = BuiltinClasses.TYPE;
+    protected static final PClass STR = BuiltinClasses.STR;
 
     /** Its own case, so that a builtin's call does not test every other case's guard first (as the fallback does). */
     @Specialization
