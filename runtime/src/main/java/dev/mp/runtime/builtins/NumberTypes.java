@@ -188,7 +188,9 @@ final class NumberTypes {
                 return parseInt(s, 10, x);
             }
             if (x instanceof PBytes || x instanceof PByteArray) {
-                return parseInt(new String(dev.mp.runtime.ops.Sequences.bytesOf(x), java.nio.charset.StandardCharsets.ISO_8859_1), 10, x);
+                byte[] bytes = dev.mp.runtime.ops.Sequences.bytesOf(x);
+                // CPython's message shows a bytearray's text as bytes.
+                return parseInt(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1), 10, x instanceof PBytes ? x : new PBytes(bytes));
             }
             if (x instanceof dev.mp.runtime.objects.PMemoryView view) {
                 // As CPython: the view's bytes, which the error message shows.

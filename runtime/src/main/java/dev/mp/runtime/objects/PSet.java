@@ -160,13 +160,18 @@ public final class PSet extends PSubclassable {
 
     @TruffleBoundary
     public boolean contains(Object o) {
-        return members.containsKey(DictKey.of(o));
+        return members.containsKey(DictKey.of(memberKey(o)));
+    }
+
+    /** A set, which is unhashable, is looked for as the frozenset of its members, as CPython does. */
+    private static Object memberKey(Object o) {
+        return o instanceof PSet s && !s.isFrozen() ? s.copy(true) : o;
     }
 
     /** Removes a member; false when there is none equal to o. */
     @TruffleBoundary
     public boolean remove(Object o) {
-        Object k = DictKey.of(o);
+        Object k = DictKey.of(memberKey(o));
         Object member = members.remove(k);
         if (member == null) {
             return false;

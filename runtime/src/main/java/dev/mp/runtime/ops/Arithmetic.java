@@ -39,6 +39,11 @@ public final class Arithmetic {
             this.inplace = "__i" + name + "__";
         }
 
+        /** The operators that ints have and floats do not. */
+        boolean isIntegerOnly() {
+            return this == LSHIFT || this == RSHIFT || this == AND || this == OR || this == XOR;
+        }
+
         public static BinOp fromSymbol(String s) {
             for (BinOp op : values()) {
                 if (op.symbol.equals(s)) {
@@ -208,8 +213,9 @@ public final class Arithmetic {
         if (av instanceof Boolean x && bv instanceof Boolean y && (op == BinOp.AND || op == BinOp.OR || op == BinOp.XOR)) {
             return op == BinOp.AND ? x & y : op == BinOp.OR ? x | y : x ^ y;
         }
-        if (Types.isNumber(av) && Types.isNumber(bv)) {
-            if (av instanceof Double || bv instanceof Double) {
+        boolean floatOperand = av instanceof Double || bv instanceof Double;
+        if (Types.isNumber(av) && Types.isNumber(bv) && op != BinOp.MATMUL && !(floatOperand && op.isIntegerOnly())) {
+            if (floatOperand) {
                 return doubleOp(op, Conversions.asDouble(av), Conversions.asDouble(bv));
             }
             if (av instanceof BigInteger || bv instanceof BigInteger) {
@@ -270,8 +276,11 @@ public final class Arithmetic {
                         return r;
                     }
                 }
-                if ((av instanceof String || av instanceof PList || av instanceof PTuple) && !Types.isInt(bv)) {
+                if (isRepeatable(av) && !Types.isInt(bv)) {
                     throw Errors.typeError("can't multiply sequence by non-int of type '%s'", Types.typeName(b));
+                }
+                if (isRepeatable(bv) && !Types.isInt(av)) {
+                    throw Errors.typeError("can't multiply sequence by non-int of type '%s'", Types.typeName(a));
                 }
                 break;
             case MOD:
@@ -363,7 +372,10 @@ public final class Arithmetic {
                 if (y < 0) {
                     throw Errors.valueError("negative shift count");
                 }
-                if (y < 63 && (x == 0 || Long.numberOfLeadingZeros(Math.abs(x)) > y + 1)) {
+                if (x == 0) {
+                    return 0L; // whatever the count, as CPython
+                }
+                if (y < 63 && Long.numberOfLeadingZeros(Math.abs(x)) > y + 1) {
                     return x << y;
                 }
                 return Conversions.normalize(BigInteger.valueOf(x).shiftLeft(checkedExponent(y)));
@@ -535,7 +547,7 @@ public final class Arithmetic {
                 if (y == 0) {
                     throw Errors.zeroDivision("float floor division by zero");
                 }
-                return Math.floor(x / y) == x / y ? Math.floor(x / y) : floorDivFloat(x, y);
+                return floorDivFloat(x, y);
             case MOD: {
                 if (y == 0) {
                     throw Errors.zeroDivision("float modulo");
@@ -569,11 +581,20 @@ public final class Arithmetic {
         }
     }
 
+    /** The sequences that {@code *} repeats, whose product with a non-int CPython words as a sequence's. */
+    private static boolean isRepeatable(Object v) {
+        return v instanceof String || v instanceof PList || v instanceof PTuple || v instanceof PBytes || v instanceof PByteArray;
+    }
+
+    /** CPython's float floor division (its float_divmod): a NaN remainder (an infinite dividend) gives NaN. */
     private static double floorDivFloat(double x, double y) {
         double mod = x % y;
         double div = (x - mod) / y;
         if (mod != 0 && ((y < 0) != (mod < 0))) {
             div -= 1.0;
+        }
+        if (div == 0) {
+            return Math.copySign(0.0, x / y);
         }
         double floordiv = Math.floor(div);
         if (div - floordiv > 0.5) {

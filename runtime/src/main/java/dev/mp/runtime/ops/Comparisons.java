@@ -62,6 +62,25 @@ public final class Comparisons {
         return Conversions.isTrue(compare(a, b, Op.EQ));
     }
 
+    /**
+     * An int against a float (not NaN) by their exact values, as CPython compares them: converting the int to a
+     * float would round it ({@code 2**53 + 1 == 2.0**53} is false).
+     */
+    private static int compareExactly(long l, double d) {
+        if (d >= 0x1p63) {
+            return -1;
+        }
+        if (d < -0x1p63) {
+            return 1;
+        }
+        long whole = (long) d; // truncated, exact: |d| < 2^63
+        if (l != whole) {
+            return l < whole ? -1 : 1;
+        }
+        double fraction = d - whole; // exact
+        return fraction > 0 ? -1 : fraction < 0 ? 1 : 0;
+    }
+
     /** Evaluates {@code a op b}; the result is usually a bool but user methods may return anything. */
     @TruffleBoundary
     public static Object compare(Object a, Object b, Op op) {
@@ -78,7 +97,13 @@ public final class Comparisons {
                 if (a instanceof BigInteger || b instanceof BigInteger) {
                     return op.test(numericBig(a).compareTo(numericBig(b)));
                 }
-                return op.test(Double.compare(x, y) == 0 ? 0 : (x < y ? -1 : 1));
+                if (a instanceof Long l && b instanceof Double) {
+                    return op.test(compareExactly(l, y));
+                }
+                if (b instanceof Long l && a instanceof Double) {
+                    return op.test(-compareExactly(l, x));
+                }
+                return op.test(x < y ? -1 : x > y ? 1 : 0); // not Double.compare, for which -0.0 < 0.0
             }
             return op.test(Conversions.asBig(a).compareTo(Conversions.asBig(b)));
         }
@@ -160,6 +185,10 @@ public final class Comparisons {
         }
         if ((a instanceof PList && b instanceof PList) || (a instanceof PTuple && b instanceof PTuple) || (a instanceof PDict && b instanceof PDict)) {
             return containerCompare(a, b, op);
+        }
+        if (a instanceof dev.mp.runtime.objects.PSlice x && b instanceof dev.mp.runtime.objects.PSlice y) {
+            // Slices order as the tuples (start, stop, step).
+            return containerCompare(new PTuple(new Object[] {x.start, x.stop, x.step}), new PTuple(new Object[] {y.start, y.stop, y.step}), op);
         }
         if (a instanceof PBytes x && b instanceof PBytes y) {
             return op.test(Arrays.compareUnsigned(x.bytes(), y.bytes()));

@@ -147,6 +147,9 @@ public final class Sequences {
             }
             i = Conversions.asLong(index);
         } else {
+            if (what.equals("string")) {
+                throw Errors.typeError("string indices must be integers, not '%s'", Types.typeName(index)); // CPython 3.11's wording
+            }
             throw Errors.typeError("%s indices must be integers or slices, not %s", what, Types.typeName(index));
         }
         if (i < 0) {

@@ -686,7 +686,9 @@ public final class StringFormatting {
         if (o instanceof PTuple || o instanceof String) {
             return false;
         }
-        if (o instanceof PDict || o instanceof PList) {
+        // As CPython's test of a mapping (a type with a subscript): these core types have one.
+        if (o instanceof PDict || o instanceof PList || o instanceof PBytes || o instanceof dev.mp.runtime.objects.PByteArray
+                || o instanceof dev.mp.runtime.objects.PRange || o instanceof dev.mp.runtime.objects.PMemoryView) {
             return true;
         }
         return Types.override(o, "__getitem__") != null;
@@ -717,7 +719,7 @@ public final class StringFormatting {
             st.argLen = -1;
             st.argIdx = -2;
         }
-        if (isMapping(args)) {
+        if (isMapping(args) && !(bytes && (args instanceof PBytes || args instanceof dev.mp.runtime.objects.PByteArray))) {
             st.dict = args;
         }
         StringBuilder out = new StringBuilder(template.length() + 16);
@@ -826,7 +828,7 @@ public final class StringFormatting {
             formatOne(out, ch, flags, width, prec, v, pos - 1, bytes);
         }
         if (st.argIdx < st.argLen && st.dict == null) {
-            throw Errors.typeError("not all arguments converted during string formatting");
+            throw Errors.typeError("not all arguments converted during %s formatting", bytes ? "bytes" : "string");
         }
         return out.toString();
     }
