@@ -10,9 +10,11 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
@@ -36,8 +38,11 @@ import dev.mp.runtime.MpException;
  * <li>The demand estimate halves every {@link #DEMAND_HALF_LIFE_NANOS}. With spawn each Process start adds one to
  * it (every Process uses up a JVM); with forkserver a start raises it to the number of Processes running at once.</li>
  * <li>After a start or a wait, the pool is topped up to {@code ceil(demand) - 1} waiting standbys with spawn
- * ({@link #spareTarget}): a first start does not show that a second will come, so it launches no replacement,
- * while a second start within a half-life or a burst does. With forkserver the running JVMs come back when their
+ * ({@link #spareTarget}): a second start within a half-life, or a burst, shows that more will come. A first start
+ * does not, so when that target is none, one replacement is launched only {@code mp.standby.delayMillis} (system
+ * property, default {@value #DEFAULT_DELAY_MILLIS} ms) after it: a program that has ended by then never launches
+ * it, a second start that comes first launches it at once and takes it, and a program that goes on has it booting
+ * while its first Process runs. With forkserver the running JVMs come back when their
  * Process ends ({@link #giveBack}), so the target is {@code ceil(demand)} minus the JVMs running: none is launched
  * ahead while the JVMs in use cover the demand.</li>
  * <li>A start that finds no standby launches a JVM for itself, whatever the target.</li>
@@ -62,6 +67,7 @@ import dev.mp.runtime.MpException;
  */
 public final class StandbyPool {
     static final int DEFAULT_MAX = 16;
+    static final long DEFAULT_DELAY_MILLIS = 300;
     static final long DEMAND_HALF_LIFE_NANOS = 10_000_000_000L;
     /** A child whose CPU time did not grow over this long is idle (a standby waiting, or a task waiting). */
     static final long IDLE_PROBE_NANOS = 50_000_000L;
@@ -79,11 +85,13 @@ public final class StandbyPool {
     /** Every live child of this pool, standby or running a task, for the busy count. */
     private final List<Child> children = new ArrayList<>();
     /** Runs the launches, created with the first. */
-    private ExecutorService launcher;
+    private ScheduledExecutorService launcher;
+    /** How long after a first start its replacement is launched: {@code mp.standby.delayMillis}. */
+    private final long replacementDelayNanos;
     private double demand;
     private long demandNanos;
-    /** How many JVMs this pool has launched (standbys and JVMs launched for a start). */
-    private int launches;
+    /** How many JVMs this pool has launched (standbys and JVMs launched for a start); written on the launcher thread. */
+    private volatile int launches;
     /** Set when the program's code has run ({@link #release}): no standby is launched ahead any more. */
     private boolean ending;
     /** Set when the context closes: launches not yet begun are dropped. */
@@ -97,12 +105,42 @@ public final class StandbyPool {
      */
     private static final class Child {
         final CompletableFuture<ChildProcess.Launched> launch;
+        /** What launches the child on the launcher thread, and its turn there (while delayed: to cancel or hurry). */
+        final Runnable start;
+        Future<?> pending;
+        final boolean delayed;
+        /** Taken by whichever comes first: the launch beginning, or its cancellation. */
+        final AtomicBoolean claimed;
         long cpuTicks = -1;
         long probedNanos;
         boolean idle;
 
-        Child(CompletableFuture<ChildProcess.Launched> launch) {
+        Child(CompletableFuture<ChildProcess.Launched> launch, AtomicBoolean claimed, Runnable start, boolean delayed) {
             this.launch = launch;
+            this.claimed = claimed;
+            this.start = start;
+            this.delayed = delayed;
+        }
+
+        /** Drops the launch if it has not begun; whether it was dropped (the child then never exists). */
+        boolean cancelPending() {
+            if (claimed.compareAndSet(false, true)) {
+                pending.cancel(false);
+                launch.cancel(false);
+                return true;
+            }
+            return false;
+        }
+
+        /**
+         * A delayed launch that has not begun begins now (a start wants the child); should the delay end meanwhile,
+         * the launch that claims the child first runs and the other does nothing.
+         */
+        void hurry(ScheduledExecutorService launcher) {
+            if (delayed && !claimed.get()) {
+                pending.cancel(false);
+                pending = launcher.submit(start);
+            }
         }
 
         /** The launched child, waiting for its launch to end; null if it failed. */
@@ -145,6 +183,9 @@ public final class StandbyPool {
         }
 
         void kill() {
+            if (cancelPending()) {
+                return;
+            }
             ChildProcess.Launched launched = launched();
             if (launched != null) {
                 launched.process().destroyForcibly();
@@ -156,13 +197,14 @@ public final class StandbyPool {
     public StandbyPool(MpContext context) {
         this.context = context;
         this.max = configuredMax();
+        this.replacementDelayNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, Long.getLong("mp.standby.delayMillis", DEFAULT_DELAY_MILLIS)));
     }
 
     static StandbyPool of(MpContext context) {
         return context.standbyPool();
     }
 
-    /** How many JVMs this pool has launched so far: what shows its sizing policy at work. */
+    /** How many JVMs this pool has launched so far (whose launch began): what shows its sizing policy at work. */
     int launches() {
         return launches;
     }
@@ -181,9 +223,9 @@ public final class StandbyPool {
      * not anticipate (each would start a standby of its own).
      */
     void anticipate() {
-        if (launches == 0 && max > 0 && !dev.mp.runtime.MpLanguage.isSpawnedChild(context.env())) {
+        if (children.isEmpty() && max > 0 && !dev.mp.runtime.MpLanguage.isSpawnedChild(context.env())) {
             try {
-                standbys.add(launch());
+                standbys.add(launch(false));
             } catch (MpException e) {
                 // Reported by the first take(), where a Process asks for a child.
             }
@@ -233,6 +275,7 @@ public final class StandbyPool {
         }
         if (best != null) {
             standbys.remove(best);
+            best.hurry(launcher);
             ChildProcess.Launched launched = best.launched();
             if (launched != null && launched.process().isAlive() && launched.matches(context)) {
                 return launched;
@@ -240,7 +283,7 @@ public final class StandbyPool {
             best.kill();
             return take(recycle);
         }
-        Child child = launch();
+        Child child = launch(false);
         try {
             return child.launch.join();
         } catch (CompletionException e) {
@@ -299,6 +342,11 @@ public final class StandbyPool {
      */
     void refill() {
         int target = ending ? 0 : spareTarget();
+        // spawn, a target of none after a start: one standby all the same, launched only after a delay.
+        boolean delayed = target == 0 && !ending && !recycling && demandNanos != 0 && max > 0;
+        if (delayed) {
+            target = 1;
+        }
         // JVMs back from Processes (forkserver) beyond what the demand asks for, and one more, end: an idle JVM
         // costs memory. The last of the queue go first (the most recently launched, least likely ready).
         while (standbys.size() > Math.max(target, 1) + 1) {
@@ -315,7 +363,7 @@ public final class StandbyPool {
         }
         try {
             for (; standbys.size() < target && busy < processors; busy++) {
-                standbys.add(launch());
+                standbys.add(launch(delayed));
             }
         } catch (MpException e) {
             // See above: reported by the next take().
@@ -326,30 +374,37 @@ public final class StandbyPool {
      * Prepares a launch here and runs it on the launcher thread; launches run one at a time, in order. Raises
      * OSError when the program's process tree has as many live children as {@link ProcessTreeLimit} allows.
      */
-    private Child launch() {
+    private Child launch(boolean delayed) {
         ProcessTreeLimit.check(context, (int) children.stream().filter(c -> !c.launch.isDone()).count());
         ChildProcess.Launch prepared = ChildProcess.prepareLaunch(context);
         CompletableFuture<ChildProcess.Launched> launched = new CompletableFuture<>();
-        launcher().execute(() -> {
+        AtomicBoolean claimed = new AtomicBoolean();
+        Runnable start = () -> {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
             if (closed) {
                 launched.cancel(false);
                 return;
             }
+            launches++; // only this thread writes it
             try {
                 launched.complete(prepared.start());
             } catch (IOException | RuntimeException e) {
                 launched.completeExceptionally(e);
             }
-        });
-        Child child = new Child(launched);
+        };
+        Child child = new Child(launched, claimed, start, delayed);
+        child.pending = delayed && replacementDelayNanos > 0
+                ? launcher().schedule(start, replacementDelayNanos, TimeUnit.NANOSECONDS)
+                : launcher().submit(start);
         children.add(child);
-        launches++;
         return child;
     }
 
-    private ExecutorService launcher() {
+    private ScheduledExecutorService launcher() {
         if (launcher == null) {
-            launcher = Executors.newSingleThreadExecutor(task -> {
+            launcher = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "mp-standby-launcher");
                 thread.setDaemon(true);
                 return thread;
@@ -398,9 +453,12 @@ public final class StandbyPool {
             return;
         }
         pool.closed = true;
+        for (Child child : pool.children) {
+            child.cancelPending();
+        }
         if (pool.launcher != null) {
-            // Launches asked for and not begun end at once (see launch); one under way completes, and its child is
-            // killed below.
+            // Launches asked for and not begun were dropped above or end at once (see launch); one under way
+            // completes, and its child is killed below.
             pool.launcher.shutdown();
         }
         for (Child standby : pool.standbys) {

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The warm pool of child JVMs: importing multiprocessing launches a standby and the first Process runs in it; a
- * first start launches no replacement, a second start launches one that the third uses; a standby launched with
- * another environment is not used; closing the context ends the standbys. How many JVMs the pool launched is read
- * from {@code _multiprocessing.standby_launches()}.
+ * first start launches its replacement only after a delay (a program that ends before launches none), a second
+ * start launches one more; a standby launched with another environment is not used; closing the context ends the
+ * standbys. How many JVMs the pool launched is read from {@code _multiprocessing.standby_launches()}; tests that
+ * count set the delay to ten minutes, so that what they count does not depend on timing.
  *
  * <p>Whether a child was a standby is read from the clock, not measured: the child reports when its JVM process
  * started (/proc/self/stat, in clock ticks since boot) and the parent when it called start() (/proc/uptime).
@@ -59,13 +60,13 @@ class StandbyPoolTest {
     @Test
     void processesRunInStandbys() throws IOException {
         ScriptRunner.Result r = ScriptRunner.run(dir, PROGRAM.replace("CHANGE", "pass"));
-        assertEquals("standby\nfresh None\nstandby None\n", r.out(), r.err());
+        assertEquals("standby\nstandby None\nstandby None\n", r.out(), r.err());
     }
 
     @Test
     void aStandbyLaunchedWithAnotherEnvironmentIsNotUsed() throws IOException {
         ScriptRunner.Result r = ScriptRunner.run(dir, PROGRAM.replace("CHANGE", "os.environ['MP_STANDBY_TEST'] = 'changed'"));
-        assertEquals("standby\nfresh None\nfresh changed\n", r.out(), r.err());
+        assertEquals("standby\nstandby None\nfresh changed\n", r.out(), r.err());
     }
 
     private static final String COUNTING = """
@@ -92,9 +93,14 @@ class StandbyPoolTest {
 
     /** The launches after the import and after each start and join, run in this JVM. */
     private String launchesOf(String method, int starts) throws IOException {
-        ScriptRunner.Result r = ScriptRunner.run(dir, counting(method, starts));
-        assertEquals(0, r.status(), r.err());
-        return r.out().strip();
+        System.setProperty("mp.standby.delayMillis", "600000");
+        try {
+            ScriptRunner.Result r = ScriptRunner.run(dir, counting(method, starts));
+            assertEquals(0, r.status(), r.err());
+            return r.out().strip();
+        } finally {
+            System.clearProperty("mp.standby.delayMillis");
+        }
     }
 
     /**
@@ -111,7 +117,10 @@ class StandbyPoolTest {
         return out.strip();
     }
 
-    /** The standby the import launched runs the one Process; no replacement is launched for a start no other follows. */
+    /**
+     * The standby the import launched runs the one Process; the replacement that waits for its delay is never
+     * launched (the program ends first).
+     */
     @Test
     void aProgramThatStartsOneProcessLaunchesOneJvm() throws IOException, InterruptedException {
         assertEquals("[1, 1]", launchesOf("spawn", 1));
@@ -119,8 +128,9 @@ class StandbyPoolTest {
     }
 
     /**
-     * spawn: the second start finds no standby and launches a JVM for itself, and a replacement for the starts
-     * its demand predicts (when a processor is free for it: one is, the first child has ended).
+     * spawn: the second start launches at once the replacement that waited for its delay and takes it, and launches
+     * one more for the starts its demand predicts (when a processor is free for it: one is, the first child has
+     * ended).
      */
     @Test
     void aSecondStartLaunchesAReplacement() throws IOException {
