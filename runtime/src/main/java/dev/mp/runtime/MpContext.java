@@ -91,6 +91,8 @@ public final class MpContext {
     private final dev.mp.runtime.threading.GuestThreads threads = new dev.mp.runtime.threading.GuestThreads(this);
     private final Signals signals = new Signals(this);
     private final Identity.Registry identities = new Identity.Registry();
+    /** Made when multiprocessing first needs it: most programs start no process. */
+    private dev.mp.runtime.multiprocessing.StandbyPool standbyPool;
     /** {@code socket.getdefaulttimeout()} in nanoseconds, -1 for None: this program's own, not the JVM's. */
     private volatile long socketDefaultTimeoutNanos = -1;
     /** The last long string found to hold no surrogate pair (indexing it is then by char): see {@code Sequences}. */
@@ -231,6 +233,19 @@ public final class MpContext {
     /** The program's signal handlers. */
     public Signals signals() {
         return signals;
+    }
+
+    /** The child JVMs this context's multiprocessing starts ahead of demand, made on first use (context's thread). */
+    public dev.mp.runtime.multiprocessing.StandbyPool standbyPool() {
+        if (standbyPool == null) {
+            standbyPool = new dev.mp.runtime.multiprocessing.StandbyPool(this);
+        }
+        return standbyPool;
+    }
+
+    /** The pool of {@link #standbyPool()}, or null if none was made (closing the context makes none). */
+    public dev.mp.runtime.multiprocessing.StandbyPool standbyPoolIfMade() {
+        return standbyPool;
     }
 
     /** The interpreter state that belongs to one thread, kept aside while the thread does not hold the GIL. */

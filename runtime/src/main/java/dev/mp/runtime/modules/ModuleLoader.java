@@ -132,6 +132,8 @@ public final class ModuleLoader {
      */
     public int runExitHooks(int status) {
         awaitThreads();
+        // Standbys are of no use now; killed here, they are torn down while the hooks run (see StandbyPool).
+        dev.mp.runtime.multiprocessing.StandbyPool.release(context);
         for (int i = exitHooks.size() - 1; i >= 0; i--) {
             try {
                 Calls.call(exitHooks.get(i));

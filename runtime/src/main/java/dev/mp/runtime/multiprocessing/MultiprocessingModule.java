@@ -64,6 +64,8 @@ public final class MultiprocessingModule {
 
         moduleFunction(m, "default_start_method", "", a -> ChildProcess.defaultStartMethod());
         moduleFunction(m, "cpu_count", "", a -> (long) Runtime.getRuntime().availableProcessors());
+        // How many child JVMs this program's pool has launched: what shows the pool's sizing (StandbyPoolTest).
+        moduleFunction(m, "standby_launches", "", a -> (long) StandbyPool.of(context).launches());
         moduleFunction(m, "getpid", "", a -> ProcessHandle.current().pid());
         moduleFunction(m, "add_exit_hook", "function", a -> {
             context.modules().addExitHook(a[0]);
