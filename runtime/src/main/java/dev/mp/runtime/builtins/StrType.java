@@ -48,9 +48,13 @@ public final class StrType {
             throw Errors.typeError("decoding to str: need a bytes-like object, %s found", Types.typeName(a[1]));
         });
         method(s, "join", "self, iterable, /", a -> {
+            Object iterator = Iteration.iter(a[1], true);
+            if (iterator == null) {
+                throw Errors.typeError("can only join an iterable");
+            }
             StringBuilder sb = new StringBuilder();
             int i = 0;
-            for (Object o : Iteration.toList(a[1])) {
+            for (Object o : Iteration.toList(iterator)) {
                 if (!(Types.baseValue(o) instanceof String str)) {
                     throw Errors.typeError("sequence item %d: expected str instance, %s found", i, Types.typeName(o));
                 }
@@ -71,17 +75,32 @@ public final class StrType {
         method(s, "title", "self", a -> title((String) a[0]));
         method(s, "capitalize", "self", a -> {
             String str = (String) a[0];
-            return str.isEmpty() ? str : str.substring(0, 1).toUpperCase() + str.substring(1).toLowerCase();
+            if (str.isEmpty()) {
+                return str;
+            }
+            int first = str.codePointAt(0);
+            StringBuilder sb = new StringBuilder(titleOf(first));
+            for (int i = Character.charCount(first); i < str.length(); i += Character.charCount(str.codePointAt(i))) {
+                sb.append(lowerOf(str, i, str.codePointAt(i)));
+            }
+            return sb.toString();
         });
         method(s, "swapcase", "self", a -> {
+            // Full case mappings, as CPython's: 'ß'.swapcase() is 'SS'.
+            String str = (String) a[0];
             StringBuilder sb = new StringBuilder();
-            ((String) a[0]).codePoints().forEach(c -> sb.appendCodePoint(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c)));
+            int at = 0;
+            for (int c : Sequences.codePoints(str)) {
+                String one = Character.toString(c);
+                sb.append(Character.isUpperCase(c) ? lowerOf(str, at, c) : Character.isLowerCase(c) ? one.toUpperCase(java.util.Locale.ROOT) : one);
+                at += one.length();
+            }
             return sb.toString();
         });
         method(s, "replace", "self, old, new, count=-1, /", a -> {
             String str = (String) a[0];
-            String old = Errors.requireStr(a[1]);
-            String rep = Errors.requireStr(a[2]);
+            String old = Errors.requireStr(a[1], "replace() argument 1");
+            String rep = Errors.requireStr(a[2], "replace() argument 2");
             long count = Conversions.asLong(a[3]);
             if (count < 0) {
                 return old.isEmpty() ? insertEverywhere(str, rep) : str.replace(old, rep);
@@ -96,10 +115,12 @@ public final class StrType {
                 sb.append(str, from, idx).append(rep);
                 from = idx + old.length();
                 if (old.isEmpty()) {
+                    // Between code points, never inside a surrogate pair.
+                    int step = from < str.length() ? Character.charCount(str.codePointAt(from)) : 1;
                     if (from < str.length()) {
-                        sb.append(str.charAt(from));
+                        sb.append(str, from, from + step);
                     }
-                    from++;
+                    from += step;
                 }
             }
             if (from <= str.length()) {
@@ -109,25 +130,25 @@ public final class StrType {
         });
         method(s, "startswith", "self, prefix, start=None, end=None, /", a -> affix((String) a[0], a[1], a[2], a[3], true)).markTupleParsed();
         method(s, "endswith", "self, suffix, start=None, end=None, /", a -> affix((String) a[0], a[1], a[2], a[3], false)).markTupleParsed();
-        method(s, "find", "self, sub, start=None, end=None, /", a -> (long) find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], false)).markTupleParsed();
-        method(s, "rfind", "self, sub, start=None, end=None, /", a -> (long) find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], true)).markTupleParsed();
+        method(s, "find", "self, sub, start=None, end=None, /", a -> (long) find((String) a[0], a[1], a[2], a[3], false)).markTupleParsed();
+        method(s, "rfind", "self, sub, start=None, end=None, /", a -> (long) find((String) a[0], a[1], a[2], a[3], true)).markTupleParsed();
         method(s, "index", "self, sub, start=None, end=None, /", a -> {
-            int i = find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], false);
+            int i = find((String) a[0], a[1], a[2], a[3], false);
             if (i < 0) {
                 throw Errors.valueError("substring not found");
             }
             return (long) i;
         }).markTupleParsed();
         method(s, "rindex", "self, sub, start=None, end=None, /", a -> {
-            int i = find((String) a[0], Errors.requireStr(a[1]), a[2], a[3], true);
+            int i = find((String) a[0], a[1], a[2], a[3], true);
             if (i < 0) {
                 throw Errors.valueError("substring not found");
             }
             return (long) i;
         }).markTupleParsed();
         method(s, "count", "self, sub, start=None, end=None, /", a -> {
+            int[] r = range((String) a[0], a[2], a[3]); // the bounds first, as CPython parses them
             String sub = Errors.requireStr(a[1]);
-            int[] r = range((String) a[0], a[2], a[3]);
             if (r[0] > r[1]) {
                 return 0L;
             }
@@ -147,11 +168,12 @@ public final class StrType {
         method(s, "zfill", "self, width, /", a -> {
             String str = (String) a[0];
             int w = Sizes.width(Conversions.asLong(a[1]));
-            if (str.length() >= w) {
+            int length = str.codePointCount(0, str.length());
+            if (length >= w) {
                 return str;
             }
             String sign = str.startsWith("-") || str.startsWith("+") ? str.substring(0, 1) : "";
-            return sign + "0".repeat(w - str.length()) + str.substring(sign.length());
+            return sign + "0".repeat(w - length) + str.substring(sign.length());
         });
         method(s, "format", "self, /, *args, **kwargs", a -> StringFormatting.strFormat((String) a[0], ((PTuple) a[1]).items(), (PDict) a[2]));
         method(s, "format_map", "self, mapping, /", a -> StringFormatting.strFormat((String) a[0], new Object[0], a[1]));
@@ -162,7 +184,7 @@ public final class StrType {
         method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], Errors.requireStr(a[1]), a[2])));
         method(s, "isdigit", "self", a -> test((String) a[0], StrType::isDigitChar));
         method(s, "isascii", "self", a -> ((String) a[0]).chars().allMatch(c -> c < 128));
-        method(s, "casefold", "self", a -> ((String) a[0]).toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT));
+        method(s, "casefold", "self", a -> casefold((String) a[0]));
         method(s, "isdecimal", "self", a -> test((String) a[0], Character::isDigit));
         method(s, "isnumeric", "self", a -> test((String) a[0], StrType::isNumericChar));
         method(s, "isalpha", "self", a -> test((String) a[0], Character::isLetter));
@@ -176,7 +198,8 @@ public final class StrType {
         });
         method(s, "isprintable", "self", a -> dev.mp.runtime.ops.StringRepr.isPrintable((String) a[0]));
         method(s, "istitle", "self", a -> isTitle((String) a[0]));
-        method(s, "splitlines", "self, keepends=False", a -> splitlines((String) a[0], Conversions.isTrue(a[1])));
+        // keepends is an int (a bool is one), as CPython's argument parsing takes it.
+        method(s, "splitlines", "self, keepends=False", a -> splitlines((String) a[0], Conversions.asLong(Conversions.index(a[1])) != 0));
         method(s, "partition", "self, sep, /", a -> partition((String) a[0], Errors.requireStr(a[1]), false));
         method(s, "rpartition", "self, sep, /", a -> partition((String) a[0], Errors.requireStr(a[1]), true));
         method(s, "removeprefix", "self, prefix, /", a -> ((String) a[0]).startsWith(Errors.requireStr(a[1], "removeprefix() argument"))
@@ -257,8 +280,8 @@ public final class StrType {
 
     private static String insertEverywhere(String str, String rep) {
         StringBuilder sb = new StringBuilder(rep);
-        for (char c : str.toCharArray()) {
-            sb.append(c).append(rep);
+        for (int i = 0; i < str.length(); i += Character.charCount(str.codePointAt(i))) {
+            sb.appendCodePoint(str.codePointAt(i)).append(rep);
         }
         return sb.toString();
     }
@@ -323,8 +346,8 @@ public final class StrType {
 
     private static boolean cased(String s, Boolean upper) {
         boolean any = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
             if (Character.isTitleCase(c)) {
                 if (upper != null) {
                     // A titlecase letter is cased but neither upper nor lower case.
@@ -370,8 +393,8 @@ public final class StrType {
     private static boolean isTitle(String s) {
         boolean any = false;
         boolean previousCased = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
             if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
                 if (previousCased) {
                     return false;
@@ -394,12 +417,99 @@ public final class StrType {
     static String title(String s) {
         StringBuilder sb = new StringBuilder();
         boolean prevCased = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            sb.append(prevCased ? Character.toLowerCase(c) : Character.toTitleCase(c));
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
+            sb.append(prevCased ? lowerOf(s, i, c) : titleOf(c));
             prevCased = Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
         }
         return sb.toString();
+    }
+
+    /**
+     * Case folding, approximated by each character's full upper-case mapping lower-cased (ß → ss, ς → σ, ﬁ → fi),
+     * but for the dotless i, which folds to itself.
+     */
+    private static String casefold(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
+            if (c < 128 || c == 'ı') {
+                sb.appendCodePoint(c < 128 ? Character.toLowerCase(c) : c);
+            } else {
+                sb.append(Character.toString(c).toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The full lower-case mapping of {@code c} at char {@code i} of {@code s}: a capital sigma that ends a word
+     * becomes the final sigma, as in CPython's {@code lower()}.
+     */
+    private static String lowerOf(String s, int i, int c) {
+        if (c == 'Σ' && isFinalSigma(s, i)) {
+            return "ς";
+        }
+        return Character.toString(c).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the sigma at {@code i} follows a cased letter and precedes none, case-ignorable characters aside. */
+    private static boolean isFinalSigma(String s, int i) {
+        int j = i;
+        int before = -1;
+        while (j > 0) {
+            int c = s.codePointBefore(j);
+            j -= Character.charCount(c);
+            if (!isCaseIgnorable(c)) {
+                before = c;
+                break;
+            }
+        }
+        if (before < 0 || !isCased(before)) {
+            return false;
+        }
+        for (int k = i + 1; k < s.length(); k += Character.charCount(s.codePointAt(k))) {
+            int c = s.codePointAt(k);
+            if (!isCaseIgnorable(c)) {
+                return !isCased(c);
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCased(int c) {
+        return Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
+    }
+
+    /** Unicode's Case_Ignorable: marks, format characters, modifiers, and the apostrophes and points within words. */
+    private static boolean isCaseIgnorable(int c) {
+        return switch (Character.getType(c)) {
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT, Character.MODIFIER_LETTER,
+                 Character.MODIFIER_SYMBOL -> true;
+            default -> c == '\'' || c == '.' || c == ':' || c == '^' || c == '`' || c == 0xB7 || c == 0x2018 || c == 0x2019
+                    || c == 0x2024 || c == 0xFE52 || c == 0xFF07 || c == 0xFF0E || c == 0xFF1A || c == 0x387 || c == 0x55F;
+        };
+    }
+
+    /**
+     * The full title-case mapping of {@code c}, as CPython's: a letter without a one-letter title form takes its
+     * upper-case mapping with all but a cased first letter lower-cased ({@code ß} → "Ss", {@code ﬁ} → "Fi",
+     * {@code ŉ} → "ʼN").
+     */
+    private static String titleOf(int c) {
+        int title = Character.toTitleCase(c);
+        if (title != c || Character.isTitleCase(c)) {
+            return Character.toString(title);
+        }
+        String upper = Character.toString(c).toUpperCase(java.util.Locale.ROOT);
+        int first = upper.codePointAt(0);
+        if (upper.length() == Character.charCount(first)) {
+            return Character.toString(c); // its title form is itself (Georgian letters have an upper form, not a title one)
+        }
+        if (!(Character.isUpperCase(first) || Character.isLowerCase(first))) {
+            return upper;
+        }
+        return Character.toString(first) + upper.substring(Character.charCount(first)).toLowerCase(java.util.Locale.ROOT);
     }
 
     static PList split(String s, Object sep, long maxsplit, boolean fromRight) {
@@ -453,7 +563,9 @@ public final class StrType {
             }
             return new PList(out);
         }
-        String sp = Errors.requireStr(sep);
+        if (!(Types.baseValue(sep) instanceof String sp)) {
+            throw Errors.typeError("must be str or None, not %s", Types.typeName(sep));
+        }
         if (sp.isEmpty()) {
             throw Errors.valueError("empty separator");
         }
@@ -495,7 +607,9 @@ public final class StrType {
                 end--;
             }
         } else {
-            String cs = Errors.requireStr(chars);
+            if (!(Types.baseValue(chars) instanceof String cs)) {
+                throw Errors.typeError("%sstrip arg must be None or str", left && right ? "" : left ? "l" : "r");
+            }
             while (left && start < end && cs.indexOf(s.charAt(start)) >= 0) {
                 start++;
             }
@@ -526,8 +640,12 @@ public final class StrType {
         return prefix ? sub.startsWith(f) : sub.endsWith(f);
     }
 
+    /**
+     * The char offsets {start, end} of the slice {@code s[start:end]} of a search, whose bounds count code points;
+     * start is {@code s.length() + 1} when it lies beyond the end (then nothing, not even "", is found).
+     */
     private static int[] range(String s, Object start, Object end) {
-        int n = s.length();
+        int n = s.codePointCount(0, s.length());
         long st = start == PNone.NONE ? 0 : Sequences.sliceValue(start);
         long en = end == PNone.NONE ? n : Sequences.sliceValue(end);
         if (st < 0) {
@@ -536,21 +654,31 @@ public final class StrType {
         if (en < 0) {
             en = Math.max(0, en + n);
         }
-        return new int[] {(int) Math.min(st, n + 1), (int) Math.min(en, n)};
+        int from = (int) Math.min(st, n + 1);
+        int to = (int) Math.min(en, n);
+        if (n == s.length()) {
+            return new int[] {from, to};
+        }
+        return new int[] {from > n ? s.length() + 1 : s.offsetByCodePoints(0, from), s.offsetByCodePoints(0, to)};
     }
 
-    private static int find(String s, String sub, Object start, Object end, boolean last) {
-        int[] r = range(s, start, end);
+    /** The index in code points of {@code sub} in {@code s[start:end]}, or -1. */
+    private static int find(String s, Object needle, Object start, Object end, boolean last) {
+        int[] r = range(s, start, end); // the bounds first, as CPython parses them
+        String sub = Errors.requireStr(needle);
         if (r[0] > r[1]) {
             return -1;
         }
         // Searched in place: copying the region first made a loop of finds from a moving start quadratic (readline).
+        int i;
         if (last) {
-            int i = s.lastIndexOf(sub, r[1] - sub.length());
-            return i < r[0] ? -1 : i;
+            i = s.lastIndexOf(sub, r[1] - sub.length());
+            i = i < r[0] ? -1 : i;
+        } else {
+            i = s.indexOf(sub, r[0]);
+            i = i < 0 || i + sub.length() > r[1] ? -1 : i;
         }
-        int i = s.indexOf(sub, r[0]);
-        return i < 0 || i + sub.length() > r[1] ? -1 : i;
+        return i <= 0 ? i : s.codePointCount(0, i);
     }
 
     private static String pad(String s, Object width, Object fillchar, int align) {
