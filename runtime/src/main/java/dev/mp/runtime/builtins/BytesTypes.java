@@ -40,7 +40,7 @@ public final class BytesTypes {
                 byte[] b = make(a[1], a[2], a[3]);
                 return mutable ? new PByteArray(b) : new PBytes((PClass) a[0], b);
             });
-            method(c, "decode", "self, encoding='utf-8', errors='strict'", a -> StrType.decode(Sequences.bytesOf(a[0]), Errors.requireStr(a[1]), a[2]));
+            method(c, "decode", "self, encoding='utf-8', errors='strict'", a -> StrType.decode(Sequences.bytesOf(a[0]), Errors.requireStr(a[1], "decode() argument 'encoding'"), a[2]));
             method(c, "hex", "self, sep=?, bytes_per_sep=1", a -> hex(Sequences.bytesOf(a[0]), a[1], Conversions.asLong(a[2])));
             BuiltinBuilder.classMethod(c, "fromhex", "cls, string, /", a -> {
                 byte[] b = fromHex(a[1]);
@@ -147,7 +147,7 @@ public final class BytesTypes {
                     Conversions.asLong(a[3])), mutable));
             method(c, "split", "self, sep=None, maxsplit=-1", a -> split(Sequences.bytesOf(a[0]), a[1], Conversions.asLong(a[2]), mutable, false));
             method(c, "rsplit", "self, sep=None, maxsplit=-1", a -> split(Sequences.bytesOf(a[0]), a[1], Conversions.asLong(a[2]), mutable, true));
-            method(c, "splitlines", "self, keepends=False", a -> splitLines(Sequences.bytesOf(a[0]), Conversions.isTrue(a[1]), mutable));
+            method(c, "splitlines", "self, keepends=False", a -> splitLines(Sequences.bytesOf(a[0]), Conversions.asLong(Conversions.index(a[1])) != 0, mutable));
             for (String name : new String[] {"partition", "rpartition"}) {
                 method(c, name, "self, sep, /", a -> {
                     byte[] b = Sequences.bytesOf(a[0]);
@@ -170,7 +170,11 @@ public final class BytesTypes {
             method(c, "join", "self, iterable_of_bytes, /", a -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 byte[] sep = Sequences.bytesOf(a[0]);
-                List<Object> items = Iteration.toList(a[1]);
+                Object iterator = Iteration.iter(a[1], true);
+                if (iterator == null) {
+                    throw Errors.typeError("can only join an iterable");
+                }
+                List<Object> items = Iteration.toList(iterator);
                 for (int i = 0; i < items.size(); i++) {
                     Object item = items.get(i);
                     if (!(item instanceof PBytes) && !(item instanceof PByteArray) && !(item instanceof dev.mp.runtime.objects.PMemoryView)) {

@@ -131,10 +131,10 @@ final class ContainerTypes {
         });
         method(l, "pop", "self, index=-1, /", a -> {
             List<Object> items = ((PList) a[0]).items();
+            long i = Conversions.asLong(a[1]); // the index is parsed first, as CPython does
             if (items.isEmpty()) {
                 throw Errors.indexError("pop from empty list");
             }
-            long i = Conversions.asLong(a[1]);
             if (i < 0) {
                 i += items.size();
             }
@@ -318,6 +318,10 @@ final class ContainerTypes {
                 ((PDict) a[0]).put(e.key, e.value);
             }
             return NONE;
+        });
+        method(d, "__ior__", "self, other, /", a -> {
+            update((PDict) a[0], a[1]);
+            return a[0];
         });
         method(d, "copy", "self", a -> ((PDict) a[0]).copy());
         method(d, "clear", "self", a -> {
