@@ -224,6 +224,9 @@ final class NumberTypes {
             throw Errors.typeError("int() argument must be a string, a bytes-like object or a real number, not '%s'", Types.typeName(x));
         }
         long radix = Conversions.asLong(base);
+        if (radix != 0 && (radix < 2 || radix > 36)) {
+            throw Errors.valueError("int() base must be >= 2 and <= 36, or 0"); // checked before the value, as CPython
+        }
         String s;
         if (Types.baseValue(x) instanceof String text) {
             s = text;
@@ -231,9 +234,6 @@ final class NumberTypes {
             s = new String(dev.mp.runtime.ops.Sequences.bytesOf(x), java.nio.charset.StandardCharsets.ISO_8859_1);
         } else {
             throw Errors.typeError("int() can't convert non-string with explicit base");
-        }
-        if (radix != 0 && (radix < 2 || radix > 36)) {
-            throw Errors.valueError("int() base must be >= 2 and <= 36, or 0");
         }
         return parseInt(s, (int) radix, x);
     }

@@ -205,17 +205,7 @@ final class BuiltinsModule {
             }
             return Calls.callDescriptor(method, x);
         }).markIntrinsic(BuiltinIntrinsic.ABS);
-        moduleFunction(m, "divmod", "x, y, /", a -> {
-            if ((a[0] instanceof dev.mp.runtime.objects.PComplex || a[1] instanceof dev.mp.runtime.objects.PComplex)
-                    && !Types.hasOverrides(a[0]) && !Types.hasOverrides(a[1])) {
-                throw Errors.typeError("unsupported operand type(s) for divmod(): '%s' and '%s'", Types.typeName(a[0]), Types.typeName(a[1]));
-            }
-            if ((a[0] instanceof Double || a[1] instanceof Double) && Types.isNumber(a[0]) && Types.isNumber(a[1])
-                    && Conversions.asDouble(a[1]) == 0) {
-                throw Errors.zeroDivision("float divmod()");
-            }
-            return PTuple.of(Arithmetic.binary(Arithmetic.BinOp.FLOORDIV, a[0], a[1]), Arithmetic.binary(Arithmetic.BinOp.MOD, a[0], a[1]));
-        });
+        moduleFunction(m, "divmod", "x, y, /", a -> divmod(a[0], a[1]));
         moduleFunction(m, "pow", "base, exp, mod=None", a -> {
             if (a[2] != PNone.NONE) {
                 return modularPower(a[0], a[1], a[2]);
@@ -561,6 +551,43 @@ final class BuiltinsModule {
 
     private static String attrName(Object o) {
         return Errors.attributeName(o);
+    }
+
+    /**
+     * {@code divmod(x, y)}: {@code x.__divmod__(y)}, else {@code y.__rdivmod__(x)} (first when y's type is a subclass
+     * of x's), as a binary operator; the numbers' own quotient and remainder otherwise.
+     */
+    private static Object divmod(Object x, Object y) {
+        Object left = Types.override(x, "__divmod__");
+        Object right = Types.typeOf(y) == Types.typeOf(x) ? null : Types.override(y, "__rdivmod__");
+        boolean rightFirst = right != null && Types.typeOf(y).isSubclassOf(Types.typeOf(x));
+        if (rightFirst) {
+            Object r = Calls.callDescriptor(right, y, x);
+            if (r != dev.mp.runtime.objects.PSingleton.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
+        if (left != null) {
+            Object r = Calls.callDescriptor(left, x, y);
+            if (r != dev.mp.runtime.objects.PSingleton.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
+        if (right != null && !rightFirst) {
+            Object r = Calls.callDescriptor(right, y, x);
+            if (r != dev.mp.runtime.objects.PSingleton.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
+        Object a = Types.baseValue(x);
+        Object b = Types.baseValue(y);
+        if (!Types.isNumber(a) || !Types.isNumber(b)) {
+            throw Errors.typeError("unsupported operand type(s) for divmod(): '%s' and '%s'", Types.typeName(x), Types.typeName(y));
+        }
+        if ((a instanceof Double || b instanceof Double) && Conversions.asDouble(b) == 0) {
+            throw Errors.zeroDivision("float divmod()");
+        }
+        return PTuple.of(Arithmetic.binary(Arithmetic.BinOp.FLOORDIV, a, b), Arithmetic.binary(Arithmetic.BinOp.MOD, a, b));
     }
 
     static boolean isInstance(Object obj, Object spec) {
