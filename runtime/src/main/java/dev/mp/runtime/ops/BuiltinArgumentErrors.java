@@ -52,6 +52,9 @@ public final class BuiltinArgumentErrors {
         if (!"builtins".equals(type != null ? type.module() : b.module())) {
             return null;
         }
+        if (role == null && b.name().equals("sorted")) {
+            return sortedError(args, kwnames);
+        }
         if (role == null) {
             return byConvention(b.name(), b.functionStr(), b, 0, false, args, kwnames);
         }
@@ -63,8 +66,39 @@ public final class BuiltinArgumentErrors {
             case METHOD -> byConvention(b.name(), qualified, b, 1, true, args, kwnames);
             case CLASS_METHOD -> byConvention(b.name(), qualified, b, 1, true, args, kwnames);
             case STATIC_METHOD -> byConvention(b.name(), qualified, b, 0, true, args, kwnames);
-            case CONSTRUCTOR -> byConvention(type.name(), type.name(), b, 1, false, args, kwnames);
+            case CONSTRUCTOR -> type == dev.mp.runtime.objects.BuiltinClasses.ENUMERATE ? enumerateError(b, args, kwnames)
+                    : byConvention(type.name(), type.name(), b, 1, false, args, kwnames);
         };
+    }
+
+    /**
+     * {@code sorted()} checks its one positional argument itself and hands its keywords to {@code list.sort()},
+     * whose name the message about an unknown keyword then carries.
+     */
+    private static MpException sortedError(Object[] args, String[] kwnames) {
+        int nkw = kwnames == null ? 0 : kwnames.length;
+        int nargs = args.length - nkw;
+        if (nargs != 1) {
+            return expected("sorted", "", 1, nargs);
+        }
+        if (Iteration.iter(args[0], true) == null) {
+            return Errors.typeError("'%s' object is not iterable", Types.typeName(args[0])); // the list is made first
+        }
+        String unknown = firstUnknownKeyword(kwnames, new String[] {"key", "reverse"}, 0);
+        return unknown == null ? null : Errors.typeError("'%s' is an invalid keyword argument for sort()", unknown);
+    }
+
+    /** {@code enumerate()}'s own order: an unknown keyword first, and no position in the message for a missing iterable. */
+    private static MpException enumerateError(PBuiltinFunction b, Object[] args, String[] kwnames) {
+        String unknown = firstUnknownKeyword(kwnames, new String[] {"iterable", "start"}, 0);
+        if (unknown != null) {
+            return Errors.typeError("'%s' is an invalid keyword argument for enumerate()", unknown);
+        }
+        int nkw = kwnames == null ? 0 : kwnames.length;
+        if (args.length - nkw - 1 == 0 && indexOf(kwnames, "iterable") < 0) {
+            return Errors.typeError("enumerate() missing required argument 'iterable'");
+        }
+        return byConvention("enumerate", "enumerate", b, 1, false, args, kwnames);
     }
 
     /** The messages of CPython's tuple parser (a method's {@code self} is not counted). */
