@@ -60,6 +60,16 @@ final class ContainerTypes {
         });
         method(r, "index", "self, value, /", a -> {
             PRange rg = (PRange) a[0];
+            if (!(a[1] instanceof Long || a[1] instanceof Boolean)) {
+                // Not an int: found by equality, item by item, as any sequence's.
+                long i = 0;
+                for (long v = rg.start; rg.step > 0 ? v < rg.stop : v > rg.stop; v += rg.step, i++) {
+                    if (Comparisons.eq(v, a[1])) {
+                        return i;
+                    }
+                }
+                throw Errors.valueError("sequence.index(x): x not in sequence");
+            }
             if (!Comparisons.contains(rg, a[1])) {
                 throw Errors.valueError("%s is not in range", Conversions.repr(a[1]));
             }
@@ -155,8 +165,8 @@ final class ContainerTypes {
         });
         method(l, "index", "self, value, start=0, stop=9223372036854775807, /", a -> {
             List<Object> items = ((PList) a[0]).items();
-            long start = Sequences.sliceValue(a[2]);
-            long stop = Sequences.sliceValue(a[3]);
+            long start = Sequences.sliceValueNotNone(a[2]);
+            long stop = Sequences.sliceValueNotNone(a[3]);
             if (start < 0) {
                 start = Math.max(0, start + items.size());
             }
@@ -243,8 +253,8 @@ final class ContainerTypes {
         });
         method(t, "index", "self, value, start=0, stop=9223372036854775807, /", a -> {
             Object[] items = ((PTuple) a[0]).items();
-            long start = Sequences.sliceValue(a[2]);
-            long stop = Sequences.sliceValue(a[3]);
+            long start = Sequences.sliceValueNotNone(a[2]);
+            long stop = Sequences.sliceValueNotNone(a[3]);
             start = start < 0 ? Math.max(0, start + items.length) : start;
             stop = stop < 0 ? stop + items.length : Math.min(stop, items.length);
             for (int i = (int) Math.min(start, items.length); i < stop; i++) {
@@ -547,7 +557,9 @@ final class ContainerTypes {
             for (Object o : ((PTuple) a[1]).items()) {
                 r = Sets.intersection(r, o);
             }
-            ((PSet) a[0]).takeContents(r);
+            if (r != a[0]) { // with no other set, nothing changes (taking its own contents emptied it)
+                ((PSet) a[0]).takeContents(r);
+            }
             return NONE;
         });
         method(s, "symmetric_difference_update", "self, other, /", a -> {

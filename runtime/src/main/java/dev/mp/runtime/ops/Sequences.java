@@ -496,11 +496,20 @@ public final class Sequences {
      * {@code _PyEval_SliceIndex}: an int past the range of a long is clamped, never an error.
      */
     public static long sliceValue(Object o) {
+        return sliceValue(o, "slice indices must be integers or None or have an __index__ method");
+    }
+
+    /** A bound that may not be None, as list.index's and tuple.index's: the same but for CPython's message. */
+    public static long sliceValueNotNone(Object o) {
+        return sliceValue(o, "slice indices must be integers or have an __index__ method");
+    }
+
+    private static long sliceValue(Object o, String message) {
         if (Types.baseValue(o) instanceof java.math.BigInteger b) {
             return b.signum() < 0 ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
         }
         if (!Types.isInt(o) && !(o instanceof PInstance)) {
-            throw Errors.typeError("slice indices must be integers or None or have an __index__ method");
+            throw Errors.typeError(message);
         }
         return Conversions.asLong(o);
     }
