@@ -16,6 +16,11 @@ public abstract class MpRootNode extends RootNode {
     private final String name;
     private final Source source;
     private final boolean hiddenFromTracebacks;
+    /**
+     * The language's {@code noProfileHookAssumption}, kept here: {@code getLanguage(Class)} or a thread-local look-up
+     * on every call of a function was a measurable part of a call on the fallback runtime.
+     */
+    private final com.oracle.truffle.api.Assumption noProfileHook;
     /** The code's lines in its source, found on first use (by tools); see {@link #getSourceSection}. */
     @CompilerDirectives.CompilationFinal private SourceSection section;
 
@@ -24,6 +29,12 @@ public abstract class MpRootNode extends RootNode {
         this.name = name;
         this.source = source;
         this.hiddenFromTracebacks = hiddenFromTracebacks(source);
+        this.noProfileHook = ((dev.mp.runtime.MpLanguage) language).noProfileHookAssumption();
+    }
+
+    /** Valid while no context of this code's language has had a profiler: see {@link ProfileHook#of}. */
+    public final com.oracle.truffle.api.Assumption noProfileHookAssumption() {
+        return noProfileHook;
     }
 
     /**
@@ -47,7 +58,7 @@ public abstract class MpRootNode extends RootNode {
      * root reads it from its function's context).
      */
     protected final ProfileHook profileHook() {
-        if (dev.mp.runtime.MpLanguage.get(this).noProfileHookAssumption().isValid()) {
+        if (noProfileHook.isValid()) {
             return null;
         }
         MpContext context = MpContext.get(this);

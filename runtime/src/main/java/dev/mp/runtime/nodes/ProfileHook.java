@@ -19,11 +19,12 @@ public abstract class ProfileHook {
     /**
      * The profiler that code of {@code root} running in {@code context} reports to, or null. No field is read while
      * no profiler was ever set in this engine (the language's assumption), so compiled code has no check left. The
-     * language is the root's own field: {@code MpLanguage.get} is a thread-local look-up in the interpreter, a
-     * sixth of a deep recursion's time when it was called here.
+     * root keeps that assumption in a field of its own: {@code MpLanguage.get} is a thread-local look-up in the
+     * interpreter (a sixth of a deep recursion's time when it was called here), and even {@code getLanguage(Class)}
+     * showed in a call's profile.
      */
     public static ProfileHook of(MpRootNode root, dev.mp.runtime.MpContext context) {
-        if (root.getLanguage(dev.mp.runtime.MpLanguage.class).noProfileHookAssumption().isValid()) {
+        if (root.noProfileHookAssumption().isValid()) {
             return null;
         }
         return context.profileHook();

@@ -51,6 +51,7 @@ import dev.mp.runtime.nodes.expression.DisplayNode;
 import dev.mp.runtime.nodes.expression.FStringNode;
 import dev.mp.runtime.nodes.expression.GetIterNode;
 import dev.mp.runtime.nodes.expression.InplaceNode;
+import dev.mp.runtime.nodes.local.InplaceLocalNode;
 import dev.mp.runtime.nodes.expression.LiteralNode;
 import dev.mp.runtime.nodes.expression.LogicalNode;
 import dev.mp.runtime.nodes.expression.MethodCallNode;
@@ -404,7 +405,11 @@ final class NodeBuilder {
         TargetShape shape = TargetShape.of(first, "=");
         switch (shape) {
             case TargetShape.Name n -> {
-                return new AssignNode(new AssignTargetNode[] {target(shape)}, new InplaceNode(op, readName(n.name()).at(span(n.ctx())), value));
+                MpExpressionNode read = readName(n.name()).at(span(n.ctx()));
+                if (read instanceof ReadLocalNode local && !scope.generator) {
+                    return new InplaceLocalNode(op, scope.slot(n.name()), local, value);
+                }
+                return new AssignNode(new AssignTargetNode[] {target(shape)}, new InplaceNode(op, read, value));
             }
             case TargetShape.Attribute at -> {
                 return new AugAssignNode(op, trailersExcept(at.expr(), 1), null, at.name(), value);
