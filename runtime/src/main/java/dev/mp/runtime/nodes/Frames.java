@@ -29,6 +29,15 @@ public final class Frames {
         return a0 instanceof PFunction f ? f : null;
     }
 
+    /**
+     * The context the code of {@code frame} runs in: its function's, or else asked of {@code node}'s context
+     * reference, which on the fallback runtime is a thread-local look-up (a twentieth of a caught exception's time
+     * when every {@code except} asked it).
+     */
+    public static dev.mp.runtime.MpContext context(Frame frame, com.oracle.truffle.api.nodes.Node node) {
+        return frame.getArguments()[0] instanceof PFunction f ? f.context() : dev.mp.runtime.MpContext.get(node);
+    }
+
     /** The local namespace of a class body, or of code run with a separate locals mapping. */
     public static Object classNamespace(Frame frame) {
         return frame.getArguments()[1];

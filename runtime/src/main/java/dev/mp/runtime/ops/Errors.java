@@ -42,9 +42,12 @@ public final class Errors {
         return make("IndexError", fmt, args);
     }
 
+    /** Found once: a failed look-up is the commonest exception a program catches. */
+    private static final PClass KEY_ERROR = BuiltinClasses.exception("KeyError");
+
     @TruffleBoundary
     public static MpException keyError(Object key) {
-        return raise(BuiltinClasses.exception("KeyError"), key);
+        return raise(KEY_ERROR, key);
     }
 
     @TruffleBoundary

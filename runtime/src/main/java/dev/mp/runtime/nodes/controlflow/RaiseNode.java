@@ -4,6 +4,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.objects.BuiltinClasses;
@@ -25,7 +26,7 @@ public final class RaiseNode extends MpStatementNode {
 
     @Override
     public void execute(VirtualFrame frame) {
-        MpContext ctx = MpContext.get(this);
+        MpContext ctx = Frames.context(frame, this);
         if (exception == null) {
             PBaseException handled = ctx.currentHandled();
             if (handled == null) {

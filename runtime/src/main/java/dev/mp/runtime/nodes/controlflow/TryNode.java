@@ -7,6 +7,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
+import dev.mp.runtime.nodes.Frames;
 import dev.mp.runtime.nodes.MpExpressionNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.nodes.function.GeneratorState;
@@ -146,7 +147,7 @@ public final class TryNode extends MpStatementNode {
             save(frame, -2);
             frame.setObjectStatic(stateSlot + 2, pending);
         }
-        MpContext ctx = pending instanceof MpException e ? MpContext.get(this) : null;
+        MpContext ctx = pending instanceof MpException e ? Frames.context(frame, this) : null;
         if (ctx != null) {
             ctx.pushHandled(((MpException) pending).pythonException());
         }
@@ -230,7 +231,7 @@ public final class TryNode extends MpStatementNode {
 
     /** Runs handler {@code k} for {@code exc}; {@code returning}: by executeReturning, whose completion it gives. */
     private Object runHandler(VirtualFrame frame, int k, PBaseException exc, boolean returning) {
-        MpContext ctx = MpContext.get(this);
+        MpContext ctx = Frames.context(frame, this);
         ctx.pushHandled(exc);
         Object completion = null;
         try {
@@ -271,7 +272,7 @@ public final class TryNode extends MpStatementNode {
     @ExplodeLoop
     private void runStarHandlers(VirtualFrame frame, StarState state, int from, boolean resuming) {
         PBaseException orig = state.thrown.pythonException();
-        MpContext ctx = MpContext.get(this);
+        MpContext ctx = Frames.context(frame, this);
         for (int k = 0; k < handlers.length; k++) {
             if (k < from) {
                 continue;
