@@ -1,8 +1,8 @@
 package dev.mp.runtime.objects;
 
+import java.util.AbstractCollection;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -28,12 +28,18 @@ public final class PDict extends PSubclassable {
     public static final class Entry {
         public final Object key;
         public Object value;
+        /** The key as {@link DictKey#of} gives it, whose Java equality is Python's. */
+        final Object lookupKey;
+        /** {@code lookupKey}'s hash code, spread. */
+        final int hash;
         /** Set once the entry has left its dict, so a holder of the entry (a global read's cache) knows it is stale. */
         private boolean detached;
 
-        Entry(Object key, Object value) {
+        Entry(Object key, Object value, Object lookupKey, int hash) {
             this.key = key;
             this.value = value;
+            this.lookupKey = lookupKey;
+            this.hash = hash;
         }
 
         /** Whether the entry is still the one its dict holds for its key. */
@@ -42,7 +48,30 @@ public final class PDict extends PSubclassable {
         }
     }
 
-    private final LinkedHashMap<Object, Entry> map = new LinkedHashMap<>();
+    /*
+     * The table is CPython's compact dict: the entries in insertion order in one array (a removed entry leaves a
+     * hole until the next rebuild), and an open-addressing index of their positions. Iteration walks the array,
+     * and growing rebuilds an int array, not a chain of nodes: a LinkedHashMap of entries made a loop over a
+     * large dict's items wait on memory, a third of the dict kernel's time.
+     */
+    private static final Entry[] NO_ENTRIES = new Entry[0];
+    /** An index slot that never held an entry ends a probe; one whose entry was removed does not. */
+    private static final int FREE = 0;
+    private static final int REMOVED = -1;
+    private static final int MIN_CAPACITY = 8;
+
+    /** Entries by position, oldest first; null where one was removed. */
+    private Entry[] entries = NO_ENTRIES;
+    /** Positions used in {@link #entries} (holes included). */
+    private int used;
+    private int size;
+    /** Position + 1 of the entry in each slot, or {@link #FREE} or {@link #REMOVED}; a power of two long, or null while empty. */
+    private int[] index;
+    /**
+     * Slots of {@link #index} that are not free. Kept below the index's length (a probe ends at a free slot): a
+     * removal at the end gives its position back but leaves its slot removed.
+     */
+    private int fill;
     /** Bumped on every change of size, so iterators can detect "dictionary changed size during iteration". */
     private int version;
 
@@ -55,57 +84,179 @@ public final class PDict extends PSubclassable {
         super(cls);
     }
 
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    /**
+     * The index slot holding the entry whose key equals {@code lookupKey}, or -1. Comparing keys may run Python
+     * code ({@code __eq__}) that changes this dict; the search then starts again, as CPython's does.
+     */
+    private int find(Object lookupKey, int hash) {
+        restart:
+        while (true) {
+            int[] idx = index;
+            if (idx == null) {
+                return -1;
+            }
+            Entry[] ents = entries;
+            int mask = idx.length - 1;
+            int i = hash & mask;
+            long perturb = hash & 0xffffffffL;
+            while (true) {
+                int slot = idx[i];
+                if (slot == FREE) {
+                    return -1;
+                }
+                if (slot > 0) {
+                    Entry e = ents[slot - 1];
+                    if (e.lookupKey == lookupKey) {
+                        return i;
+                    }
+                    if (e.hash == hash) {
+                        boolean equal = e.lookupKey.equals(lookupKey);
+                        if (idx != index || ents != entries || e.detached) {
+                            continue restart;
+                        }
+                        if (equal) {
+                            return i;
+                        }
+                    }
+                }
+                perturb >>>= 5;
+                i = (int) ((i * 5L + perturb + 1) & mask);
+            }
+        }
+    }
+
+    /** A slot for a new entry of {@code hash}: the first free or removed one of its probe sequence. */
+    private static int insertionSlot(int[] idx, int hash) {
+        int mask = idx.length - 1;
+        int i = hash & mask;
+        long perturb = hash & 0xffffffffL;
+        while (idx[i] > 0) {
+            perturb >>>= 5;
+            i = (int) ((i * 5L + perturb + 1) & mask);
+        }
+        return i;
+    }
+
+    /** Makes room for one more entry: drops the holes and sizes the arrays for the live entries and growth. */
+    private void rebuild(int capacityWanted) {
+        int capacity = Math.max(MIN_CAPACITY, capacityWanted);
+        Entry[] fresh = new Entry[capacity];
+        int n = 0;
+        for (int p = 0; p < used; p++) {
+            Entry e = entries[p];
+            if (e != null) {
+                fresh[n++] = e;
+            }
+        }
+        // At most two thirds of the index in use, as CPython keeps it.
+        int[] idx = new int[Integer.highestOneBit(capacity * 3 / 2 - 1) << 1];
+        for (int p = 0; p < n; p++) {
+            idx[insertionSlot(idx, fresh[p].hash)] = p + 1;
+        }
+        entries = fresh;
+        index = idx;
+        used = n;
+        fill = n;
+    }
+
+    private Entry entryAt(int slot) {
+        return slot < 0 ? null : entries[index[slot] - 1];
+    }
+
     @TruffleBoundary
     public Object get(Object key) {
-        Entry e = map.get(DictKey.of(key));
+        Entry e = entry(key);
         return e == null ? null : e.value;
     }
 
     /** The entry for {@code key}, or null when absent: it stays the key's holder until {@link Entry#isLive} is false. */
     @TruffleBoundary
     public Entry entry(Object key) {
-        return map.get(DictKey.of(key));
+        Object k = DictKey.of(key);
+        return entryAt(find(k, spread(k.hashCode())));
     }
 
     @TruffleBoundary
     public boolean containsKey(Object key) {
-        return map.containsKey(DictKey.of(key));
+        return entry(key) != null;
     }
 
     @TruffleBoundary
     public void put(Object key, Object value) {
-        // One hash look-up for both cases; the entry made in vain when the key is present is cheaper than a second one.
-        Entry e = map.putIfAbsent(DictKey.of(key), new Entry(key, value));
-        if (e == null) {
-            version++;
-        } else {
-            e.value = value;
+        Object k = DictKey.of(key);
+        int hash = spread(k.hashCode());
+        Entry present = entryAt(find(k, hash));
+        if (present != null) {
+            present.value = value;
+            return;
         }
+        if (used == entries.length || fill >= entries.length) {
+            rebuild(size < MIN_CAPACITY / 2 ? MIN_CAPACITY : size * 2 + size / 2);
+        }
+        entries[used] = new Entry(key, value, k, hash);
+        int slot = insertionSlot(index, hash);
+        if (index[slot] == FREE) {
+            fill++;
+        }
+        index[slot] = used + 1;
+        used++;
+        size++;
+        version++;
     }
 
     /** Removes a key; returns its value or null when absent. */
     @TruffleBoundary
     public Object remove(Object key) {
-        Entry e = map.remove(DictKey.of(key));
-        if (e == null) {
+        Object k = DictKey.of(key);
+        int slot = find(k, spread(k.hashCode()));
+        if (slot < 0) {
             return null;
         }
+        Entry e = removeAt(slot);
         Object value = e.value;
         detach(e);
-        version++;
         return value;
+    }
+
+    private Entry removeAt(int slot) {
+        int position = index[slot] - 1;
+        Entry e = entries[position];
+        index[slot] = REMOVED;
+        entries[position] = null;
+        size--;
+        version++;
+        if (position == used - 1) {
+            used--;
+        }
+        return e;
     }
 
     /** Removes and returns the last inserted entry, or null when empty. */
     @TruffleBoundary
     public Entry popLast() {
-        if (map.isEmpty()) {
+        if (size == 0) {
             return null;
         }
-        Entry e = map.pollLastEntry().getValue();
-        Entry taken = new Entry(e.key, e.value);
+        int position = used - 1;
+        while (entries[position] == null) {
+            position--;
+        }
+        Entry e = entries[position];
+        int mask = index.length - 1;
+        int i = e.hash & mask;
+        long perturb = e.hash & 0xffffffffL;
+        while (index[i] != position + 1) {
+            perturb >>>= 5;
+            i = (int) ((i * 5L + perturb + 1) & mask);
+        }
+        removeAt(i);
+        used = position;
+        Entry taken = new Entry(e.key, e.value, e.lookupKey, e.hash);
         detach(e);
-        version++;
         return taken;
     }
 
@@ -117,35 +268,94 @@ public final class PDict extends PSubclassable {
 
     @TruffleBoundary
     public void clear() {
-        for (Entry e : map.values()) {
-            detach(e);
+        for (int p = 0; p < used; p++) {
+            if (entries[p] != null) {
+                detach(entries[p]);
+            }
         }
-        map.clear();
+        entries = NO_ENTRIES;
+        index = null;
+        used = 0;
+        fill = 0;
+        size = 0;
         version++;
     }
 
     public int size() {
-        return map.size();
+        return size;
     }
 
     public int version() {
         return version;
     }
 
+    /** The entries in insertion order, a view: a change of the dict while it is iterated is seen, never an error. */
     public Collection<Entry> entries() {
-        return map.values();
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<Entry> iterator() {
+                return PDict.this.iterator();
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
     }
 
+    /**
+     * The entries in insertion order. A change of the dict meanwhile is never a Java error: what the iterator then
+     * gives is unspecified (callers that must detect it compare {@link #version}).
+     */
     public Iterator<Entry> iterator() {
-        return map.values().iterator();
+        return new Iterator<>() {
+            private int position = advance(0);
+
+            private int advance(int from) {
+                Entry[] ents = entries;
+                int end = Math.min(used, ents.length);
+                int p = from;
+                while (p < end && ents[p] == null) {
+                    p++;
+                }
+                return p;
+            }
+
+            @Override
+            public boolean hasNext() {
+                position = advance(position);
+                return position < Math.min(used, entries.length);
+            }
+
+            @Override
+            public Entry next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return entries[position++];
+            }
+        };
     }
 
     @TruffleBoundary
     public PDict copy() {
         PDict d = new PDict();
-        for (Entry e : map.values()) {
-            d.map.put(DictKey.of(e.key), new Entry(e.key, e.value));
+        if (size == 0) {
+            return d;
         }
+        Entry[] fresh = new Entry[Math.max(MIN_CAPACITY, size + size / 2)];
+        int n = 0;
+        for (int p = 0; p < used; p++) {
+            Entry e = entries[p];
+            if (e != null) {
+                fresh[n++] = new Entry(e.key, e.value, e.lookupKey, e.hash);
+            }
+        }
+        d.entries = fresh;
+        d.used = n;
+        d.size = n;
+        d.rebuild(fresh.length);
         return d;
     }
 
@@ -162,7 +372,7 @@ public final class PDict extends PSubclassable {
 
     @ExportMessage
     long getHashSize() {
-        return map.size();
+        return size;
     }
 
     /** The value for an interop key, or null when absent or unhashable. */
