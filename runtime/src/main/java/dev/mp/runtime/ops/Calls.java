@@ -159,7 +159,7 @@ public final class Calls {
      * thing (as {@code copy.deepcopy} does) ends with this message. Gives the context whose {@code depth} the
      * caller takes back when the call ends (null when there is none).
      */
-    static MpContext enterCheckedCall() {
+    public static MpContext enterCheckedCall() {
         MpContext ctx = currentContext();
         if (ctx != null && ++ctx.depth >= ctx.recursionLimit) {
             ctx.depth--;

@@ -10,18 +10,23 @@ import com.oracle.truffle.api.nodes.EncapsulatingNodeReference;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.mp.runtime.MpContext;
 import dev.mp.runtime.nodes.CallStack;
+import dev.mp.runtime.nodes.attribute.LookupInMroNode;
 import dev.mp.runtime.nodes.builtin.BuiltinNode;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.BuiltinIntrinsic;
 import dev.mp.runtime.objects.PBuiltinFunction;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PFunction;
+import dev.mp.runtime.objects.PInstance;
+import dev.mp.runtime.objects.PNone;
 import dev.mp.runtime.objects.PMethod;
 import dev.mp.runtime.objects.Signature;
 import dev.mp.runtime.ops.ArgumentBinder;
 import dev.mp.runtime.ops.Calls;
 import dev.mp.runtime.ops.Conversions;
+import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Types;
 
 /**
@@ -115,6 +120,58 @@ public abstract class CallDispatchNode extends Node {
     protected static boolean isOnePlainValue(Object[] args) {
         return args.length == 1 && (args[0] instanceof Long || args[0] instanceof String || args[0] instanceof Double || args[0] instanceof Boolean);
     }
+
+    /**
+     * A class of plain instances called as such (its metaclass is {@code type}): when the MRO gives object's
+     * {@code __new__} and a Python {@code __init__} (or object's, without arguments) and no abstract methods, the
+     * instance is made here and {@code __init__} called through this site's call cache, rather than by the class
+     * call protocol behind a boundary, where {@code __init__} was an indirect call. Any other case goes that way.
+     */
+    @Specialization(guards = {"isPlainClass(cls)"})
+    protected final Object callPlainClass(PClass cls, Object[] args, String[] kwnames,
+                                          @Cached("lookup(NEW)") LookupInMroNode lookupNew,
+                                          @Cached("lookup(INIT)") LookupInMroNode lookupInit,
+                                          @Cached("lookup(ABSTRACT_METHODS)") LookupInMroNode lookupAbstractMethods,
+                                          @Cached("create()") CallDispatchNode initCall) {
+        Object init = lookupInit.execute(cls);
+        if (lookupNew.execute(cls) != OBJECT_NEW || lookupAbstractMethods.execute(cls) != null) {
+            return callGeneric(this, cls, args, kwnames);
+        }
+        if (init instanceof PFunction) {
+            MpContext ctx = Calls.enterCheckedCall();
+            try {
+                PInstance instance = new PInstance(cls);
+                Object result = initCall.execute(init, Calls.prepend(instance, args), kwnames);
+                if (result != PNone.NONE) {
+                    throw Errors.typeError("__init__() should return None, not '%s'", Types.typeName(result));
+                }
+                return instance;
+            } finally {
+                if (ctx != null) {
+                    ctx.depth--;
+                }
+            }
+        }
+        if (init == OBJECT_INIT && args.length == 0 && kwnames == null) {
+            Calls.checkCallHeadroom();
+            return new PInstance(cls);
+        }
+        return callGeneric(this, cls, args, kwnames);
+    }
+
+    protected static boolean isPlainClass(PClass cls) {
+        return cls.layout() == PClass.Layout.OBJECT && !cls.isBuiltin() && cls.getPythonClass() == TYPE;
+    }
+
+    protected static LookupInMroNode lookup(String name) {
+        return LookupInMroNode.create(name);
+    }
+
+    protected static final String NEW = "__new__";
+    protected static final String INIT = "__init__";
+    protected static final String ABSTRACT_METHODS = "__abstractmethods__";
+    private static final Object OBJECT_NEW = BuiltinClasses.OBJECT.dict().get(NEW);
+    private static final Object OBJECT_INIT = BuiltinClasses.OBJECT.dict().get(INIT);
 
     protected static final PClass TYPE = BuiltinClasses.TYPE;
     protected static final PClass STR = BuiltinClasses.STR;
