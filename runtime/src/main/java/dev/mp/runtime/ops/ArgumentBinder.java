@@ -38,9 +38,6 @@ public final class ArgumentBinder {
         int npos = args.length - nkw;
         int npar = sig.positionalCount();
         Object[] out = new Object[offset + sig.size()];
-        if (npos > npar && !sig.hasVarArgs()) {
-            throw tooManyPositional(fname, sig, defaults, npos, kwnames);
-        }
         int direct = Math.min(npos, npar);
         System.arraycopy(args, 0, out, offset, direct);
         if (sig.hasVarArgs()) {
@@ -80,16 +77,19 @@ public final class ArgumentBinder {
                     extra.put(name, value);
                     continue;
                 }
-                boolean isPosOnly = false;
+                // As CPython: the first keyword that names no parameter reports the positional-only parameters
+                // passed as keywords, if any (in parameter order), else itself.
                 for (int i = 0; i < sig.posOnlyCount(); i++) {
-                    isPosOnly |= names[i].equals(name);
-                }
-                if (isPosOnly) {
-                    if (posOnlyAsKw == null) {
-                        posOnlyAsKw = new ArrayList<>();
+                    if (java.util.Arrays.asList(kwnames).contains(names[i])) {
+                        if (posOnlyAsKw == null) {
+                            posOnlyAsKw = new ArrayList<>();
+                        }
+                        posOnlyAsKw.add(names[i]);
                     }
-                    posOnlyAsKw.add(name);
-                    continue;
+                }
+                if (posOnlyAsKw != null) {
+                    throw Errors.typeError("%s() got some positional-only arguments passed as keyword arguments: '%s'", fname,
+                            String.join(", ", posOnlyAsKw));
                 }
                 throw Errors.typeError("%s() got an unexpected keyword argument '%s'", fname, name);
             }
@@ -98,9 +98,9 @@ public final class ArgumentBinder {
             }
             out[offset + idx] = value;
         }
-        if (posOnlyAsKw != null) {
-            throw Errors.typeError("%s() got some positional-only arguments passed as keyword arguments: '%s'", fname,
-                    String.join(", ", posOnlyAsKw));
+        // Checked after the keywords, as CPython does: f(a) called f(1, 2, b=3) reports the keyword b.
+        if (npos > npar && !sig.hasVarArgs()) {
+            throw tooManyPositional(fname, sig, defaults, npos, kwnames);
         }
         int firstDefault = npar - (defaults == null ? 0 : defaults.length);
         List<String> missing = null;
