@@ -52,20 +52,25 @@ public final class PDict extends PSubclassable {
      * The table is CPython's compact dict: the entries in insertion order in one array (a removed entry leaves a
      * hole until the next rebuild), and an open-addressing index of their positions. Iteration walks the array,
      * and growing rebuilds an int array, not a chain of nodes: a LinkedHashMap of entries made a loop over a
-     * large dict's items wait on memory, a third of the dict kernel's time.
+     * large dict's items wait on memory, a third of the dict kernel's time. A dict of up to eight entries (most
+     * instances' and keyword arguments') has no index: comparing hashes along the array costs less than making one.
      */
     private static final Entry[] NO_ENTRIES = new Entry[0];
     /** An index slot that never held an entry ends a probe; one whose entry was removed does not. */
     private static final int FREE = 0;
     private static final int REMOVED = -1;
-    private static final int MIN_CAPACITY = 8;
+    /** The largest capacity without an index, and the least one. */
+    private static final int SMALL = 8;
 
     /** Entries by position, oldest first; null where one was removed. */
     private Entry[] entries = NO_ENTRIES;
     /** Positions used in {@link #entries} (holes included). */
     private int used;
     private int size;
-    /** Position + 1 of the entry in each slot, or {@link #FREE} or {@link #REMOVED}; a power of two long, or null while empty. */
+    /**
+     * Position + 1 of the entry in each slot, or {@link #FREE} or {@link #REMOVED}; a power of two long, and null
+     * while the capacity is {@link #SMALL} or less.
+     */
     private int[] index;
     /**
      * Slots of {@link #index} that are not free. Kept below the index's length (a probe ends at a free slot): a
@@ -89,17 +94,29 @@ public final class PDict extends PSubclassable {
     }
 
     /**
-     * The index slot holding the entry whose key equals {@code lookupKey}, or -1. Comparing keys may run Python
-     * code ({@code __eq__}) that changes this dict; the search then starts again, as CPython's does.
+     * The position of the entry whose key equals {@code lookupKey}, or -1. Comparing keys may run Python code
+     * ({@code __eq__}) that changes this dict; the search then starts again, as CPython's does.
      */
     private int find(Object lookupKey, int hash) {
         restart:
         while (true) {
             int[] idx = index;
+            Entry[] ents = entries;
             if (idx == null) {
+                int end = used;
+                for (int p = 0; p < end; p++) {
+                    Entry e = ents[p];
+                    if (e != null && (e.lookupKey == lookupKey || e.hash == hash && equal(e, lookupKey))) {
+                        if (ents != entries || e.detached) {
+                            continue restart;
+                        }
+                        return p;
+                    } else if (ents != entries) {
+                        continue restart;
+                    }
+                }
                 return -1;
             }
-            Entry[] ents = entries;
             int mask = idx.length - 1;
             int i = hash & mask;
             long perturb = hash & 0xffffffffL;
@@ -111,15 +128,15 @@ public final class PDict extends PSubclassable {
                 if (slot > 0) {
                     Entry e = ents[slot - 1];
                     if (e.lookupKey == lookupKey) {
-                        return i;
+                        return slot - 1;
                     }
                     if (e.hash == hash) {
-                        boolean equal = e.lookupKey.equals(lookupKey);
+                        boolean equal = equal(e, lookupKey);
                         if (idx != index || ents != entries || e.detached) {
                             continue restart;
                         }
                         if (equal) {
-                            return i;
+                            return slot - 1;
                         }
                     }
                 }
@@ -127,6 +144,11 @@ public final class PDict extends PSubclassable {
                 i = (int) ((i * 5L + perturb + 1) & mask);
             }
         }
+    }
+
+    /** Python equality of a stored key with a looked-up one, the stored key's {@code __eq__} first, as CPython. */
+    private static boolean equal(Entry e, Object lookupKey) {
+        return e.lookupKey.equals(lookupKey);
     }
 
     /** A slot for a new entry of {@code hash}: the first free or removed one of its probe sequence. */
@@ -141,9 +163,22 @@ public final class PDict extends PSubclassable {
         return i;
     }
 
-    /** Makes room for one more entry: drops the holes and sizes the arrays for the live entries and growth. */
+    /** The index slot that holds {@code position}; the entry there is present. */
+    private int slotOf(int position) {
+        int hash = entries[position].hash;
+        int mask = index.length - 1;
+        int i = hash & mask;
+        long perturb = hash & 0xffffffffL;
+        while (index[i] != position + 1) {
+            perturb >>>= 5;
+            i = (int) ((i * 5L + perturb + 1) & mask);
+        }
+        return i;
+    }
+
+    /** Drops the holes and sizes the arrays for {@code capacityWanted} entries. */
     private void rebuild(int capacityWanted) {
-        int capacity = Math.max(MIN_CAPACITY, capacityWanted);
+        int capacity = Math.max(SMALL, capacityWanted);
         Entry[] fresh = new Entry[capacity];
         int n = 0;
         for (int p = 0; p < used; p++) {
@@ -152,19 +187,18 @@ public final class PDict extends PSubclassable {
                 fresh[n++] = e;
             }
         }
-        // At most two thirds of the index in use, as CPython keeps it.
-        int[] idx = new int[Integer.highestOneBit(capacity * 3 / 2 - 1) << 1];
-        for (int p = 0; p < n; p++) {
-            idx[insertionSlot(idx, fresh[p].hash)] = p + 1;
+        int[] idx = null;
+        if (capacity > SMALL) {
+            // At most two thirds of the index in use, as CPython keeps it.
+            idx = new int[Integer.highestOneBit(capacity * 3 / 2 - 1) << 1];
+            for (int p = 0; p < n; p++) {
+                idx[insertionSlot(idx, fresh[p].hash)] = p + 1;
+            }
         }
         entries = fresh;
         index = idx;
         used = n;
         fill = n;
-    }
-
-    private Entry entryAt(int slot) {
-        return slot < 0 ? null : entries[index[slot] - 1];
     }
 
     @TruffleBoundary
@@ -177,7 +211,8 @@ public final class PDict extends PSubclassable {
     @TruffleBoundary
     public Entry entry(Object key) {
         Object k = DictKey.of(key);
-        return entryAt(find(k, spread(k.hashCode())));
+        int position = find(k, spread(k.hashCode()));
+        return position < 0 ? null : entries[position];
     }
 
     @TruffleBoundary
@@ -189,20 +224,22 @@ public final class PDict extends PSubclassable {
     public void put(Object key, Object value) {
         Object k = DictKey.of(key);
         int hash = spread(k.hashCode());
-        Entry present = entryAt(find(k, hash));
-        if (present != null) {
-            present.value = value;
+        int position = find(k, hash);
+        if (position >= 0) {
+            entries[position].value = value;
             return;
         }
         if (used == entries.length || fill >= entries.length) {
-            rebuild(size < MIN_CAPACITY / 2 ? MIN_CAPACITY : size * 2 + size / 2);
+            rebuild(size < SMALL ? SMALL : size * 2 + size / 2);
         }
         entries[used] = new Entry(key, value, k, hash);
-        int slot = insertionSlot(index, hash);
-        if (index[slot] == FREE) {
-            fill++;
+        if (index != null) {
+            int slot = insertionSlot(index, hash);
+            if (index[slot] == FREE) {
+                fill++;
+            }
+            index[slot] = used + 1;
         }
-        index[slot] = used + 1;
         used++;
         size++;
         version++;
@@ -212,20 +249,21 @@ public final class PDict extends PSubclassable {
     @TruffleBoundary
     public Object remove(Object key) {
         Object k = DictKey.of(key);
-        int slot = find(k, spread(k.hashCode()));
-        if (slot < 0) {
+        int position = find(k, spread(k.hashCode()));
+        if (position < 0) {
             return null;
         }
-        Entry e = removeAt(slot);
+        Entry e = removeAt(position);
         Object value = e.value;
         detach(e);
         return value;
     }
 
-    private Entry removeAt(int slot) {
-        int position = index[slot] - 1;
+    private Entry removeAt(int position) {
         Entry e = entries[position];
-        index[slot] = REMOVED;
+        if (index != null) {
+            index[slotOf(position)] = REMOVED;
+        }
         entries[position] = null;
         size--;
         version++;
@@ -245,15 +283,7 @@ public final class PDict extends PSubclassable {
         while (entries[position] == null) {
             position--;
         }
-        Entry e = entries[position];
-        int mask = index.length - 1;
-        int i = e.hash & mask;
-        long perturb = e.hash & 0xffffffffL;
-        while (index[i] != position + 1) {
-            perturb >>>= 5;
-            i = (int) ((i * 5L + perturb + 1) & mask);
-        }
-        removeAt(i);
+        Entry e = removeAt(position);
         used = position;
         Entry taken = new Entry(e.key, e.value, e.lookupKey, e.hash);
         detach(e);
@@ -344,7 +374,7 @@ public final class PDict extends PSubclassable {
         if (size == 0) {
             return d;
         }
-        Entry[] fresh = new Entry[Math.max(MIN_CAPACITY, size + size / 2)];
+        Entry[] fresh = new Entry[size];
         int n = 0;
         for (int p = 0; p < used; p++) {
             Entry e = entries[p];
@@ -355,7 +385,7 @@ public final class PDict extends PSubclassable {
         d.entries = fresh;
         d.used = n;
         d.size = n;
-        d.rebuild(fresh.length);
+        d.rebuild(n + n / 2);
         return d;
     }
 

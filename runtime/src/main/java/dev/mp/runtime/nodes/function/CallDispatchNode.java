@@ -1,5 +1,6 @@
 package dev.mp.runtime.nodes.function;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.dsl.Cached;
@@ -11,8 +12,8 @@ import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.mp.runtime.MpContext;
+import dev.mp.runtime.MpLanguage;
 import dev.mp.runtime.nodes.CallStack;
-import dev.mp.runtime.nodes.attribute.LookupInMroNode;
 import dev.mp.runtime.nodes.builtin.BuiltinNode;
 import dev.mp.runtime.objects.BuiltinClasses;
 import dev.mp.runtime.objects.BuiltinIntrinsic;
@@ -126,17 +127,26 @@ public abstract class CallDispatchNode extends Node {
      * {@code __new__} and a Python {@code __init__} (or object's, without arguments) and no abstract methods, the
      * instance is made here and {@code __init__} called through this site's call cache, rather than by the class
      * call protocol behind a boundary, where {@code __init__} was an indirect call. Any other case goes that way.
+     * What the MRO gives is cached per class while the namespaces along it are unchanged.
      */
-    @Specialization(guards = {"isPlainClass(cls)"})
+    @Specialization(guards = {"cls == cachedClass", "isPlainClass(cls)"}, assumptions = {"unchanged", "cacheable"}, limit = "2")
+    protected final Object callCachedPlainClass(PClass cls, Object[] args, String[] kwnames,
+                                                @Cached("cls") PClass cachedClass,
+                                                @Cached(value = "cls.mroUnchanged()", dimensions = 1) Assumption[] unchanged,
+                                                @Cached("cacheable(cls)") Assumption cacheable,
+                                                @Cached("instanceInitializer(cls)") Object init,
+                                                @Cached("create()") CallDispatchNode initCall) {
+        return instantiate(cls, init, args, kwnames, initCall);
+    }
+
+    @Specialization(guards = {"isPlainClass(cls)"}, replaces = "callCachedPlainClass")
     protected final Object callPlainClass(PClass cls, Object[] args, String[] kwnames,
-                                          @Cached("lookup(NEW)") LookupInMroNode lookupNew,
-                                          @Cached("lookup(INIT)") LookupInMroNode lookupInit,
-                                          @Cached("lookup(ABSTRACT_METHODS)") LookupInMroNode lookupAbstractMethods,
                                           @Cached("create()") CallDispatchNode initCall) {
-        Object init = lookupInit.execute(cls);
-        if (lookupNew.execute(cls) != OBJECT_NEW || lookupAbstractMethods.execute(cls) != null) {
-            return callGeneric(this, cls, args, kwnames);
-        }
+        return instantiate(cls, instanceInitializer(cls), args, kwnames, initCall);
+    }
+
+    /** {@link #callCachedPlainClass} with the class's {@link #instanceInitializer}. */
+    private Object instantiate(PClass cls, Object init, Object[] args, String[] kwnames, CallDispatchNode initCall) {
         if (init instanceof PFunction) {
             MpContext ctx = Calls.enterCheckedCall();
             try {
@@ -159,19 +169,29 @@ public abstract class CallDispatchNode extends Node {
         return callGeneric(this, cls, args, kwnames);
     }
 
+    /**
+     * The {@code __init__} that the MRO of {@code cls} gives when its instances are made by object's
+     * {@code __new__} and it has no abstract methods; else null (the class call protocol then runs).
+     */
+    @TruffleBoundary
+    protected static Object instanceInitializer(PClass cls) {
+        if (cls.lookup("__new__") != OBJECT_NEW || cls.lookup("__abstractmethods__") != null) {
+            return null;
+        }
+        return cls.lookup("__init__");
+    }
+
+    /** Builtin classes are cacheable for good; the others while the language serves one context. */
+    protected final Assumption cacheable(PClass type) {
+        return type.isBuiltin() ? Assumption.ALWAYS_VALID : MpLanguage.get(this).singleContextAssumption();
+    }
+
     protected static boolean isPlainClass(PClass cls) {
         return cls.layout() == PClass.Layout.OBJECT && !cls.isBuiltin() && cls.getPythonClass() == TYPE;
     }
 
-    protected static LookupInMroNode lookup(String name) {
-        return LookupInMroNode.create(name);
-    }
-
-    protected static final String NEW = "__new__";
-    protected static final String INIT = "__init__";
-    protected static final String ABSTRACT_METHODS = "__abstractmethods__";
-    private static final Object OBJECT_NEW = BuiltinClasses.OBJECT.dict().get(NEW);
-    private static final Object OBJECT_INIT = BuiltinClasses.OBJECT.dict().get(INIT);
+    private static final Object OBJECT_NEW = BuiltinClasses.OBJECT.dict().get("__new__");
+    private static final Object OBJECT_INIT = BuiltinClasses.OBJECT.dict().get("__init__");
 
     protected static final PClass TYPE = BuiltinClasses.TYPE;
     protected static final PClass STR = BuiltinClasses.STR;
