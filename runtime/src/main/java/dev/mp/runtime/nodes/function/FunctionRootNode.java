@@ -123,23 +123,55 @@ public final class FunctionRootNode extends MpRootNode {
         if (hook != null) {
             hook.call(this, frame.materialize());
         }
+        // No finally: its handler would catch the MpException rethrown below a second time, and each JVM catch
+        // of an exception leaving a frame costs more than the rest of the frame's exit.
+        Object result;
         try {
-            Object result = body.executeReturning(frame);
-            return profiled(hook, frame, result == null ? PNone.NONE : result);
+            Object value = body.executeReturning(frame);
+            result = value == null ? PNone.NONE : value;
         } catch (ReturnException r) {
-            return profiled(hook, frame, r.value);
+            result = r.value;
         } catch (MpException e) {
             e.leaveFrame();
-            profiled(hook, frame, PNone.NONE);
-            throw e;
+            throw exitRaising(ctx, stack, hook, frame, e);
         } catch (StackOverflowError e) {
+            exit(ctx, stack);
             throw Errors.make("RecursionError", "maximum recursion depth exceeded");
-        } finally {
-            ctx.depth--;
-            if (stack != null) {
-                stack.pop();
-            }
+        } catch (Throwable t) {
+            exit(ctx, stack);
+            throw t;
         }
+        if (hook == null) {
+            exit(ctx, stack);
+            return result;
+        }
+        try {
+            return profiled(hook, frame, result);
+        } finally {
+            exit(ctx, stack);
+        }
+    }
+
+    /** Leaves this call: the depth and mp's own stack as they were before it. */
+    private static void exit(MpContext ctx, CallStack stack) {
+        ctx.depth--;
+        if (stack != null) {
+            stack.pop();
+        }
+    }
+
+    /** Leaves this call as {@code e} leaves it (the profiler told first); gives {@code e}. */
+    private MpException exitRaising(MpContext ctx, CallStack stack, ProfileHook hook, VirtualFrame frame, MpException e) {
+        if (hook != null) {
+            try {
+                profiled(hook, frame, PNone.NONE);
+            } finally {
+                exit(ctx, stack);
+            }
+        } else {
+            exit(ctx, stack);
+        }
+        return e;
     }
 
     /** Tells the profiler, when there is one, that this code returns {@code value}; gives the value. */
