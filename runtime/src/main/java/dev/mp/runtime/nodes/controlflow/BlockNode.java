@@ -11,6 +11,7 @@ import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.MpStatementNode;
 import dev.mp.runtime.nodes.function.GeneratorState;
+import dev.mp.runtime.nodes.function.YieldException;
 import dev.mp.runtime.objects.TracebackEntry;
 import dev.mp.runtime.ops.Errors;
 
@@ -44,10 +45,16 @@ public final class BlockNode extends MpStatementNode {
             if (i < start) {
                 continue;
             }
-            if (generatorSlot >= 0) {
-                frame.setObjectStatic(indexSlot, i);
+            if (generatorSlot < 0) {
+                run(frame, statements[i], Mode.EFFECT);
+                continue;
             }
-            run(frame, statements[i], Mode.EFFECT);
+            try {
+                run(frame, statements[i], Mode.EFFECT);
+            } catch (YieldException y) {
+                frame.setObjectStatic(indexSlot, i);
+                throw y;
+            }
         }
     }
 
@@ -96,7 +103,10 @@ public final class BlockNode extends MpStatementNode {
         return null;
     }
 
-    /** As {@link #executeReturning}, keeping the running statement's index for a resumption (see {@link #execute}). */
+    /**
+     * As {@link #executeReturning}, keeping the index of the statement that suspends for a resumption (see
+     * {@link #execute}); it is written only then, not before every statement.
+     */
     @ExplodeLoop
     private Object executeReturningInGenerator(VirtualFrame frame) {
         int start = GeneratorState.resuming(frame, generatorSlot) ? GeneratorState.savedInt(frame, indexSlot) : 0;
@@ -104,9 +114,17 @@ public final class BlockNode extends MpStatementNode {
             if (i < start) {
                 continue;
             }
-            frame.setObjectStatic(indexSlot, i);
-            Object completion = run(frame, statements[i], Mode.RETURNING);
+            Object completion;
+            try {
+                completion = run(frame, statements[i], Mode.RETURNING);
+            } catch (YieldException y) {
+                frame.setObjectStatic(indexSlot, i);
+                throw y;
+            }
             if (completion != null) {
+                if (completion instanceof Completion.Suspend) {
+                    frame.setObjectStatic(indexSlot, i);
+                }
                 return completion;
             }
         }
