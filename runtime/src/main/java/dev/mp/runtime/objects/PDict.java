@@ -79,6 +79,12 @@ public final class PDict extends PSubclassable {
     private int fill;
     /** Bumped on every change of size, so iterators can detect "dictionary changed size during iteration". */
     private int version;
+    /**
+     * One bit for each key ever inserted (since the last clear), by its hash: a method call on an instance asks
+     * whether the instance's dict may hold the method's name ({@link #mayContainStr}), which it nearly never does,
+     * and a clear bit answers without a look-up.
+     */
+    private long keyBits;
 
     public PDict() {
         super(BuiltinClasses.DICT);
@@ -233,6 +239,7 @@ public final class PDict extends PSubclassable {
             rebuild(size < SMALL ? SMALL : size * 2 + size / 2);
         }
         entries[used] = new Entry(key, value, k, hash);
+        keyBits |= 1L << hash;
         if (index != null) {
             int slot = insertionSlot(index, hash);
             if (index[slot] == FREE) {
@@ -308,11 +315,17 @@ public final class PDict extends PSubclassable {
         used = 0;
         fill = 0;
         size = 0;
+        keyBits = 0;
         version++;
     }
 
     public int size() {
         return size;
+    }
+
+    /** False when this dict certainly has no key {@code key}; true when it may have it. */
+    public boolean mayContainStr(String key) {
+        return (keyBits & (1L << spread(key.hashCode()))) != 0;
     }
 
     public int version() {
@@ -385,6 +398,7 @@ public final class PDict extends PSubclassable {
         d.entries = fresh;
         d.used = n;
         d.size = n;
+        d.keyBits = keyBits;
         d.rebuild(n + n / 2);
         return d;
     }

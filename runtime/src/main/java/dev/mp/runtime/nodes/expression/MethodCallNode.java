@@ -76,7 +76,7 @@ public final class MethodCallNode extends CallNode {
         if (self instanceof PModule || self instanceof PClass || self instanceof dev.mp.runtime.objects.PSuper || HostInterop.isForeign(self)) {
             return null;
         }
-        if (self instanceof PInstance inst && inst.dict().size() > 0 && inst.dict().get(name) != null) {
+        if (self instanceof PInstance inst && inst.dict().mayContainStr(name) && inst.dict().get(name) != null) {
             return null;
         }
         return lookup.execute(Types.typeOf(self));
