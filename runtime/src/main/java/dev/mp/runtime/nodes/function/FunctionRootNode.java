@@ -11,6 +11,7 @@ import com.oracle.truffle.api.source.Source;
 import dev.mp.runtime.MpContext;
 import dev.mp.runtime.MpException;
 import dev.mp.runtime.nodes.CallStack;
+import dev.mp.runtime.nodes.controlflow.BlockNode;
 import dev.mp.runtime.nodes.ProfileHook;
 import dev.mp.runtime.nodes.MpRootNode;
 import dev.mp.runtime.nodes.MpStatementNode;
@@ -127,7 +128,9 @@ public final class FunctionRootNode extends MpRootNode {
         // of an exception leaving a frame costs more than the rest of the frame's exit.
         Object result;
         try {
-            Object value = body.executeReturning(frame);
+            // A body block gives back what its statements raise (no Python value is an MpException) instead of
+            // throwing it, so an exception leaving the function is thrown once, below, not caught here first.
+            Object value = body instanceof BlockNode block ? block.executeCatching(frame) : body.executeReturning(frame);
             result = value == null ? PNone.NONE : value;
         } catch (ReturnException r) {
             result = r.value;
@@ -140,6 +143,10 @@ public final class FunctionRootNode extends MpRootNode {
         } catch (Throwable t) {
             exit(ctx, stack);
             throw t;
+        }
+        if (result instanceof MpException e) {
+            e.leaveFrame();
+            throw exitRaising(ctx, stack, hook, frame, e);
         }
         if (hook == null) {
             exit(ctx, stack);
