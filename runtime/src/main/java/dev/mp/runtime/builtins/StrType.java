@@ -3,8 +3,6 @@ package dev.mp.runtime.builtins;
 import static dev.mp.runtime.builtins.BuiltinBuilder.constructor;
 import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -284,24 +282,6 @@ public final class StrType {
             sb.appendCodePoint(str.codePointAt(i)).append(rep);
         }
         return sb.toString();
-    }
-
-    /** The Java charset for a Python encoding name; LookupError for an unknown one. */
-    public static Charset charset(String encoding) {
-        String e = encoding.toLowerCase().replace('_', '-');
-        return switch (e) {
-            case "utf-8", "utf8", "u8" -> StandardCharsets.UTF_8;
-            case "ascii", "us-ascii" -> StandardCharsets.US_ASCII;
-            case "latin-1", "latin1", "iso-8859-1", "iso8859-1" -> StandardCharsets.ISO_8859_1;
-            case "utf-16" -> StandardCharsets.UTF_16;
-            default -> {
-                try {
-                    yield Charset.forName(encoding);
-                } catch (Exception ex) {
-                    throw Errors.make("LookupError", "unknown encoding: %s", encoding);
-                }
-            }
-        };
     }
 
     /** {@code s.encode(encoding)} with strict errors. */
