@@ -385,15 +385,40 @@ public final class Codecs {
                 } else if (r.isUnderflow()) {
                     break;
                 } else {
-                    int start = text.codePointCount(0, in.position());
+                    int start = codePointIndex(in.position());
                     int resume = onError(start, start + 1);
-                    in.position(text.offsetByCodePoints(0, resume));
+                    in.position(charIndex(resume));
                 }
             }
             while (coder.flush(out).isOverflow()) {
                 grow();
             }
             return Arrays.copyOf(out.array(), out.position());
+        }
+
+        /** A char index and its code point index, from which the next error's positions are counted. */
+        private int knownChar;
+        private int knownCodePoint;
+
+        /** The code point index of a char index, counted from the last one known (errors come in order). */
+        private int codePointIndex(int charIndex) {
+            if (charIndex < knownChar) {
+                knownChar = 0;
+                knownCodePoint = 0;
+            }
+            knownCodePoint += text.codePointCount(knownChar, charIndex);
+            knownChar = charIndex;
+            return knownCodePoint;
+        }
+
+        private int charIndex(int codePointIndex) {
+            if (codePointIndex < knownCodePoint) {
+                knownChar = 0;
+                knownCodePoint = 0;
+            }
+            knownChar = text.offsetByCodePoints(knownChar, codePointIndex - knownCodePoint);
+            knownCodePoint = codePointIndex;
+            return knownChar;
         }
 
         private void grow() {
