@@ -751,6 +751,23 @@ public final class Codecs {
         }
     }
 
+    /**
+     * The encoding that decodes a stream after {@code start}, its first bytes: for utf-16 and utf-32 the byte order
+     * their mark said (or little-endian), utf-8 after utf-8-sig, else {@code encoding} itself, as CPython's
+     * incremental decoders go on after the first call.
+     */
+    public static String continuation(byte[] start, String encoding) {
+        Kind kind = codec(encoding).kind();
+        byte[] bigEndianMark = kind == Kind.UTF_32 ? new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF} : new byte[] {(byte) 0xFE, (byte) 0xFF};
+        boolean bigEndian = start.length >= bigEndianMark.length && Arrays.equals(start, 0, bigEndianMark.length, bigEndianMark, 0, bigEndianMark.length);
+        return switch (kind) {
+            case UTF_16 -> bigEndian ? "utf-16-be" : "utf-16-le";
+            case UTF_32 -> bigEndian ? "utf-32-be" : "utf-32-le";
+            case UTF_8_SIG -> "utf-8";
+            default -> encoding;
+        };
+    }
+
     private static int sequenceLength(int lead) {
         return lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     }
