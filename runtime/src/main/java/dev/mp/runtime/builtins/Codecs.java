@@ -101,7 +101,8 @@ public final class Codecs {
         PBaseException original = e.pythonException();
         PClass cls = original.getPythonClass();
         PTuple args = original.args();
-        boolean plain = cls.isCore() && original.dict().size() == 0 && (args.size() == 0 || args.size() == 1 && args.get(0) instanceof String);
+        boolean plain = cls.isCore() && Exceptions.matches(original, "Exception") && original.dict().size() == 0
+                && (args.size() == 0 || args.size() == 1 && args.get(0) instanceof String);
         for (String special : new String[] {"UnicodeEncodeError", "UnicodeDecodeError", "UnicodeTranslateError", "OSError", "ImportError", "SyntaxError",
             "StopIteration", "SystemExit", "AttributeError", "NameError", "BaseExceptionGroup"}) {
             plain &= !Exceptions.matches(original, special);
@@ -319,18 +320,6 @@ public final class Codecs {
                 }
                 if (k < end) {
                     throw error(k, end);
-                }
-                return end;
-            }
-            if (errors.equals("surrogatepass") && unicode) {
-                for (int k = start; k < end; k++) {
-                    if (kind == Kind.UTF_8 || kind == Kind.UTF_8_SIG) {
-                        out.write(0xE0 | (cps[k] >> 12));
-                        out.write(0x80 | ((cps[k] >> 6) & 0x3F));
-                        out.write(0x80 | (cps[k] & 0x3F));
-                    } else {
-                        writeUnit(cps[k], unitWidth(kind));
-                    }
                 }
                 return end;
             }
