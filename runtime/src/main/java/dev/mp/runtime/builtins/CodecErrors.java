@@ -221,21 +221,21 @@ public final class CodecErrors {
         if (kind == null || kind.equals("translate") && !(name.equals("ignore") || name.equals("replace") || name.equals("backslashreplace"))) {
             throw Errors.typeError("don't know how to handle %s in error callback", e.getPythonClass().name());
         }
-        int start = (int) Conversions.asLong(Attributes.get(e, "start"));
-        int end = (int) Conversions.asLong(Attributes.get(e, "end"));
+        int start = (int) Conversions.asLong(attribute(e, "start"));
+        int end = (int) Conversions.asLong(attribute(e, "end"));
         Resolution r;
         if (kind.equals("decode")) {
-            byte[] input = Sequences.bytesOf(Attributes.get(e, "object"));
-            r = onDecodeError(name, Conversions.str(Attributes.get(e, "encoding")), input, clamp(start, input.length), Math.max(clamp(end, input.length), 0),
-                    () -> e);
+            byte[] input = Sequences.bytesOf(attribute(e, "object"));
+            int from = clamp(start, input.length);
+            r = onDecodeError(name, Conversions.str(attribute(e, "encoding")), input, from, Math.max(clamp(end, input.length), from), () -> e);
         } else {
-            int[] cps = Sequences.codePoints((String) Types.baseValue(Attributes.get(e, "object")));
+            int[] cps = Sequences.codePoints((String) Types.baseValue(attribute(e, "object")));
             start = clamp(start, cps.length);
             end = Math.max(clamp(end, cps.length), start);
             if (kind.equals("translate")) {
                 r = name.equals("replace") ? new Resolution("\uFFFD".repeat(end - start), end) : onEncodeError(name, "", cps, start, end, () -> e);
             } else {
-                r = onEncodeError(name, Conversions.str(Attributes.get(e, "encoding")), cps, start, end, () -> e);
+                r = onEncodeError(name, Conversions.str(attribute(e, "encoding")), cps, start, end, () -> e);
             }
         }
         Object replacement = r.replacement() instanceof byte[] b ? new PBytes(b) : r.replacement();
@@ -270,15 +270,13 @@ public final class CodecErrors {
         BuiltinBuilder.moduleFunction(m, "lookup_name", "encoding, /", a -> Codecs.canonicalName(Errors.requireStr(a[0], "lookup() argument")));
     }
 
-    /** Attribute access without the mp module system's caching concerns: the exception's own attributes. */
-    private static final class Attributes {
-        static Object get(PBaseException e, String name) {
-            Object v = e.dict().get(name);
-            if (v == null) {
-                throw Errors.attributeError("'%s' object has no attribute '%s'", e.getPythonClass().name(), name);
-            }
-            return v;
+    /** An attribute a Unicode error keeps (see Exceptions.initUnicodeError). */
+    private static Object attribute(PBaseException e, String name) {
+        Object v = e.dict().get(name);
+        if (v == null) {
+            throw Errors.attributeError("'%s' object has no attribute '%s'", e.getPythonClass().name(), name);
         }
+        return v;
     }
 
     // =====================================================================================================

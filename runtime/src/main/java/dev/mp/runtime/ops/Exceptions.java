@@ -90,24 +90,25 @@ public final class Exceptions {
     /** str() of a UnicodeEncodeError, UnicodeDecodeError or UnicodeTranslateError, from its attributes. */
     private static String unicodeErrorStr(PBaseException e) {
         Object object = e.dict().get("object");
-        if (object == null) {
+        if (object == null || e.dict().get("start") == null || e.dict().get("end") == null || e.dict().get("reason") == null) {
             return "";
         }
         long start = Conversions.asLong(e.dict().get("start"));
         long end = Conversions.asLong(e.dict().get("end"));
         String reason = Conversions.str(e.dict().get("reason"));
+        String encoding = Conversions.str(java.util.Objects.requireNonNullElse(e.dict().get("encoding"), PNone.NONE));
         PClass cls = e.getPythonClass();
         if (cls.isSubclassOf(Special.UNICODE_DECODE_ERROR)) {
             byte[] bytes = Sequences.bytesOf(object);
-            String encoding = Conversions.str(e.dict().get("encoding"));
             if (start >= 0 && start < bytes.length && end == start + 1) {
                 return String.format("'%s' codec can't decode byte 0x%02x in position %d: %s", encoding, bytes[(int) start] & 0xff, start, reason);
             }
             return String.format("'%s' codec can't decode bytes in position %d-%d: %s", encoding, start, end - 1, reason);
         }
-        String s = (String) Types.baseValue(object);
-        String what = cls.isSubclassOf(Special.UNICODE_ENCODE_ERROR) ? "'" + Conversions.str(e.dict().get("encoding")) + "' codec can't encode"
-                : "can't translate";
+        if (!(Types.baseValue(object) instanceof String s)) {
+            throw Errors.typeError("object attribute must be unicode");
+        }
+        String what = cls.isSubclassOf(Special.UNICODE_ENCODE_ERROR) ? "'" + encoding + "' codec can't encode" : "can't translate";
         int length = s.codePointCount(0, s.length());
         if (start >= 0 && start < length && end == start + 1) {
             int c = s.codePointAt(s.offsetByCodePoints(0, (int) start));
