@@ -248,7 +248,8 @@ public final class CodecErrors {
 
     /**
      * The module {@code _codecs_registry}, which codecs re-exports: register_error, lookup_error, the built-in
-     * handlers as functions (strict_errors, ...) and lookup_name, a codec's own name for codecs.lookup.
+     * handlers as functions (strict_errors, ...), encode and decode (_codecs'), and lookup_name, a codec's own name
+     * for codecs.lookup.
      */
     public static void populate(dev.mp.runtime.objects.PModule m) {
         java.util.Map<String, Object> builtIn = new java.util.HashMap<>();
@@ -267,6 +268,10 @@ public final class CodecErrors {
             }
             return handler;
         });
+        BuiltinBuilder.moduleFunction(m, "encode", "obj, encoding='utf-8', errors='strict'", a -> new PBytes(Codecs.encodeObject(a[0],
+                StrType.codecArgument(a[1], "encode() argument 'encoding'"), StrType.codecArgument(a[2], "encode() argument 'errors'"))));
+        BuiltinBuilder.moduleFunction(m, "decode", "obj, encoding='utf-8', errors='strict'", a -> Codecs.decodeObject(a[0],
+                StrType.codecArgument(a[1], "decode() argument 'encoding'"), StrType.codecArgument(a[2], "decode() argument 'errors'")));
         BuiltinBuilder.moduleFunction(m, "lookup_name", "encoding, /", a -> Codecs.canonicalName(Errors.requireStr(a[0], "lookup() argument")));
     }
 

@@ -18,8 +18,10 @@ import dev.mp.runtime.builtins.CodecRegistry.Kind;
 import dev.mp.runtime.objects.PBaseException;
 import dev.mp.runtime.objects.PClass;
 import dev.mp.runtime.objects.PTuple;
+import dev.mp.runtime.ops.Errors;
 import dev.mp.runtime.ops.Exceptions;
 import dev.mp.runtime.ops.Sequences;
+import dev.mp.runtime.ops.Types;
 
 /**
  * str.encode and bytes.decode, as CPython's codecs: the Unicode codecs (UTF-8, UTF-16, UTF-32, ASCII, Latin-1)
@@ -97,7 +99,7 @@ public final class Codecs {
      * original as cause, when the original is a plain exception (builtin class without attributes of its own, at
      * most one str argument); otherwise unchanged.
      */
-    private static MpException wrapped(MpException e, String operation, String encoding) {
+    private static MpException wrapped(MpException e, String operation, String encoding, boolean viaRegistry) {
         PBaseException original = e.pythonException();
         PClass cls = original.getPythonClass();
         PTuple args = original.args();
@@ -107,7 +109,7 @@ public final class Codecs {
             "StopIteration", "SystemExit", "AttributeError", "NameError", "BaseExceptionGroup"}) {
             plain &= !Exceptions.matches(original, special);
         }
-        if (!plain || codedDirectly(encoding)) {
+        if (!plain || !viaRegistry && codedDirectly(encoding)) {
             return e;
         }
         String message = String.format("%s with '%s' codec failed (%s: %s)", operation, encoding, cls.name(), Exceptions.str(original));
@@ -122,7 +124,36 @@ public final class Codecs {
         try {
             return encode(s, codec, errors);
         } catch (MpException e) {
-            throw wrapped(e, "encoding", encoding);
+            throw wrapped(e, "encoding", encoding, false);
+        }
+    }
+
+    /** codecs.encode(obj, encoding, errors): through the registry, so any plain error is rewrapped. */
+    public static byte[] encodeObject(Object obj, String encoding, String errors) {
+        Codec codec = codec(encoding);
+        try {
+            if (!(Types.baseValue(obj) instanceof String s)) {
+                String coder = switch (codec.kind()) {
+                    case UTF_8_SIG -> "utf_8";
+                    case CHARMAP -> "charmap";
+                    case MULTIBYTE -> codec.module();
+                    default -> codec.module();
+                };
+                throw Errors.typeError("%s_encode() argument 1 must be str, not %s", coder, Types.typeName(obj));
+            }
+            return encode(s, codec, errors);
+        } catch (MpException e) {
+            throw wrapped(e, "encoding", encoding, true);
+        }
+    }
+
+    /** codecs.decode(obj, encoding, errors) of a bytes-like object: through the registry, as {@link #encodeObject}. */
+    public static String decodeObject(Object obj, String encoding, String errors) {
+        Codec codec = codec(encoding);
+        try {
+            return decode(Sequences.bytesOf(obj), codec, errors);
+        } catch (MpException e) {
+            throw wrapped(e, "decoding", encoding, true);
         }
     }
 
@@ -455,7 +486,7 @@ public final class Codecs {
         try {
             return decode(b, codec, errors);
         } catch (MpException e) {
-            throw wrapped(e, "decoding", encoding);
+            throw wrapped(e, "decoding", encoding, false);
         }
     }
 
