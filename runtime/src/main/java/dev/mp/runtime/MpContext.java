@@ -100,6 +100,8 @@ public final class MpContext {
     /** The name of this program's {@code multiprocessing.current_process()}, shown as a lock's owner. */
     private volatile String processName = "MainProcess";
     private final SourcesWithoutFile sourcesWithoutFile = new SourcesWithoutFile();
+    /** The error handlers codecs.register_error registered, by name. */
+    private final java.util.Map<String, Object> codecErrorHandlers = new java.util.concurrent.ConcurrentHashMap<>();
 
     MpContext(MpLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -144,6 +146,10 @@ public final class MpContext {
     }
 
     /** The sources of this program's code that is in no file, which pickling sends as source. */
+    public java.util.Map<String, Object> codecErrorHandlers() {
+        return codecErrorHandlers;
+    }
+
     public SourcesWithoutFile sourcesWithoutFile() {
         return sourcesWithoutFile;
     }

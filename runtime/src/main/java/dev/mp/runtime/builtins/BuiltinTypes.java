@@ -216,6 +216,12 @@ public final class BuiltinTypes {
         exceptionGroupType();
         PClass key = BuiltinClasses.exception("KeyError");
         method(key, "__str__", "self", a -> Exceptions.str((PBaseException) a[0]));
+        for (String unicodeError : new String[] {"UnicodeEncodeError", "UnicodeDecodeError", "UnicodeTranslateError"}) {
+            method(BuiltinClasses.exception(unicodeError), "__init__", "self, /, *args", a -> {
+                Exceptions.initUnicodeError((PBaseException) a[0], (PTuple) a[1]);
+                return PNone.NONE;
+            });
+        }
         PClass name = BuiltinClasses.exception("NameError");
         attribute(name, "name", o -> PNone.NONE);
         PClass imp = BuiltinClasses.exception("ImportError");

@@ -37,10 +37,11 @@ public final class BytesTypes {
         for (PClass c : new PClass[] {BuiltinClasses.BYTES, BuiltinClasses.BYTEARRAY}) {
             boolean mutable = c == BuiltinClasses.BYTEARRAY;
             constructor(c, "cls, source=?, encoding=?, errors=?", a -> {
-                byte[] b = make(a[1], a[2], a[3]);
+                byte[] b = make(a[1], a[2], a[3], mutable ? "bytearray()" : "bytes()");
                 return mutable ? new PByteArray(b) : new PBytes((PClass) a[0], b);
             });
-            method(c, "decode", "self, encoding='utf-8', errors='strict'", a -> StrType.decode(Sequences.bytesOf(a[0]), Errors.requireStr(a[1], "decode() argument 'encoding'"), a[2]));
+            method(c, "decode", "self, encoding='utf-8', errors='strict'", a -> Codecs.decode(Sequences.bytesOf(a[0]),
+                    StrType.codecArgument(a[1], "decode() argument 'encoding'"), StrType.codecArgument(a[2], "decode() argument 'errors'")));
             method(c, "hex", "self, sep=?, bytes_per_sep=1", a -> hex(Sequences.bytesOf(a[0]), a[1], Conversions.asLong(a[2])));
             BuiltinBuilder.classMethod(c, "fromhex", "cls, string, /", a -> {
                 byte[] b = fromHex(a[1]);
@@ -239,7 +240,7 @@ public final class BytesTypes {
             return NONE;
         });
         method(ba, "extend", "self, iterable_of_ints, /", a -> {
-            ((PByteArray) a[0]).append(make(a[1], null, null));
+            ((PByteArray) a[0]).append(make(a[1], null, null, "bytearray()"));
             return NONE;
         });
         method(ba, "insert", "self, index, item, /", a -> {
@@ -743,7 +744,8 @@ public final class BytesTypes {
         return out.toByteArray();
     }
 
-    static byte[] make(Object source, Object encoding, Object errors) {
+    /** The contents of {@code bytes(source, encoding, errors)} or {@code bytearray(...)} ({@code function} names which). */
+    static byte[] make(Object source, Object encoding, Object errors, String function) {
         if (source == null) {
             return new byte[0];
         }
@@ -751,7 +753,8 @@ public final class BytesTypes {
             if (encoding == null) {
                 throw Errors.typeError("string argument without an encoding");
             }
-            return StrType.encode(s, Errors.requireStr(encoding), errors);
+            return Codecs.encode(s, StrType.codecArgument(encoding, function + " argument 'encoding'"),
+                    errors == null ? "strict" : StrType.codecArgument(errors, function + " argument 'errors'"));
         }
         if (encoding != null || errors != null) {
             throw Errors.typeError(encoding != null ? "encoding without a string argument" : "errors without a string argument");

@@ -3,8 +3,6 @@ package dev.mp.runtime.builtins;
 import static dev.mp.runtime.builtins.BuiltinBuilder.constructor;
 import static dev.mp.runtime.builtins.BuiltinBuilder.method;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,10 +35,10 @@ public final class StrType {
                 return PBoxed.of((PClass) a[0], Conversions.str(a[1]));
             }
             // The encoding and errors are checked first, whatever the object, as CPython's argument parser does.
-            String encoding = a[2] == null ? "utf-8" : Errors.requireStr(a[2], "str() argument 'encoding'");
-            String errors = a[3] == null ? null : Errors.requireStr(a[3], "str() argument 'errors'");
+            String encoding = a[2] == null ? "utf-8" : codecArgument(a[2], "str() argument 'encoding'");
+            String errors = a[3] == null ? "strict" : codecArgument(a[3], "str() argument 'errors'");
             if (a[1] instanceof PBytes || a[1] instanceof PByteArray) {
-                return PBoxed.of((PClass) a[0], decode(Sequences.bytesOf(a[1]), encoding, errors));
+                return PBoxed.of((PClass) a[0], Codecs.decode(Sequences.bytesOf(a[1]), encoding, errors));
             }
             if (a[1] instanceof String) {
                 throw Errors.typeError("decoding str is not supported");
@@ -181,7 +179,8 @@ public final class StrType {
         // str() of a str subclass is its value (object.__str__ would call the subclass's __repr__).
         method(s, "__str__", "self, /", a -> a[0]);
         method(s, "__repr__", "self, /", a -> Conversions.repr(a[0]));
-        method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(encode((String) a[0], Errors.requireStr(a[1]), a[2])));
+        method(s, "encode", "self, encoding='utf-8', errors='strict'", a -> new PBytes(Codecs.encode((String) a[0],
+                codecArgument(a[1], "encode() argument 'encoding'"), codecArgument(a[2], "encode() argument 'errors'"))));
         method(s, "isdigit", "self", a -> test((String) a[0], StrType::isDigitChar));
         method(s, "isascii", "self", a -> ((String) a[0]).chars().allMatch(c -> c < 128));
         method(s, "casefold", "self", a -> casefold((String) a[0]));
@@ -286,35 +285,18 @@ public final class StrType {
         return sb.toString();
     }
 
-    /** The Java charset for a Python encoding name; LookupError for an unknown one. */
-    public static Charset charset(String encoding) {
-        String e = encoding.toLowerCase().replace('_', '-');
-        return switch (e) {
-            case "utf-8", "utf8", "u8" -> StandardCharsets.UTF_8;
-            case "ascii", "us-ascii" -> StandardCharsets.US_ASCII;
-            case "latin-1", "latin1", "iso-8859-1", "iso8859-1" -> StandardCharsets.ISO_8859_1;
-            case "utf-16" -> StandardCharsets.UTF_16;
-            default -> {
-                try {
-                    yield Charset.forName(encoding);
-                } catch (Exception ex) {
-                    throw Errors.make("LookupError", "unknown encoding: %s", encoding);
-                }
-            }
-        };
-    }
-
     /** {@code s.encode(encoding)} with strict errors. */
     public static byte[] encode(String s, String encoding) {
         return Codecs.encode(s, encoding, "strict");
     }
 
-    public static byte[] encode(String s, String encoding, Object errors) {
-        return Codecs.encode(s, encoding, errors == null ? "strict" : Errors.requireStr(errors));
-    }
-
-    public static String decode(byte[] bytes, String encoding, Object errors) {
-        return Codecs.decode(bytes, encoding, errors == null ? "strict" : Errors.requireStr(errors));
+    /** An encoding or errors argument: a str without NUL (CPython passes them on as C strings). */
+    static String codecArgument(Object value, String what) {
+        String s = Errors.requireStr(value, what);
+        if (s.indexOf('\0') >= 0) {
+            throw Errors.valueError("embedded null character");
+        }
+        return s;
     }
 
     /**

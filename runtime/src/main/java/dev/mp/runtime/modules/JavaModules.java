@@ -41,5 +41,6 @@ final class JavaModules {
         ModuleLoader.register("_lsprof", (m, c) -> ProfilerModule.populate(m));
         ModuleLoader.register("array", (m, c) -> ArrayModule.populate(m));
         ModuleLoader.register("zlib", (m, c) -> ZlibModule.populate(m));
+        ModuleLoader.register("_codecs_registry", (m, c) -> dev.mp.runtime.builtins.CodecErrors.populate(m));
     }
 }

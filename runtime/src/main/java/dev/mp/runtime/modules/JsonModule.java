@@ -1,8 +1,6 @@
 package dev.mp.runtime.modules;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -886,39 +884,38 @@ public final class JsonModule {
     // bytes input: json.detect_encoding and a strict UTF-8 decoder with CPython's messages
     // =====================================================================================================
 
+    /** json.loads of bytes: decoded as json.detect_encoding says, with the 'surrogatepass' handler, as CPython does. */
     private static String decodeBytes(byte[] b) {
+        return dev.mp.runtime.builtins.Codecs.decode(b, detectEncoding(b), "surrogatepass");
+    }
+
+    private static String detectEncoding(byte[] b) {
         int n = b.length;
-        if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF)) {
-            return decodeWith(b, 4, "UTF-32BE", "utf-32");
+        if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF) || startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
+            return "utf-32";
         }
-        if (startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
-            return decodeWith(b, 4, "UTF-32LE", "utf-32");
-        }
-        if (startsWith(b, 0xFE, 0xFF)) {
-            return decodeWith(b, 2, "UTF-16BE", "utf-16");
-        }
-        if (startsWith(b, 0xFF, 0xFE)) {
-            return decodeWith(b, 2, "UTF-16LE", "utf-16");
+        if (startsWith(b, 0xFE, 0xFF) || startsWith(b, 0xFF, 0xFE)) {
+            return "utf-16";
         }
         if (startsWith(b, 0xEF, 0xBB, 0xBF)) {
-            return decodeUtf8(b, 3, "utf-8-sig");
+            return "utf-8-sig";
         }
         if (n >= 4) {
             if (b[0] == 0) {
-                return b[1] != 0 ? decodeWith(b, 0, "UTF-16BE", "utf-16-be") : decodeWith(b, 0, "UTF-32BE", "utf-32-be");
+                return b[1] != 0 ? "utf-16-be" : "utf-32-be";
             }
             if (b[1] == 0) {
-                return b[2] != 0 || b[3] != 0 ? decodeWith(b, 0, "UTF-16LE", "utf-16-le") : decodeWith(b, 0, "UTF-32LE", "utf-32-le");
+                return b[2] != 0 || b[3] != 0 ? "utf-16-le" : "utf-32-le";
             }
         } else if (n == 2) {
             if (b[0] == 0) {
-                return decodeWith(b, 0, "UTF-16BE", "utf-16-be");
+                return "utf-16-be";
             }
             if (b[1] == 0) {
-                return decodeWith(b, 0, "UTF-16LE", "utf-16-le");
+                return "utf-16-le";
             }
         }
-        return decodeUtf8(b, 0, "utf-8");
+        return "utf-8";
     }
 
     private static boolean startsWith(byte[] b, int... prefix) {
@@ -931,70 +928,5 @@ public final class JsonModule {
             }
         }
         return true;
-    }
-
-    private static String decodeWith(byte[] b, int skip, String charset, String pyName) {
-        try {
-            return Charset.forName(charset).newDecoder().decode(ByteBuffer.wrap(b, skip, b.length - skip)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw unicodeDecodeError(pyName, "can't decode bytes: " + (e.getMessage() == null ? "invalid data" : e.getMessage()));
-        }
-    }
-
-    private static MpException unicodeDecodeError(String codec, String detail) {
-        return Errors.make("UnicodeDecodeError", "'%s' codec %s", codec, detail);
-    }
-
-    private static MpException utf8Error(String codec, byte[] b, int start, int end, String reason) {
-        if (end - start == 1) {
-            return unicodeDecodeError(codec, String.format("can't decode byte 0x%02x in position %d: %s", b[start] & 0xff, start, reason));
-        }
-        return unicodeDecodeError(codec, String.format("can't decode bytes in position %d-%d: %s", start, end - 1, reason));
-    }
-
-    /** Strict UTF-8 with the 'surrogatepass' handler (encoded surrogates decode to lone surrogates). */
-    private static String decodeUtf8(byte[] b, int from, String codec) {
-        String codecName = codec.equals("utf-8-sig") ? "utf-8" : codec;
-        StringBuilder sb = new StringBuilder(b.length);
-        int n = b.length;
-        int i = from;
-        while (i < n) {
-            int c = b[i] & 0xff;
-            if (c < 0x80) {
-                sb.append((char) c);
-                i++;
-                continue;
-            }
-            int need;
-            if (c >= 0xC2 && c <= 0xDF) {
-                need = 2;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                need = 3;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                need = 4;
-            } else {
-                throw utf8Error(codecName, b, i, i + 1, "invalid start byte");
-            }
-            int cp = c & (need == 2 ? 0x1F : need == 3 ? 0x0F : 0x07);
-            for (int k = 1; k < need; k++) {
-                if (i + k >= n) {
-                    throw utf8Error(codecName, b, i, n, "unexpected end of data");
-                }
-                int cc = b[i + k] & 0xff;
-                boolean ok = (cc & 0xC0) == 0x80;
-                if (ok && k == 1) {
-                    if (c == 0xE0 && cc < 0xA0 || c == 0xF0 && cc < 0x90 || c == 0xF4 && cc >= 0x90) {
-                        ok = false;
-                    }
-                }
-                if (!ok) {
-                    throw utf8Error(codecName, b, i, i + k, "invalid continuation byte");
-                }
-                cp = (cp << 6) | (cc & 0x3F);
-            }
-            sb.appendCodePoint(cp);
-            i += need;
-        }
-        return sb.toString();
     }
 }

@@ -75,6 +75,11 @@ public final class TextIOWrapper extends PSubclassable implements PendingWrites 
     private int collapsedCount;
     /** Bytes read that do not yet form a whole character. */
     private byte[] carry = new byte[0];
+    /**
+     * The encoding that decodes the stream after its first bytes, once read (the byte order a utf-16 or utf-32
+     * mark said; utf-8 after utf-8-sig's mark), else null: later chunks have no mark of their own.
+     */
+    private String continuation;
     /** A '\r' read last and not yet in {@link #decoded}: whether it starts a "\r\n" depends on the next chunk. */
     private boolean pendingCarriageReturn;
     /** The kinds of line end seen (SEEN_*), for {@code newlines}. */
@@ -201,9 +206,13 @@ public final class TextIOWrapper extends PSubclassable implements PendingWrites 
             data = Arrays.copyOf(carry, carry.length + input.length);
             System.arraycopy(input, 0, data, carry.length, input.length);
         }
-        int complete = last ? data.length : Codecs.completeLength(data, encoding);
+        String using = continuation != null ? continuation : encoding;
+        int complete = last ? data.length : Codecs.completeLength(data, using);
         carry = Arrays.copyOfRange(data, complete, data.length);
-        String text = Codecs.decode(complete == data.length ? data : Arrays.copyOf(data, complete), encoding, errors);
+        String text = Codecs.decode(complete == data.length ? data : Arrays.copyOf(data, complete), using, errors);
+        if (continuation == null && complete >= 4) {
+            continuation = Codecs.continuation(data, encoding);
+        }
         if (pendingCarriageReturn) {
             text = "\r" + text;
             pendingCarriageReturn = false;
@@ -488,6 +497,9 @@ public final class TextIOWrapper extends PSubclassable implements PendingWrites 
         flush();
         stream.seek(cookie, 0);
         resetDecoder();
+        if (cookie == 0) {
+            continuation = null;
+        }
         encoderStarted = cookie != 0;
         return cookie;
     }
@@ -528,6 +540,7 @@ public final class TextIOWrapper extends PSubclassable implements PendingWrites 
         Codecs.encode("", newEncoding, "strict");
         flush();
         encoding = newEncoding;
+        continuation = null;
         errors = newErrors;
         newline = newNewline;
         if (lineBufferingArg != PNone.NONE) {

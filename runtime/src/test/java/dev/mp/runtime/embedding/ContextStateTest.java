@@ -33,6 +33,16 @@ class ContextStateTest {
         }
     }
 
+    @Test
+    void codecErrorHandlersArePerContext() {
+        try (Context first = permissive(); Context second = permissive()) {
+            first.eval("mp", "import codecs\ncodecs.register_error('mine', lambda e: ('<%d>' % e.start, e.end))");
+            assertEquals("b'a<1>'", first.eval("mp", "repr('a\\xe9'.encode('ascii', 'mine'))").asString());
+            String unknown = "import codecs\ntry:\n    'a\\xe9'.encode('ascii', 'mine')\nexcept LookupError as e:\n    r = str(e)\nr";
+            assertEquals("unknown error handler name 'mine'", second.eval("mp", unknown).asString());
+        }
+    }
+
     private static Context permissive() {
         return Context.newBuilder("mp").allowAllAccess(true).build();
     }
