@@ -34,7 +34,7 @@ public final class BuiltinArgumentErrors {
     }
 
     /** The modules whose functions CPython writes in C, so that its calling conventions word their errors. */
-    private static final java.util.Set<String> C_MODULES = java.util.Set.of("builtins", "math", "_struct");
+    private static final java.util.Set<String> C_MODULES = java.util.Set.of("builtins", "math", "_struct", "itertools", "collections");
 
     @TruffleBoundary
     public static MpException of(PBuiltinFunction b, Object[] args, String[] kwnames) {
