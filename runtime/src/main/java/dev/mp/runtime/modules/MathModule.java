@@ -47,7 +47,8 @@ final class MathModule {
         real(m, "atan", Math::atan, false);
         real(m, "sinh", Math::sinh, true);
         real(m, "cosh", MathModule::cosh, true);
-        real(m, "tanh", Math::tanh, false);
+        // StrictMath's tanh is the C library's algorithm; Math's (a JIT intrinsic) differs in the last digit.
+        real(m, "tanh", StrictMath::tanh, false);
         real(m, "asinh", MathModule::asinh, false);
         real(m, "acosh", MathModule::acosh, false);
         real(m, "atanh", MathModule::atanh, false);
@@ -142,7 +143,7 @@ final class MathModule {
             return num / den;
         });
         moduleFunction(m, "log2", "x, /", a -> log(a[0], MathModule::log2));
-        moduleFunction(m, "log10", "x, /", a -> log(a[0], Math::log10));
+        moduleFunction(m, "log10", "x, /", a -> log(a[0], MathModule::log10));
 
         moduleFunction(m, "floor", "x, /", a -> rounded(a[0], "__floor__", Math::floor));
         moduleFunction(m, "ceil", "x, /", a -> rounded(a[0], "__ceil__", Math::ceil));
@@ -451,6 +452,30 @@ final class MathModule {
     }
 
     private static final double SQRT2 = Math.sqrt(2);
+
+    /**
+     * log10 as the C library computes it, from the natural logarithm of the mantissa and log10(2) split in two
+     * (Java's log10 differs in the last digit for about one argument in ten).
+     */
+    private static double log10(double x) {
+        if (!(x > 0) || !Double.isFinite(x)) {
+            return Math.log10(x);
+        }
+        int k = Math.getExponent(x);
+        if (k < Double.MIN_EXPONENT) {
+            k = Math.getExponent(x * 0x1p54) - 54;
+        }
+        // The mantissa in [1, 2) for x >= 1, in [0.5, 1) below, so that k and the mantissa's log do not cancel.
+        int y = k < 0 ? k + 1 : k;
+        double mantissa = Math.scalb(x, -y);
+        double z = y * LOG10_2_LO + INV_LN10 * Math.log(mantissa);
+        return z + y * LOG10_2_HI;
+    }
+
+    /** 1 / ln 10, and log10(2) as a double with trailing zeros plus the rest. */
+    private static final double INV_LN10 = 4.34294481903251816668e-01;
+    private static final double LOG10_2_HI = 3.01029995663611771306e-01;
+    private static final double LOG10_2_LO = 3.69423907715893078616e-13;
     /** 1 / ln 2 as the sum of two doubles. */
     private static final double INV_LN2 = 1.4426950408889634;
     private static final double INV_LN2_LO = 2.0355273740931033e-17;
