@@ -35,6 +35,7 @@ final class ContainerTypes {
 
     static void install() {
         list();
+        lengthHints();
         tuple();
         dict();
         sets();
@@ -100,6 +101,14 @@ final class ContainerTypes {
                 }
                 return v;
             });
+        }
+    }
+
+    /** __length_hint__ of the iterators over sequences, which know how many items are left. */
+    private static void lengthHints() {
+        for (PClass it : new PClass[] {BuiltinClasses.LIST_ITERATOR, BuiltinClasses.TUPLE_ITERATOR, BuiltinClasses.STR_ITERATOR,
+                BuiltinClasses.RANGE_ITERATOR, BuiltinClasses.BYTES_ITERATOR}) {
+            method(it, "__length_hint__", "self", a -> Math.max(0, ((PIterator) a[0]).lengthHint()));
         }
     }
 

@@ -198,6 +198,9 @@ final class DequeModule {
         method(d, "__init__", "self, iterable=?, maxlen=None", a -> {
             PDeque q = (PDeque) a[0];
             if (a[2] != PNone.NONE) {
+                if (!Types.isInt(Types.baseValue(a[2])) && Types.override(a[2], "__index__") == null) {
+                    throw Errors.typeError("an integer is required");
+                }
                 long maxlen = Conversions.asLong(a[2]);
                 if (maxlen < 0) {
                     throw Errors.valueError("maxlen must be non-negative");

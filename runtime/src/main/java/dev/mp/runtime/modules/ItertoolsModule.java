@@ -77,6 +77,7 @@ final class ItertoolsModule {
     static {
         iteratorMethods(GROUPER);
         iteratorMethods(TEE);
+        method(TEE, "__copy__", "self", a -> new Tee(((Tee) a[0]).source, ((Tee) a[0]).position));
         BuiltinBuilder.classMethod(CHAIN, "from_iterable", "cls, iterable, /", a -> chain(Iteration.iter(a[1])));
         method(COUNT, "__repr__", "self", a -> ((Count) a[0]).repr());
         method(REPEAT, "__repr__", "self", a -> {
@@ -98,6 +99,8 @@ final class ItertoolsModule {
             d.put(cls.name(), cls);
         }
         BuiltinBuilder.moduleFunction(m, "tee", "iterable, n=2, /", a -> tee(a[0], a[1]));
+        d.put("_tee", TEE);
+        d.put("_grouper", GROUPER);
     }
 
     // =====================================================================================================
@@ -110,7 +113,7 @@ final class ItertoolsModule {
 
         Count(Object start, Object step) {
             super(COUNT);
-            if (!Types.isNumber(start) && Types.override(start, "__add__") == null) {
+            if (!isNumber(start) || !isNumber(step)) {
                 throw Errors.typeError("a number is required");
             }
             this.next = start;
@@ -122,6 +125,12 @@ final class ItertoolsModule {
             Object v = next;
             next = Arithmetic.binary(Arithmetic.BinOp.ADD, next, step);
             return v;
+        }
+
+        /** CPython's PyNumber_Check: an int, float or complex, or an object that converts to one. */
+        private static boolean isNumber(Object o) {
+            return Types.isNumber(o) || Types.baseValue(o) instanceof dev.mp.runtime.objects.PComplex || Types.override(o, "__index__") != null
+                    || Types.override(o, "__int__") != null || Types.override(o, "__float__") != null || Types.override(o, "__complex__") != null;
         }
 
         String repr() {
@@ -470,36 +479,64 @@ final class ItertoolsModule {
             throw Errors.valueError("n must be >= 0");
         }
         Object it = Iteration.iter(iterable);
-        List<Object> buffer = new ArrayList<>();
-        long[] dropped = {0};
-        List<long[]> positions = new ArrayList<>();
         Object[] iterators = new Object[dev.mp.runtime.ops.Sizes.length(n)];
-        for (int i = 0; i < n; i++) {
-            long[] position = {0};
-            positions.add(position);
-            iterators[i] = new PIterator(TEE) {
-                @Override
-                public Object next() {
-                    long index = position[0] - dropped[0];
-                    if (index >= buffer.size()) {
-                        Object v = Iteration.next(it);
-                        if (v == null) {
-                            return null;
-                        }
-                        buffer.add(v);
-                    }
-                    Object v = buffer.get((int) (position[0] - dropped[0]));
-                    position[0]++;
-                    long slowest = positions.stream().mapToLong(p -> p[0]).min().orElse(0);
-                    while (dropped[0] < slowest) {
-                        buffer.remove(0);
-                        dropped[0]++;
-                    }
-                    return v;
-                }
-            };
+        if (n > 0) {
+            // As CPython: an iterator that copies itself (a tee's) is copied, anything else wrapped in a first tee.
+            iterators[0] = it instanceof Tee || Types.override(it, "__copy__") != null ? it : new Tee(new TeeSource(it), 0);
+            for (int i = 1; i < n; i++) {
+                iterators[i] = Calls.callMethod(iterators[0], "__copy__");
+            }
         }
         return new PTuple(iterators);
+    }
+
+    /** The items of a tee's iterator that its slowest copy has not yet passed, shared by the copies. */
+    private static final class TeeSource {
+        final Object it;
+        final List<Object> buffer = new ArrayList<>();
+        final List<Tee> members = new ArrayList<>();
+        /** How many items were dropped from the front of the buffer. */
+        long dropped;
+
+        TeeSource(Object it) {
+            this.it = it;
+        }
+    }
+
+    /** One of the iterators tee() returns ({@code itertools._tee}), at its own position in the shared items. */
+    private static final class Tee extends PIterator {
+        final TeeSource source;
+        long position;
+
+        Tee(TeeSource source, long position) {
+            super(TEE);
+            this.source = source;
+            this.position = position;
+            source.members.add(this);
+        }
+
+        @Override
+        public Object next() {
+            TeeSource s = source;
+            if (position - s.dropped >= s.buffer.size()) {
+                Object v = Iteration.next(s.it);
+                if (v == null) {
+                    return null;
+                }
+                s.buffer.add(v);
+            }
+            Object v = s.buffer.get((int) (position - s.dropped));
+            position++;
+            long slowest = Long.MAX_VALUE;
+            for (Tee t : s.members) {
+                slowest = Math.min(slowest, t.position);
+            }
+            if (slowest > s.dropped) {
+                s.buffer.subList(0, (int) (slowest - s.dropped)).clear();
+                s.dropped = slowest;
+            }
+            return v;
+        }
     }
 
     private static PIterator zipLongest(Object[] iterables, Object fill) {
@@ -607,6 +644,9 @@ final class ItertoolsModule {
     private static PIterator permutations(Object iterable, Object rArg) {
         Object[] pool = Iteration.toArray(iterable);
         int n = pool.length;
+        if (rArg != PNone.NONE && !Types.isInt(Types.baseValue(rArg))) {
+            throw Errors.typeError("Expected int as r");
+        }
         long rl = rArg == PNone.NONE ? n : Conversions.asLong(rArg);
         if (rl < 0) {
             throw Errors.valueError("r must be non-negative");

@@ -11,7 +11,7 @@ final class JavaModules {
     static void registerAll() {
         ModuleLoader.register("sys", SysModule::populate);
         ModuleLoader.register("importlib", ImportlibModule::populate);
-        ModuleLoader.register("json", (m, c) -> JsonModule.populate(m));
+        ModuleLoader.register("_json", (m, c) -> JsonModule.populate(m));
         ModuleLoader.register("time", TimeModule::populate);
         ModuleLoader.register("_multiprocessing", dev.mp.runtime.multiprocessing.MultiprocessingModule::populate);
         ModuleLoader.register("_shared_memory", (m, c) -> dev.mp.runtime.multiprocessing.SharedMemoryModule.populate(m));

@@ -29,9 +29,11 @@ import dev.mp.runtime.ops.Sequences;
 import dev.mp.runtime.ops.Types;
 
 /**
- * The {@code json} module: {@code dumps}, {@code dump}, {@code loads}, {@code load} and
- * {@code JSONDecodeError}, matching CPython 3.11's output and messages. {@code dumps} without indent follows
- * the C encoder's messages; {@code dumps} with indent and {@code dump} follow the pure-Python encoder's.
+ * The Java part of the {@code json} module ({@code _json}; the library's json.mp adds the JSONEncoder and
+ * JSONDecoder classes): {@code dumps}, {@code dump}, {@code loads}, {@code load}, the scan of
+ * {@code JSONDecoder.raw_decode} and {@code JSONDecodeError}, matching CPython 3.11's output and messages.
+ * {@code dumps} without indent follows the C encoder's messages; {@code dumps} with indent and {@code dump}
+ * follow the pure-Python encoder's.
  */
 public final class JsonModule {
     private JsonModule() {
@@ -49,8 +51,19 @@ public final class JsonModule {
 
         String encodeParams = "skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, "
                 + "separators=None, default=None, sort_keys=False, **kw";
-        BuiltinBuilder.moduleFunction(module, "dumps", "obj, *, " + encodeParams,
-                args -> encoder(args, 1, true).encodeTop(args[0]));
+        BuiltinBuilder.moduleFunction(module, "dumps", "obj, *, " + encodeParams, args -> {
+            if (args[5] != PNone.NONE) {
+                return Calls.callMethod(withOptions(args[5], ENCODER_OPTIONS, args, 1, (PDict) args[10], false), "encode", args[0]);
+            }
+            // As JSONEncoder.encode: a str is encoded before the other options are looked at.
+            if (Types.baseValue(args[0]) instanceof String s && args[5] == PNone.NONE) {
+                PDict kw = (PDict) args[10];
+                if (kw == null || kw.size() == 0) {
+                    return encodeString(s, Conversions.isTrue(args[2]));
+                }
+            }
+            return encoder(args, 1, true).encodeTop(args[0]);
+        });
         BuiltinBuilder.moduleFunction(module, "dump", "obj, fp, *, " + encodeParams, args -> {
             Encoder enc = encoder(args, 2, false);
             StringBuilder sb = new StringBuilder();
@@ -73,11 +86,49 @@ public final class JsonModule {
                 args -> loads(decodeError, args[0], args, 1));
         BuiltinBuilder.moduleFunction(module, "load", "fp, *, " + decodeParams,
                 args -> loads(decodeError, Calls.callMethod(args[0], "read"), args, 1));
+        // JSONDecoder.raw_decode's scan: the value at idx and the index after it, without skipping whitespace.
+        BuiltinBuilder.moduleFunction(module, "scan", "s, idx, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, strict, /",
+                args -> {
+                    Decoder d = decoder(decodeError, new Object[] {PNone.NONE, args[2], args[3], args[4], args[5], args[6], null}, 0);
+                    d.strict = Conversions.isTrue(args[7]);
+                    String text = (String) Types.baseValue(args[0]);
+                    d.doc = text;
+                    d.cps = dev.mp.runtime.ops.Sequences.codePoints(text);
+                    return d.scan(Conversions.asLong(args[1]));
+                });
     }
 
     // =====================================================================================================
     // Encoding
     // =====================================================================================================
+
+    /** The options dumps passes to its cls (in the order of its parameters after obj, less cls itself). */
+    private static final String[] ENCODER_OPTIONS = {"skipkeys", "ensure_ascii", "check_circular", "allow_nan", null, "indent", "separators",
+        "default", "sort_keys"};
+    /** The options loads passes to its cls when they are not None. */
+    private static final String[] DECODER_OPTIONS = {null, "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook"};
+
+    /**
+     * {@code cls(**options)}: the named arguments from {@code args[from]} on (null names skipped, None values
+     * too where {@code skipNone}), then the other keywords.
+     */
+    private static Object withOptions(Object cls, String[] names, Object[] args, int from, PDict kw, boolean skipNone) {
+        List<Object> values = new ArrayList<>();
+        List<String> kwnames = new ArrayList<>();
+        for (int k = 0; k < names.length; k++) {
+            if (names[k] != null && !(skipNone && args[from + k] == PNone.NONE)) {
+                kwnames.add(names[k]);
+                values.add(args[from + k]);
+            }
+        }
+        if (kw != null) {
+            for (PDict.Entry e : kw.entries()) {
+                kwnames.add((String) e.key);
+                values.add(e.value);
+            }
+        }
+        return Calls.call(cls, values.toArray(), kwnames.toArray(new String[0]));
+    }
 
     /** Builds an encoder from bound arguments; {@code i} is the index of skipkeys. */
     private static Encoder encoder(Object[] args, int i, boolean oneShot) {
@@ -92,9 +143,6 @@ public final class JsonModule {
         Object dflt = args[i + 7];
         e.sortKeys = Conversions.isTrue(args[i + 8]);
         PDict kw = (PDict) args[i + 9];
-        if (cls != PNone.NONE) {
-            throw Errors.notImplemented("json: the cls argument is not supported");
-        }
         if (kw != null && kw.size() > 0) {
             throw Errors.typeError("JSONEncoder.__init__() got an unexpected keyword argument '%s'", kw.entries().iterator().next().key);
         }
@@ -459,10 +507,33 @@ public final class JsonModule {
 
     private static Object loads(PClass errorClass, Object s, Object[] args, int i) {
         Object cls = args[i];
-        PDict kw = (PDict) args[i + 6];
-        if (cls != PNone.NONE) {
-            throw Errors.notImplemented("json: the cls argument is not supported");
+        Decoder d = cls == PNone.NONE ? decoder(errorClass, args, i) : new Decoder();
+        d.errorClass = errorClass;
+        String text;
+        if (s instanceof String str) {
+            text = str;
+            if (str.startsWith("\ufeff")) {
+                d.doc = str;
+                d.cps = dev.mp.runtime.ops.Sequences.codePoints(str);
+                throw d.error("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);
+            }
+        } else if (s instanceof PBytes || s instanceof PByteArray) {
+            byte[] b = s instanceof PBytes pb ? pb.bytes() : ((PByteArray) s).toBytes();
+            text = decodeBytes(b);
+        } else {
+            throw Errors.typeError("the JSON object must be str, bytes or bytearray, not %s", Types.typeName(s));
         }
+        if (cls != PNone.NONE) {
+            return Calls.callMethod(withOptions(cls, DECODER_OPTIONS, args, i, (PDict) args[i + 6], true), "decode", text);
+        }
+        d.doc = text;
+        d.cps = dev.mp.runtime.ops.Sequences.codePoints(text);
+        return d.decode();
+    }
+
+    /** A decoder with the options of loads from {@code args[i]} (cls) on. */
+    private static Decoder decoder(PClass errorClass, Object[] args, int i) {
+        PDict kw = (PDict) args[i + 6];
         Decoder d = new Decoder();
         d.errorClass = errorClass;
         d.objectHook = args[i + 1] == PNone.NONE ? null : args[i + 1];
@@ -479,23 +550,7 @@ public final class JsonModule {
                 }
             }
         }
-        String text;
-        if (s instanceof String str) {
-            text = str;
-            if (str.startsWith("\ufeff")) {
-                d.doc = str;
-                d.cps = dev.mp.runtime.ops.Sequences.codePoints(str);
-                throw d.error("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);
-            }
-        } else if (s instanceof PBytes || s instanceof PByteArray) {
-            byte[] b = s instanceof PBytes pb ? pb.bytes() : ((PByteArray) s).toBytes();
-            text = decodeBytes(b);
-        } else {
-            throw Errors.typeError("the JSON object must be str, bytes or bytearray, not %s", Types.typeName(s));
-        }
-        d.doc = text;
-        d.cps = dev.mp.runtime.ops.Sequences.codePoints(text);
-        return d.decode();
+        return d;
     }
 
     private static final class Decoder {
@@ -552,6 +607,22 @@ public final class JsonModule {
 
         static boolean isWs(int c) {
             return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        }
+
+        /** The value at {@code idx} and the index after it, as a tuple; "Expecting value" where there is none. */
+        PTuple scan(long idx) {
+            if (idx < 0) {
+                throw Errors.valueError("idx cannot be negative");
+            }
+            if (idx >= cps.length) {
+                throw error("Expecting value", (int) Math.min(idx, Integer.MAX_VALUE));
+            }
+            try {
+                Object obj = scanOnce((int) idx);
+                return PTuple.of(obj, (long) next);
+            } catch (StopScan s) {
+                throw error("Expecting value", s.idx);
+            }
         }
 
         Object decode() {

@@ -46,11 +46,12 @@ final class MathModule {
         real(m, "acos", Math::acos, false);
         real(m, "atan", Math::atan, false);
         real(m, "sinh", Math::sinh, true);
-        real(m, "cosh", Math::cosh, true);
-        real(m, "tanh", Math::tanh, false);
+        real(m, "cosh", MathModule::cosh, true);
+        // StrictMath's tanh is the C library's algorithm; Math's (a JIT intrinsic) differs in the last digit.
+        real(m, "tanh", StrictMath::tanh, false);
         real(m, "asinh", MathModule::asinh, false);
-        real(m, "acosh", x -> x < 1 ? Double.NaN : Math.log(x + Math.sqrt(x * x - 1)), false);
-        real(m, "atanh", x -> Math.abs(x) >= 1 ? Double.NaN : 0.5 * Math.log1p(2 * x / (1 - x)), false);
+        real(m, "acosh", MathModule::acosh, false);
+        real(m, "atanh", MathModule::atanh, false);
         real(m, "log1p", x -> x <= -1 ? Double.NaN : Math.log1p(x), false);
         real(m, "fabs", Math::abs, false);
         real(m, "cbrt", Math::cbrt, false);
@@ -58,9 +59,10 @@ final class MathModule {
         real(m, "erfc", SpecialFunctions::erfc, false);
         real(m, "gamma", SpecialFunctions::gamma, true);
         real(m, "lgamma", SpecialFunctions::lgamma, true);
-        real(m, "degrees", Math::toDegrees, true);
-        real(m, "radians", Math::toRadians, false);
-        moduleFunction(m, "atan2", "y, x, /", a -> Math.atan2(toDouble(a[0]), toDouble(a[1])));
+        // Plain products, which may overflow to an infinity without an error.
+        moduleFunction(m, "degrees", "x, /", a -> Math.toDegrees(toDouble(a[0])));
+        moduleFunction(m, "radians", "x, /", a -> Math.toRadians(toDouble(a[0])));
+        moduleFunction(m, "atan2", "y, x, /", a -> atan2(toDouble(a[0]), toDouble(a[1])));
         moduleFunction(m, "copysign", "x, y, /", a -> Math.copySign(toDouble(a[0]), toDouble(a[1])));
         moduleFunction(m, "fmod", "x, y, /", a -> {
             double x = toDouble(a[0]);
@@ -79,22 +81,33 @@ final class MathModule {
             return checked(Math.IEEEremainder(x, y), x, y, false);
         });
         moduleFunction(m, "pow", "x, y, /", a -> pow(toDouble(a[0]), toDouble(a[1])));
-        moduleFunction(m, "hypot", "*coordinates", a -> hypot(((PTuple) a[0]).items()));
+        moduleFunction(m, "hypot", "*coordinates", a -> {
+            Object[] items = ((PTuple) a[0]).items();
+            double[] coordinates = new double[items.length];
+            for (int i = 0; i < items.length; i++) {
+                coordinates[i] = Math.abs(toDouble(items[i]));
+            }
+            return vectorNorm(coordinates);
+        });
         moduleFunction(m, "dist", "p, q, /", a -> {
             Object[] p = Iteration.toArray(a[0]);
             Object[] q = Iteration.toArray(a[1]);
             if (p.length != q.length) {
                 throw Errors.valueError("both points must have the same number of dimensions");
             }
-            Object[] diffs = new Object[p.length];
+            double[] diffs = new double[p.length];
             for (int i = 0; i < p.length; i++) {
-                diffs[i] = toDouble(p[i]) - toDouble(q[i]);
+                diffs[i] = Math.abs(toDouble(p[i]) - toDouble(q[i]));
             }
-            return hypot(diffs);
+            return vectorNorm(diffs);
         });
         moduleFunction(m, "ldexp", "x, i, /", a -> {
             double x = toDouble(a[0]);
-            Object i = Conversions.index(a[1]);
+            // Only an int is an exponent (not an object with __index__), as in CPython.
+            Object i = Types.isInt(Types.baseValue(a[1])) ? Conversions.index(a[1]) : null;
+            if (i == null) {
+                throw Errors.typeError("Expected an int as second argument to ldexp.");
+            }
             int exp = i instanceof BigInteger b ? (b.signum() < 0 ? Integer.MIN_VALUE / 2 : Integer.MAX_VALUE / 2)
                     : (int) Math.max(Integer.MIN_VALUE / 2, Math.min(Integer.MAX_VALUE / 2, (Long) i));
             return checked(Math.scalb(x, exp), x, 0, true);
@@ -119,18 +132,18 @@ final class MathModule {
             return Double.isInfinite(x) ? Math.abs(x) : Math.ulp(x);
         });
         moduleFunction(m, "log", "x, base=?, /", a -> {
-            double num = log(a[0], Math::log, Math.E);
+            double num = log(a[0], Math::log);
             if (a[1] == null) {
                 return num;
             }
-            double den = log(a[1], Math::log, Math.E);
+            double den = log(a[1], Math::log);
             if (den == 0) {
                 throw Errors.zeroDivision("float division by zero");
             }
             return num / den;
         });
-        moduleFunction(m, "log2", "x, /", a -> log(a[0], x -> Math.log(x) / LN2, 2));
-        moduleFunction(m, "log10", "x, /", a -> log(a[0], Math::log10, 10));
+        moduleFunction(m, "log2", "x, /", a -> log(a[0], MathModule::log2));
+        moduleFunction(m, "log10", "x, /", a -> log(a[0], MathModule::log10));
 
         moduleFunction(m, "floor", "x, /", a -> rounded(a[0], "__floor__", Math::floor));
         moduleFunction(m, "ceil", "x, /", a -> rounded(a[0], "__ceil__", Math::ceil));
@@ -156,16 +169,7 @@ final class MathModule {
             return product;
         });
 
-        moduleFunction(m, "factorial", "n, /", a -> {
-            BigInteger n = integer(a[0]);
-            if (n.signum() < 0) {
-                throw Errors.valueError("factorial() not defined for negative values");
-            }
-            if (n.bitLength() > 63) {
-                throw Errors.overflowError("factorial() argument should not exceed %d", Long.MAX_VALUE);
-            }
-            return Conversions.normalize(productRange(BigInteger.ONE, n));
-        });
+        moduleFunction(m, "factorial", "n, /", a -> factorial(a[0]));
         moduleFunction(m, "gcd", "*integers", a -> {
             BigInteger g = BigInteger.ZERO;
             for (Object o : ((PTuple) a[0]).items()) {
@@ -189,19 +193,30 @@ final class MathModule {
             return Conversions.normalize(n.sqrt());
         });
         moduleFunction(m, "comb", "n, k, /", a -> {
-            BigInteger n = nonNegative(a[0], "n");
-            BigInteger k = nonNegative(a[1], "k");
-            if (k.compareTo(n) > 0) {
+            BigInteger n = integer(a[0]);
+            BigInteger k = integer(a[1]);
+            checkNonNegative(n, k);
+            BigInteger smaller = k.min(n.subtract(k));
+            if (smaller.signum() < 0) {
                 return 0L;
             }
-            BigInteger smaller = k.min(n.subtract(k));
+            if (smaller.bitLength() > 63) {
+                throw Errors.overflowError("min(n - k, k) must not exceed %d", Long.MAX_VALUE);
+            }
             return Conversions.normalize(productRange(n.subtract(smaller).add(BigInteger.ONE), n).divide(productRange(BigInteger.ONE, smaller)));
         });
         moduleFunction(m, "perm", "n, k=None, /", a -> {
-            BigInteger n = nonNegative(a[0], "n");
-            BigInteger k = a[1] == dev.mp.runtime.objects.PNone.NONE ? n : nonNegative(a[1], "k");
+            if (a[1] == dev.mp.runtime.objects.PNone.NONE) {
+                return factorial(a[0]);
+            }
+            BigInteger n = integer(a[0]);
+            BigInteger k = integer(a[1]);
+            checkNonNegative(n, k);
             if (k.compareTo(n) > 0) {
                 return 0L;
+            }
+            if (k.bitLength() > 63) {
+                throw Errors.overflowError("k must not exceed %d", Long.MAX_VALUE);
             }
             return Conversions.normalize(productRange(n.subtract(k).add(BigInteger.ONE), n));
         });
@@ -242,11 +257,23 @@ final class MathModule {
             return x;
         }
         double ax = Math.abs(x);
-        double r = ax > 1e8 ? Math.log(ax) + LN2 : Math.log1p(ax + ax * ax / (1 + Math.sqrt(1 + ax * ax)));
+        double r;
+        if (ax > 0x1p28) {
+            r = Math.log(ax) + LN2;
+        } else if (ax > 2) {
+            r = Math.log(2 * ax + 1 / (Math.sqrt(ax * ax + 1) + ax));
+        } else {
+            double t = ax * ax;
+            r = Math.log1p(ax + t / (1 + Math.sqrt(1 + t)));
+        }
         return Math.copySign(r, x);
     }
 
     private static double pow(double x, double y) {
+        // C99's results where Java's differ: 1**y and (-1)**(+-inf) are 1.
+        if (x == 1 || (x == -1 && Double.isInfinite(y))) {
+            return 1.0;
+        }
         if (x == 0 && y < 0 && Double.isFinite(y)) {
             throw Errors.valueError("math domain error");
         }
@@ -257,38 +284,201 @@ final class MathModule {
         if (Double.isInfinite(r) && Double.isFinite(x) && Double.isFinite(y)) {
             throw Errors.overflowError("math range error");
         }
-        // CPython defines 1**nan and nan**0 as 1, as C99 does; Java agrees on the second only.
-        return x == 1 ? 1.0 : r;
+        return r;
     }
 
-    private static double hypot(Object[] coordinates) {
+    /**
+     * The Euclidean norm of non-negative coordinates, as CPython computes it so that results agree to the last
+     * bit: scaled by a power of two, squared exactly by Veltkamp-Dekker splitting, summed with compensation, and
+     * the square root corrected by one Newton step.
+     */
+    private static double vectorNorm(double[] v) {
         double max = 0;
         boolean nan = false;
-        double[] values = new double[coordinates.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Math.abs(toDouble(coordinates[i]));
-            if (Double.isInfinite(values[i])) {
-                return Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            nan |= Double.isNaN(x);
+            if (x > max) {
+                max = x; // not Math.max, which would make a NaN the maximum over an infinity
             }
-            nan |= Double.isNaN(values[i]);
-            max = Math.max(max, values[i]);
+        }
+        if (Double.isInfinite(max)) {
+            return max;
         }
         if (nan) {
             return Double.NaN;
         }
-        if (values.length == 2) {
-            return Math.hypot(values[0], values[1]);
+        if (max == 0 || v.length <= 1) {
+            return max;
         }
-        if (max == 0) {
-            return 0.0;
+        int maxExponent = Math.getExponent(max) + 1;
+        double csum = 1.0;
+        double frac1 = 0;
+        if (maxExponent < -1022) {
+            // Subnormal: 2**-maxExponent would overflow, so divide by the largest coordinate instead.
+            for (double x : v) {
+                double sq = (x / max) * (x / max);
+                double old = csum;
+                csum += sq;
+                frac1 += (old - csum) + sq;
+            }
+            return max * Math.sqrt(csum - 1.0 + frac1);
         }
-        double sum = 0;
-        for (double v : values) {
-            double scaled = v / max;
-            sum += scaled * scaled;
+        double scale = Math.scalb(1.0, -maxExponent);
+        double frac2 = 0;
+        double frac3 = 0;
+        for (double coordinate : v) {
+            double x = coordinate * scale;
+            double t = x * SPLITTER;
+            double hi = t - (t - x);
+            double lo = x - hi;
+            double sq = hi * hi;
+            double old = csum;
+            csum += sq;
+            frac1 += (old - csum) + sq;
+            double cross = 2.0 * hi * lo;
+            old = csum;
+            csum += cross;
+            frac2 += (old - csum) + cross;
+            frac3 += lo * lo;
         }
-        return max * Math.sqrt(sum);
+        double h = Math.sqrt(csum - 1.0 + (frac1 + frac2 + frac3));
+        double t = h * SPLITTER;
+        double hi = t - (t - h);
+        double lo = h - hi;
+        double x = -hi * hi;
+        double old = csum;
+        csum += x;
+        frac1 += (old - csum) + x;
+        x = -2.0 * hi * lo;
+        old = csum;
+        csum += x;
+        frac2 += (old - csum) + x;
+        x = -lo * lo;
+        old = csum;
+        csum += x;
+        frac3 += (old - csum) + x;
+        x = csum - 1.0 + (frac1 + frac2 + frac3);
+        return (h + x / (2.0 * h)) / scale;
     }
+
+    /** 2**27 + 1, which splits a double into two halves of 26 bits. */
+    private static final double SPLITTER = 134217729.0;
+
+    /** atan2 with C99's special values, and pi/2 where y/x is beyond 2**60 (Java's answer there is one ulp above). */
+    private static double atan2(double y, double x) {
+        if (Double.isFinite(x) && Double.isFinite(y) && y != 0 && (x == 0 || Math.getExponent(y) - Math.getExponent(x) > 60)) {
+            return Math.copySign(Math.PI / 2, y);
+        }
+        return Math.atan2(y, x);
+    }
+
+    /** cosh by exp as C libraries compute it, since Java's differs in the last digit (cosh(1)). */
+    private static double cosh(double x) {
+        double ax = Math.abs(x);
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        if (ax < 0.5 * LN2) {
+            double t = Math.expm1(ax);
+            double w = 1 + t;
+            return ax < 0x1p-55 ? w : 1 + (t * t) / (w + w);
+        }
+        if (ax < 22) {
+            double t = Math.exp(ax);
+            return 0.5 * t + 0.5 / t;
+        }
+        if (ax < 709.782712893384) {
+            return 0.5 * Math.exp(ax);
+        }
+        double w = Math.exp(0.5 * ax);
+        return 0.5 * w * w;
+    }
+
+    /** acosh without overflow for large x, by the formulas C libraries use. */
+    private static double acosh(double x) {
+        if (x < 1) {
+            return Double.NaN;
+        }
+        if (x >= 0x1p28) {
+            return Double.isInfinite(x) ? x : Math.log(x) + LN2;
+        }
+        if (x > 2) {
+            return Math.log(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
+        }
+        double t = x - 1;
+        return Math.log1p(t + Math.sqrt(2 * t + t * t));
+    }
+
+    /** atanh by log1p, as C libraries compute it. */
+    private static double atanh(double x) {
+        double ax = Math.abs(x);
+        if (ax >= 1) {
+            return Double.isNaN(x) ? x : Double.NaN;
+        }
+        double r;
+        if (ax < 0.5) {
+            double t = ax + ax;
+            r = 0.5 * Math.log1p(t + t * ax / (1 - ax));
+        } else {
+            r = 0.5 * Math.log1p((ax + ax) / (1 - ax));
+        }
+        return Math.copySign(r, x);
+    }
+
+    /**
+     * log2 as k + log(m) / ln 2 for x = m 2**k with m near 1, in double-double arithmetic before the last
+     * rounding: exact at the powers of two and almost always correctly rounded, as the C library's.
+     */
+    private static double log2(double x) {
+        if (!(x > 0) || !Double.isFinite(x)) {
+            return Math.log(x);
+        }
+        int k = Math.getExponent(x);
+        if (k < Double.MIN_EXPONENT) {
+            x *= 0x1p54;
+            k = Math.getExponent(x) - 54;
+        }
+        double m = Math.scalb(x, -Math.getExponent(x));
+        if (m > SQRT2) {
+            m /= 2;
+            k++;
+        }
+        double lm = Math.log(m);
+        double hi = lm * INV_LN2;
+        double lo = Math.fma(lm, INV_LN2, -hi) + lm * INV_LN2_LO;
+        double sum = k + hi;
+        double err = k == 0 ? 0 : (k - sum) + hi;
+        return sum + (err + lo);
+    }
+
+    private static final double SQRT2 = Math.sqrt(2);
+
+    /**
+     * log10 as the C library computes it, from the natural logarithm of the mantissa and log10(2) split in two
+     * (Java's log10 differs in the last digit for about one argument in ten).
+     */
+    private static double log10(double x) {
+        if (!(x > 0) || !Double.isFinite(x)) {
+            return Math.log10(x);
+        }
+        int k = Math.getExponent(x);
+        if (k < Double.MIN_EXPONENT) {
+            k = Math.getExponent(x * 0x1p54) - 54;
+        }
+        // The mantissa in [1, 2) for x >= 1, in [0.5, 1) below, so that k and the mantissa's log do not cancel.
+        int y = k < 0 ? k + 1 : k;
+        double mantissa = Math.scalb(x, -y);
+        double z = y * LOG10_2_LO + INV_LN10 * Math.log(mantissa);
+        return z + y * LOG10_2_HI;
+    }
+
+    /** 1 / ln 10, and log10(2) as a double with trailing zeros plus the rest. */
+    private static final double INV_LN10 = 4.34294481903251816668e-01;
+    private static final double LOG10_2_HI = 3.01029995663611771306e-01;
+    private static final double LOG10_2_LO = 3.69423907715893078616e-13;
+    /** 1 / ln 2 as the sum of two doubles. */
+    private static final double INV_LN2 = 1.4426950408889634;
+    private static final double INV_LN2_LO = 2.0355273740931033e-17;
 
     private static PTuple frexp(double x) {
         if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
@@ -321,14 +511,25 @@ final class MathModule {
      * A logarithm of an int or float; a large int goes through its bit length, so that ints beyond the float
      * range have logarithms too.
      */
-    private static double log(Object x, DoubleUnaryOperator f, double base) {
-        if (x instanceof BigInteger big) {
+    private static double log(Object x, DoubleUnaryOperator f) {
+        if (Types.baseValue(x) instanceof BigInteger big) {
             if (big.signum() <= 0) {
                 throw Errors.valueError("math domain error");
             }
-            int shift = Math.max(0, big.bitLength() - 60);
-            double mantissa = big.shiftRight(shift).doubleValue();
-            return f.applyAsDouble(mantissa) + shift * (Math.log(2) / Math.log(base));
+            double d = big.doubleValue();
+            if (Double.isFinite(d)) {
+                return f.applyAsDouble(d);
+            }
+            // Beyond the float range: x = m * 2**e with 0.5 <= m < 1, as CPython's loghelper splits it.
+            int e = big.bitLength();
+            // The top 63 bits with a sticky bit for the rest round to 53 bits exactly as the whole would.
+            long top = big.shiftRight(e - 63).longValue() | (big.getLowestSetBit() < e - 63 ? 1 : 0);
+            double m = top / 0x1p63;
+            if (m == 1.0) {
+                m = 0.5;
+                e++;
+            }
+            return f.applyAsDouble(m) + f.applyAsDouble(2.0) * e;
         }
         double v = toDouble(x);
         if (v <= 0 && !Double.isNaN(v)) {
@@ -365,31 +566,82 @@ final class MathModule {
         return Conversions.normalize(new BigDecimal(d).toBigInteger());
     }
 
-    /** The exact sum of floats, rounded once, with CPython's errors for infinities and overflow. */
+    /**
+     * The correctly rounded sum of floats by Shewchuk's exact partial sums, as CPython computes it: an
+     * intermediate partial that overflows is an error even where the exact sum would be in range.
+     */
     private static double fsum(List<Object> items) {
-        BigDecimal exact = BigDecimal.ZERO;
-        double special = 0;
-        boolean hasSpecial = false;
+        double[] partials = new double[8];
+        int n = 0;
+        double specialSum = 0;
+        double infSum = 0;
         for (Object o : items) {
-            double d = toDouble(o);
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                if (hasSpecial && Double.isInfinite(d) && Double.isInfinite(special) && d != special) {
-                    throw Errors.valueError("-inf + inf in fsum");
+            double x = toDouble(o);
+            double original = x;
+            int i = 0;
+            for (int j = 0; j < n; j++) {
+                double y = partials[j];
+                if (Math.abs(x) < Math.abs(y)) {
+                    double t = x;
+                    x = y;
+                    y = t;
                 }
-                special = hasSpecial && Double.isNaN(special) ? special : d;
-                hasSpecial = true;
-            } else {
-                exact = exact.add(new BigDecimal(d));
+                double hi = x + y;
+                double lo = y - (hi - x);
+                if (lo != 0) {
+                    partials[i++] = lo;
+                }
+                x = hi;
+            }
+            n = i;
+            if (x != 0) {
+                if (!Double.isFinite(x)) {
+                    if (Double.isFinite(original)) {
+                        throw Errors.overflowError("intermediate overflow in fsum");
+                    }
+                    if (Double.isInfinite(original)) {
+                        infSum += original;
+                    }
+                    specialSum += original;
+                    n = 0;
+                } else {
+                    if (n == partials.length) {
+                        partials = java.util.Arrays.copyOf(partials, 2 * n);
+                    }
+                    partials[n++] = x;
+                }
             }
         }
-        if (hasSpecial) {
-            return special;
+        if (specialSum != 0) {
+            if (Double.isNaN(infSum)) {
+                throw Errors.valueError("-inf + inf in fsum");
+            }
+            return specialSum;
         }
-        double r = exact.doubleValue();
-        if (Double.isInfinite(r)) {
-            throw Errors.overflowError("intermediate overflow in fsum");
+        double hi = 0;
+        if (n > 0) {
+            hi = partials[--n];
+            double lo = 0;
+            // Add the partials from the top until the sum becomes inexact.
+            while (n > 0) {
+                double x = hi;
+                double y = partials[--n];
+                hi = x + y;
+                lo = y - (hi - x);
+                if (lo != 0) {
+                    break;
+                }
+            }
+            // Round half to even across the remaining partials: they may tip a tie.
+            if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
+                double y = lo * 2;
+                double x = hi + y;
+                if (y == x - hi) {
+                    hi = x;
+                }
+            }
         }
-        return r;
+        return hi;
     }
 
     /** An integer argument (via {@code __index__}) as a BigInteger. */
@@ -397,12 +649,25 @@ final class MathModule {
         return Conversions.asBig(Conversions.index(o));
     }
 
-    private static BigInteger nonNegative(Object o, String name) {
-        BigInteger v = integer(o);
-        if (v.signum() < 0) {
-            throw Errors.valueError("%s must be a non-negative integer", name);
+    /** comb's and perm's check of their arguments, n's first. */
+    private static void checkNonNegative(BigInteger n, BigInteger k) {
+        if (n.signum() < 0) {
+            throw Errors.valueError("n must be a non-negative integer");
         }
-        return v;
+        if (k.signum() < 0) {
+            throw Errors.valueError("k must be a non-negative integer");
+        }
+    }
+
+    private static Object factorial(Object arg) {
+        BigInteger n = integer(arg);
+        if (n.signum() < 0) {
+            throw Errors.valueError("factorial() not defined for negative values");
+        }
+        if (n.bitLength() > 63) {
+            throw Errors.overflowError("factorial() argument should not exceed %d", Long.MAX_VALUE);
+        }
+        return Conversions.normalize(productRange(BigInteger.ONE, n));
     }
 
     /** The product of the integers from {@code low} to {@code high}, by halves so big products stay balanced. */

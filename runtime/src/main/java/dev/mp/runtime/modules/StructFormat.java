@@ -196,18 +196,36 @@ final class StructFormat {
                 out[at] = bytes.bytes()[0];
             }
             case '?' -> out[at] = (byte) (Conversions.isTrue(value) ? 1 : 0);
-            case 'e' -> write(out, at, 2, toHalf(floatValue(value)));
+            case 'e' -> {
+                double d = floatValue(value);
+                if (Double.isFinite(d) && Math.abs(d) >= 65520.0) {
+                    throw packOverflow(value, "float too large to pack with e format");
+                }
+                write(out, at, 2, toHalf(d));
+            }
             case 'f' -> {
                 double d = floatValue(value);
                 float f = (float) d;
                 if (!nativeMode && Float.isInfinite(f) && !Double.isInfinite(d)) {
-                    throw Errors.overflowError("float too large to pack with f format");
+                    throw packOverflow(value, "float too large to pack with f format");
                 }
                 write(out, at, 4, Float.floatToRawIntBits(f));
             }
             case 'd' -> write(out, at, 8, Double.doubleToRawLongBits(floatValue(value)));
-            default -> write(out, at, itemSize, integerBits(c, itemSize, integerValue(value)));
+            default -> write(out, at, itemSize, integerBits(c, itemSize, integerValue(value), Types.isInt(Types.baseValue(value))));
         }
+    }
+
+    /**
+     * An OverflowError while packing: CPython reports it as struct.error "int too large to convert" when the value
+     * is an int, and lets it through for other values (a float, an object with {@code __index__}).
+     */
+    private static MpException packOverflow(Object value, String message) {
+        return packOverflow(Types.isInt(Types.baseValue(value)), message);
+    }
+
+    private static MpException packOverflow(boolean isInt, String message) {
+        return isInt ? structError("int too large to convert") : Errors.overflowError(message);
     }
 
     /** Writes the low {@code width} bytes of {@code bits} in the format's byte order. */
@@ -265,7 +283,7 @@ final class StructFormat {
      * the codes that its native functions pack ({@code b B h H i I} and, in little-endian or native modes,
      * {@code q Q}) with different wording from its big-endian ones; the messages follow each.
      */
-    private long integerBits(char c, int itemSize, Object value) {
+    private long integerBits(char c, int itemSize, Object value, boolean isInt) {
         BigInteger big = value instanceof BigInteger b ? b : null;
         long v = big == null ? (Long) value : 0;
         boolean fitsLong = big == null;
@@ -301,7 +319,7 @@ final class StructFormat {
             }
             case 'l', 'q' -> {
                 if (!fitsLong) {
-                    throw structError(c == 'q' && !nativeFunctions ? "int too large to convert" : "argument out of range");
+                    throw c == 'q' && !nativeFunctions ? packOverflow(isInt, "int too large to convert") : structError("argument out of range");
                 }
                 if (itemSize == 4 && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
                     throw structError("'%c' format requires %d <= number <= %d", c, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -310,13 +328,14 @@ final class StructFormat {
             }
             case 'Q' -> {
                 if (!fitsUnsigned) {
-                    throw structError(nativeFunctions ? "argument out of range" : "int too large to convert");
+                    throw nativeFunctions ? structError("argument out of range")
+                            : packOverflow(isInt, big == null || big.signum() < 0 ? "can't convert negative int to unsigned" : "int too large to convert");
                 }
                 return fitsLong ? v : big.longValue();
             }
             case 'P' -> {
                 if (!fitsLong && !fitsUnsigned) {
-                    throw structError("int too large to convert");
+                    throw packOverflow(isInt, "int too large to convert");
                 }
                 return fitsLong ? v : big.longValue();
             }

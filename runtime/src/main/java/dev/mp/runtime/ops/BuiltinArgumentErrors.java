@@ -23,14 +23,18 @@ import dev.mp.runtime.objects.Signature;
  * <li>{@code *args} without {@code **kwargs}: only the invalid keyword ("'zz' is an invalid keyword argument for
  * max()").
  * </ul>
- * The first applies wherever the signature says so; the others to the builtins module's functions and the core
- * types' methods, since mp's Java modules also stand for modules that CPython writes in Python. A method's
- * {@code self} is not counted, and a method called through its type without any argument "needs an argument".
- * Asked only once the argument binder has failed; null where the binder's message stands.
+ * The first applies wherever the signature says so; the others to the functions of the builtins module and of the
+ * other modules CPython writes in C ({@link #C_MODULES}) and to the core types' methods, since mp's Java modules
+ * also stand for modules that CPython writes in Python. A method's {@code self} is not counted, and a method
+ * called through its type without any argument "needs an argument". Asked only once the argument binder has
+ * failed; null where the binder's message stands.
  */
 public final class BuiltinArgumentErrors {
     private BuiltinArgumentErrors() {
     }
+
+    /** The modules whose functions CPython writes in C, so that its calling conventions word their errors. */
+    private static final java.util.Set<String> C_MODULES = java.util.Set.of("builtins", "math", "_struct", "itertools", "collections");
 
     @TruffleBoundary
     public static MpException of(PBuiltinFunction b, Object[] args, String[] kwnames) {
@@ -49,8 +53,14 @@ public final class BuiltinArgumentErrors {
         }
         // Java modules also stand for modules CPython writes in Python, whose messages the binder's already are.
         PClass type = b.declaringType();
-        if (!"builtins".equals(type != null ? type.module() : b.module())) {
+        String module = type != null ? type.module() : b.module();
+        if (!C_MODULES.contains(module)) {
             return null;
+        }
+        if (role == null && module.equals("math") && b.name().equals("log")) {
+            int nargs = args.length - nkw;
+            return nkw > 0 ? Errors.typeError("log() takes no keyword arguments")
+                    : nargs < 1 || nargs > 2 ? Errors.typeError("math.log requires 1 to 2 arguments") : null;
         }
         if (role == null && b.name().equals("sorted")) {
             return sortedError(args, kwnames);
@@ -63,7 +73,9 @@ public final class BuiltinArgumentErrors {
         }
         String qualified = type.name() + "." + b.name();
         return switch (role) {
-            case METHOD -> byConvention(b.name(), qualified, b, 1, true, args, kwnames);
+            // A type's __init__ is called through the type, whose name the messages carry.
+            case METHOD -> b.name().equals("__init__") ? byConvention(type.name(), type.name(), b, 1, false, args, kwnames)
+                    : byConvention(b.name(), qualified, b, 1, true, args, kwnames);
             case CLASS_METHOD -> byConvention(b.name(), qualified, b, 1, true, args, kwnames);
             case STATIC_METHOD -> byConvention(b.name(), qualified, b, 0, true, args, kwnames);
             case CONSTRUCTOR -> type == dev.mp.runtime.objects.BuiltinClasses.ENUMERATE ? enumerateError(b, args, kwnames)
@@ -125,6 +137,7 @@ public final class BuiltinArgumentErrors {
      */
     private static MpException byConvention(String name, String qualified, PBuiltinFunction b, int self, boolean fixedArity, Object[] args,
                                             String[] kwnames) {
+        PBuiltinFunction.Role role = b.role();
         Signature sig = b.signature();
         String[] names = sig.names();
         int nkw = kwnames == null ? 0 : kwnames.length;
@@ -139,7 +152,7 @@ public final class BuiltinArgumentErrors {
         }
         if (sig.hasVarArgs()) {
             if (sig.kwOnlyCount() == 0 && nkw > 0) {
-                return Errors.typeError("%s() takes no keyword arguments", name);
+                return Errors.typeError("%s() takes no keyword arguments", role == null ? b.functionStr() : name);
             }
             String unknown = firstUnknownKeyword(kwnames, names, sig.kwOnlyStart());
             return unknown == null ? null : Errors.typeError("'%s' is an invalid keyword argument for %s()", unknown, name);

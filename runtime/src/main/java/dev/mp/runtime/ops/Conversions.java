@@ -528,6 +528,10 @@ public final class Conversions {
         if (o instanceof PBoxed b && Types.isNumber(b.value())) {
             return asDouble(b.value());
         }
+        // As PyFloat_AsDouble: an object without __float__ converts through its __index__.
+        if (Types.override(o, "__index__") != null) {
+            return asDouble(index(o));
+        }
         throw Errors.typeError("must be real number, not %s", Types.typeName(o));
     }
 

@@ -196,6 +196,11 @@ public final class Iteration {
             public Object next() {
                 return i < items.length ? items[i++] : null;
             }
+
+            @Override
+            public long lengthHint() {
+                return items.length - i;
+            }
         };
     }
 
@@ -235,6 +240,11 @@ public final class Iteration {
             index = Integer.MAX_VALUE;
             return null;
         }
+
+        @Override
+        public long lengthHint() {
+            return Math.max(0, (long) list.size() - index);
+        }
     }
 
     static final class StringIterator extends PIterator {
@@ -256,6 +266,11 @@ public final class Iteration {
             String r = s.substring(index, index + n);
             index += n;
             return r;
+        }
+
+        @Override
+        public long lengthHint() {
+            return s.codePointCount(index, s.length());
         }
     }
 
@@ -280,6 +295,11 @@ public final class Iteration {
             long v = next;
             next += step;
             return v;
+        }
+
+        @Override
+        public long lengthHint() {
+            return Math.max(0, remaining);
         }
     }
 
