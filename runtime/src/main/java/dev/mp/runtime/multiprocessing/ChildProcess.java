@@ -83,9 +83,9 @@ public final class ChildProcess extends PObject {
     /** The system property that chooses the default start method (for running a program under the other). */
     static final String START_METHOD_PROPERTY = "mp.startMethod";
 
-    /** The default start method: {@value #SPAWN}, or {@value #START_METHOD_PROPERTY} when it names a method. */
+    /** The default start method: {@value #FORKSERVER}, or {@value #START_METHOD_PROPERTY} when it names a method. */
     static String defaultStartMethod() {
-        return FORKSERVER.equals(System.getProperty(START_METHOD_PROPERTY)) ? FORKSERVER : SPAWN;
+        return SPAWN.equals(System.getProperty(START_METHOD_PROPERTY)) ? SPAWN : FORKSERVER;
     }
 
     /**
