@@ -83,9 +83,9 @@ public final class ChildProcess extends PObject {
     /** The system property that chooses the default start method (for running a program under the other). */
     static final String START_METHOD_PROPERTY = "mp.startMethod";
 
-    /** The default start method: {@value #SPAWN}, or {@value #START_METHOD_PROPERTY} when it names a method. */
+    /** The default start method: {@value #FORKSERVER}, or {@value #START_METHOD_PROPERTY} when it names a method. */
     static String defaultStartMethod() {
-        return FORKSERVER.equals(System.getProperty(START_METHOD_PROPERTY)) ? FORKSERVER : SPAWN;
+        return SPAWN.equals(System.getProperty(START_METHOD_PROPERTY)) ? SPAWN : FORKSERVER;
     }
 
     /**
@@ -93,20 +93,26 @@ public final class ChildProcess extends PObject {
      * {@code method} spawn, one that has run no Process yet and will run only this one; with forkserver, any ready
      * one, which goes back to the pool when this Process ends. Pickling comes first, so an argument that cannot be
      * sent raises here before anything starts. {@code currentMethod} is the parent's current start method, which
-     * becomes the child's (as CPython's preparation data carries it).
+     * becomes the child's (as CPython's preparation data carries it). With {@code endsJvm} the JVM ends with the
+     * Process whatever the method (forkserver still takes a warm one): a Pool worker that retires after
+     * {@code maxtasksperchild} tasks, whose replacement CPython starts as a new process, with a new pid.
      *
      * <p>Forkserver recycles JVMs only when children write to this process's own standard streams
      * ({@link dev.mp.runtime.MpLanguage#usesProcessStdio}): an embedder's streams receive a child's output through
      * copying threads, which are known to have copied all of it only once the child JVM has ended, so a join could
-     * otherwise return before the Process's output arrived. There, forkserver runs each Process as spawn does.
+     * otherwise return before the Process's output arrived. There, forkserver runs each Process as spawn does, and
+     * so it does while child JVMs are trained for the AOT cache ({@link ChildCommand#isTraining}).
      */
-    static ChildProcess start(MpContext context, Object processObject, String method, String currentMethod) {
+    static ChildProcess start(MpContext context, Object processObject, String method, String currentMethod, boolean endsJvm) {
         context.flushPendingWrites(); // the child may read what this program wrote (see modules.PendingWrites)
-        boolean recycle = FORKSERVER.equals(method) && dev.mp.runtime.MpLanguage.usesProcessStdio(context.env());
+        // A child trained for the AOT cache writes it when its JVM exits, so while training the JVM ends with its Process.
+        boolean reuse = FORKSERVER.equals(method) && dev.mp.runtime.MpLanguage.usesProcessStdio(context.env())
+                && !ChildCommand.isTraining();
+        boolean recycle = reuse && !endsJvm;
         byte[] preparation = Reduction.dumps(preparationData(context, currentMethod, recycle));
         Reduction.check(processObject);
         StandbyPool pool = StandbyPool.of(context);
-        Launched launched = pool.take(recycle);
+        Launched launched = pool.take(reuse, recycle);
         ChildProcess child = new ChildProcess(launched, launched.assignTask(), recycle, pool);
         if (!recycle) {
             launched.retire();

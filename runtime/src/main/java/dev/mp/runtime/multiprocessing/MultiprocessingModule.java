@@ -41,13 +41,13 @@ public final class MultiprocessingModule {
         m.dict().put("PicklingError", Reduction.PICKLING_ERROR);
         StandbyPool.of(context).anticipate();
 
-        moduleFunction(m, "start_process", "process_obj, method='spawn', current_method='spawn'", a -> {
+        moduleFunction(m, "start_process", "process_obj, method='forkserver', current_method='forkserver', ends_jvm=False", a -> {
             for (Object method : new Object[] {a[1], a[2]}) {
                 if (!ChildProcess.SPAWN.equals(method) && !ChildProcess.FORKSERVER.equals(method)) {
                     throw Errors.valueError("cannot find context for %s", dev.mp.runtime.ops.Conversions.repr(method));
                 }
             }
-            return ChildProcess.start(context, a[0], (String) a[1], (String) a[2]);
+            return ChildProcess.start(context, a[0], (String) a[1], (String) a[2], dev.mp.runtime.ops.Conversions.isTrue(a[3]));
         });
         method(ChildProcess.TYPE, "poll", "self", a -> exitCode(((ChildProcess) a[0]).poll()));
         method(ChildProcess.TYPE, "wait", "self, timeout=None",

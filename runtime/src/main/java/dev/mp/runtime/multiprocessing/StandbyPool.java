@@ -233,15 +233,15 @@ public final class StandbyPool {
     }
 
     /**
-     * A child waiting for its task. With {@code recycle} (forkserver) any live standby that
+     * A child waiting for its task. With {@code reuse} (forkserver) any live standby that
      * {@linkplain ChildProcess.Launched#matches matches} will do, the best first: one that reported ready, then one
      * back from a Process and preparing its next context, then the oldest one still booting (waited for: that takes
      * milliseconds, a new launch would take as long). Without (spawn) only a JVM that has run no Process yet.
-     * Failing those, a newly launched one. Records the demand that {@link #refill} sizes the pool by: for spawn
-     * every start uses up a JVM, so starts add up; for forkserver JVMs come back, so what counts is how many run at
-     * once.
+     * Failing those, a newly launched one. Records the demand that {@link #refill} sizes the pool by: when the JVM
+     * ends with its Process (spawn, or a Process that {@code recycle} false says takes its JVM with it) every start
+     * uses up a JVM, so starts add up; when it comes back (forkserver), what counts is how many run at once.
      */
-    ChildProcess.Launched take(boolean recycle) {
+    ChildProcess.Launched take(boolean reuse, boolean recycle) {
         long now = System.nanoTime();
         double decayed = demand * Math.pow(0.5, (double) (now - demandNanos) / DEMAND_HALF_LIFE_NANOS);
         demand = recycle ? Math.max(decayed, running() + 1) : decayed + 1;
@@ -264,7 +264,7 @@ public final class StandbyPool {
                 standby.kill();
                 continue;
             }
-            if (!recycle && launched.tasks() > 0) {
+            if (!reuse && launched.tasks() > 0) {
                 continue;
             }
             int rank = launched.isReady() ? 0 : launched.tasks() > 0 ? 1 : 2;
@@ -281,7 +281,7 @@ public final class StandbyPool {
                 return launched;
             }
             best.kill();
-            return take(recycle);
+            return take(reuse, recycle);
         }
         Child child = launch(false);
         try {

@@ -61,8 +61,11 @@ public final class GuestThreads {
         return thread.getThreadGroup() == GROUP || SHARING.contains(thread);
     }
 
-    /** A thread of this context being stopped at finalization; not a Python exception, so nothing catches it. */
-    static final class ThreadStop extends RuntimeException {
+    /**
+     * A thread of this context being stopped at finalization; not a Python exception, so nothing catches it (a
+     * statement passes it on, see {@code BlockNode}).
+     */
+    public static final class ThreadStop extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         ThreadStop() {

@@ -156,7 +156,7 @@ public final class BlockNode extends MpStatementNode {
             }
         } catch (MpException e) {
             return raised(record(e, statement), mode);
-        } catch (ControlFlowException | AbstractTruffleException e) {
+        } catch (ControlFlowException | AbstractTruffleException | dev.mp.runtime.threading.GuestThreads.ThreadStop e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError | AssertionError e) {
             return raised(record(Errors.fromJava(e), statement), mode);
