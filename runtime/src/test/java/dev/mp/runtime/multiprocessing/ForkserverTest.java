@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,19 +26,8 @@ class ForkserverTest {
     private Run run(String code) throws IOException, InterruptedException {
         Path script = dir.resolve("main.mp");
         Files.writeString(script, code);
-        Process p = ScriptRunner.separateJvm(script).directory(dir.toFile()).start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return new Run(out, err.join(), p.exitValue());
+        ScriptRunner.Output o = ScriptRunner.runToEnd(ScriptRunner.separateJvm(script).directory(dir.toFile()));
+        return new Run(o.out(), o.err(), o.status());
     }
 
     /** Helpers of the programs below: a Process reports its pid and what it sees on a queue. */

@@ -3,11 +3,8 @@ package dev.mp.runtime.multiprocessing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -41,20 +38,9 @@ class GoldenForkserverTest {
 
     private static void check(Path program) throws IOException, InterruptedException {
         String base = program.getFileName().toString().replaceAll("\\.mp$", "");
-        Process p = ScriptRunner.separateJvm(program.toAbsolutePath()).start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        assertEquals(Files.readString(program.resolveSibling(base + ".out")), out, () -> "stdout of " + program + " (its stderr:\n" + err.join() + ")");
-        assertEquals("", err.join(), "stderr of " + program);
-        assertEquals(0, p.exitValue(), "exit status of " + program);
+        ScriptRunner.Output run = ScriptRunner.runToEnd(ScriptRunner.separateJvm(program.toAbsolutePath()));
+        assertEquals(Files.readString(program.resolveSibling(base + ".out")), run.out(), () -> "stdout of " + program + " (its stderr:\n" + run.err() + ")");
+        assertEquals("", run.err(), "stderr of " + program);
+        assertEquals(0, run.status(), "exit status of " + program);
     }
 }

@@ -42,6 +42,31 @@ final class ScriptRunner {
         return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
     }
 
+    /** What a separate JVM wrote and how it ended. */
+    record Output(String out, String err, int status) {
+    }
+
+    /**
+     * Starts {@code command} and collects its standard output and error (read at the same time, so that neither
+     * fills its pipe); waits up to five minutes for it to end, then kills it.
+     */
+    static Output runToEnd(ProcessBuilder command) throws java.io.IOException, InterruptedException {
+        Process p = command.start();
+        java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        return new Output(out, err.join(), p.exitValue());
+    }
+
     /** A command that runs {@code script} as the mp launcher does, in a JVM of its own (see {@link ScriptMain}). */
     static ProcessBuilder separateJvm(Path script) {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
